@@ -1,0 +1,153 @@
+package model
+
+// Supplier is a vendor that products are bought from.
+type Supplier struct {
+	ID             int64
+	Name           string
+	Email          string
+	LeadTimeDays   float64
+	LeadTimeSDDays float64
+	OrderCost      float64
+	MinOrderValue  float64
+	Currency       string
+}
+
+// Location is a place where stock is held.
+type Location struct {
+	ID   int64
+	Name string
+}
+
+// ProductStatus says whether a product is still sold.
+type ProductStatus string
+
+const (
+	Active       ProductStatus = "active"
+	Discontinued ProductStatus = "discontinued"
+)
+
+// Product is one SKU of the catalogue.
+type Product struct {
+	ID          int64
+	SKU         string
+	Name        string
+	Category    string
+	Subcategory string
+	Brand       string
+	SupplierID  int64
+	UnitCost    float64
+	Price       float64
+	CasePack    int
+	MOQ         int
+	Status      ProductStatus
+	LaunchedOn  Day
+	// DataVersion increases whenever the product's sales history changes, so
+	// cached forecasts can tell whether they are current.
+	DataVersion int64
+}
+
+// Rounding is how a suggested order quantity is rounded to the case pack.
+type Rounding string
+
+const (
+	RoundUp      Rounding = "up"
+	RoundNearest Rounding = "nearest"
+	RoundDown    Rounding = "down"
+)
+
+// Policy holds a SKU's planning overrides. Zero values mean "use the default".
+type Policy struct {
+	// ReorderPoint is the PM's manual reorder point when Manual is true.
+	ReorderPoint int
+	Manual       bool
+	ServiceLevel float64 // 0 = default for the SKU's class
+	LeadTimeDays float64 // 0 = supplier's lead time
+	ReviewDays   int     // 0 = default review period
+	Rounding     Rounding
+}
+
+// StockLevel is a SKU's stock at one location.
+type StockLevel struct {
+	LocationID   int64
+	LocationName string
+	OnHand       int
+	Committed    int
+}
+
+// Available is what can still be sold: on hand minus committed.
+func (s StockLevel) Available() int { return s.OnHand - s.Committed }
+
+// POStatus is where a purchase order is in its life.
+type POStatus string
+
+const (
+	PODraft     POStatus = "draft"
+	POSent      POStatus = "sent"
+	POReceived  POStatus = "received"
+	POCancelled POStatus = "cancelled"
+)
+
+// OpenPOLine is one SKU's line on a purchase order that is not yet fully received.
+type OpenPOLine struct {
+	POID        int64
+	Status      POStatus
+	ExpectedAt  Day
+	Qty         int
+	ReceivedQty int
+	UnitCost    float64
+}
+
+// Outstanding is the quantity still to arrive.
+func (l OpenPOLine) Outstanding() int {
+	if l.ReceivedQty >= l.Qty {
+		return 0
+	}
+	return l.Qty - l.ReceivedQty
+}
+
+// Item is one SKU with everything the planner needs about it.
+type Item struct {
+	Product   Product
+	OnHand    int
+	Committed int
+	OnOrder   int // outstanding quantity on sent purchase orders
+	Policy    Policy
+	Sales     WeeklySales
+}
+
+// Catalogue is a consistent snapshot of the planning data.
+type Catalogue struct {
+	Suppliers map[int64]Supplier
+	Locations []Location
+	Items     []Item
+	Settings  Settings
+	// LatestSale is the last day with any sales row: the default "today".
+	LatestSale Day
+}
+
+// DailySale is one stored day of a SKU's sales.
+type DailySale struct {
+	Day     Day
+	Units   int
+	Revenue float64
+	// InStock is the share of the day the SKU could be bought, NaN when unknown.
+	InStock float64
+}
+
+// ProductDetail is what the detail pane shows beyond the planning numbers.
+type ProductDetail struct {
+	ProductID int64
+	Stock     []StockLevel
+	OpenPOs   []OpenPOLine
+}
+
+// AuditEntry is one recorded change.
+type AuditEntry struct {
+	ID       int64
+	At       string
+	Who      string
+	Entity   string
+	EntityID string
+	Field    string
+	Old, New string
+}

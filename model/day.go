@@ -1,0 +1,66 @@
+// Package model holds Stockroom's domain types and the pure inventory maths.
+// It does no I/O.
+package model
+
+import (
+	"fmt"
+	"time"
+)
+
+// Day is a calendar day counted from 1970-01-01. Sales history is keyed by Day
+// because an integer is a quarter of the size of an ISO string in a table of
+// tens of millions of rows.
+type Day int32
+
+// NoDay marks an unknown day (for example, a product that never sold).
+const NoDay Day = -1 << 31
+
+// DayOf returns the calendar day of t in t's own location.
+func DayOf(t time.Time) Day {
+	y, m, d := t.Date()
+	return Day(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+}
+
+// ParseDay reads an ISO date (2006-01-02).
+func ParseDay(s string) (Day, error) {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return NoDay, fmt.Errorf("%q is not a date (want YYYY-MM-DD)", s)
+	}
+	return DayOf(t), nil
+}
+
+// MustDay is ParseDay for constants in code and tests.
+func MustDay(s string) Day {
+	d, err := ParseDay(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// Time returns midnight UTC of the day.
+func (d Day) Time() time.Time { return time.Unix(int64(d)*86400, 0).UTC() }
+
+func (d Day) String() string {
+	if d == NoDay {
+		return ""
+	}
+	return d.Time().Format(time.DateOnly)
+}
+
+// Valid reports whether d is a real day.
+func (d Day) Valid() bool { return d != NoDay }
+
+// WeekStart returns the Monday of d's ISO week. Day 0 (1970-01-01) was a
+// Thursday, so Mondays are the days with (d+3) mod 7 == 0.
+func (d Day) WeekStart() Day {
+	off := (int32(d) + 3) % 7
+	if off < 0 {
+		off += 7
+	}
+	return d - Day(off)
+}
+
+// Weekday returns 0 for Monday through 6 for Sunday.
+func (d Day) Weekday() int { return int(d - d.WeekStart()) }

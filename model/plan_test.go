@@ -1,0 +1,145 @@
+package model
+
+import (
+	"math"
+	"testing"
+)
+
+func near(a, b, tol float64) bool { return math.Abs(a-b) <= tol }
+
+func TestNormalQuantile(t *testing.T) {
+	cases := []struct{ p, z float64 }{
+		{0.5, 0},
+		{0.90, 1.2815515655446004},
+		{0.95, 1.6448536269514722},
+		{0.98, 2.0537489106318225},
+		{0.975, 1.959963984540054},
+		{0.01, -2.3263478740408408},
+		{0.001, -3.090232306167813},
+	}
+	for _, c := range cases {
+		if got := NormalQuantile(c.p); !near(got, c.z, 1e-9) {
+			t.Errorf("NormalQuantile(%v) = %v, want %v", c.p, got, c.z)
+		}
+	}
+	if !math.IsInf(NormalQuantile(1), 1) || !math.IsInf(NormalQuantile(0), -1) {
+		t.Error("edges should be infinite")
+	}
+}
+
+func TestEOQ(t *testing.T) {
+	// √(2·520·50 / (0.25·8)) = √26000
+	if got := EOQ(520, 50, 0.25, 8); !near(got, 161.2451549659710, 1e-9) {
+		t.Errorf("EOQ = %v", got)
+	}
+	if EOQ(520, 0, 0.25, 8) != 0 || EOQ(0, 50, 0.25, 8) != 0 || EOQ(520, 50, 0.25, 0) != 0 {
+		t.Error("EOQ with a missing input should be 0")
+	}
+}
+
+func base() PlanInput {
+	return PlanInput{
+		OnHand: 30, Committed: 5,
+		WeeklyDemand: 10, DemandSD: 4,
+		LeadTimeWeeks: 2, LeadTimeSDWeeks: 0.5,
+		ServiceLevel: 0.95, ReviewWeeks: 1,
+		OrderCost: 50, HoldingRate: 0.25, UnitCost: 8,
+		Active: true, DaysSinceSale: 1, DeadStockDays: 90, ExcessCoverDays: 180,
+	}
+}
+
+func TestComputeHandNumbers(t *testing.T) {
+	p := Compute(base())
+	// SS = 1.6448536·√(2·4² + 10²·0.5²) = 1.6448536·√57
+	if !near(p.SafetyStock, 12.4183726, 1e-6) {
+		t.Errorf("SS = %v", p.SafetyStock)
+	}
+	// ROP = ⌈10·2 + 12.418⌉ = 33
+	if p.AutoReorderPoint != 33 || p.ReorderPoint != 33 || p.ReorderPointManual {
+		t.Errorf("ROP = %d/%d manual=%v", p.AutoReorderPoint, p.ReorderPoint, p.ReorderPointManual)
+	}
+	// S = 33 + max(√26000, 10·1)
+	if !near(p.OrderUpTo, 33+161.2451549659710, 1e-9) {
+		t.Errorf("S = %v", p.OrderUpTo)
+	}
+	if p.Available != 25 || p.InventoryPosition != 25 {
+		t.Errorf("available %d IP %d", p.Available, p.InventoryPosition)
+	}
+	// 25 / (10/7)
+	if !near(p.DaysOfCover, 17.5, 1e-9) {
+		t.Errorf("days of cover = %v", p.DaysOfCover)
+	}
+	if p.Status != StatusLow {
+		t.Errorf("status = %v, want low", p.Status)
+	}
+}
+
+func TestComputeStatuses(t *testing.T) {
+	cases := []struct {
+		name string
+		edit func(*PlanInput)
+		want Status
+		excess int
+	}{
+		{"nothing available", func(in *PlanInput) { in.OnHand, in.Committed = 4, 4 }, StatusOut, 0},
+		{"open PO lifts position above ROP", func(in *PlanInput) { in.OnOrder = 9 }, StatusOK, 0},
+		{"at ROP is low", func(in *PlanInput) { in.OnOrder = 8 }, StatusLow, 0},
+		// limit = 194.245 + 180·10/7 = 451.388; 600 − 451.388 = 148.6
+		{"excess", func(in *PlanInput) { in.OnHand, in.Committed = 600, 0 }, StatusExcess, 148},
+		{"dead beats excess", func(in *PlanInput) { in.OnHand, in.Committed, in.DaysSinceSale = 600, 0, 90 }, StatusDead, 148},
+		{"89 days is not dead yet", func(in *PlanInput) { in.OnHand, in.Committed, in.DaysSinceSale = 100, 0, 89 }, StatusOK, 0},
+		{"discontinued and empty is not out", func(in *PlanInput) { in.OnHand, in.Committed, in.Active = 0, 0, false }, StatusOK, 0},
+		{"manual ROP wins", func(in *PlanInput) { in.HasManualReorderPoint, in.ManualReorderPoint = true, 10 }, StatusOK, 0},
+	}
+	for _, c := range cases {
+		in := base()
+		c.edit(&in)
+		p := Compute(in)
+		if p.Status != c.want || p.ExcessUnits != c.excess {
+			t.Errorf("%s: status %v excess %d, want %v %d", c.name, p.Status, p.ExcessUnits, c.want, c.excess)
+		}
+	}
+}
+
+func TestComputeNoDemand(t *testing.T) {
+	in := base()
+	in.WeeklyDemand, in.DemandSD = 0, 0
+	p := Compute(in)
+	// With no demand every available unit is above the cover target.
+	if !math.IsInf(p.DaysOfCover, 1) || p.ReorderPoint != 0 || p.Status != StatusExcess || p.ExcessUnits != 25 {
+		t.Errorf("got cover %v ROP %d status %v excess %d", p.DaysOfCover, p.ReorderPoint, p.Status, p.ExcessUnits)
+	}
+}
+
+func TestDayWeekStart(t *testing.T) {
+	cases := []struct{ day, monday string }{
+		{"2026-11-27", "2026-11-23"}, // Friday
+		{"2026-11-23", "2026-11-23"}, // Monday
+		{"2026-11-22", "2026-11-16"}, // Sunday
+		{"1970-01-01", "1969-12-29"}, // Thursday, before day 0's Monday
+	}
+	for _, c := range cases {
+		if got := MustDay(c.day).WeekStart().String(); got != c.monday {
+			t.Errorf("WeekStart(%s) = %s, want %s", c.day, got, c.monday)
+		}
+	}
+}
+
+func TestWeeklyDemandAdjustsForStockouts(t *testing.T) {
+	w := WeeklySales{
+		FirstWeek:   MustDay("2026-11-02"),
+		Units:       []float32{14, 6, 0, 3},
+		InStockDays: []float32{7, 3, 0, 7},
+	}
+	d := w.Demand()
+	if d[0] != 14 || d[1] != 14 || !math.IsNaN(d[2]) || d[3] != 3 {
+		t.Errorf("demand = %v, want [14 14 NaN 3]", d)
+	}
+	// The week of 2026-11-23 ends on Sunday 2026-11-29; as of Friday the 27th it is not complete.
+	if got := w.Through(MustDay("2026-11-27")).Weeks(); got != 3 {
+		t.Errorf("weeks through Friday = %d, want 3", got)
+	}
+	if got := w.Through(MustDay("2026-11-29")).Weeks(); got != 4 {
+		t.Errorf("weeks through Sunday = %d, want 4", got)
+	}
+}

@@ -1,0 +1,65 @@
+package model
+
+import "math"
+
+// WeeklySales is a SKU's sales rolled up by ISO week (Monday start). The
+// slices are parallel; index i is the week starting FirstWeek + 7·i.
+type WeeklySales struct {
+	FirstWeek Day
+	Units     []float32
+	Revenue   []float32
+	// InStockDays is how many of the week's 7 days the SKU could be bought:
+	// 7 minus the out-of-stock share of each day the catalogue knows about.
+	InStockDays []float32
+	LastSale    Day // NoDay when it never sold
+	LastDay     Day // the last day with a stored row (sale or stockout)
+}
+
+// Weeks is the number of weeks held.
+func (w WeeklySales) Weeks() int { return len(w.Units) }
+
+// WeekIndex returns the index of the week that starts on the Monday of d,
+// which may be outside the held range.
+func (w WeeklySales) WeekIndex(d Day) int { return int(d.WeekStart()-w.FirstWeek) / 7 }
+
+// Through returns the weeks that ended on or before asOf (a week ends on its
+// Sunday), so a half-finished week never reads as a slow one.
+func (w WeeklySales) Through(asOf Day) WeeklySales {
+	n := int(asOf+1-w.FirstWeek) / 7
+	if asOf+1 < w.FirstWeek {
+		n = 0
+	}
+	if n > len(w.Units) {
+		n = len(w.Units)
+	}
+	out := w
+	out.Units = w.Units[:n]
+	if len(w.Revenue) >= n {
+		out.Revenue = w.Revenue[:n]
+	}
+	if len(w.InStockDays) >= n {
+		out.InStockDays = w.InStockDays[:n]
+	}
+	return out
+}
+
+// Demand returns stockout-adjusted weekly demand: units × 7 / in-stock days,
+// and NaN for a week with no in-stock day (missing, not zero demand).
+func (w WeeklySales) Demand() []float64 {
+	out := make([]float64, len(w.Units))
+	for i, u := range w.Units {
+		in := float32(7)
+		if i < len(w.InStockDays) {
+			in = w.InStockDays[i]
+		}
+		switch {
+		case in <= 0.0001:
+			out[i] = math.NaN()
+		case in >= 7:
+			out[i] = float64(u)
+		default:
+			out[i] = float64(u) * 7 / float64(in)
+		}
+	}
+	return out
+}
