@@ -76,9 +76,9 @@ func TestComputeHandNumbers(t *testing.T) {
 
 func TestComputeStatuses(t *testing.T) {
 	cases := []struct {
-		name string
-		edit func(*PlanInput)
-		want Status
+		name   string
+		edit   func(*PlanInput)
+		want   Status
 		excess int
 	}{
 		{"nothing available", func(in *PlanInput) { in.OnHand, in.Committed = 4, 4 }, StatusOut, 0},

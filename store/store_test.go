@@ -103,7 +103,7 @@ func fixture(t *testing.T, s *Store) (a, b *model.Product) {
 	mon := model.MustDay("2026-11-02") // a Monday
 	must(t, bulk.SetSales(a.ID, []model.DailySale{
 		{Day: mon, Units: 3, Revenue: 27, InStock: math.NaN()},
-		{Day: mon + 1, Units: 0, InStock: 0},        // out all day
+		{Day: mon + 1, Units: 0, InStock: 0},               // out all day
 		{Day: mon + 2, Units: 1, Revenue: 9, InStock: 0.5}, // out half the day
 		{Day: mon + 14, Units: 4, Revenue: 36, InStock: math.NaN()},
 	}))
