@@ -143,3 +143,19 @@ func TestWeeklyDemandAdjustsForStockouts(t *testing.T) {
 		t.Errorf("weeks through Sunday = %d, want 4", got)
 	}
 }
+
+func TestDemandThroughPadsAndRecentUnits(t *testing.T) {
+	w := WeeklySales{FirstWeek: MustDay("2026-11-02"), Units: []float32{5, 6}, InStockDays: []float32{7, 7}}
+	// as of Sunday 2026-11-22: three complete weeks; the third had no rows
+	d := w.DemandThrough(MustDay("2026-11-22"))
+	if len(d) != 3 || d[0] != 5 || d[1] != 6 || d[2] != 0 {
+		t.Errorf("demand %v", d)
+	}
+	r := w.RecentUnits(MustDay("2026-11-22"), 4)
+	if r[0] != 0 || r[1] != 5 || r[2] != 6 || r[3] != 0 {
+		t.Errorf("recent %v, want [0 5 6 0]", r)
+	}
+	if (WeeklySales{}).DemandThrough(MustDay("2026-11-22")) != nil {
+		t.Error("no sales should give no series")
+	}
+}

@@ -63,3 +63,42 @@ func (w WeeklySales) Demand() []float64 {
 	}
 	return out
 }
+
+// completeWeeks is the number of weeks from FirstWeek whose Sunday is on or
+// before asOf.
+func (w WeeklySales) completeWeeks(asOf Day) int {
+	if asOf+1 < w.FirstWeek {
+		return 0
+	}
+	return int(asOf+1-w.FirstWeek) / 7
+}
+
+// DemandThrough is the stockout-adjusted demand of every complete week up to
+// asOf. Weeks after the last stored row are zero demand (in stock, nothing
+// sold), which is what sales_daily means by a missing day. A SKU that never
+// sold has no series.
+func (w WeeklySales) DemandThrough(asOf Day) []float64 {
+	if w.Weeks() == 0 {
+		return nil
+	}
+	n := w.completeWeeks(asOf)
+	d := w.Through(asOf).Demand()
+	if len(d) < n {
+		d = append(d, make([]float64, n-len(d))...)
+	}
+	return d
+}
+
+// RecentUnits is the units sold in each of the last n complete weeks up to
+// asOf, oldest first, zero where nothing was sold.
+func (w WeeklySales) RecentUnits(asOf Day, n int) []float64 {
+	out := make([]float64, n)
+	end := w.completeWeeks(asOf) // index one past the last complete week
+	for k := range n {
+		i := end - n + k
+		if i >= 0 && i < len(w.Units) {
+			out[k] = float64(w.Units[i])
+		}
+	}
+	return out
+}

@@ -1,0 +1,157 @@
+package planner
+
+import (
+	"bufio"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+)
+
+// Format is an export file format.
+type Format string
+
+const (
+	CSV  Format = "csv"
+	JSON Format = "json"
+)
+
+// ParseFormat reads a --format value.
+func ParseFormat(s string) (Format, error) {
+	switch Format(s) {
+	case CSV, JSON:
+		return Format(s), nil
+	}
+	return "", fmt.Errorf("format %q: want csv or json", s)
+}
+
+// Export writes the given rows of v, in that order, with the view's column
+// names as headers (CSV) or keys (JSON).
+func Export(w io.Writer, v View, rows []int, f Format) error {
+	if f == JSON {
+		return exportJSON(w, v, rows)
+	}
+	return exportCSV(w, v, rows)
+}
+
+func exportCSV(w io.Writer, v View, rows []int) error {
+	cw := csv.NewWriter(w)
+	cols := v.Columns()
+	rec := make([]string, len(cols))
+	for i, c := range cols {
+		rec[i] = c.Name
+	}
+	if err := cw.Write(rec); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		for i, c := range cols {
+			s := FormatRaw(c.Kind, v.Value(r, i))
+			if c.Kind == Text || c.Kind == Enum {
+				s = Neutralise(s)
+			}
+			rec[i] = s
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func exportJSON(w io.Writer, v View, rows []int) error {
+	bw := bufio.NewWriter(w)
+	cols := v.Columns()
+	keys := make([][]byte, len(cols))
+	for i, c := range cols {
+		keys[i], _ = json.Marshal(c.Name)
+	}
+	bw.WriteString("[")
+	for n, r := range rows {
+		if n > 0 {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n  {")
+		for i, c := range cols {
+			if i > 0 {
+				bw.WriteString(", ")
+			}
+			bw.Write(keys[i])
+			bw.WriteString(": ")
+			bw.WriteString(jsonValue(c.Kind, v.Value(r, i)))
+		}
+		bw.WriteString("}")
+	}
+	bw.WriteString("\n]\n")
+	return bw.Flush()
+}
+
+// jsonValue writes numbers as numbers and everything else as JSON strings;
+// JSON is not opened by spreadsheets, so text is written as given.
+func jsonValue(kind Kind, v Value) string {
+	if v.Null {
+		return "null"
+	}
+	switch kind {
+	case Integer, Decimal, Money, Percent:
+		return FormatRaw(kind, v)
+	case Bool:
+		return strconv.FormatBool(v.Int != 0)
+	}
+	b, _ := json.Marshal(FormatRaw(kind, v))
+	return string(b)
+}
+
+// Neutralise stops a spreadsheet from running a text cell as a formula: a
+// cell starting with = + - @ tab or carriage return gets a leading
+// apostrophe, which spreadsheets show as text and hide.
+func Neutralise(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + s
+	}
+	return s
+}
+
+// ExportFile writes the rows of v as CSV to a new file in dir named after
+// the view and the time, writing to a temporary file first so a failed
+// export leaves nothing behind. It returns the file's path.
+func ExportFile(dir string, v View, rows []int, at time.Time) (string, error) {
+	base := fmt.Sprintf("stockroom-%s-%s", v.Name(), at.Format("20060102-150405"))
+	path := filepath.Join(dir, base+".csv")
+	for n := 2; fileExists(path); n++ {
+		path = filepath.Join(dir, fmt.Sprintf("%s-%d.csv", base, n))
+	}
+	tmp, err := os.CreateTemp(dir, ".stockroom-export-*")
+	if err != nil {
+		return "", err
+	}
+	defer os.Remove(tmp.Name())
+	if err := Export(tmp, v, rows, CSV); err != nil {
+		tmp.Close()
+		return "", err
+	}
+	if err := tmp.Close(); err != nil {
+		return "", err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil { // CreateTemp makes it private
+		return "", err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return "", err
+	}
+	return path, nil
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}

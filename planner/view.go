@@ -1,0 +1,87 @@
+package planner
+
+import (
+	"math"
+	"strconv"
+	"time"
+)
+
+// Kind is a column's type. The TUI formats by kind; exports write raw values.
+type Kind uint8
+
+const (
+	Text    Kind = iota
+	Integer      // whole units
+	Decimal      // a measured or computed quantity
+	Money        // in the catalogue's currency
+	Date         // a calendar day
+	Percent      // 0–100
+	Bool
+	Enum // text with a meaningful order, e.g. status from most to least urgent
+)
+
+// Column describes one column of a view. Name is the snake_case export
+// header: a stable interface that scripts depend on.
+type Column struct {
+	Name  string
+	Title string
+	Kind  Kind
+	Help  string
+}
+
+// Value is one raw cell. Null means "no value" (for example, days of cover
+// of an item without demand), written as an empty CSV cell or JSON null.
+type Value struct {
+	Null  bool
+	Int   int64   // Integer, Bool (0/1), Enum order, Date (days since 1970-01-01)
+	Float float64 // Decimal, Money, Percent
+	Text  string  // Text, Enum
+}
+
+// View is a typed table that the TUI renders and the exports write. One code
+// path builds it; both call it, so a pane and its export always agree.
+type View interface {
+	Name() string
+	Columns() []Column
+	Len() int
+	Value(row, col int) Value
+	// SearchText is the lower-cased text the filter looks in.
+	SearchText(row int) string
+}
+
+// ColumnIndex finds a column by export name, or -1.
+func ColumnIndex(v View, name string) int {
+	for i, c := range v.Columns() {
+		if c.Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// FormatRaw renders a value as it is exported: plain numbers without
+// grouping, ISO dates, true/false.
+func FormatRaw(kind Kind, v Value) string {
+	if v.Null {
+		return ""
+	}
+	switch kind {
+	case Integer:
+		return strconv.FormatInt(v.Int, 10)
+	case Decimal, Percent:
+		return strconv.FormatFloat(round(v.Float, 2), 'f', -1, 64)
+	case Money:
+		return strconv.FormatFloat(v.Float, 'f', 2, 64)
+	case Date:
+		return time.Unix(v.Int*86400, 0).UTC().Format(time.DateOnly)
+	case Bool:
+		return strconv.FormatBool(v.Int != 0)
+	default:
+		return v.Text
+	}
+}
+
+func round(x float64, places int) float64 {
+	p := math.Pow(10, float64(places))
+	return math.Round(x*p) / p
+}
