@@ -1,0 +1,233 @@
+package ui
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/guptarohit/asciigraph"
+
+	"stockroom/model"
+	"stockroom/planner"
+)
+
+// detailPane draws the selected SKU: a chart of weekly sales and forecast,
+// stock by location, open purchase orders, supplier and policy numbers.
+type detailPane struct {
+	styles *Styles
+}
+
+// detailInput is what the pane shows; Extra is nil while it is loading.
+type detailInput struct {
+	Snap  *planner.Snapshot
+	Row   *planner.Row
+	Extra *model.ProductDetail
+}
+
+// render draws the pane in w × h. Beside the table (wide) everything
+// stacks; below it (side) the chart and the facts sit next to each other.
+func (d detailPane) render(in detailInput, w, h int, side bool) string {
+	if in.Row == nil || w <= 0 || h <= 0 {
+		return clip(d.styles.Dim.Render("No SKU selected."), w, h)
+	}
+	head := d.heading(in.Row, w)
+	facts := d.facts(in, w)
+	if side {
+		factW := min(48, w*11/20)
+		chartW := w - factW - 1
+		facts = d.facts(in, factW)
+		body := max(h-len(head), 1)
+		chart := d.chart(in, chartW, body)
+		left := clip(chart, chartW, body)
+		right := clip(strings.Join(facts, "\n"), factW, body)
+		return clip(strings.Join(head, "\n")+"\n"+joinColumns(left, right, " "), w, h)
+	}
+	chartH := h - len(head) - len(facts)
+	lines := head
+	if chartH >= 5 {
+		lines = append(lines, strings.Split(d.chart(in, w, min(chartH, max(16, h/2))), "\n")...)
+	}
+	lines = append(lines, facts...)
+	return clip(strings.Join(lines, "\n"), w, h)
+}
+
+func (d detailPane) heading(r *planner.Row, w int) []string {
+	p := r.Item.Product
+	title := d.styles.Title.Render(clean(p.SKU)) + "  " + clean(p.Name)
+	path := []string{clean(p.Category)}
+	if p.Subcategory != "" {
+		path = append(path, clean(p.Subcategory))
+	}
+	sub := strings.Join(path, " › ")
+	if p.Brand != "" {
+		sub += " · " + clean(p.Brand)
+	}
+	if p.Status == model.Discontinued {
+		sub += " · discontinued"
+	}
+	return []string{fit(title, w, false), d.styles.Dim.Render(fit(sub, w, false))}
+}
+
+// chart plots up to 52 weeks of sales and the forecast, one point a week
+// (no interpolation), with a legend line under it.
+func (d detailPane) chart(in detailInput, w, h int) string {
+	r := in.Row
+	if w < 20 || h < 4 {
+		return ""
+	}
+	top := math.Max(peakOf(r.Item.Sales.RecentUnits(in.Snap.AsOf, 52), r.Forecast.Mean), 1)
+	prec := uint(0)
+	if top < 20 {
+		prec = 1
+	}
+	// the y labels take as much room as the widest one; plot once with a
+	// guess, then again with the room that is really left
+	points := w - len(fmt.Sprintf("%.*f", prec, top)) - 4
+	plot, hist, fc := d.plot(in, points, h-2, top, prec)
+	if over := maxLineWidth(plot) - w; over > 0 {
+		plot, hist, fc = d.plot(in, points-over, h-2, top, prec)
+	}
+	legend := d.styles.Hist.Render("━ sales") + fmt.Sprintf(" %dw  ", hist) +
+		d.styles.Fcst.Render("━ forecast") + fmt.Sprintf(" %dw · %s", fc, r.Forecast.Method)
+	axis := fmt.Sprintf("units per week, as of %s", in.Snap.AsOf)
+	return plot + "\n" + fit(legend, w, false) + "\n" + d.styles.Dim.Render(fit(axis, w, false))
+}
+
+func (d detailPane) plot(in detailInput, points, h int, top float64, prec uint) (string, int, int) {
+	r := in.Row
+	if points < 4 {
+		return "", 0, 0
+	}
+	fc := min(len(r.Forecast.Mean), max(points/3, 1), 26)
+	hist := min(points-fc, 52)
+	past := r.Item.Sales.RecentUnits(in.Snap.AsOf, hist)
+	n := hist + fc
+	histSeries := make([]float64, n)
+	fcSeries := make([]float64, n)
+	for i := range n {
+		histSeries[i], fcSeries[i] = math.NaN(), math.NaN()
+		if i < hist {
+			histSeries[i] = past[i]
+		} else {
+			fcSeries[i] = r.Forecast.Mean[i-hist]
+		}
+	}
+	if hist > 0 {
+		fcSeries[hist-1] = past[hist-1] // join the forecast to the last week
+	}
+	plot := asciigraph.PlotMany([][]float64{histSeries, fcSeries},
+		asciigraph.Height(max(h-1, 1)), // asciigraph draws Height+1 rows
+		asciigraph.LowerBound(0),
+		asciigraph.UpperBound(top),
+		asciigraph.Precision(prec),
+		asciigraph.SeriesColors(asciigraph.Cyan, asciigraph.Orange),
+	)
+	return plot, hist, fc
+}
+
+func maxLineWidth(s string) int {
+	w := 0
+	for _, l := range strings.Split(s, "\n") {
+		w = max(w, width(l))
+	}
+	return w
+}
+
+func (d detailPane) facts(in detailInput, w int) []string {
+	r := in.Row
+	it := r.Item
+	s := d.styles
+	label := func(l string) string { return s.Dim.Render(fit(l, 9, false)) }
+	var out []string
+	add := func(l, v string) { out = append(out, fit(label(l)+v, w, false)) }
+
+	st := r.Plan.Status
+	add("Status", s.Status(st).Render(strings.ToUpper(st.String()))+"  "+statusReason(r, in.Snap.Catalogue.Settings))
+	add("Stock", fmt.Sprintf("%s on hand · %s committed · %s avail", groupInt(int64(it.OnHand)),
+		groupInt(int64(it.Committed)), groupInt(int64(r.Plan.Available))))
+	if in.Extra == nil {
+		add("", s.Dim.Render("loading locations and orders…"))
+	} else {
+		for _, l := range in.Extra.Stock {
+			add("", fmt.Sprintf("%s: %s on hand, %s avail", clean(l.LocationName), groupInt(int64(l.OnHand)), groupInt(int64(l.Available()))))
+		}
+		if len(in.Extra.OpenPOs) == 0 {
+			add("On order", "none")
+		}
+		for k, po := range in.Extra.OpenPOs {
+			l := ""
+			if k == 0 {
+				l = "On order"
+			}
+			due := "no date"
+			if po.ExpectedAt.Valid() {
+				due = "due " + po.ExpectedAt.String()
+			}
+			add(l, fmt.Sprintf("PO #%d %s %s · %s units", po.POID, po.Status, due, groupInt(int64(po.Outstanding()))))
+		}
+	}
+	sp, _ := in.Snap.Supplier(it.Product.SupplierID)
+	supplier := "none"
+	if sp.Name != "" {
+		supplier = fmt.Sprintf("%s · lead %s ± %s d", clean(sp.Name), trimFloat(r.LeadTimeWeeks*7), trimFloat(r.LeadTimeSDWeeks*7))
+		if it.Policy.LeadTimeDays > 0 {
+			supplier += " (override)"
+		}
+	}
+	add("Supplier", supplier)
+	add("Demand", fmt.Sprintf("%s/wk · σ %s · service %s%%", formatQty(r.Forecast.Level()), formatQty(r.Forecast.SD), trimFloat(r.ServiceLevel*100)))
+	rop := groupInt(int64(r.Plan.ReorderPoint))
+	if r.Plan.ReorderPointManual {
+		rop += s.Manual.Render(" manual") + fmt.Sprintf(" (auto %s)", groupInt(int64(r.Plan.AutoReorderPoint)))
+	} else {
+		rop += " auto"
+	}
+	add("Reorder", rop)
+	add("Policy", fmt.Sprintf("safety %s · EOQ %s · up-to %s", formatQty(r.Plan.SafetyStock), formatQty(r.Plan.EOQ), formatQty(r.Plan.OrderUpTo)))
+	add("Position", fmt.Sprintf("on order %s · IP %s · cover %s", groupInt(int64(it.OnOrder)),
+		groupInt(int64(r.Plan.InventoryPosition)), formatCover(r.Plan.DaysOfCover)))
+	last := "never"
+	if r.LastSale.Valid() {
+		last = r.LastSale.String()
+	}
+	add("Last sale", last)
+	return out
+}
+
+// statusReason says in words why a SKU has its status.
+func statusReason(r *planner.Row, set model.Settings) string {
+	p := r.Plan
+	switch p.Status {
+	case model.StatusOut:
+		return "nothing available to sell"
+	case model.StatusLow:
+		return fmt.Sprintf("position %s ≤ reorder point %s", groupInt(int64(p.InventoryPosition)), groupInt(int64(p.ReorderPoint)))
+	case model.StatusDead:
+		return fmt.Sprintf("no sale for %d+ days", set.DeadStockDays)
+	case model.StatusExcess:
+		return fmt.Sprintf("%s units above target", groupInt(int64(p.ExcessUnits)))
+	}
+	return "healthy"
+}
+
+func trimFloat(f float64) string {
+	s := fmt.Sprintf("%.1f", f)
+	return strings.TrimSuffix(s, ".0")
+}
+
+// joinColumns puts two blocks of equal height side by side.
+func joinColumns(left, right, gap string) string {
+	l, r := strings.Split(left, "\n"), strings.Split(right, "\n")
+	out := make([]string, max(len(l), len(r)))
+	for i := range out {
+		var a, b string
+		if i < len(l) {
+			a = l[i]
+		}
+		if i < len(r) {
+			b = r[i]
+		}
+		out[i] = a + gap + b
+	}
+	return strings.Join(out, "\n")
+}

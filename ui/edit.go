@@ -1,0 +1,160 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"stockroom/planner"
+)
+
+// startEdit opens the reorder-point editor on the marked rows, or on the
+// cursor row when none are marked.
+func (m *Model) startEdit() tea.Cmd {
+	if m.saving {
+		m.setError("Still saving the last edit…")
+		return nil
+	}
+	t := m.stock.table
+	m.editing = m.editing[:0]
+	for _, r := range t.index {
+		if t.marked[r] {
+			m.editing = append(m.editing, r)
+		}
+	}
+	if len(m.editing) == 0 {
+		r, ok := t.current()
+		if !ok {
+			return nil
+		}
+		m.editing = append(m.editing, r)
+	}
+	m.mode = modeEdit
+	m.input.CharLimit = 9
+	m.input.Placeholder = "auto"
+	m.input.SetValue("")
+	if len(m.editing) == 1 {
+		if pl := m.stock.row(m.editing[0]).Plan; pl.ReorderPointManual {
+			m.input.SetValue(strconv.Itoa(pl.ReorderPoint))
+		}
+	}
+	m.input.CursorEnd()
+	m.message = ""
+	return m.input.Focus()
+}
+
+func (m *Model) editKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "esc":
+		m.mode = modeNormal
+		m.input.Blur()
+		m.setInfo("Edit cancelled")
+		return nil
+	case "enter":
+		manual, value, err := parseReorderPoint(m.input.Value())
+		if err != nil {
+			m.setError(err.Error())
+			return nil // keep the editor open with the old value untouched
+		}
+		changes := make([]planner.ReorderPointChange, len(m.editing))
+		for i, r := range m.editing {
+			p := m.stock.row(r).Item.Product
+			changes[i] = planner.ReorderPointChange{ProductID: p.ID, SKU: p.SKU, Manual: manual, Value: value}
+		}
+		m.mode = modeNormal
+		m.input.Blur()
+		m.saving = true
+		m.setInfo("Saving…")
+		return saveCmd(m.opt.Backend, changes, false)
+	case "a":
+		// no number has an "a" in it, so a means automatic wherever it is typed
+		m.input.SetValue("auto")
+		m.input.CursorEnd()
+		return nil
+	}
+	if isAuto(m.input.Value()) && len(msg.Text) == 1 && msg.Text[0] >= '0' && msg.Text[0] <= '9' {
+		m.input.SetValue("") // typing a number replaces "auto"
+	}
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(msg)
+	return cmd
+}
+
+func isAuto(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	return s == "a" || s == "auto"
+}
+
+// parseReorderPoint reads the editor: a whole number ≥ 0, or a/auto (or
+// nothing) for automatic.
+func parseReorderPoint(s string) (manual bool, value int, err error) {
+	s = strings.TrimSpace(s)
+	if s == "" || isAuto(s) {
+		return false, 0, nil
+	}
+	n, err := strconv.Atoi(strings.ReplaceAll(s, ",", ""))
+	if err != nil || n < 0 {
+		return false, 0, fmt.Errorf("%q is not a reorder point: type a whole number ≥ 0, or a for automatic", s)
+	}
+	return true, n, nil
+}
+
+func (m *Model) undoEdit() tea.Cmd {
+	if m.saving {
+		m.setError("Still saving the last edit…")
+		return nil
+	}
+	if len(m.undo) == 0 {
+		m.setInfo("Nothing to undo")
+		return nil
+	}
+	last := m.undo[len(m.undo)-1]
+	m.undo = m.undo[:len(m.undo)-1]
+	m.saving = true
+	m.setInfo("Undoing…")
+	return saveCmd(m.opt.Backend, last, true)
+}
+
+// saved applies a stored edit to the snapshot, redrawing only the rows it
+// touched, and re-sorts in the background since values may have moved.
+func (m *Model) saved(msg savedMsg) tea.Cmd {
+	m.saving = false
+	if msg.err != nil {
+		m.setError(fmt.Sprintf("Not saved: %v", msg.err))
+		return nil
+	}
+	snap, changed := m.snap.WithReorderPoints(msg.changes)
+	m.snap = snap
+	m.stock.setSnapshot(snap, changed)
+	if !msg.undo {
+		m.undo = append(m.undo, msg.previous)
+		clear(m.stock.table.marked)
+		m.stock.table.setView(m.stock.view, nil)
+	}
+	what := "automatic"
+	if c := msg.changes[0]; c.Manual {
+		what = groupInt(int64(c.Value)) + " (manual)"
+	}
+	target := msg.changes[0].SKU
+	if len(msg.changes) > 1 {
+		target = fmt.Sprintf("%d SKUs", len(msg.changes))
+	}
+	if msg.undo {
+		m.setInfo(fmt.Sprintf("Undone: reorder point of %s back to %s", target, describeChanges(msg.changes)))
+	} else {
+		m.setInfo(fmt.Sprintf("Reorder point of %s set to %s · u undoes", target, what))
+	}
+	return m.runQuery(true)
+}
+
+func describeChanges(cs []planner.ReorderPointChange) string {
+	if len(cs) == 1 {
+		if cs[0].Manual {
+			return groupInt(int64(cs[0].Value)) + " (manual)"
+		}
+		return "automatic"
+	}
+	return "their previous values"
+}

@@ -1,0 +1,72 @@
+package ui
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"stockroom/planner"
+)
+
+// formatCell renders a raw value for the screen: grouped whole numbers, one
+// decimal for quantities, ISO dates. Text is cleaned of control characters.
+func formatCell(kind planner.Kind, v planner.Value) string {
+	if v.Null {
+		return "–"
+	}
+	switch kind {
+	case planner.Integer:
+		return groupInt(v.Int)
+	case planner.Decimal:
+		return formatQty(v.Float)
+	case planner.Money:
+		return groupInt(int64(math.Round(v.Float)))
+	case planner.Percent:
+		return strconv.FormatFloat(v.Float, 'f', 1, 64) + "%"
+	case planner.Date:
+		return time.Unix(v.Int*86400, 0).UTC().Format(time.DateOnly)
+	case planner.Bool:
+		if v.Int != 0 {
+			return "yes"
+		}
+		return "no"
+	}
+	return clean(v.Text)
+}
+
+// formatQty shows small quantities with one decimal and large ones whole.
+func formatQty(f float64) string {
+	switch {
+	case math.IsInf(f, 1):
+		return "∞"
+	case math.IsNaN(f):
+		return "–"
+	case math.Abs(f) >= 100:
+		return groupInt(int64(math.Round(f)))
+	}
+	return strconv.FormatFloat(f, 'f', 1, 64)
+}
+
+// groupInt writes n with thousands separators: -1234567 → -1,234,567.
+func groupInt(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	sign := ""
+	if s[0] == '-' {
+		sign, s = "-", s[1:]
+	}
+	if len(s) <= 3 {
+		return sign + s
+	}
+	var b strings.Builder
+	b.WriteString(sign)
+	head := len(s) % 3
+	b.WriteString(s[:head])
+	for i := head; i < len(s); i += 3 {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(s[i : i+3])
+	}
+	return b.String()
+}

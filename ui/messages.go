@@ -1,0 +1,102 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"stockroom/model"
+	"stockroom/planner"
+)
+
+// Backend is the catalogue behind the dashboard. Every call happens inside a
+// tea.Cmd, off the Update loop.
+type Backend interface {
+	Load(ctx context.Context) (*planner.Snapshot, error)
+	ProductDetail(ctx context.Context, productID int64) (model.ProductDetail, error)
+	SetReorderPoints(ctx context.Context, changes []planner.ReorderPointChange) ([]planner.ReorderPointChange, error)
+}
+
+type loadedMsg struct {
+	snap *planner.Snapshot
+	err  error
+	took time.Duration
+}
+
+// queryMsg carries a finished filter/sort; gen tells stale results apart.
+type queryMsg struct {
+	gen      int
+	sorted   []int
+	sortedBy string
+	desc     bool
+	index    []int
+}
+
+type detailMsg struct {
+	productID int64
+	detail    model.ProductDetail
+	err       error
+}
+
+type savedMsg struct {
+	changes  []planner.ReorderPointChange
+	previous []planner.ReorderPointChange
+	undo     bool
+	err      error
+}
+
+type exportedMsg struct {
+	path string
+	rows int
+	err  error
+}
+
+func loadCmd(b Backend) tea.Cmd {
+	return func() tea.Msg {
+		start := time.Now()
+		snap, err := b.Load(context.Background())
+		return loadedMsg{snap: snap, err: err, took: time.Since(start)}
+	}
+}
+
+func detailCmd(b Backend, productID int64) tea.Cmd {
+	return func() tea.Msg {
+		d, err := b.ProductDetail(context.Background(), productID)
+		return detailMsg{productID: productID, detail: d, err: err}
+	}
+}
+
+func saveCmd(b Backend, changes []planner.ReorderPointChange, undo bool) tea.Cmd {
+	return func() tea.Msg {
+		prev, err := b.SetReorderPoints(context.Background(), changes)
+		return savedMsg{changes: changes, previous: prev, undo: undo, err: err}
+	}
+}
+
+// queryCmd filters (and, when sorted is nil, first sorts) the view. When
+// the new filter only narrows the old one it filters the rows already shown.
+func queryCmd(gen int, v planner.View, q planner.Query, sorted, narrowFrom []int) tea.Cmd {
+	return func() tea.Msg {
+		if sorted == nil {
+			sorted = planner.Sorted(v, q.Sort, q.Desc)
+			narrowFrom = nil
+		}
+		base := sorted
+		if narrowFrom != nil {
+			base = narrowFrom
+		}
+		return queryMsg{gen: gen, sorted: sorted, sortedBy: q.Sort, desc: q.Desc, index: planner.Filter(v, base, q.Filter)}
+	}
+}
+
+// exportCmd writes every row that passes the query, in its order, to a CSV
+// file in dir; it recomputes the selection so the file matches the query
+// even while the pane is still catching up with typing.
+func exportCmd(v planner.View, q planner.Query, dir string, at time.Time) tea.Cmd {
+	return func() tea.Msg {
+		rows := planner.Select(v, q)
+		path, err := planner.ExportFile(dir, v, rows, at)
+		return exportedMsg{path: path, rows: len(rows), err: err}
+	}
+}

@@ -1,0 +1,131 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+)
+
+// statusBar is the bottom line: the filter or editor field when one is
+// open, else the last message, the row count and sort, and key hints.
+func (m *Model) statusBar() string {
+	s := m.styles
+	w := m.width
+	switch m.mode {
+	case modeFilter:
+		line := s.Key.Render("/") + " " + m.input.View() + s.Dim.Render("  enter keep · esc clear")
+		return fit(line, w, false)
+	case modeEdit:
+		target := "1 SKU"
+		if len(m.editing) == 1 {
+			target = clean(m.stock.row(m.editing[0]).Item.Product.SKU)
+		} else {
+			target = fmt.Sprintf("%d marked SKUs", len(m.editing))
+		}
+		line := "Reorder point for " + target + ": " + m.input.View() +
+			s.Dim.Render("  enter save · esc cancel · a automatic")
+		if m.messageErr && m.message != "" {
+			line = s.Error.Render(m.message) + "  " + m.input.View()
+		}
+		return fit(line, w, false)
+	}
+	var left string
+	if m.message != "" {
+		if m.messageErr {
+			left = s.Error.Render(m.message)
+		} else {
+			left = s.Info.Render(m.message)
+		}
+	}
+	mid := m.position()
+	line := left
+	if mid != "" {
+		if line != "" {
+			line += s.Dim.Render(" · ")
+		}
+		line += s.Dim.Render(mid)
+	}
+	hints := m.hints(w - width(line) - 2)
+	if hints == "" {
+		return fit(line, w, false)
+	}
+	return line + strings.Repeat(" ", w-width(line)-width(hints)) + hints
+}
+
+// position says which rows are shown: "12 of 2,000 SKUs · filter "garden" · sort status▲".
+func (m *Model) position() string {
+	if m.snap == nil || m.tab != stockTab {
+		return ""
+	}
+	p := m.stock
+	parts := []string{fmt.Sprintf("%s of %s SKUs", groupInt(int64(len(p.table.index))), groupInt(int64(len(m.snap.Rows))))}
+	if p.query.Filter != "" {
+		parts = append(parts, fmt.Sprintf("filter %q", clean(p.query.Filter)))
+	}
+	if n := len(p.table.marked); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d marked", n))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// hints lists as many short key hints as fit in room, always ending with
+// the help key so the rest can be found.
+func (m *Model) hints(room int) string {
+	keys := m.keys.ShortHelp()
+	render := func(bs []key.Binding) string {
+		parts := make([]string, len(bs))
+		for i, b := range bs {
+			parts[i] = m.styles.Key.Render(b.Help().Key) + " " + m.styles.Dim.Render(b.Help().Desc)
+		}
+		return strings.Join(parts, "  ")
+	}
+	for n := len(keys); n > 0; n-- {
+		shown := append(append([]key.Binding{}, keys[:n-1]...), m.keys.Help)
+		if n == len(keys) {
+			shown = keys
+		}
+		if h := render(shown); width(h) <= room {
+			return h
+		}
+	}
+	return ""
+}
+
+// helpScreen is the full help: every key, the statuses and the columns.
+func (m *Model) helpScreen() string {
+	s := m.styles
+	var b strings.Builder
+	b.WriteString(s.Title.Render("Stockroom — keys") + s.Dim.Render("   (? or esc closes)") + "\n\n")
+	groups := m.keys.FullHelp()
+	colW := max(m.width/len(groups), 24)
+	cols := make([]string, len(groups))
+	for i, g := range groups {
+		var lines []string
+		for _, k := range g {
+			lines = append(lines, fit(s.Key.Render(k.Help().Key), 11, false)+k.Help().Desc)
+		}
+		cols[i] = clip(strings.Join(lines, "\n"), colW, len(g))
+	}
+	grid := cols[0]
+	for _, c := range cols[1:] {
+		grid = joinColumns(grid, c, "")
+	}
+	b.WriteString(grid + "\n\n")
+	b.WriteString(s.Title.Render("Editing") + "\n")
+	b.WriteString("e opens the reorder point of the row (or of every marked row) in place: type a whole number,\n" +
+		"or a for automatic; enter saves (one transaction, recorded in the audit log), esc cancels, u undoes.\n" +
+		"A manual reorder point shows an m beside it; the detail pane shows the automatic value too.\n\n")
+	b.WriteString(s.Title.Render("Status") + "\n")
+	b.WriteString(s.Status(0).Render("out") + "     nothing available to sell (on hand − committed ≤ 0)\n")
+	b.WriteString(s.Status(1).Render("low") + "     inventory position (available + on order) at or below the reorder point\n")
+	b.WriteString(s.Status(2).Render("dead") + "    stock on hand and no sale for the dead-stock period (default 90 days)\n")
+	b.WriteString(s.Status(3).Render("excess") + "  more available than the order-up-to level plus the cover target (default 180 days)\n")
+	b.WriteString(s.Status(4).Render("ok") + "      none of the above\n\n")
+	b.WriteString(s.Title.Render("Columns") + "\n")
+	b.WriteString("Avail = on hand − committed · On ord = outstanding on sent POs · ROP = reorder point · Cover = days\n" +
+		"of demand that available stock covers (∞ without demand) · Sales 26w┊fcst = weekly units sold, then forecast.\n" +
+		"/ filters on SKU, name, category, subcategory, brand and supplier; several words must all match.\n" +
+		"x writes every row that passes the filter, in the current sort, to a CSV file in the current directory.")
+	return b.String()
+}

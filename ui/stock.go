@@ -1,0 +1,147 @@
+package ui
+
+import (
+	"math"
+	"strings"
+
+	"stockroom/model"
+	"stockroom/planner"
+)
+
+// stockPane is tab 2: every SKU with its stock position, a sparkline of
+// recent sales and forecast, and its status.
+type stockPane struct {
+	snap  *planner.Snapshot
+	view  planner.StockView
+	table *table
+	query planner.Query
+
+	// sorted is every row in the current sort order; filtering narrows it.
+	sorted     []int
+	sortedBy   string
+	sortedDesc bool
+	gen        int // bumped per query; older results are dropped
+	styles     *Styles
+}
+
+// Stock pane column positions in stockPane.table.cols.
+const (
+	colSKU = iota
+	colName
+	colCategory
+	colSupplier
+	colOnHand
+	colAvailable
+	colOnOrder
+	colROP
+	colCover
+	colTrend
+	colStatus
+)
+
+func newStockPane(styles *Styles) *stockPane {
+	p := &stockPane{styles: styles, query: planner.Query{Sort: "status"}}
+	p.table = newTable([]tableColumn{
+		colSKU:       {title: "SKU", viewCol: planner.StockSKU, min: 9, max: 12, priority: 0, grow: 1},
+		colName:      {title: "Name", viewCol: planner.StockName, min: 12, max: 36, priority: 1, grow: 2},
+		colCategory:  {title: "Category", viewCol: planner.StockCategory, min: 8, max: 14, priority: 5, grow: 1},
+		colSupplier:  {title: "Supplier", viewCol: planner.StockSupplier, min: 8, max: 16, priority: 6, grow: 1},
+		colOnHand:    {title: "On hand", viewCol: planner.StockOnHand, min: 7, max: 7, right: true, priority: 4},
+		colAvailable: {title: "Avail", viewCol: planner.StockAvailable, min: 6, max: 7, right: true, priority: 1},
+		colOnOrder:   {title: "On ord", viewCol: planner.StockOnOrder, min: 6, max: 6, right: true, priority: 3},
+		colROP:       {title: "ROP", viewCol: planner.StockReorderPoint, min: 7, max: 8, right: true, priority: 2, render: p.renderROP},
+		colCover:     {title: "Cover", viewCol: planner.StockDaysOfCover, min: 5, max: 6, right: true, priority: 2, render: p.renderCover},
+		colTrend:     {title: "Sales 26w┊fcst", viewCol: planner.StockWeeklyDemand, min: 12, max: 35, priority: 3, grow: 3, render: p.renderTrend},
+		colStatus:    {title: "Status", viewCol: planner.StockStatus, min: 7, max: 7, priority: 0, render: p.renderStatus},
+	})
+	p.table.sortCol = colStatus
+	return p
+}
+
+// setSnapshot shows a new snapshot; changed rows (nil = all) are redrawn.
+func (p *stockPane) setSnapshot(s *planner.Snapshot, changed []int) {
+	p.snap = s
+	p.view = s.Stock()
+	p.table.setView(p.view, changed)
+}
+
+func (p *stockPane) row(i int) *planner.Row { return p.snap.Rows[i] }
+
+// currentRow is the planner row under the cursor, or nil.
+func (p *stockPane) currentRow() *planner.Row {
+	if i, ok := p.table.current(); ok {
+		return p.row(i)
+	}
+	return nil
+}
+
+func (p *stockPane) renderStatus(i, w int, plain bool) string {
+	st := p.row(i).Plan.Status
+	word := fit(st.String(), w, false)
+	if plain {
+		return word
+	}
+	return p.styles.Status(st).Render(word)
+}
+
+func (p *stockPane) renderROP(i, w int, plain bool) string {
+	pl := p.row(i).Plan
+	n := groupInt(int64(pl.ReorderPoint))
+	if !pl.ReorderPointManual {
+		return fit(n+"  ", w, true)
+	}
+	if plain {
+		return fit(n+" m", w, true)
+	}
+	return fit(n+p.styles.Manual.Render(" m"), w, true)
+}
+
+func (p *stockPane) renderCover(i, w int, _ bool) string {
+	return fit(formatCover(p.row(i).Plan.DaysOfCover), w, true)
+}
+
+// formatCover shows days of cover: whole days, ∞ without demand.
+func formatCover(days float64) string {
+	switch {
+	case math.IsInf(days, 1):
+		return "∞"
+	case days >= 10000:
+		return ">9999d"
+	}
+	return groupInt(int64(math.Floor(days))) + "d"
+}
+
+// trendWeeks splits a sparkline of width w into history and forecast weeks
+// around the ┊ divider: up to 26 weeks of sales and 8 of forecast.
+func trendWeeks(w int) (hist, fc int) {
+	fc = min(8, max(2, (w-1)/4))
+	hist = min(26, max(w-1-fc, 0))
+	return hist, fc
+}
+
+func (p *stockPane) renderTrend(i, w int, plain bool) string {
+	r := p.row(i)
+	hist, fc := trendWeeks(w)
+	past := r.Item.Sales.RecentUnits(p.snap.AsOf, hist)
+	future := r.Forecast.Mean[:min(fc, len(r.Forecast.Mean))]
+	peak := peakOf(past, future)
+	a, b := sparkline(past, peak), sparkline(future, peak)
+	if !plain {
+		a = p.styles.Hist.Render(a)
+		b = p.styles.Fcst.Render(b)
+	}
+	return fit(a+"┊"+b, w, false)
+}
+
+// statusSummary is the tab bar's count of SKUs per status.
+func statusSummary(s *planner.Snapshot, styles *Styles) string {
+	counts := s.StatusCounts()
+	var parts []string
+	for _, st := range model.Statuses() {
+		if st == model.StatusOK {
+			continue
+		}
+		parts = append(parts, styles.Status(st).Render(st.String())+" "+groupInt(int64(counts[st])))
+	}
+	return strings.Join(parts, "  ")
+}

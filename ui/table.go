@@ -1,0 +1,288 @@
+package ui
+
+import (
+	"strings"
+
+	"stockroom/planner"
+)
+
+// tableColumn is one on-screen column of a table pane. Plain columns show a
+// view column formatted by kind; a column with render draws its own cells
+// (sparklines, status words).
+type tableColumn struct {
+	title    string
+	viewCol  int  // planner view column shown, or sorted by when render is set
+	min, max int  // cell width range
+	grow     int  // spare width goes to the highest grow first
+	right    bool // right-aligned (numbers)
+	priority int  // lower survives longer when the terminal is narrow
+	// render draws row's cell exactly width cells wide; plain drops colour
+	// (for the highlighted cursor row).
+	render func(row, width int, plain bool) string
+}
+
+// table renders the visible rows of a view through an index (the filtered,
+// sorted row order). It keeps rendered rows in a cache keyed by view row, so
+// moving the cursor re-renders only the two rows whose highlight changed.
+type table struct {
+	cols []tableColumn
+	view planner.View
+
+	index  []int // view rows in display order
+	cursor int   // position in index
+	offset int   // first position shown
+	marked map[int]bool
+
+	width, height int
+	shown         []int // cols on screen, in order
+	widths        []int // width of each shown col
+	cache         map[int]string
+	sortCol       int // index into cols of the sort key, -1 = none
+	sortDesc      bool
+}
+
+const markerWidth = 2 // "▶" for the cursor, "●" for a marked row
+
+func newTable(cols []tableColumn) *table {
+	return &table{cols: cols, marked: map[int]bool{}, cache: map[int]string{}, sortCol: -1}
+}
+
+// setView replaces the data; rows listed in changed are re-rendered, or all
+// of them when changed is nil.
+func (t *table) setView(v planner.View, changed []int) {
+	t.view = v
+	if changed == nil {
+		clear(t.cache)
+		return
+	}
+	for _, r := range changed {
+		delete(t.cache, r)
+	}
+}
+
+// setIndex replaces the display order, keeping the cursor on the same row
+// when it is still shown.
+func (t *table) setIndex(index []int) {
+	cur, ok := t.current()
+	t.index = index
+	t.cursor = 0
+	if ok {
+		for i, r := range index {
+			if r == cur {
+				t.cursor = i
+				break
+			}
+		}
+	}
+	t.clamp()
+}
+
+// current is the view row under the cursor.
+func (t *table) current() (int, bool) {
+	if t.cursor < 0 || t.cursor >= len(t.index) {
+		return 0, false
+	}
+	return t.index[t.cursor], true
+}
+
+func (t *table) move(delta int) {
+	t.cursor += delta
+	t.clamp()
+}
+
+func (t *table) moveTo(pos int) {
+	t.cursor = pos
+	t.clamp()
+}
+
+// pageRows is how many rows one screen holds.
+func (t *table) pageRows() int { return max(t.height-1, 1) }
+
+func (t *table) clamp() {
+	t.cursor = max(0, min(t.cursor, len(t.index)-1))
+	rows := t.pageRows()
+	if t.cursor < t.offset {
+		t.offset = t.cursor
+	}
+	if t.cursor >= t.offset+rows {
+		t.offset = t.cursor - rows + 1
+	}
+	t.offset = max(0, min(t.offset, len(t.index)-rows))
+}
+
+// resize lays the columns out for a new rectangle: columns are taken in
+// priority order while their minimum widths fit, then the spare width grows
+// them towards their maximum, left to right.
+func (t *table) resize(w, h int) {
+	if w == t.width && h == t.height && t.shown != nil {
+		return
+	}
+	t.width, t.height = w, h
+	t.clamp()
+	order := make([]int, len(t.cols))
+	for i := range order {
+		order[i] = i
+	}
+	// stable selection by priority
+	keep := map[int]bool{}
+	used := markerWidth
+	for p := 0; p <= maxPriority(t.cols); p++ {
+		for i, c := range t.cols {
+			if c.priority != p {
+				continue
+			}
+			need := c.min
+			if len(keep) > 0 {
+				need++ // the gap before it
+			}
+			if used+need > w {
+				continue
+			}
+			keep[i] = true
+			used += need
+		}
+	}
+	t.shown = t.shown[:0]
+	t.widths = t.widths[:0]
+	for i, c := range t.cols {
+		if keep[i] {
+			t.shown = append(t.shown, i)
+			t.widths = append(t.widths, c.min)
+		}
+	}
+	// spare width: one cell at a time to the growable columns of the highest
+	// grow level, round robin, before lower levels get any
+	spare := w - used
+	for level := maxGrow(t.cols); level >= 0 && spare > 0; level-- {
+		for spare > 0 {
+			grew := false
+			for k, i := range t.shown {
+				if spare > 0 && t.cols[i].grow == level && t.widths[k] < t.cols[i].max {
+					t.widths[k]++
+					spare--
+					grew = true
+				}
+			}
+			if !grew {
+				break
+			}
+		}
+	}
+	clear(t.cache)
+}
+
+func maxGrow(cols []tableColumn) int {
+	g := 0
+	for _, c := range cols {
+		g = max(g, c.grow)
+	}
+	return g
+}
+
+func maxPriority(cols []tableColumn) int {
+	p := 0
+	for _, c := range cols {
+		p = max(p, c.priority)
+	}
+	return p
+}
+
+// render draws the header and the visible rows, exactly width × height.
+func (t *table) render(s *Styles) string {
+	if t.width <= 0 || t.height <= 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(t.header(s))
+	end := min(t.offset+t.pageRows(), len(t.index))
+	for pos := t.offset; pos < end; pos++ {
+		b.WriteByte('\n')
+		b.WriteString(t.line(s, pos))
+	}
+	for n := end - t.offset; n < t.pageRows(); n++ {
+		b.WriteByte('\n')
+		b.WriteString(strings.Repeat(" ", t.width))
+	}
+	return b.String()
+}
+
+func (t *table) header(s *Styles) string {
+	var b strings.Builder
+	b.WriteString(strings.Repeat(" ", markerWidth))
+	for k, i := range t.shown {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		c := t.cols[i]
+		title := c.title
+		if i == t.sortCol {
+			if t.sortDesc {
+				title += "▼"
+			} else {
+				title += "▲"
+			}
+		}
+		b.WriteString(fit(title, t.widths[k], c.right))
+	}
+	return s.Header.Render(fit(b.String(), t.width, false))
+}
+
+func (t *table) line(s *Styles, pos int) string {
+	row := t.index[pos]
+	isCursor := pos == t.cursor
+	marker := " "
+	if isCursor {
+		marker = "▶"
+	}
+	mark := " "
+	if t.marked[row] {
+		mark = "●"
+	}
+	if isCursor {
+		return s.Cursor.Render(marker + mark + t.cells(row, true))
+	}
+	body, ok := t.cache[row]
+	if !ok {
+		body = t.cells(row, false)
+		t.cache[row] = body
+	}
+	if mark != " " {
+		mark = s.Marked.Render(mark)
+	}
+	return marker + mark + body
+}
+
+// cells renders a row's cells; the result is width − markerWidth wide.
+func (t *table) cells(row int, plain bool) string {
+	var b strings.Builder
+	for k, i := range t.shown {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		c := t.cols[i]
+		w := t.widths[k]
+		if c.render != nil {
+			b.WriteString(c.render(row, w, plain))
+			continue
+		}
+		kind := t.view.Columns()[c.viewCol].Kind
+		b.WriteString(fit(formatCell(kind, t.view.Value(row, c.viewCol)), w, c.right))
+	}
+	return fit(b.String(), t.width-markerWidth, false)
+}
+
+// columnX is the screen offset and width of a shown column, for drawing an
+// editor over a cell; ok is false when the column is hidden.
+func (t *table) columnX(col int) (x, w int, ok bool) {
+	x = markerWidth
+	for k, i := range t.shown {
+		if i == col {
+			return x, t.widths[k], true
+		}
+		x += t.widths[k] + 1
+	}
+	return 0, 0, false
+}
+
+// cursorLine is the screen line (0 = header) of the cursor row.
+func (t *table) cursorLine() int { return 1 + t.cursor - t.offset }

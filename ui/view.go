@@ -1,0 +1,207 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Smallest terminal the dashboard draws into; below it a notice says so.
+const (
+	minWidth  = 50
+	minHeight = 10
+	// wideWidth is where the detail pane moves from below the table to beside it.
+	wideWidth = 120
+)
+
+// rect is a pane's place on screen.
+type rect struct{ x, y, w, h int }
+
+// layoutRects splits the body (between tab bar and status bar) into the
+// table and detail rectangles. Wide terminals put the detail on the right;
+// narrow ones put it below, or drop it when there is no room.
+func layoutRects(w, h int) (table, detail rect, side bool) {
+	body := h - 2
+	if w >= wideWidth {
+		dw := min(60, max(44, (w-20)/3))
+		return rect{0, 1, w - dw - 1, body}, rect{w - dw, 1, dw, body}, false
+	}
+	if body < 14 {
+		return rect{0, 1, w, body}, rect{}, true
+	}
+	dh := min(12, body/2)
+	return rect{0, 1, w, body - dh - 1}, rect{0, 1 + body - dh, w, dh}, true
+}
+
+func (m *Model) layout() {
+	if m.width < minWidth || m.height < minHeight {
+		return
+	}
+	t, _, _ := layoutRects(m.width, m.height)
+	m.stock.table.resize(t.w, t.h)
+}
+
+// View draws the whole screen.
+func (m *Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.WindowTitle = "Stockroom"
+	return v
+}
+
+func (m *Model) render() string {
+	w, h := m.width, m.height
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	if w < minWidth || h < minHeight {
+		msg := fmt.Sprintf("Stockroom needs at least %d×%d; this terminal is %d×%d. Enlarge it or press q.", minWidth, minHeight, w, h)
+		return clip(wrap(msg, w), w, h)
+	}
+	if m.mode == modeHelp {
+		return clip(m.helpScreen(), w, h)
+	}
+	body := m.body()
+	return m.tabBar() + "\n" + clip(body, w, h-2) + "\n" + m.statusBar()
+}
+
+func (m *Model) body() string {
+	w, h := m.width, m.height-2
+	switch {
+	case m.loading:
+		return center(m.spin.View()+" Loading "+clean(m.opt.Source)+"…", w, h)
+	case m.loadErr != nil:
+		return center(m.styles.Error.Render("Could not open the catalogue: ")+clean(m.loadErr.Error()), w, h)
+	case m.tab != stockTab:
+		return center(m.comingSoon(), w, h)
+	case m.snap == nil || len(m.snap.Rows) == 0:
+		return center(m.emptyHelp(), w, h)
+	}
+	return m.stockBody()
+}
+
+func (m *Model) stockBody() string {
+	t, d, side := layoutRects(m.width, m.height)
+	table := m.stock.table.render(&m.styles)
+	if m.mode == modeEdit {
+		table = m.overlayEditor(table)
+	}
+	var detail string
+	if d.w > 0 && d.h > 0 {
+		detail = m.detail.render(m.detailInput(), d.w, d.h, side)
+	}
+	if d.w == 0 {
+		return table
+	}
+	if side {
+		rule := m.styles.Border.Render(strings.Repeat("─", m.width))
+		return table + "\n" + rule + "\n" + detail
+	}
+	sep := strings.TrimSuffix(strings.Repeat(m.styles.Border.Render("│")+"\n", t.h), "\n")
+	return joinColumns(joinColumns(clip(table, t.w, t.h), sep, ""), detail, "")
+}
+
+func (m *Model) detailInput() detailInput {
+	in := detailInput{Snap: m.snap, Row: m.stock.currentRow()}
+	if in.Row != nil {
+		if d, ok := m.details[in.Row.Item.Product.ID]; ok {
+			in.Extra = &d
+		}
+	}
+	return in
+}
+
+// overlayEditor draws the text field over the reorder-point cell of the
+// cursor row, so the edit happens in place.
+func (m *Model) overlayEditor(table string) string {
+	t := m.stock.table
+	x, w, ok := t.columnX(colROP)
+	if !ok {
+		return table // column hidden; the status bar carries the field
+	}
+	lines := strings.Split(table, "\n")
+	y := t.cursorLine()
+	if y <= 0 || y >= len(lines) {
+		return table
+	}
+	m.input.SetWidth(max(w-1, 1))
+	field := m.styles.Manual.Render(fit(m.input.View(), w, false))
+	line := lines[y]
+	lines[y] = ansi.Truncate(line, x, "") + field + ansi.TruncateLeft(line, x+w, "")
+	return strings.Join(lines, "\n")
+}
+
+func (m *Model) tabBar() string {
+	var b strings.Builder
+	for i, name := range tabNames {
+		label := fmt.Sprintf(" %d %s ", i+1, name)
+		if i == m.tab {
+			b.WriteString(m.styles.TabActive.Render("[" + label[1:len(label)-1] + "]"))
+		} else {
+			b.WriteString(m.styles.TabInactive.Render(label))
+		}
+	}
+	left := b.String()
+	var right string
+	if m.snap != nil {
+		right = fmt.Sprintf("%s SKUs · as of %s ", groupInt(int64(len(m.snap.Rows))), m.snap.AsOf)
+		if m.width >= 130 {
+			right = statusSummary(m.snap, &m.styles) + "  " + right
+		}
+	}
+	gap := m.width - width(left) - width(right)
+	if gap < 1 {
+		return fit(left, m.width, false)
+	}
+	return left + strings.Repeat(" ", gap) + m.styles.Dim.Render(right)
+}
+
+func (m *Model) comingSoon() string {
+	what := map[int]string{
+		0: "The Overview arrives with the assortment and risk work: inventory value, stockouts, urgent lists.",
+		2: "The Reorder pane arrives with the replenishment engine: suggestions grouped by supplier.",
+		3: "The Assortment pane arrives later: ABC/XYZ classes and category balance.",
+		4: "The Risk pane arrives later: dead, slow and excess stock with markdown suggestions.",
+		5: "The Suppliers pane arrives with the replenishment engine: lead times and open orders.",
+	}[m.tab]
+	return m.styles.Title.Render(tabNames[m.tab]+" — coming") + "\n\n" + what + "\n\nPress 2 for the Stock pane."
+}
+
+func (m *Model) emptyHelp() string {
+	return m.styles.Title.Render("This catalogue is empty") + "\n\n" +
+		"Stockroom has no products in " + clean(m.opt.Source) + " yet. To look around with demo data:\n\n" +
+		"  stockroom --demo                 open the demo catalogue (created on first use)\n" +
+		"  stockroom demo --db FILE         write a demo catalogue to FILE\n\n" +
+		"To load your own shop's data, import products, stock and sales:\n\n" +
+		"  stockroom import products FILE   (and stock, sales, suppliers, purchase-orders)\n\n" +
+		"Press q to quit."
+}
+
+// center places text in the middle of w × h, wrapped to fit.
+func center(s string, w, h int) string {
+	lines := strings.Split(wrap(s, min(w, 100)), "\n")
+	top := max((h-len(lines))/2, 0)
+	widest := 0
+	for _, l := range lines {
+		widest = max(widest, width(l))
+	}
+	left := strings.Repeat(" ", max((w-widest)/2, 0))
+	var b strings.Builder
+	b.WriteString(strings.Repeat("\n", top))
+	for i, l := range lines {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(left + l)
+	}
+	return b.String()
+}
+
+func wrap(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	return ansi.Wrap(s, w, " ")
+}
