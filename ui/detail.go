@@ -137,7 +137,7 @@ func (d detailPane) facts(in detailInput, w int) []string {
 	r := in.Row
 	it := r.Item
 	s := d.styles
-	label := func(l string) string { return s.Dim.Render(fit(l, 9, false)) }
+	label := func(l string) string { return s.Dim.Render(fit(l, 10, false)) }
 	var out []string
 	add := func(l, v string) { out = append(out, fit(label(l)+v, w, false)) }
 
