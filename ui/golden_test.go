@@ -2,8 +2,8 @@ package ui
 
 import (
 	"bytes"
-	"fmt"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -68,7 +68,6 @@ func TestGoldenStockPane(t *testing.T) {
 		golden(t, name+"_nocolor", withProfile(m.render(), colorprofile.Ascii))
 	}
 }
-
 
 func TestNoColorMarksSelectionWithoutColour(t *testing.T) {
 	m, _ := newTestModel(t, 160, 45)
