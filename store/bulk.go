@@ -148,15 +148,24 @@ func policyArgs(p model.Policy) [5]any {
 	return a
 }
 
-// AddPurchaseOrder inserts a purchase order with its lines (product id → qty
-// and unit cost) and returns its id.
-func (b *Bulk) AddPurchaseOrder(supplierID int64, status model.POStatus, created, sent, expected model.Day, lines []POLineInput) (int64, error) {
-	id, err := b.insertID(`INSERT INTO purchase_orders(supplier_id, status, created_at, sent_at, expected_at)
-		VALUES (?, ?, ?, ?, ?)`, supplierID, string(status), created.String(), nullDay(sent), nullDay(expected))
+// PurchaseOrderInput is a purchase order to insert. Days that do not apply
+// (a draft's sent day, say) are model.NoDay.
+type PurchaseOrderInput struct {
+	SupplierID                        int64
+	Status                            model.POStatus
+	Created, Sent, Expected, Received model.Day
+	Lines                             []POLineInput
+}
+
+// AddPurchaseOrder inserts a purchase order with its lines and returns its id.
+func (b *Bulk) AddPurchaseOrder(po PurchaseOrderInput) (int64, error) {
+	id, err := b.insertID(`INSERT INTO purchase_orders(supplier_id, status, created_at, sent_at, expected_at, received_at)
+		VALUES (?, ?, ?, ?, ?, ?)`, po.SupplierID, string(po.Status), po.Created.String(),
+		nullDay(po.Sent), nullDay(po.Expected), nullDay(po.Received))
 	if err != nil {
 		return 0, fmt.Errorf("purchase order: %w", err)
 	}
-	for _, l := range lines {
+	for _, l := range po.Lines {
 		if _, err := b.exec(`INSERT INTO po_lines(po_id, product_id, qty, unit_cost, received_qty) VALUES (?, ?, ?, ?, ?)`,
 			id, l.ProductID, l.Qty, l.UnitCost, l.ReceivedQty); err != nil {
 			return 0, fmt.Errorf("purchase order %d line: %w", id, err)

@@ -103,3 +103,15 @@ func (s *Store) migrate(ctx context.Context) error {
 var now = func() time.Time { return time.Now().UTC() }
 
 func timestamp() string { return now().Format(time.RFC3339) }
+
+// OpenExisting opens a catalogue that must already exist, for commands that
+// read or change one and should not create an empty file by mistake.
+func OpenExisting(path string) (*Store, error) {
+	if _, err := os.Stat(path); err != nil {
+		if os.IsNotExist(err) {
+			return nil, fmt.Errorf("no catalogue at %s (write one with stockroom demo --db %s, or open the dashboard to start an empty one)", path, path)
+		}
+		return nil, err
+	}
+	return Open(path)
+}

@@ -89,8 +89,9 @@ func fixtureStore(t testing.TB) *store.Store {
 		check(b.SetStock(p.ID, locs[0].ID, onHand, min(onHand, 3)))
 		check(b.SetStock(p.ID, locs[1].ID, onHand/10, 0))
 		if i%5 == 1 {
-			_, err := b.AddPurchaseOrder(p.SupplierID, model.POSent, fixtureEnd-10, fixtureEnd-9, fixtureEnd+5,
-				[]store.POLineInput{{ProductID: p.ID, Qty: 24, UnitCost: p.UnitCost}})
+			_, err := b.AddPurchaseOrder(store.PurchaseOrderInput{SupplierID: p.SupplierID, Status: model.POSent,
+				Created: fixtureEnd - 10, Sent: fixtureEnd - 9, Expected: fixtureEnd + 5, Received: model.NoDay,
+				Lines: []store.POLineInput{{ProductID: p.ID, Qty: 24, UnitCost: p.UnitCost}}})
 			check(err)
 		}
 		if i == 9 {

@@ -171,7 +171,7 @@ func TestEmptyCatalogueExplainsWhatToDo(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	m := New(Options{Backend: planner.Backend{Store: st}, Source: "empty.db"})
+	m := New(Options{Backend: planner.Backend{Store: st}, Source: "empty.db", ExportDir: t.TempDir()})
 	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	run(t, m, loadCmd(m.opt.Backend))
 	s := screen(m)

@@ -1,0 +1,109 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"stockroom/planner"
+	"stockroom/store"
+)
+
+// views lists the exportable views by name.
+var views = map[string]func(*planner.Snapshot) planner.View{
+	"stock": func(s *planner.Snapshot) planner.View { return s.Stock() },
+}
+
+func viewNames() string {
+	names := make([]string, 0, len(views))
+	for n := range views {
+		names = append(names, n)
+	}
+	return strings.Join(names, ", ")
+}
+
+func exportCommand(db *string) *cobra.Command {
+	var format, filter, sortBy, out, asOf string
+	cmd := &cobra.Command{
+		Use:   "export VIEW",
+		Short: "Write a view to CSV or JSON",
+		Long: "Writes every row of a view that passes --filter, in --sort order, with the same\n" +
+			"snake_case columns as the dashboard's x export. Views: " + viewNames() + ".\n" +
+			"Without -o the rows go to standard output.",
+		Example: "  stockroom export stock --filter garden --sort days_of_cover -o garden.csv\n" +
+			"  stockroom export stock --format json --sort status",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageError{fmt.Errorf("export takes one view name (%s)", viewNames())}
+			}
+			if _, ok := views[args[0]]; !ok {
+				return usageError{fmt.Errorf("no view %q (views: %s)", args[0], viewNames())}
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			f, err := planner.ParseFormat(format)
+			if err != nil {
+				return usageError{err}
+			}
+			day, err := parseAsOf(asOf)
+			if err != nil {
+				return err
+			}
+			st, err := store.OpenExisting(catalogPath(*db))
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			snap, err := planner.Load(cmd.Context(), st, planner.Options{AsOf: day})
+			if err != nil {
+				return err
+			}
+			v := views[args[0]](snap)
+			col, desc, err := planner.ParseSort(v, sortBy)
+			if err != nil {
+				return usageError{fmt.Errorf("--sort: %w", err)}
+			}
+			rows := planner.Select(v, planner.Query{Filter: filter, Sort: col, Desc: desc})
+			if out == "" || out == "-" {
+				return planner.Export(os.Stdout, v, rows, f)
+			}
+			if err := writeAtomically(out, func(w io.Writer) error { return planner.Export(w, v, rows, f) }); err != nil {
+				return err
+			}
+			fmt.Fprintf(os.Stderr, "Wrote %d rows to %s\n", len(rows), out)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "csv", "csv or json")
+	cmd.Flags().StringVar(&filter, "filter", "", "keep rows whose sku, name, category, brand or supplier contain every word")
+	cmd.Flags().StringVar(&sortBy, "sort", "", "sort by a column: COLUMN or COLUMN:desc")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write to FILE instead of standard output")
+	cmd.Flags().StringVar(&asOf, "as-of", "", "plan as of this day (YYYY-MM-DD)")
+	return cmd
+}
+
+// writeAtomically writes a file through a temporary file in the same
+// directory, so a failed export never leaves half a file behind.
+func writeAtomically(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".stockroom-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

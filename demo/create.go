@@ -1,0 +1,108 @@
+package demo
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"stockroom/store"
+)
+
+// ErrExists is returned by Create when the target path is taken.
+var ErrExists = errors.New("already exists")
+
+// Create writes a demo catalogue to a new file at path atomically. It
+// generates into a temporary file in the same directory (so the final
+// rename never crosses file systems), closes it, then moves it into place.
+// It refuses a path that already exists, and leaves nothing behind on error.
+func Create(ctx context.Context, path string, opt Options) error {
+	if err := refuseExisting(path); err != nil {
+		return err
+	}
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	tmp := f.Name()
+	// CreateTemp makes the file private; a catalogue gets the mode SQLite
+	// would give a new database.
+	err = f.Chmod(0o644)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = generateFile(ctx, tmp, opt)
+	}
+	if err == nil {
+		err = moveNew(tmp, path)
+	}
+	if err != nil {
+		removeDB(tmp)
+		return err
+	}
+	return nil
+}
+
+func generateFile(ctx context.Context, tmp string, opt Options) error {
+	s, err := store.Open(tmp)
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	err = Generate(ctx, s, opt)
+	// Closing the last connection checkpoints the WAL into the file, which
+	// must happen before the file is moved without its -wal companion.
+	if cerr := s.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("demo: %w", cerr)
+	}
+	if err == nil {
+		if _, serr := os.Stat(tmp + "-wal"); serr == nil {
+			err = fmt.Errorf("demo: %s-wal is still there after closing; refusing to move an incomplete catalogue", tmp)
+		}
+	}
+	return err
+}
+
+func refuseExisting(path string) error {
+	_, err := os.Lstat(path)
+	switch {
+	case err == nil:
+		return fmt.Errorf("demo: %s %w; choose another path or remove it first", path, ErrExists)
+	case !errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("demo: %w", err)
+	}
+	return nil
+}
+
+// moveNew moves tmp to path unless path exists. A hard link fails when
+// the name is taken, so a file that appeared meanwhile is never replaced;
+// where links are not supported it falls back to check-and-rename.
+func moveNew(tmp, path string) error {
+	err := os.Link(tmp, path)
+	switch {
+	case err == nil:
+		return os.Remove(tmp)
+	case errors.Is(err, fs.ErrExist):
+		return fmt.Errorf("demo: %s %w; choose another path or remove it first", path, ErrExists)
+	}
+	if err := refuseExisting(path); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	return nil
+}
+
+// removeDB deletes a database file with the files SQLite keeps beside it.
+func removeDB(path string) {
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+		os.Remove(path + suffix)
+	}
+}

@@ -1,0 +1,78 @@
+// Stockroom is a terminal dashboard for ecommerce product managers: stock
+// levels, demand forecasts, reorder points and exports over a local SQLite
+// catalogue.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit statuses (DESIGN.md section 7).
+const (
+	exitOK    = 0
+	exitUser  = 1 // bad input, missing file, refused catalogue
+	exitUsage = 2 // wrong flags or arguments
+)
+
+// usageError marks mistakes in how the command was called.
+type usageError struct{ error }
+
+func main() {
+	root := rootCommand()
+	err := root.Execute()
+	if err == nil {
+		os.Exit(exitOK)
+	}
+	fmt.Fprintln(os.Stderr, "stockroom: "+oneLine(err.Error()))
+	if isUsage(err) {
+		os.Exit(exitUsage)
+	}
+	os.Exit(exitUser)
+}
+
+func isUsage(err error) bool {
+	var u usageError
+	if errors.As(err, &u) {
+		return true
+	}
+	msg := err.Error()
+	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand", "flag needs", "invalid argument", "accepts ", "requires at least", "bad flag"} {
+		if strings.HasPrefix(msg, p) || strings.Contains(msg, " "+p) {
+			return true
+		}
+	}
+	return false
+}
+
+// oneLine keeps the error on one line, as scripts read stderr by line.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")
+}
+
+func rootCommand() *cobra.Command {
+	var opt dashboardOptions
+	root := &cobra.Command{
+		Use:   "stockroom",
+		Short: "Inventory planning dashboard for ecommerce product managers",
+		Long: "Stockroom shows stock levels, demand forecasts, reorder points and stock health for a\n" +
+			"catalogue kept in a local SQLite file, and exports any view to CSV.\n\n" +
+			"The catalogue is --db, else $STOCKROOM_DB, else $XDG_DATA_HOME/stockroom/catalogue.db.",
+		Args:          cobra.NoArgs,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runDashboard(cmd.Context(), opt)
+		},
+	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.PersistentFlags().StringVar(&opt.db, "db", "", "catalogue file (default $STOCKROOM_DB or the XDG data directory)")
+	root.Flags().BoolVar(&opt.demo, "demo", false, "open the demo catalogue, creating it on first use")
+	root.Flags().StringVar(&opt.asOf, "as-of", "", "plan as of this day (YYYY-MM-DD); default the latest sales day")
+	root.AddCommand(demoCommand(&opt.db), exportCommand(&opt.db), setCommand(&opt.db))
+	return root
+}

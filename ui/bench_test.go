@@ -1,0 +1,110 @@
+package ui
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"stockroom/demo"
+	"stockroom/planner"
+	"stockroom/store"
+)
+
+// The benchmarks run on a 100,000-SKU demo catalogue (or $STOCKROOM_BENCH_DB),
+// generated once into the temp directory and reused.
+
+func benchStore(b *testing.B) *store.Store {
+	b.Helper()
+	path, err := demo.BenchCatalogue(context.Background())
+	if err != nil {
+		b.Fatal(err)
+	}
+	st, err := store.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	return st
+}
+
+// loadedModel is a dashboard at 160×45 with the catalogue loaded and sorted.
+func loadedModel(b *testing.B, st *store.Store) *Model {
+	b.Helper()
+	m := New(Options{Backend: planner.Backend{Store: st}, Source: "bench", ExportDir: b.TempDir(), Now: time.Now})
+	m.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
+	run(b, m, loadCmd(m.opt.Backend))
+	return m
+}
+
+// BenchmarkFirstFrame: from opening the catalogue file to the first frame
+// with data — read, forecast and plan every SKU, sort by status, draw.
+func BenchmarkFirstFrame(b *testing.B) {
+	path, err := demo.BenchCatalogue(context.Background())
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		st, err := store.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		m := loadedModel(b, st)
+		if len(m.stock.table.index) == 0 || m.render() == "" {
+			b.Fatal("no rows")
+		}
+		st.Close()
+	}
+}
+
+// BenchmarkCursorMove: one key press moving the cursor, and the redraw.
+func BenchmarkCursorMove(b *testing.B) {
+	m := loadedModel(b, benchStore(b))
+	down, up := keyMsg("down"), keyMsg("up")
+	i := 0
+	for b.Loop() {
+		k := down
+		if i/40%2 == 1 {
+			k = up // sweep down and up so rows scroll in and out of the cache
+		}
+		i++
+		_, cmd := m.Update(k)
+		run(b, m, cmd) // the detail lookup for the new row
+		_ = m.View()
+	}
+}
+
+// BenchmarkFilterKeystroke: typing one filter character over all 100,000
+// rows — the key press, the filter command, its result and the redraw. It
+// alternates typing and deleting the character, so each filter scans every row.
+func BenchmarkFilterKeystroke(b *testing.B) {
+	m := loadedModel(b, benchStore(b))
+	press(b, m, "/")
+	i := 0
+	for b.Loop() {
+		k := "g"
+		if i%2 == 1 {
+			k = "backspace"
+		}
+		i++
+		_, cmd := m.Update(keyMsg(k))
+		run(b, m, cmd)
+		_ = m.View()
+	}
+}
+
+// BenchmarkEditSaved: applying a saved reorder-point edit to the pane.
+func BenchmarkEditSaved(b *testing.B) {
+	m := loadedModel(b, benchStore(b))
+	r := m.stock.currentRow().Item.Product
+	i := 0
+	for b.Loop() {
+		i++
+		msg := savedMsg{changes: []planner.ReorderPointChange{{ProductID: r.ID, SKU: r.SKU, Manual: true, Value: i}},
+			previous: []planner.ReorderPointChange{{ProductID: r.ID, SKU: r.SKU}}}
+		_, cmd := m.Update(msg)
+		run(b, m, cmd)
+		_ = m.View()
+	}
+}
