@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -19,6 +20,9 @@ type dashboardOptions struct {
 	demo bool
 	asOf string
 }
+
+// started is when the process began, for STOCKROOM_TRACE's first-frame time.
+var started = time.Now()
 
 func runDashboard(ctx context.Context, opt dashboardOptions) error {
 	asOf, err := parseAsOf(opt.asOf)
@@ -42,10 +46,20 @@ func runDashboard(ctx context.Context, opt dashboardOptions) error {
 		return err
 	}
 	defer st.Close()
-	m := ui.New(ui.Options{
+	uiOpt := ui.Options{
 		Backend: planner.Backend{Store: st, Options: planner.Options{AsOf: asOf}},
 		Source:  path,
-	})
+		Started: started,
+	}
+	if trace := os.Getenv("STOCKROOM_TRACE"); trace != "" {
+		f, err := os.OpenFile(trace, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		uiOpt.Trace = f
+	}
+	m := ui.New(uiOpt)
 	_, err = tea.NewProgram(m, tea.WithContext(ctx)).Run()
 	return err
 }

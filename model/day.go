@@ -23,6 +23,9 @@ func DayOf(t time.Time) Day {
 
 // ParseDay reads an ISO date (2006-01-02).
 func ParseDay(s string) (Day, error) {
+	if d, ok := parseISO(s); ok {
+		return d, nil
+	}
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
 		return NoDay, fmt.Errorf("%q is not a date (want YYYY-MM-DD)", s)
@@ -64,3 +67,33 @@ func (d Day) WeekStart() Day {
 
 // Weekday returns 0 for Monday through 6 for Sunday.
 func (d Day) Weekday() int { return int(d - d.WeekStart()) }
+
+// parseISO is the fast path of ParseDay for well-formed dates, which a
+// catalogue of 100,000 products reads at every start.
+func parseISO(s string) (Day, bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return NoDay, false
+	}
+	num := func(part string) (int, bool) {
+		n := 0
+		for i := 0; i < len(part); i++ {
+			c := part[i]
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, true
+	}
+	y, ok1 := num(s[:4])
+	m, ok2 := num(s[5:7])
+	d, ok3 := num(s[8:])
+	if !ok1 || !ok2 || !ok3 || m < 1 || m > 12 || d < 1 || d > 31 {
+		return NoDay, false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d { // 2026-02-30 rolled over: let time.Parse report it
+		return NoDay, false
+	}
+	return Day(t.Unix() / 86400), true
+}

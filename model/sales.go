@@ -45,23 +45,24 @@ func (w WeeklySales) Through(asOf Day) WeeklySales {
 
 // Demand returns stockout-adjusted weekly demand: units × 7 / in-stock days,
 // and NaN for a week with no in-stock day (missing, not zero demand).
-func (w WeeklySales) Demand() []float64 {
-	out := make([]float64, len(w.Units))
-	for i, u := range w.Units {
+func (w WeeklySales) Demand() []float64 { return w.appendDemand(nil, len(w.Units)) }
+
+func (w WeeklySales) appendDemand(dst []float64, n int) []float64 {
+	for i, u := range w.Units[:n] {
 		in := float32(7)
 		if i < len(w.InStockDays) {
 			in = w.InStockDays[i]
 		}
 		switch {
 		case in <= 0.0001:
-			out[i] = math.NaN()
+			dst = append(dst, math.NaN())
 		case in >= 7:
-			out[i] = float64(u)
+			dst = append(dst, float64(u))
 		default:
-			out[i] = float64(u) * 7 / float64(in)
+			dst = append(dst, float64(u)*7/float64(in))
 		}
 	}
-	return out
+	return dst
 }
 
 // completeWeeks is the number of weeks from FirstWeek whose Sunday is on or
@@ -77,16 +78,21 @@ func (w WeeklySales) completeWeeks(asOf Day) int {
 // asOf. Weeks after the last stored row are zero demand (in stock, nothing
 // sold), which is what sales_daily means by a missing day. A SKU that never
 // sold has no series.
-func (w WeeklySales) DemandThrough(asOf Day) []float64 {
+func (w WeeklySales) DemandThrough(asOf Day) []float64 { return w.AppendDemandThrough(nil, asOf) }
+
+// AppendDemandThrough is DemandThrough writing into dst[:0], so a loop over
+// 100,000 SKUs can reuse one buffer instead of allocating one per SKU.
+func (w WeeklySales) AppendDemandThrough(dst []float64, asOf Day) []float64 {
+	dst = dst[:0]
 	if w.Weeks() == 0 {
-		return nil
+		return dst
 	}
 	n := w.completeWeeks(asOf)
-	d := w.Through(asOf).Demand()
-	if len(d) < n {
-		d = append(d, make([]float64, n-len(d))...)
+	dst = w.appendDemand(dst, min(n, len(w.Units)))
+	for len(dst) < n {
+		dst = append(dst, 0)
 	}
-	return d
+	return dst
 }
 
 // RecentUnits is the units sold in each of the last n complete weeks up to
@@ -99,6 +105,30 @@ func (w WeeklySales) RecentUnits(asOf Day, n int) []float64 {
 		if i >= 0 && i < len(w.Units) {
 			out[k] = float64(w.Units[i])
 		}
+	}
+	return out
+}
+
+// Tail keeps the last n complete weeks up to asOf in fresh, exactly sized
+// slices, so a snapshot can let go of the full history once it has been
+// forecast. Weeks after the last stored row stay implicit (zero sales).
+func (w WeeklySales) Tail(asOf Day, n int) WeeklySales {
+	complete := w.completeWeeks(asOf)
+	start := max(complete-n, 0)
+	end := min(complete, len(w.Units))
+	out := WeeklySales{FirstWeek: w.FirstWeek + Day(7*start), LastSale: w.LastSale, LastDay: w.LastDay}
+	if w.Weeks() == 0 {
+		out.FirstWeek = w.FirstWeek
+	}
+	if start >= end {
+		return out
+	}
+	out.Units = append([]float32(nil), w.Units[start:end]...)
+	if len(w.InStockDays) >= end {
+		out.InStockDays = append([]float32(nil), w.InStockDays[start:end]...)
+	}
+	if len(w.Revenue) >= end {
+		out.Revenue = append([]float32(nil), w.Revenue[start:end]...)
 	}
 	return out
 }

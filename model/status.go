@@ -10,6 +10,8 @@ const (
 	StatusDead                 // stock on hand and no sale for the dead-stock period
 	StatusExcess               // more available than the order-up-to level plus the cover target
 	StatusOK
+
+	StatusCount = iota // how many statuses there are
 )
 
 var statusNames = [...]string{"out", "low", "dead", "excess", "ok"}

@@ -44,7 +44,9 @@ func (s *Snapshot) WithReorderPoints(changes []store.ReorderPointChange) (*Snaps
 		}
 		row := *next.Rows[i]
 		row.Item = &item
-		next.plan(&row, false)
+		next.plan(&row)
+		next.statusCounts[next.Rows[i].Plan.Status]--
+		next.statusCounts[row.Plan.Status]++
 		next.Rows[i] = &row
 		changed = append(changed, i)
 	}

@@ -4,7 +4,8 @@ import "stockroom/forecast"
 
 // Forecaster turns a SKU's stockout-adjusted weekly demand (NaN = missing
 // week) into a forecast. It is the seam where the automatic forecasting
-// engine plugs in; it must be safe for concurrent use.
+// engine plugs in; it must be safe for concurrent use and must not keep
+// demand, which the caller reuses for the next SKU.
 type Forecaster interface {
 	Forecast(demand []float64, horizon int) forecast.Result
 }

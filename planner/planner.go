@@ -22,7 +22,12 @@ type Options struct {
 	Forecaster Forecaster
 }
 
-// Row is one SKU's planning state.
+// HistoryWeeks is how many recent weeks of sales a snapshot keeps per SKU
+// for sparklines and charts; the full history is only needed to forecast.
+const HistoryWeeks = 52
+
+// Row is one SKU's planning state. Its Item keeps only the last
+// HistoryWeeks weeks of sales.
 type Row struct {
 	Item     *model.Item
 	Supplier string
@@ -44,8 +49,9 @@ type Snapshot struct {
 	AsOf      model.Day
 	Rows      []*Row
 
-	forecaster Forecaster
-	suppliers  map[int64]model.Supplier
+	forecaster   Forecaster
+	suppliers    map[int64]model.Supplier
+	statusCounts [model.StatusCount]int
 }
 
 // Load reads the catalogue and plans every SKU.
@@ -57,7 +63,9 @@ func Load(ctx context.Context, st *store.Store, opt Options) (*Snapshot, error) 
 	return Build(c, opt), nil
 }
 
-// Build plans every SKU of a catalogue, forecasting on all cores.
+// Build plans every SKU of a catalogue, forecasting on all cores. It takes
+// the catalogue over: each item's sales history is cut to the last
+// HistoryWeeks weeks once forecast, to keep 100,000 SKUs small in memory.
 func Build(c *model.Catalogue, opt Options) *Snapshot {
 	if opt.Forecaster == nil {
 		opt.Forecaster = Interim{}
@@ -68,29 +76,42 @@ func Build(c *model.Catalogue, opt Options) *Snapshot {
 	}
 	s := &Snapshot{Catalogue: c, AsOf: asOf, Rows: make([]*Row, len(c.Items)), forecaster: opt.Forecaster, suppliers: c.Suppliers}
 	rows := make([]Row, len(c.Items)) // one allocation for all rows
-	parallel(len(c.Items), func(i int) {
-		r := &rows[i]
-		r.Item = &c.Items[i]
-		s.plan(r, true)
-		s.Rows[i] = r
+	parallel(len(c.Items), func(lo, hi int) {
+		var demand []float64 // one scratch buffer per worker
+		for i := lo; i < hi; i++ {
+			r := &rows[i]
+			r.Item = &c.Items[i]
+			demand = s.forecast(r, demand)
+			s.plan(r)
+			// once forecast, only recent weeks are needed: let the rest go
+			r.Item.Sales = r.Item.Sales.Tail(asOf, HistoryWeeks)
+			s.Rows[i] = r
+		}
 	})
+	s.countStatuses()
 	return s
 }
 
-// plan fills a row's derived numbers; forecasting is skipped when only the
-// policy changed.
-func (s *Snapshot) plan(r *Row, forecastToo bool) {
+// forecast fills a row's search text, last sale and forecast, using demand
+// as scratch space; the forecaster must not keep the slice.
+func (s *Snapshot) forecast(r *Row, demand []float64) []float64 {
+	it := r.Item
+	sp := s.suppliers[it.Product.SupplierID]
+	r.Supplier = sp.Name
+	r.search = searchText(it, sp.Name)
+	r.LastSale = lastSale(it.Sales, s.AsOf)
+	if s.AsOf.Valid() {
+		demand = it.Sales.AppendDemandThrough(demand, s.AsOf)
+		r.Forecast = s.forecaster.Forecast(demand, max(s.Catalogue.Settings.ForecastWeeks, 1))
+	}
+	return demand
+}
+
+// plan computes a row's policy numbers and status from its forecast.
+func (s *Snapshot) plan(r *Row) {
 	it := r.Item
 	sp := s.suppliers[it.Product.SupplierID]
 	set := s.Catalogue.Settings
-	if forecastToo {
-		r.Supplier = sp.Name
-		r.search = searchText(it, sp.Name)
-		r.LastSale = lastSale(it.Sales, s.AsOf)
-		if s.AsOf.Valid() {
-			r.Forecast = s.forecaster.Forecast(it.Sales.DemandThrough(s.AsOf), max(set.ForecastWeeks, 1))
-		}
-	}
 	lead := sp.LeadTimeDays
 	if it.Policy.LeadTimeDays > 0 {
 		lead = it.Policy.LeadTimeDays
@@ -152,8 +173,8 @@ func searchText(it *model.Item, supplier string) string {
 	return strings.ToLower(p.SKU + "\x00" + p.Name + "\x00" + p.Category + "\x00" + p.Subcategory + "\x00" + p.Brand + "\x00" + supplier)
 }
 
-// parallel runs fn(0..n-1) on all cores.
-func parallel(n int, fn func(i int)) {
+// parallel splits 0..n-1 into one contiguous chunk per core.
+func parallel(n int, fn func(lo, hi int)) {
 	workers := min(runtime.GOMAXPROCS(0), max(n/256, 1))
 	var wg sync.WaitGroup
 	chunk := (n + workers - 1) / workers
@@ -165,9 +186,7 @@ func parallel(n int, fn func(i int)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := lo; i < hi; i++ {
-				fn(i)
-			}
+			fn(lo, hi)
 		}()
 	}
 	wg.Wait()

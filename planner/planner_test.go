@@ -83,10 +83,13 @@ func TestBuildPlansEverySKU(t *testing.T) {
 }
 
 func TestAsOfUsesOnlyEarlierHistory(t *testing.T) {
-	c := testCatalogue()
-	c.Items[0].Sales = weekly(2, 2, 2, 2, 2, 2, 2, 2, 20, 20)
-	now := Build(c, Options{})
-	past := Build(c, Options{AsOf: asOf - 14}) // two weeks earlier: only the 2s
+	cat := func() *model.Catalogue {
+		c := testCatalogue()
+		c.Items[0].Sales = weekly(2, 2, 2, 2, 2, 2, 2, 2, 20, 20)
+		return c
+	}
+	now := Build(cat(), Options{})
+	past := Build(cat(), Options{AsOf: asOf - 14}) // two weeks earlier: only the 2s
 	if now.Rows[0].Forecast.Level() != (6*2+2*20)/8.0 || past.Rows[0].Forecast.Level() != 2 {
 		t.Errorf("levels now %v past %v", now.Rows[0].Forecast.Level(), past.Rows[0].Forecast.Level())
 	}
@@ -250,6 +253,12 @@ func TestWithReorderPointsCopiesOnWrite(t *testing.T) {
 	}
 	if r := s.Rows[0]; r.Plan.ReorderPointManual || r.Plan.ReorderPoint != 20 || r.Item.Policy.Manual {
 		t.Errorf("old snapshot changed: %+v", r.Plan)
+	}
+	if c := next.StatusCounts(); c[model.StatusLow] != 0 || c[model.StatusOK] != 2 {
+		t.Errorf("counts after the edit %v", c)
+	}
+	if c := s.StatusCounts(); c[model.StatusLow] != 1 || c[model.StatusOK] != 1 {
+		t.Errorf("old snapshot's counts changed: %v", c)
 	}
 	if next.Rows[1] != s.Rows[1] {
 		t.Error("unchanged rows should be shared")

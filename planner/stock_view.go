@@ -122,11 +122,21 @@ func boolValue(b bool) Value {
 // Compile-time check that StockView is a View.
 var _ View = StockView{}
 
-// StatusCounts counts rows by status, for the tab bar and overview.
+// StatusCounts counts rows by status, for the tab bar and overview. They
+// are counted once per snapshot, not per frame.
 func (s *Snapshot) StatusCounts() map[model.Status]int {
-	out := map[model.Status]int{}
-	for _, r := range s.Rows {
-		out[r.Plan.Status]++
+	out := make(map[model.Status]int, len(s.statusCounts))
+	for st, n := range s.statusCounts {
+		if n > 0 {
+			out[model.Status(st)] = n
+		}
 	}
 	return out
+}
+
+func (s *Snapshot) countStatuses() {
+	clear(s.statusCounts[:])
+	for _, r := range s.Rows {
+		s.statusCounts[r.Plan.Status]++
+	}
 }

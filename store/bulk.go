@@ -235,7 +235,7 @@ func (b *Bulk) writeWeekly(productID int64, w model.WeeklySales) error {
 		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(product_id) DO UPDATE SET first_week = excluded.first_week,
 		units = excluded.units, revenue = excluded.revenue, in_stock_days = excluded.in_stock_days,
 		last_sale_day = excluded.last_sale_day, last_day = excluded.last_day`,
-		productID, int64(w.FirstWeek), encodeFloats(w.Units), encodeFloats(w.Revenue), encodeFloats(w.InStockDays),
+		productID, int64(w.FirstWeek), encodeFloats(w.Units), encodeFloats(w.Revenue), encodeInStock(w.InStockDays),
 		lastSale, int64(w.LastDay))
 	return err
 }

@@ -5,6 +5,7 @@ package ui
 
 import (
 	"fmt"
+	"io"
 	"time"
 
 	"charm.land/bubbles/v2/spinner"
@@ -21,6 +22,10 @@ type Options struct {
 	Source    string // the catalogue's path, shown in the tab bar
 	ExportDir string // where x writes CSV files; default the current directory
 	Now       func() time.Time
+	// Trace, when set, receives one line with the time from Started to the
+	// first frame that shows the catalogue ($STOCKROOM_TRACE names a file).
+	Trace   io.Writer
+	Started time.Time
 }
 
 type mode int
@@ -65,6 +70,9 @@ type Model struct {
 	messageErr bool
 	undo       [][]planner.ReorderPointChange
 	saving     bool
+
+	loadTook time.Duration
+	traced   bool
 }
 
 // New builds the dashboard; Init starts loading the catalogue.
@@ -156,6 +164,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	m.loading = false
+	m.loadTook = msg.took
 	if msg.err != nil {
 		m.loadErr = msg.err
 		return nil

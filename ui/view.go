@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -46,6 +47,11 @@ func (m *Model) layout() {
 // View draws the whole screen.
 func (m *Model) View() tea.View {
 	v := tea.NewView(m.render())
+	if m.opt.Trace != nil && !m.traced && m.snap != nil && len(m.stock.table.index) > 0 {
+		m.traced = true
+		fmt.Fprintf(m.opt.Trace, "first frame with %d rows: %s after start (catalogue load and plan %s)\n",
+			len(m.stock.table.index), time.Since(m.opt.Started).Round(time.Millisecond), m.loadTook.Round(time.Millisecond))
+	}
 	v.AltScreen = true
 	v.WindowTitle = "Stockroom"
 	return v
