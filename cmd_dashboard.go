@@ -39,6 +39,9 @@ func runDashboard(ctx context.Context, opt dashboardOptions) error {
 			if err := demo.Create(ctx, path, demo.Options{}); err != nil {
 				return err
 			}
+			if err := primeForecasts(ctx, path); err != nil {
+				return err
+			}
 		}
 	}
 	st, err := store.Open(path)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"time"
@@ -8,6 +9,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"stockroom/demo"
+	"stockroom/planner"
+	"stockroom/store"
 )
 
 func demoCommand(db *string) *cobra.Command {
@@ -37,6 +40,9 @@ func demoCommand(db *string) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if err := primeForecasts(cmd.Context(), path); err != nil {
+				return err
+			}
 			fmt.Printf("Wrote a demo catalogue of %d SKUs to %s in %s\n", skus, path, time.Since(start).Round(100*time.Millisecond))
 			return nil
 		},
@@ -44,4 +50,17 @@ func demoCommand(db *string) *cobra.Command {
 	cmd.Flags().IntVar(&skus, "skus", 2000, "number of SKUs")
 	cmd.Flags().Int64Var(&seed, "seed", 1, "random seed: the same seed writes the same catalogue")
 	return cmd
+}
+
+// primeForecasts plans a new catalogue once so that its forecasts are
+// cached and the dashboard opens without forecasting every SKU.
+func primeForecasts(ctx context.Context, path string) error {
+	fmt.Fprintln(os.Stderr, "forecasting every SKU…")
+	st, err := store.Open(path)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	_, err = planner.Load(ctx, st, planner.Options{})
+	return err
 }

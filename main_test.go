@@ -148,7 +148,7 @@ func TestSetCommandChangesReorderPointWithAudit(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	c, _ := st.LoadCatalogue(context.Background())
+	c, _ := st.LoadCatalogue(context.Background(), store.LoadOptions{})
 	sku := c.Items[0].Product.SKU
 	if err := execute(t, "set", sku, "reorder_point=40", "--db", path); err != nil {
 		t.Fatal(err)

@@ -111,7 +111,7 @@ func TestStockHitsTheAim(t *testing.T) {
 // An end that is not a Sunday leaves the last week part-done.
 func TestMidweekEnd(t *testing.T) {
 	end := model.MustDay("2026-06-10") // a Wednesday
-	c, err := generated(t, Options{SKUs: 150, Seed: 2, End: end}).LoadCatalogue(ctx)
+	c, err := generated(t, Options{SKUs: 150, Seed: 2, End: end}).LoadCatalogueWithSales(ctx)
 	must(t, err)
 	if c.LatestSale != end {
 		t.Errorf("latest sale %v, want %v", c.LatestSale, end)
@@ -362,7 +362,7 @@ func TestCatalogueContent(t *testing.T) {
 }
 
 func TestCataloguePatterns(t *testing.T) {
-	c, err := bigCatalogue(t).LoadCatalogue(ctx)
+	c, err := bigCatalogue(t).LoadCatalogueWithSales(ctx)
 	must(t, err)
 	end := DefaultEnd
 	patterns := Patterns(Options{SKUs: bigSKUs})
@@ -424,7 +424,7 @@ func recentDemand(w model.WeeklySales, end model.Day) (mean, sd float64) {
 }
 
 func TestCatalogueStatuses(t *testing.T) {
-	c, err := bigCatalogue(t).LoadCatalogue(ctx)
+	c, err := bigCatalogue(t).LoadCatalogueWithSales(ctx)
 	must(t, err)
 	end := DefaultEnd
 	if c.LatestSale != end {

@@ -112,7 +112,11 @@ type Item struct {
 	Committed int
 	OnOrder   int // outstanding quantity on sent purchase orders
 	Policy    Policy
-	Sales     WeeklySales
+	// Forecast is the cached forecast read with the catalogue, nil if none.
+	Forecast *SKUForecast
+	// Sales is the weekly history; the catalogue snapshot leaves it empty
+	// and the planner reads it only for SKUs whose forecast is not current.
+	Sales WeeklySales
 }
 
 // Catalogue is a consistent snapshot of the planning data.
@@ -139,6 +143,7 @@ type ProductDetail struct {
 	ProductID int64
 	Stock     []StockLevel
 	OpenPOs   []OpenPOLine
+	Sales     WeeklySales // the whole weekly history, for the chart
 }
 
 // AuditEntry is one recorded change.

@@ -8,6 +8,9 @@ import "stockroom/forecast"
 // demand, which the caller reuses for the next SKU.
 type Forecaster interface {
 	Forecast(demand []float64, horizon int) forecast.Result
+	// Engine names the forecaster and its version; cached forecasts from
+	// another engine are recomputed.
+	Engine() string
 }
 
 // Interim is the stand-in forecaster: the mean of the last 8 weeks with
@@ -16,6 +19,8 @@ type Interim struct{}
 
 // InterimWindow is how many recent weeks the interim forecast averages.
 const InterimWindow = 8
+
+func (Interim) Engine() string { return "interim-ma8/1" }
 
 func (Interim) Forecast(demand []float64, horizon int) forecast.Result {
 	return forecast.MovingAverage(demand, InterimWindow, horizon)

@@ -6,7 +6,6 @@ package planner
 import (
 	"context"
 	"runtime"
-	"strings"
 	"sync"
 
 	"stockroom/forecast"
@@ -22,12 +21,7 @@ type Options struct {
 	Forecaster Forecaster
 }
 
-// HistoryWeeks is how many recent weeks of sales a snapshot keeps per SKU
-// for sparklines and charts; the full history is only needed to forecast.
-const HistoryWeeks = 52
-
-// Row is one SKU's planning state. Its Item keeps only the last
-// HistoryWeeks weeks of sales.
+// Row is one SKU's planning state.
 type Row struct {
 	Item     *model.Item
 	Supplier string
@@ -38,8 +32,6 @@ type Row struct {
 	LeadTimeSDWeeks float64
 	ServiceLevel    float64
 	LastSale        model.Day // last day with a sale up to AsOf, NoDay if none
-
-	search string
 }
 
 // Snapshot is an immutable planning state. Edits make a new Snapshot that
@@ -49,61 +41,120 @@ type Snapshot struct {
 	AsOf      model.Day
 	Rows      []*Row
 
+	// Refreshed lists the rows whose forecast Build computed rather than
+	// took from the cache.
+	Refreshed []int
+
 	forecaster   Forecaster
 	suppliers    map[int64]model.Supplier
 	statusCounts [model.StatusCount]int
+	search       *searchIndex // shared by the snapshots an edit derives: texts do not change
 }
 
-// Load reads the catalogue and plans every SKU.
+// Load reads the catalogue and plans every SKU. Cached forecasts that are
+// current are used as they are; only the other SKUs' histories are read
+// and forecast, and their forecasts are cached for the next start when
+// planning as of the catalogue's latest day.
 func Load(ctx context.Context, st *store.Store, opt Options) (*Snapshot, error) {
-	c, err := st.LoadCatalogue(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return Build(c, opt), nil
-}
-
-// Build plans every SKU of a catalogue, forecasting on all cores. It takes
-// the catalogue over: each item's sales history is cut to the last
-// HistoryWeeks weeks once forecast, to keep 100,000 SKUs small in memory.
-func Build(c *model.Catalogue, opt Options) *Snapshot {
 	if opt.Forecaster == nil {
 		opt.Forecaster = Interim{}
 	}
-	asOf := opt.AsOf
-	if asOf == 0 || !asOf.Valid() {
-		asOf = c.LatestSale
+	c, err := st.LoadCatalogue(ctx, store.LoadOptions{Forecasts: store.ForecastKey{AsOf: opt.AsOf, Engine: opt.Forecaster.Engine()}})
+	if err != nil {
+		return nil, err
 	}
-	s := &Snapshot{Catalogue: c, AsOf: asOf, Rows: make([]*Row, len(c.Items)), forecaster: opt.Forecaster, suppliers: c.Suppliers}
+	opt = opt.resolve(c)
+	var stale []int
+	for i := range c.Items {
+		it := &c.Items[i]
+		if !it.Forecast.Current(it.Product.DataVersion, opt.AsOf, opt.Forecaster.Engine()) {
+			stale = append(stale, i)
+		}
+	}
+	if err := st.FillSales(ctx, c, stale); err != nil {
+		return nil, err
+	}
+	s := Build(c, opt)
+	if len(s.Refreshed) > 0 && opt.AsOf == c.LatestSale {
+		rows := make([]store.ForecastRow, len(s.Refreshed))
+		for k, i := range s.Refreshed {
+			it := s.Rows[i].Item
+			rows[k] = store.ForecastRow{ProductID: it.Product.ID, Forecast: it.Forecast}
+		}
+		// the cache only saves time: a read-only catalogue still plans
+		_ = st.SaveForecasts(ctx, rows)
+	}
+	return s, nil
+}
+
+// resolve fills in the defaults: the engine and the planning day.
+func (o Options) resolve(c *model.Catalogue) Options {
+	if o.Forecaster == nil {
+		o.Forecaster = Interim{}
+	}
+	if o.AsOf == 0 || !o.AsOf.Valid() {
+		o.AsOf = c.LatestSale
+	}
+	return o
+}
+
+// Build plans every SKU of a catalogue. Items whose forecast is not current
+// are forecast from their Sales (on all cores), and their Sales are then
+// dropped: the snapshot keeps only what the panes show.
+func Build(c *model.Catalogue, opt Options) *Snapshot {
+	opt = opt.resolve(c)
+	s := &Snapshot{Catalogue: c, AsOf: opt.AsOf, Rows: make([]*Row, len(c.Items)), forecaster: opt.Forecaster, suppliers: c.Suppliers}
 	rows := make([]Row, len(c.Items)) // one allocation for all rows
+	refreshed := make([]bool, len(c.Items))
 	parallel(len(c.Items), func(lo, hi int) {
 		var demand []float64 // one scratch buffer per worker
 		for i := lo; i < hi; i++ {
 			r := &rows[i]
 			r.Item = &c.Items[i]
-			demand = s.forecast(r, demand)
+			if !r.Item.Forecast.Current(r.Item.Product.DataVersion, s.AsOf, s.forecaster.Engine()) {
+				demand = s.refresh(r.Item, demand)
+				refreshed[i] = true
+			}
+			sp := s.suppliers[r.Item.Product.SupplierID]
+			r.Supplier = sp.Name
+			r.Forecast = r.Item.Forecast.Result
+			r.LastSale = r.Item.Forecast.LastSale
 			s.plan(r)
-			// once forecast, only recent weeks are needed: let the rest go
-			r.Item.Sales = r.Item.Sales.Tail(asOf, HistoryWeeks)
 			s.Rows[i] = r
 		}
 	})
+	for i, ok := range refreshed {
+		if ok {
+			s.Refreshed = append(s.Refreshed, i)
+		}
+	}
 	s.countStatuses()
+	s.search = &searchIndex{rows: s.Rows}
 	return s
 }
 
-// forecast fills a row's search text, last sale and forecast, using demand
-// as scratch space; the forecaster must not keep the slice.
-func (s *Snapshot) forecast(r *Row, demand []float64) []float64 {
-	it := r.Item
-	sp := s.suppliers[it.Product.SupplierID]
-	r.Supplier = sp.Name
-	r.search = searchText(it, sp.Name)
-	r.LastSale = lastSale(it.Sales, s.AsOf)
-	if s.AsOf.Valid() {
-		demand = it.Sales.AppendDemandThrough(demand, s.AsOf)
-		r.Forecast = s.forecaster.Forecast(demand, max(s.Catalogue.Settings.ForecastWeeks, 1))
+// refresh forecasts an item from its sales history, using demand as
+// scratch space, and lets the history go.
+func (s *Snapshot) refresh(it *model.Item, demand []float64) []float64 {
+	f := &model.SKUForecast{
+		DataVersion: it.Product.DataVersion,
+		AsOf:        s.AsOf,
+		Engine:      s.forecaster.Engine(),
+		LastSale:    lastSale(it.Sales, s.AsOf),
 	}
+	recent := it.Sales.Tail(s.AsOf, model.RecentWeeks)
+	lastComplete := (s.AsOf + 1).WeekStart() - 7 // the newest week whose Sunday is on or before AsOf
+	f.RecentFirstWeek = lastComplete - 7*(model.RecentWeeks-1)
+	f.Recent = make([]float32, model.RecentWeeks)
+	for k, u := range recent.Units {
+		if i := int(recent.FirstWeek-f.RecentFirstWeek)/7 + k; i >= 0 && i < len(f.Recent) {
+			f.Recent[i] = u
+		}
+	}
+	demand = it.Sales.AppendDemandThrough(demand, s.AsOf)
+	f.Result = s.forecaster.Forecast(demand, max(s.Catalogue.Settings.ForecastWeeks, 1))
+	it.Forecast = f
+	it.Sales = model.WeeklySales{LastSale: model.NoDay, LastDay: model.NoDay}
 	return demand
 }
 
@@ -166,11 +217,6 @@ func lastSale(w model.WeeklySales, asOf model.Day) model.Day {
 		}
 	}
 	return model.NoDay
-}
-
-func searchText(it *model.Item, supplier string) string {
-	p := it.Product
-	return strings.ToLower(p.SKU + "\x00" + p.Name + "\x00" + p.Category + "\x00" + p.Subcategory + "\x00" + p.Brand + "\x00" + supplier)
 }
 
 // parallel splits 0..n-1 into one contiguous chunk per core.

@@ -60,7 +60,7 @@ func (StockView) Name() string              { return "stock" }
 func (StockView) Columns() []Column         { return stockColumns }
 func (v StockView) Len() int                { return len(v.snap.Rows) }
 func (v StockView) Row(i int) *Row          { return v.snap.Rows[i] }
-func (v StockView) SearchText(i int) string { return v.snap.Rows[i].search }
+func (v StockView) SearchText(i int) string { return v.snap.search.get(i) }
 
 func (v StockView) Value(i, col int) Value {
 	r := v.snap.Rows[i]

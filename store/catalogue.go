@@ -5,21 +5,43 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"fmt"
+	"strings"
 	"sync"
 
 	"stockroom/model"
 )
 
-// LoadCatalogue reads a snapshot of everything the planner needs. The big
+// LoadOptions say what LoadCatalogue reads besides the catalogue itself.
+type LoadOptions struct {
+	// Forecasts selects the cached forecasts to attach: those made by
+	// Engine as of AsOf (NoDay: the latest sales day). No engine, none.
+	Forecasts ForecastKey
+}
+
+// ForecastKey names a set of cached forecasts.
+type ForecastKey struct {
+	AsOf   model.Day
+	Engine string
+}
+
+// LoadCatalogue reads a snapshot of everything the planner needs, with each
+// SKU's cached forecast but without sales histories (see FillSales). The
 // tables are read at the same time on separate connections, each in product
 // id order, and merged in memory: for 100,000 SKUs that is several times
 // faster than one SQL join with grouped subqueries, and the dashboard's
 // first frame waits for it.
-func (s *Store) LoadCatalogue(ctx context.Context) (*model.Catalogue, error) {
+func (s *Store) LoadCatalogue(ctx context.Context, opt LoadOptions) (*model.Catalogue, error) {
 	c := &model.Catalogue{Suppliers: map[int64]model.Supplier{}, LatestSale: model.NoDay}
 	var err error
 	if c.Settings, err = s.Settings(ctx); err != nil {
 		return nil, err
+	}
+	if c.LatestSale, err = s.LatestSaleDay(ctx); err != nil {
+		return nil, fmt.Errorf("read latest sales day: %w", err)
+	}
+	key := opt.Forecasts
+	if key.AsOf == 0 || !key.AsOf.Valid() {
+		key.AsOf = c.LatestSale
 	}
 	if err := s.loadSuppliers(ctx, c); err != nil {
 		return nil, fmt.Errorf("read suppliers: %w", err)
@@ -31,15 +53,20 @@ func (s *Store) LoadCatalogue(ctx context.Context) (*model.Catalogue, error) {
 	var (
 		stock    []idStock
 		onOrder  []idQty
-		policies []idPolicy
-		weekly   []idWeekly
+		policies  []idPolicy
+		forecasts []idForecast
 	)
 	parts := []struct {
 		what string
 		load func() error
 	}{
 		{"products", func() (err error) { c.Items, err = s.loadProducts(ctx); return }},
-		{"weekly sales", func() (err error) { weekly, err = s.loadWeekly(ctx); return }},
+		{"cached forecasts", func() (err error) {
+			if key.Engine != "" {
+				forecasts, err = s.loadForecasts(ctx, key)
+			}
+			return
+		}},
 		{"stock", func() (err error) { stock, err = s.loadStock(ctx); return }},
 		{"purchase orders", func() (err error) { onOrder, err = s.loadOnOrder(ctx); return }},
 		{"policies", func() (err error) { policies, err = s.loadPolicies(ctx); return }},
@@ -64,12 +91,7 @@ func (s *Store) LoadCatalogue(ctx context.Context) (*model.Catalogue, error) {
 	merge(items, stock, func(it *model.Item, r idStock) { it.OnHand, it.Committed = r.onHand, r.committed })
 	merge(items, onOrder, func(it *model.Item, r idQty) { it.OnOrder = r.qty })
 	merge(items, policies, func(it *model.Item, r idPolicy) { it.Policy = r.policy })
-	merge(items, weekly, func(it *model.Item, r idWeekly) {
-		it.Sales = r.sales
-		if d := r.sales.LastDay; c.LatestSale == model.NoDay || d > c.LatestSale {
-			c.LatestSale = d
-		}
-	})
+	merge(items, forecasts, func(it *model.Item, r idForecast) { it.Forecast = r.forecast })
 	return c, nil
 }
 
@@ -111,10 +133,16 @@ type idWeekly struct {
 	sales model.WeeklySales
 }
 
+type idForecast struct {
+	id       int64
+	forecast *model.SKUForecast
+}
+
 func (r idStock) productID() int64  { return r.id }
 func (r idQty) productID() int64    { return r.id }
 func (r idPolicy) productID() int64 { return r.id }
 func (r idWeekly) productID() int64 { return r.id }
+func (r idForecast) productID() int64 { return r.id }
 
 func (s *Store) loadSuppliers(ctx context.Context, c *model.Catalogue) error {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, name, email, lead_time_days, lead_time_sd_days,
@@ -171,7 +199,7 @@ func (s *Store) loadProducts(ctx context.Context) ([]model.Item, error) {
 	}
 	err := s.scanRaw(ctx, `SELECT id, sku, name, category, subcategory, brand, coalesce(supplier_id, 0),
 		unit_cost, price, case_pack, moq, status, coalesce(launched_on, ''), data_version
-		FROM products ORDER BY id`, 14, func(v []driver.Value) error {
+		FROM products ORDER BY id`, nil, 14, func(v []driver.Value) error {
 		// fill the slice in place: copying a whole Item per row costs more
 		// than reading it
 		items = append(items, model.Item{})
@@ -200,7 +228,7 @@ func (s *Store) loadProducts(ctx context.Context) ([]model.Item, error) {
 func (s *Store) loadStock(ctx context.Context) ([]idStock, error) {
 	var out []idStock
 	err := s.scanRaw(ctx, `SELECT product_id, sum(on_hand), sum(committed) FROM stock
-		GROUP BY product_id ORDER BY product_id`, 3, func(v []driver.Value) error {
+		GROUP BY product_id ORDER BY product_id`, nil, 3, func(v []driver.Value) error {
 		out = append(out, idStock{rawInt(v[0]), int(rawInt(v[1])), int(rawInt(v[2]))})
 		return nil
 	})
@@ -262,10 +290,67 @@ func policyFrom(rop sql.NullInt64, level, lead sql.NullFloat64, review sql.NullI
 	}
 }
 
-func (s *Store) loadWeekly(ctx context.Context) ([]idWeekly, error) {
-	var out []idWeekly
-	err := s.scanRaw(ctx, `SELECT product_id, first_week, units, in_stock_days,
-		coalesce(last_sale_day, -2147483648), last_day FROM sales_weekly ORDER BY product_id`, 6,
+// LatestSaleDay is the last day with any sales row: the default "today".
+func (s *Store) LatestSaleDay(ctx context.Context) (model.Day, error) {
+	var d sql.NullInt64
+	if err := s.db.QueryRowContext(ctx, "SELECT max(last_day) FROM sales_weekly").Scan(&d); err != nil {
+		return model.NoDay, err
+	}
+	if !d.Valid {
+		return model.NoDay, nil
+	}
+	return model.Day(d.Int64), nil
+}
+
+// FillSales reads the weekly sales history of the items at the given
+// indexes of c.Items (all of them when there are many, else by id).
+func (s *Store) FillSales(ctx context.Context, c *model.Catalogue, which []int) error {
+	if len(which) == 0 {
+		return nil
+	}
+	want := make(map[int64]int, len(which))
+	for _, i := range which {
+		want[c.Items[i].Product.ID] = i
+	}
+	apply := func(r idWeekly) {
+		if i, ok := want[r.id]; ok {
+			c.Items[i].Sales = r.sales
+		}
+	}
+	if len(which) > len(c.Items)/4 {
+		return s.scanWeekly(ctx, "", nil, apply)
+	}
+	ids := make([]any, 0, 500)
+	flush := func() error {
+		if len(ids) == 0 {
+			return nil
+		}
+		where := "WHERE product_id IN (?" + strings.Repeat(",?", len(ids)-1) + ")"
+		err := s.scanWeekly(ctx, where, ids, apply)
+		ids = ids[:0]
+		return err
+	}
+	for id := range want {
+		ids = append(ids, id)
+		if len(ids) == cap(ids) {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	return flush()
+}
+
+// WeeklySales reads one product's weekly history (empty if it never sold).
+func (s *Store) WeeklySales(ctx context.Context, productID int64) (model.WeeklySales, error) {
+	w := model.WeeklySales{LastSale: model.NoDay, LastDay: model.NoDay}
+	err := s.scanWeekly(ctx, "WHERE product_id = ?", []any{productID}, func(r idWeekly) { w = r.sales })
+	return w, err
+}
+
+func (s *Store) scanWeekly(ctx context.Context, where string, args []any, fn func(idWeekly)) error {
+	return s.scanRaw(ctx, `SELECT product_id, first_week, units, in_stock_days,
+		coalesce(last_sale_day, -2147483648), last_day FROM sales_weekly `+where+` ORDER BY product_id`, args, 6,
 		func(v []driver.Value) error {
 			id := rawInt(v[0])
 			w := model.WeeklySales{FirstWeek: model.Day(rawInt(v[1])), LastSale: model.Day(rawInt(v[4])), LastDay: model.Day(rawInt(v[5]))}
@@ -280,10 +365,9 @@ func (s *Store) loadWeekly(ctx context.Context) ([]idWeekly, error) {
 			if len(w.InStockDays) == 0 || allInStock(w.InStockDays) {
 				w.InStockDays = nil // most SKUs never stock out; nil reads as 7 days a week
 			}
-			out = append(out, idWeekly{id, w})
+			fn(idWeekly{id, w})
 			return nil
 		})
-	return out, err
 }
 
 func allInStock(days []float32) bool {
@@ -293,4 +377,18 @@ func allInStock(days []float32) bool {
 		}
 	}
 	return true
+}
+
+// LoadCatalogueWithSales is LoadCatalogue with every item's sales history,
+// for tools and tests that look at the whole history.
+func (s *Store) LoadCatalogueWithSales(ctx context.Context) (*model.Catalogue, error) {
+	c, err := s.LoadCatalogue(ctx, LoadOptions{})
+	if err != nil {
+		return nil, err
+	}
+	all := make([]int, len(c.Items))
+	for i := range all {
+		all[i] = i
+	}
+	return c, s.FillSales(ctx, c, all)
 }

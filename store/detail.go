@@ -36,11 +36,11 @@ func (s *Store) ProductDetail(ctx context.Context, productID int64) (model.Produ
 	if err != nil {
 		return d, fmt.Errorf("open purchase orders: %w", err)
 	}
-	defer rows.Close()
 	for rows.Next() {
 		var l model.OpenPOLine
 		var status, expected string
 		if err := rows.Scan(&l.POID, &status, &expected, &l.Qty, &l.ReceivedQty, &l.UnitCost); err != nil {
+			rows.Close()
 			return d, err
 		}
 		l.Status = model.POStatus(status)
@@ -52,5 +52,10 @@ func (s *Store) ProductDetail(ctx context.Context, productID int64) (model.Produ
 		}
 		d.OpenPOs = append(d.OpenPOs, l)
 	}
-	return d, rows.Err()
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return d, err
+	}
+	d.Sales, err = s.WeeklySales(ctx, productID)
+	return d, err
 }

@@ -75,6 +75,7 @@ CREATE TABLE sales_weekly (
 	last_sale_day INTEGER,          -- last day with units > 0
 	last_day      INTEGER NOT NULL  -- last day with any sales_daily row
 );
+CREATE INDEX sales_weekly_last_day ON sales_weekly(last_day);
 
 CREATE TABLE purchase_orders (
 	id          INTEGER PRIMARY KEY,
@@ -108,17 +109,26 @@ CREATE TABLE policies (
 	updated_by     TEXT
 );
 
+-- One cached forecast per product, valid while data_version, as_of and
+-- engine match: opening the dashboard reads these small rows instead of
+-- every sales history. recent_units holds the weekly units of the weeks
+-- before as_of (float32, oldest first, the last starting at recent_first_week
+-- + 7·(n−1)) for sparklines; last_sale_day feeds the dead-stock status.
 CREATE TABLE forecasts (
-	product_id     INTEGER PRIMARY KEY REFERENCES products(id) ON DELETE CASCADE,
-	data_version   INTEGER NOT NULL,
-	as_of          INTEGER NOT NULL,
-	method         TEXT NOT NULL,
-	demand_class   TEXT NOT NULL,
-	params         TEXT NOT NULL DEFAULT '{}',
-	horizon        BLOB NOT NULL,
-	residual_sd    REAL NOT NULL,
-	backtest_error REAL,
-	computed_at    TEXT NOT NULL
+	product_id        INTEGER PRIMARY KEY REFERENCES products(id) ON DELETE CASCADE,
+	data_version      INTEGER NOT NULL,
+	as_of             INTEGER NOT NULL,
+	engine            TEXT NOT NULL,
+	method            TEXT NOT NULL,
+	demand_class      TEXT NOT NULL DEFAULT '',
+	params            TEXT NOT NULL DEFAULT '{}',
+	horizon           BLOB NOT NULL,
+	residual_sd       REAL NOT NULL,
+	backtest_error    REAL,
+	recent_first_week INTEGER NOT NULL,
+	recent_units      BLOB NOT NULL,
+	last_sale_day     INTEGER,
+	computed_at       TEXT NOT NULL
 );
 
 CREATE TABLE audit_log (

@@ -12,7 +12,7 @@ import (
 // driver values to fn, which must not keep the slice. It skips
 // database/sql's per-row locking and conversion, which for the 100,000-row
 // reads at start-up costs as much again as SQLite itself.
-func (s *Store) scanRaw(ctx context.Context, query string, ncol int, fn func(row []driver.Value) error) error {
+func (s *Store) scanRaw(ctx context.Context, query string, args []any, ncol int, fn func(row []driver.Value) error) error {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return err
@@ -23,7 +23,11 @@ func (s *Store) scanRaw(ctx context.Context, query string, ncol int, fn func(row
 		if !ok {
 			return errors.New("the SQLite driver cannot query directly")
 		}
-		rows, err := q.QueryContext(ctx, query, nil)
+		named := make([]driver.NamedValue, len(args))
+		for i, a := range args {
+			named[i] = driver.NamedValue{Ordinal: i + 1, Value: a}
+		}
+		rows, err := q.QueryContext(ctx, query, named)
 		if err != nil {
 			return err
 		}

@@ -133,7 +133,7 @@ func must(t *testing.T, err error) {
 func TestLoadCatalogue(t *testing.T) {
 	s := openTemp(t)
 	a, b := fixture(t, s)
-	c, err := s.LoadCatalogue(ctx)
+	c, err := s.LoadCatalogueWithSales(ctx)
 	must(t, err)
 	if len(c.Items) != 2 || len(c.Locations) != 2 || len(c.Suppliers) != 1 {
 		t.Fatalf("items %d locations %d suppliers %d", len(c.Items), len(c.Locations), len(c.Suppliers))
@@ -203,7 +203,7 @@ func TestSetReorderPointsAuditsAndUndoes(t *testing.T) {
 	if prev[0].Manual || !prev[1].Manual || prev[1].Value != 4 {
 		t.Errorf("previous = %+v", prev)
 	}
-	c, err := s.LoadCatalogue(ctx)
+	c, err := s.LoadCatalogue(ctx, LoadOptions{})
 	must(t, err)
 	if p := c.Items[0].Policy; !p.Manual || p.ReorderPoint != 40 {
 		t.Errorf("A policy %+v", p)
@@ -225,7 +225,7 @@ func TestSetReorderPointsAuditsAndUndoes(t *testing.T) {
 	// undo by applying what was there before
 	_, err = s.SetReorderPoints(ctx, prev)
 	must(t, err)
-	c, _ = s.LoadCatalogue(ctx)
+	c, _ = s.LoadCatalogue(ctx, LoadOptions{})
 	if c.Items[0].Policy.Manual || !c.Items[1].Policy.Manual || c.Items[1].Policy.ReorderPoint != 4 {
 		t.Errorf("after undo: %+v %+v", c.Items[0].Policy, c.Items[1].Policy)
 	}
@@ -241,7 +241,7 @@ func TestSetReorderPointsIsAtomic(t *testing.T) {
 	if !errors.Is(err, ErrUnknownSKU) {
 		t.Fatalf("err = %v", err)
 	}
-	c, _ := s.LoadCatalogue(ctx)
+	c, _ := s.LoadCatalogue(ctx, LoadOptions{})
 	if c.Items[0].Policy.Manual {
 		t.Error("first change was written although the edit failed")
 	}

@@ -75,7 +75,7 @@ func (d detailPane) chart(in detailInput, w, h int) string {
 	if w < 20 || h < 4 {
 		return ""
 	}
-	top := math.Max(peakOf(r.Item.Sales.RecentUnits(in.Snap.AsOf, 52), r.Forecast.Mean), 1)
+	top := math.Max(peakOf(d.history(in, 52), r.Forecast.Mean), 1)
 	prec := uint(0)
 	if top < 20 {
 		prec = 1
@@ -100,7 +100,7 @@ func (d detailPane) plot(in detailInput, points, h int, top float64, prec uint) 
 	}
 	fc := min(len(r.Forecast.Mean), max(points/3, 1), 26)
 	hist := min(points-fc, 52)
-	past := r.Item.Sales.RecentUnits(in.Snap.AsOf, hist)
+	past := d.history(in, hist)
 	n := hist + fc
 	histSeries := make([]float64, n)
 	fcSeries := make([]float64, n)
@@ -123,6 +123,15 @@ func (d detailPane) plot(in detailInput, points, h int, top float64, prec uint) 
 		asciigraph.SeriesColors(asciigraph.Cyan, asciigraph.Orange),
 	)
 	return plot, hist, fc
+}
+
+// history is the last n weeks of units: from the full history once the
+// detail lookup brought it, from the forecast's recent weeks until then.
+func (d detailPane) history(in detailInput, n int) []float64 {
+	if in.Extra != nil {
+		return in.Extra.Sales.RecentUnits(in.Snap.AsOf, n)
+	}
+	return in.Row.Item.Forecast.RecentUnits(n)
 }
 
 func maxLineWidth(s string) int {

@@ -12,7 +12,7 @@ import (
 // policyOf reads a SKU's saved policy straight from the catalogue file.
 func policyOf(t *testing.T, st *store.Store, sku string) model.Policy {
 	t.Helper()
-	c, err := st.LoadCatalogue(context.Background())
+	c, err := st.LoadCatalogue(context.Background(), store.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

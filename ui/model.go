@@ -172,7 +172,9 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	m.snap = msg.snap
 	m.stock.setSnapshot(msg.snap, nil)
 	m.layout()
-	return m.runQuery(true)
+	snap := msg.snap
+	warm := func() tea.Msg { snap.WarmSearch(); return nil } // ready before the first /
+	return tea.Batch(m.runQuery(true), warm)
 }
 
 // runQuery starts a filter/sort in the background; resort forces a new sort

@@ -1,0 +1,103 @@
+package planner
+
+import (
+	"context"
+	"math"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"stockroom/model"
+	"stockroom/store"
+)
+
+// smallStore writes three SKUs selling 2, 4 and 6 units a day for 20 weeks
+// up to asOf.
+func smallStore(t *testing.T) *store.Store {
+	t.Helper()
+	st, err := store.Open(filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	b, err := st.BeginBulk(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	sp := &model.Supplier{Name: "Acme", LeadTimeDays: 7}
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(b.AddSupplier(sp))
+	for k, sku := range []string{"A", "B", "C"} {
+		p := &model.Product{SKU: sku, SupplierID: sp.ID, UnitCost: 1, LaunchedOn: model.NoDay}
+		must(b.AddProduct(p))
+		var days []model.DailySale
+		for d := asOf - 139; d <= asOf; d++ {
+			days = append(days, model.DailySale{Day: d, Units: 2 * (k + 1), InStock: math.NaN()})
+		}
+		must(b.SetSales(p.ID, days))
+	}
+	must(b.Commit())
+	return st
+}
+
+func TestLoadCachesForecastsAndRefreshesOnlyWhatChanged(t *testing.T) {
+	st := smallStore(t)
+	ctx := context.Background()
+	first, err := Load(ctx, st, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(first.Refreshed, []int{0, 1, 2}) {
+		t.Fatalf("first load refreshed %v, want all", first.Refreshed)
+	}
+	if lv := first.Rows[1].Forecast.Level(); lv != 28 {
+		t.Errorf("B level %v, want 4·7", lv)
+	}
+	second, err := Load(ctx, st, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(second.Refreshed) != 0 {
+		t.Errorf("second load refreshed %v, want none (cached)", second.Refreshed)
+	}
+	for i := range 3 {
+		a, b := first.Rows[i], second.Rows[i]
+		if a.Forecast.Level() != b.Forecast.Level() || a.Forecast.SD != b.Forecast.SD || a.Forecast.Method != b.Forecast.Method ||
+			a.LastSale != b.LastSale || !slices.Equal(a.Item.Forecast.Recent, b.Item.Forecast.Recent) || a.Plan != b.Plan {
+			t.Errorf("row %d differs between computed and cached:\n%+v\n%+v", i, a.Plan, b.Plan)
+		}
+	}
+	if r := second.Rows[2].Item.Forecast.Recent; len(r) != model.RecentWeeks || r[len(r)-1] != 42 || r[6] != 42 || r[5] != 0 { // 20 weeks of sales
+		t.Errorf("recent weeks of C: %v", r)
+	}
+
+	// new sales data for B: only B is forecast again
+	if _, err := st.DB().Exec("UPDATE products SET data_version = data_version + 1 WHERE sku = 'B'"); err != nil {
+		t.Fatal(err)
+	}
+	third, err := Load(ctx, st, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(third.Refreshed, []int{1}) {
+		t.Errorf("after B changed, refreshed %v, want [1]", third.Refreshed)
+	}
+
+	// planning as of an earlier day computes without overwriting the cache
+	past, err := Load(ctx, st, Options{AsOf: asOf - 70})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(past.Refreshed) != 3 {
+		t.Errorf("past as-of refreshed %v", past.Refreshed)
+	}
+	again, _ := Load(ctx, st, Options{})
+	if len(again.Refreshed) != 0 {
+		t.Errorf("a past as-of replaced the cache: refreshed %v", again.Refreshed)
+	}
+}

@@ -1,0 +1,41 @@
+package planner
+
+import (
+	"strings"
+	"sync"
+
+	"stockroom/model"
+)
+
+// searchIndex holds each row's lower-cased search text. It is built on
+// first use, in the background after the first frame or by the first filter,
+// so start-up does not wait for 100,000 strings nobody has searched yet.
+type searchIndex struct {
+	once  sync.Once
+	rows  []*Row
+	texts []string
+}
+
+func (x *searchIndex) get(i int) string {
+	x.build()
+	return x.texts[i]
+}
+
+func (x *searchIndex) build() {
+	x.once.Do(func() {
+		x.texts = make([]string, len(x.rows))
+		parallel(len(x.rows), func(lo, hi int) {
+			for k := lo; k < hi; k++ {
+				x.texts[k] = searchText(x.rows[k].Item, x.rows[k].Supplier)
+			}
+		})
+	})
+}
+
+// WarmSearch builds the search texts now; call it off the UI loop.
+func (s *Snapshot) WarmSearch() { s.search.build() }
+
+func searchText(it *model.Item, supplier string) string {
+	p := it.Product
+	return strings.ToLower(p.SKU + "\x00" + p.Name + "\x00" + p.Category + "\x00" + p.Subcategory + "\x00" + p.Brand + "\x00" + supplier)
+}
