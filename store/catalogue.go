@@ -51,8 +51,8 @@ func (s *Store) LoadCatalogue(ctx context.Context, opt LoadOptions) (*model.Cata
 	}
 
 	var (
-		stock    []idStock
-		onOrder  []idQty
+		stock     []idStock
+		onOrder   []idQty
 		policies  []idPolicy
 		forecasts []idForecast
 	)
@@ -138,10 +138,10 @@ type idForecast struct {
 	forecast *model.SKUForecast
 }
 
-func (r idStock) productID() int64  { return r.id }
-func (r idQty) productID() int64    { return r.id }
-func (r idPolicy) productID() int64 { return r.id }
-func (r idWeekly) productID() int64 { return r.id }
+func (r idStock) productID() int64    { return r.id }
+func (r idQty) productID() int64      { return r.id }
+func (r idPolicy) productID() int64   { return r.id }
+func (r idWeekly) productID() int64   { return r.id }
 func (r idForecast) productID() int64 { return r.id }
 
 func (s *Store) loadSuppliers(ctx context.Context, c *model.Catalogue) error {
