@@ -152,8 +152,8 @@ func (d detailPane) facts(in detailInput, w int) []string {
 
 	st := r.Plan.Status
 	add("Status", s.Status(st).Render(strings.ToUpper(st.String()))+"  "+statusReason(r, in.Snap.Catalogue.Settings))
-	add("Stock", fmt.Sprintf("%s on hand · %s committed · %s avail", groupInt(int64(it.OnHand)),
-		groupInt(int64(it.Committed)), groupInt(int64(r.Plan.Available))))
+	add("Stock", fmt.Sprintf("%s avail = %s on hand − %s committed", groupInt(int64(r.Plan.Available)),
+		groupInt(int64(it.OnHand)), groupInt(int64(it.Committed))))
 	if in.Extra == nil {
 		add("", s.Dim.Render("loading locations and orders…"))
 	} else {
@@ -178,13 +178,13 @@ func (d detailPane) facts(in detailInput, w int) []string {
 	sp, _ := in.Snap.Supplier(it.Product.SupplierID)
 	supplier := "none"
 	if sp.Name != "" {
-		supplier = fmt.Sprintf("%s · lead %s ± %s d", clean(sp.Name), trimFloat(r.LeadTimeWeeks*7), trimFloat(r.LeadTimeSDWeeks*7))
+		supplier = fmt.Sprintf("%s · %s±%s d", clean(sp.Name), trimFloat(r.LeadTimeWeeks*7), trimFloat(r.LeadTimeSDWeeks*7))
 		if it.Policy.LeadTimeDays > 0 {
 			supplier += " (override)"
 		}
 	}
 	add("Supplier", supplier)
-	add("Demand", fmt.Sprintf("%s/wk · σ %s · service %s%%", formatQty(r.Forecast.Level()), formatQty(r.Forecast.SD), trimFloat(r.ServiceLevel*100)))
+	add("Demand", fmt.Sprintf("%s/wk σ %s · service %s%%", formatQty(r.Forecast.Level()), formatQty(r.Forecast.SD), trimFloat(r.ServiceLevel*100)))
 	rop := groupInt(int64(r.Plan.ReorderPoint))
 	if r.Plan.ReorderPointManual {
 		rop += s.Manual.Render(" manual") + fmt.Sprintf(" (auto %s)", groupInt(int64(r.Plan.AutoReorderPoint)))
@@ -192,9 +192,9 @@ func (d detailPane) facts(in detailInput, w int) []string {
 		rop += " auto"
 	}
 	add("Reorder", rop)
-	add("Policy", fmt.Sprintf("safety %s · EOQ %s · up-to %s", formatQty(r.Plan.SafetyStock), formatQty(r.Plan.EOQ), formatQty(r.Plan.OrderUpTo)))
-	add("Position", fmt.Sprintf("on order %s · IP %s · cover %s", groupInt(int64(it.OnOrder)),
-		groupInt(int64(r.Plan.InventoryPosition)), formatCover(r.Plan.DaysOfCover)))
+	add("Policy", fmt.Sprintf("SS %s · EOQ %s · up-to %s", formatQty(r.Plan.SafetyStock), formatQty(r.Plan.EOQ), formatQty(r.Plan.OrderUpTo)))
+	add("Position", fmt.Sprintf("IP %s (on order %s) · cover %s", groupInt(int64(r.Plan.InventoryPosition)),
+		groupInt(int64(it.OnOrder)), formatCover(r.Plan.DaysOfCover)))
 	last := "never"
 	if r.LastSale.Valid() {
 		last = r.LastSale.String()

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"math"
+	"strconv"
 	"strings"
 
 	"stockroom/model"
@@ -43,7 +44,7 @@ func newStockPane(styles *Styles) *stockPane {
 	p := &stockPane{styles: styles, query: planner.Query{Sort: "status"}}
 	p.table = newTable([]tableColumn{
 		colSKU:       {title: "SKU", viewCol: planner.StockSKU, min: 9, max: 12, priority: 0, grow: 1},
-		colName:      {title: "Name", viewCol: planner.StockName, min: 12, max: 36, priority: 1, grow: 2},
+		colName:      {title: "Name", viewCol: planner.StockName, min: 14, max: 36, priority: 1, grow: 2},
 		colCategory:  {title: "Category", viewCol: planner.StockCategory, min: 8, max: 14, priority: 5, grow: 1},
 		colSupplier:  {title: "Supplier", viewCol: planner.StockSupplier, min: 8, max: 16, priority: 6, grow: 1},
 		colOnHand:    {title: "On hand", viewCol: planner.StockOnHand, min: 7, max: 7, right: true, priority: 4},
@@ -52,7 +53,7 @@ func newStockPane(styles *Styles) *stockPane {
 		colROP:       {title: "ROP", viewCol: planner.StockReorderPoint, min: 7, max: 8, right: true, priority: 2, render: p.renderROP},
 		colCover:     {title: "Cover", viewCol: planner.StockDaysOfCover, min: 5, max: 6, right: true, priority: 2, render: p.renderCover},
 		colTrend:     {title: "Sales 26w┊fcst", viewCol: planner.StockWeeklyDemand, min: 12, max: 35, priority: 3, grow: 3, render: p.renderTrend},
-		colStatus:    {title: "Status", viewCol: planner.StockStatus, min: 7, max: 7, priority: 0, render: p.renderStatus},
+		colStatus:    {title: "Status", viewCol: planner.StockStatus, min: 6, max: 6, priority: 0, render: p.renderStatus},
 	})
 	p.table.sortCol = colStatus
 	return p
@@ -100,22 +101,27 @@ func (p *stockPane) renderCover(i, w int, _ bool) string {
 	return fit(formatCover(p.row(i).Plan.DaysOfCover), w, true)
 }
 
-// formatCover shows days of cover: whole days, ∞ without demand.
+// formatCover shows days of cover in at most 5 cells: whole days below
+// 1,000, years above, ∞ without demand.
 func formatCover(days float64) string {
 	switch {
 	case math.IsInf(days, 1):
 		return "∞"
-	case days >= 10000:
-		return ">9999d"
+	case days >= 100*365:
+		return ">99y"
+	case days >= 1000:
+		return strconv.FormatFloat(days/365, 'f', 1, 64) + "y"
 	}
-	return groupInt(int64(math.Floor(days))) + "d"
+	return strconv.Itoa(int(math.Floor(days))) + "d"
 }
 
 // trendWeeks splits a sparkline of width w into history and forecast weeks
-// around the ┊ divider: up to 26 weeks of sales and 8 of forecast.
+// around the ┊ divider: sales first, up to 26 weeks, keeping at least 3
+// weeks of forecast; room beyond 26 weeks of sales goes to the forecast,
+// up to 8.
 func trendWeeks(w int) (hist, fc int) {
-	fc = min(8, max(2, (w-1)/4))
-	hist = min(26, max(w-1-fc, 0))
+	hist = max(min(26, w-1-3), 0)
+	fc = max(min(8, w-1-hist), 0)
 	return hist, fc
 }
 

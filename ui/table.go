@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"stockroom/planner"
 )
 
@@ -216,11 +218,12 @@ func (t *table) header(s *Styles) string {
 		c := t.cols[i]
 		title := c.title
 		if i == t.sortCol {
+			arrow := "▲"
 			if t.sortDesc {
-				title += "▼"
-			} else {
-				title += "▲"
+				arrow = "▼"
 			}
+			// the arrow always shows: shorten the title for it if need be
+			title = ansi.Truncate(title, t.widths[k]-1, "") + arrow
 		}
 		b.WriteString(fit(title, t.widths[k], c.right))
 	}

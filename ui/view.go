@@ -26,7 +26,7 @@ type rect struct{ x, y, w, h int }
 func layoutRects(w, h int) (table, detail rect, side bool) {
 	body := h - 2
 	if w >= wideWidth {
-		dw := min(60, max(44, (w-20)/3))
+		dw := min(60, max(40, (w-40)/3))
 		return rect{0, 1, w - dw - 1, body}, rect{w - dw, 1, dw, body}, false
 	}
 	if body < 14 {

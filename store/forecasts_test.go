@@ -1,0 +1,72 @@
+package store
+
+import (
+	"testing"
+
+	"stockroom/forecast"
+	"stockroom/model"
+)
+
+func TestForecastCacheRoundTripAndKey(t *testing.T) {
+	s := openTemp(t)
+	a, b := fixture(t, s)
+	asOf := model.MustDay("2026-11-22")
+	fa := &model.SKUForecast{
+		DataVersion: 1, AsOf: asOf, Engine: "e/1",
+		Result:          forecast.Result{Method: "moving average (8 weeks)", Mean: []float64{1.5, 2.25}, SD: 0.75},
+		RecentFirstWeek: model.MustDay("2026-11-09"), Recent: []float32{3, 4}, LastSale: model.MustDay("2026-11-16"),
+	}
+	fb := &model.SKUForecast{DataVersion: 1, AsOf: asOf, Engine: "other/2", Result: forecast.Result{Method: "x", Mean: []float64{9}},
+		Recent: []float32{}, LastSale: model.NoDay}
+	must(t, s.SaveForecasts(ctx, []ForecastRow{{a.ID, fa}, {b.ID, fb}}))
+
+	c, err := s.LoadCatalogue(ctx, LoadOptions{Forecasts: ForecastKey{AsOf: asOf, Engine: "e/1"}})
+	must(t, err)
+	got := c.Items[0].Forecast
+	if got == nil || got.Result.Method != fa.Result.Method || got.Result.SD != 0.75 || len(got.Result.Mean) != 2 ||
+		got.Result.Mean[1] != 2.25 || got.Recent[1] != 4 || got.LastSale != fa.LastSale || got.RecentFirstWeek != fa.RecentFirstWeek ||
+		!got.Current(1, asOf, "e/1") {
+		t.Errorf("A's forecast came back as %+v", got)
+	}
+	if c.Items[1].Forecast != nil {
+		t.Error("B's forecast is from another engine and must not be attached")
+	}
+	// the latest sales day is the default as-of
+	c, _ = s.LoadCatalogue(ctx, LoadOptions{Forecasts: ForecastKey{Engine: "e/1"}})
+	if c.LatestSale != asOf-6 || c.Items[0].Forecast != nil {
+		t.Errorf("latest %v; a forecast as of %v should not match", c.LatestSale, asOf)
+	}
+	c, _ = s.LoadCatalogue(ctx, LoadOptions{})
+	if c.Items[0].Forecast != nil {
+		t.Error("no engine asked, no forecasts")
+	}
+	// replacing keeps one row per product
+	fa2 := *fa
+	fa2.DataVersion = 2
+	must(t, s.SaveForecasts(ctx, []ForecastRow{{a.ID, &fa2}}))
+	var n int
+	must(t, s.db.QueryRow("SELECT count(*) FROM forecasts").Scan(&n))
+	c, _ = s.LoadCatalogue(ctx, LoadOptions{Forecasts: ForecastKey{AsOf: asOf, Engine: "e/1"}})
+	if n != 2 || c.Items[0].Forecast.DataVersion != 2 {
+		t.Errorf("%d rows, version %d", n, c.Items[0].Forecast.DataVersion)
+	}
+}
+
+func TestFillSalesReadsOnlyWhatIsAsked(t *testing.T) {
+	s := openTemp(t)
+	fixture(t, s)
+	c, err := s.LoadCatalogue(ctx, LoadOptions{})
+	must(t, err)
+	if c.Items[0].Sales.Weeks() != 0 {
+		t.Fatal("the snapshot should not carry histories")
+	}
+	must(t, s.FillSales(ctx, c, []int{0}))
+	if c.Items[0].Sales.Weeks() != 3 || c.Items[0].Sales.Units[2] != 4 {
+		t.Errorf("A's sales %+v", c.Items[0].Sales)
+	}
+	w, err := s.WeeklySales(ctx, c.Items[1].Product.ID)
+	must(t, err)
+	if w.Weeks() != 0 || w.LastSale.Valid() {
+		t.Errorf("B never sold: %+v", w)
+	}
+}
