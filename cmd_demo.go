@@ -61,6 +61,9 @@ func primeForecasts(ctx context.Context, path string) error {
 		return err
 	}
 	defer st.Close()
-	_, err = planner.Load(ctx, st, planner.Options{})
-	return err
+	snap, err := planner.Load(ctx, st, planner.Options{})
+	if err != nil {
+		return err
+	}
+	return snap.SaveForecasts(ctx, st)
 }

@@ -70,12 +70,14 @@ func exportCommand(db *string) *cobra.Command {
 			}
 			rows := planner.Select(v, planner.Query{Filter: filter, Sort: col, Desc: desc})
 			if out == "" || out == "-" {
-				return planner.Export(os.Stdout, v, rows, f)
+				err = planner.Export(os.Stdout, v, rows, f)
+			} else if err = writeAtomically(out, func(w io.Writer) error { return planner.Export(w, v, rows, f) }); err == nil {
+				fmt.Fprintf(os.Stderr, "Wrote %d rows to %s\n", len(rows), out)
 			}
-			if err := writeAtomically(out, func(w io.Writer) error { return planner.Export(w, v, rows, f) }); err != nil {
+			if err != nil {
 				return err
 			}
-			fmt.Fprintf(os.Stderr, "Wrote %d rows to %s\n", len(rows), out)
+			_ = snap.SaveForecasts(cmd.Context(), st) // only saves the next run time
 			return nil
 		},
 	}

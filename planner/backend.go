@@ -23,6 +23,11 @@ func (b Backend) Load(ctx context.Context) (*Snapshot, error) {
 	return Load(ctx, b.Store, b.Options)
 }
 
+// SaveForecasts caches the forecasts a Load computed.
+func (b Backend) SaveForecasts(ctx context.Context, s *Snapshot) error {
+	return s.SaveForecasts(ctx, b.Store)
+}
+
 // ProductDetail reads a SKU's stock by location and open purchase orders.
 func (b Backend) ProductDetail(ctx context.Context, productID int64) (model.ProductDetail, error) {
 	return b.Store.ProductDetail(ctx, productID)

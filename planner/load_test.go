@@ -58,6 +58,9 @@ func TestLoadCachesForecastsAndRefreshesOnlyWhatChanged(t *testing.T) {
 	if lv := first.Rows[1].Forecast.Level(); lv != 28 {
 		t.Errorf("B level %v, want 4·7", lv)
 	}
+	if err := first.SaveForecasts(ctx, st); err != nil {
+		t.Fatal(err)
+	}
 	second, err := Load(ctx, st, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -87,6 +90,7 @@ func TestLoadCachesForecastsAndRefreshesOnlyWhatChanged(t *testing.T) {
 	if !slices.Equal(third.Refreshed, []int{1}) {
 		t.Errorf("after B changed, refreshed %v, want [1]", third.Refreshed)
 	}
+	third.SaveForecasts(ctx, st)
 
 	// planning as of an earlier day computes without overwriting the cache
 	past, err := Load(ctx, st, Options{AsOf: asOf - 70})
@@ -95,6 +99,9 @@ func TestLoadCachesForecastsAndRefreshesOnlyWhatChanged(t *testing.T) {
 	}
 	if len(past.Refreshed) != 3 {
 		t.Errorf("past as-of refreshed %v", past.Refreshed)
+	}
+	if err := past.SaveForecasts(ctx, st); err != nil {
+		t.Fatal(err)
 	}
 	again, _ := Load(ctx, st, Options{})
 	if len(again.Refreshed) != 0 {

@@ -53,8 +53,7 @@ type Snapshot struct {
 
 // Load reads the catalogue and plans every SKU. Cached forecasts that are
 // current are used as they are; only the other SKUs' histories are read
-// and forecast, and their forecasts are cached for the next start when
-// planning as of the catalogue's latest day.
+// and forecast. SaveForecasts then caches those for the next start.
 func Load(ctx context.Context, st *store.Store, opt Options) (*Snapshot, error) {
 	if opt.Forecaster == nil {
 		opt.Forecaster = Interim{}
@@ -64,6 +63,37 @@ func Load(ctx context.Context, st *store.Store, opt Options) (*Snapshot, error) 
 		return nil, err
 	}
 	opt = opt.resolve(c)
+	refreshed, err := refreshStale(ctx, st, c, opt)
+	if err != nil {
+		return nil, err
+	}
+	s := Build(c, opt)
+	s.Refreshed = refreshed
+	return s, nil
+}
+
+// SaveForecasts caches the forecasts Load had to compute, when they are as
+// of the catalogue's latest day (a look at the past must not replace the
+// cache). The dashboard does this after its first frame.
+func (s *Snapshot) SaveForecasts(ctx context.Context, st *store.Store) error {
+	if len(s.Refreshed) == 0 || s.AsOf != s.Catalogue.LatestSale {
+		return nil
+	}
+	rows := make([]store.ForecastRow, len(s.Refreshed))
+	for k, i := range s.Refreshed {
+		it := s.Rows[i].Item
+		rows[k] = store.ForecastRow{ProductID: it.Product.ID, Forecast: it.Forecast}
+	}
+	return st.SaveForecasts(ctx, rows)
+}
+
+// refreshChunk is how many stale SKUs are read and forecast at a time, so a
+// catalogue whose every forecast is stale never holds every history at once.
+const refreshChunk = 8192
+
+// refreshStale forecasts the items whose cached forecast is not current,
+// chunk by chunk, and returns their indexes.
+func refreshStale(ctx context.Context, st *store.Store, c *model.Catalogue, opt Options) ([]int, error) {
 	var stale []int
 	for i := range c.Items {
 		it := &c.Items[i]
@@ -71,20 +101,20 @@ func Load(ctx context.Context, st *store.Store, opt Options) (*Snapshot, error) 
 			stale = append(stale, i)
 		}
 	}
-	if err := st.FillSales(ctx, c, stale); err != nil {
-		return nil, err
-	}
-	s := Build(c, opt)
-	if len(s.Refreshed) > 0 && opt.AsOf == c.LatestSale {
-		rows := make([]store.ForecastRow, len(s.Refreshed))
-		for k, i := range s.Refreshed {
-			it := s.Rows[i].Item
-			rows[k] = store.ForecastRow{ProductID: it.Product.ID, Forecast: it.Forecast}
+	s := &Snapshot{Catalogue: c, AsOf: opt.AsOf, forecaster: opt.Forecaster}
+	for lo := 0; lo < len(stale); lo += refreshChunk {
+		chunk := stale[lo:min(lo+refreshChunk, len(stale))]
+		if err := st.FillSales(ctx, c, chunk); err != nil {
+			return nil, err
 		}
-		// the cache only saves time: a read-only catalogue still plans
-		_ = st.SaveForecasts(ctx, rows)
+		parallel(len(chunk), func(a, b int) {
+			var demand []float64
+			for _, i := range chunk[a:b] {
+				demand = s.refresh(&c.Items[i], demand)
+			}
+		})
 	}
-	return s, nil
+	return stale, nil
 }
 
 // resolve fills in the defaults: the engine and the planning day.

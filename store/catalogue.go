@@ -303,7 +303,8 @@ func (s *Store) LatestSaleDay(ctx context.Context) (model.Day, error) {
 }
 
 // FillSales reads the weekly sales history of the items at the given
-// indexes of c.Items (all of them when there are many, else by id).
+// indexes of c.Items, which must be in ascending order. Many items are read
+// with one range scan over their ids, a few by id.
 func (s *Store) FillSales(ctx context.Context, c *model.Catalogue, which []int) error {
 	if len(which) == 0 {
 		return nil
@@ -317,28 +318,15 @@ func (s *Store) FillSales(ctx context.Context, c *model.Catalogue, which []int) 
 			c.Items[i].Sales = r.sales
 		}
 	}
-	if len(which) > len(c.Items)/4 {
-		return s.scanWeekly(ctx, "", nil, apply)
+	if len(which) > 500 {
+		first, last := c.Items[which[0]].Product.ID, c.Items[which[len(which)-1]].Product.ID
+		return s.scanWeekly(ctx, "WHERE product_id BETWEEN ? AND ?", []any{first, last}, apply)
 	}
-	ids := make([]any, 0, 500)
-	flush := func() error {
-		if len(ids) == 0 {
-			return nil
-		}
-		where := "WHERE product_id IN (?" + strings.Repeat(",?", len(ids)-1) + ")"
-		err := s.scanWeekly(ctx, where, ids, apply)
-		ids = ids[:0]
-		return err
-	}
+	ids := make([]any, 0, len(which))
 	for id := range want {
 		ids = append(ids, id)
-		if len(ids) == cap(ids) {
-			if err := flush(); err != nil {
-				return err
-			}
-		}
 	}
-	return flush()
+	return s.scanWeekly(ctx, "WHERE product_id IN (?"+strings.Repeat(",?", len(ids)-1)+")", ids, apply)
 }
 
 // WeeklySales reads one product's weekly history (empty if it never sold).

@@ -180,3 +180,23 @@ func TestEmptyCatalogueExplainsWhatToDo(t *testing.T) {
 	}
 	press(t, m, "down", "e", "x", "/") // nothing to act on; must not panic
 }
+
+// TestRapidResizesWhileWorking interleaves resizes with keys and results of
+// background work, as a window being dragged while the PM types would.
+func TestRapidResizesWhileWorking(t *testing.T) {
+	m, _ := newTestModel(t, 160, 45)
+	sizes := [][2]int{{20, 5}, {300, 100}, {1, 1}, {80, 24}, {119, 40}, {121, 12}, {50, 10}, {0, 0}, {160, 45}}
+	keys := []string{"j", "G", "/", "k", "esc", "e", "9", "esc", "space", "s", "S", "?", "?", "pgdown", "g", "tab", "2"}
+	for i := range 200 {
+		s := sizes[i%len(sizes)]
+		m.Update(tea.WindowSizeMsg{Width: s[0], Height: s[1]})
+		_, cmd := m.Update(keyMsg(keys[i%len(keys)]))
+		run(t, m, cmd)
+		out := m.render()
+		for _, l := range strings.Split(out, "\n") {
+			if ansi.StringWidth(l) > max(s[0], 0) {
+				t.Fatalf("step %d at %dx%d: a line is %d wide", i, s[0], s[1], ansi.StringWidth(l))
+			}
+		}
+	}
+}

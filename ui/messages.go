@@ -14,6 +14,7 @@ import (
 // tea.Cmd, off the Update loop.
 type Backend interface {
 	Load(ctx context.Context) (*planner.Snapshot, error)
+	SaveForecasts(ctx context.Context, s *planner.Snapshot) error
 	ProductDetail(ctx context.Context, productID int64) (model.ProductDetail, error)
 	SetReorderPoints(ctx context.Context, changes []planner.ReorderPointChange) ([]planner.ReorderPointChange, error)
 }

@@ -4,6 +4,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"time"
@@ -172,9 +173,13 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	m.snap = msg.snap
 	m.stock.setSnapshot(msg.snap, nil)
 	m.layout()
-	snap := msg.snap
-	warm := func() tea.Msg { snap.WarmSearch(); return nil } // ready before the first /
-	return tea.Batch(m.runQuery(true), warm)
+	snap, backend := msg.snap, m.opt.Backend
+	// after the first frame: search texts for the first /, and the forecasts
+	// that had to be computed cached for the next start (a failure only
+	// costs time next start, so it is not reported)
+	warm := func() tea.Msg { snap.WarmSearch(); return nil }
+	cache := func() tea.Msg { _ = backend.SaveForecasts(context.Background(), snap); return nil }
+	return tea.Batch(m.runQuery(true), warm, cache)
 }
 
 // runQuery starts a filter/sort in the background; resort forces a new sort
