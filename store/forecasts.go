@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"database/sql/driver"
+	"encoding/binary"
 	"fmt"
+	"math"
 
 	"stockroom/forecast"
 	"stockroom/model"
@@ -14,22 +16,38 @@ import (
 func (s *Store) loadForecasts(ctx context.Context, key ForecastKey) ([]idForecast, error) {
 	var out []idForecast
 	methods := map[string]string{} // a handful of methods across 100,000 rows
+	// rows, means and recent weeks are carved out of shared blocks: a few
+	// hundred allocations instead of several per SKU
+	var (
+		structs  []model.SKUForecast
+		floats   []float64
+		float32s []float32
+	)
+	const block = 4096
 	err := s.scanRaw(ctx, `SELECT product_id, data_version, method, demand_class, horizon, residual_sd,
 		recent_first_week, recent_units, coalesce(last_sale_day, -2147483648)
 		FROM forecasts WHERE as_of = ? AND engine = ? ORDER BY product_id`,
 		[]any{int64(key.AsOf), key.Engine}, 9, func(v []driver.Value) error {
 			id := rawInt(v[0])
-			horizon, err := decodeFloats(rawBytes(v[4]))
-			if err != nil {
-				return fmt.Errorf("forecast of product %d: %w", id, err)
+			horizon, recent := rawBytes(v[4]), rawBytes(v[7])
+			if len(horizon)%4 != 0 || len(recent)%4 != 0 {
+				return fmt.Errorf("forecast of product %d: blobs are not whole float32s", id)
 			}
-			recent, err := decodeFloats(rawBytes(v[7]))
-			if err != nil {
-				return fmt.Errorf("forecast of product %d: %w", id, err)
+			if len(floats) < len(horizon)/4 {
+				floats = make([]float64, max(block*32, len(horizon)/4))
 			}
-			mean := make([]float64, len(horizon))
-			for i, h := range horizon {
-				mean[i] = float64(h)
+			mean := floats[: len(horizon)/4 : len(horizon)/4]
+			floats = floats[len(mean):]
+			for i := range mean {
+				mean[i] = float64(math.Float32frombits(binary.LittleEndian.Uint32(horizon[4*i:])))
+			}
+			if len(float32s) < len(recent)/4 {
+				float32s = make([]float32, max(block*32, len(recent)/4))
+			}
+			weeks := float32s[: len(recent)/4 : len(recent)/4]
+			float32s = float32s[len(weeks):]
+			for i := range weeks {
+				weeks[i] = math.Float32frombits(binary.LittleEndian.Uint32(recent[4*i:]))
 			}
 			method := rawString(v[2])
 			if m, ok := methods[method]; ok {
@@ -37,12 +55,18 @@ func (s *Store) loadForecasts(ctx context.Context, key ForecastKey) ([]idForecas
 			} else {
 				methods[method] = method
 			}
-			out = append(out, idForecast{id, &model.SKUForecast{
+			if len(structs) == 0 {
+				structs = make([]model.SKUForecast, block)
+			}
+			f := &structs[0]
+			structs = structs[1:]
+			*f = model.SKUForecast{
 				DataVersion: rawInt(v[1]), AsOf: key.AsOf, Engine: key.Engine,
 				Result:      forecast.Result{Method: method, Mean: mean, SD: rawFloat(v[5])},
-				DemandClass: rawString(v[3]), RecentFirstWeek: model.Day(rawInt(v[6])), Recent: recent,
+				DemandClass: rawString(v[3]), RecentFirstWeek: model.Day(rawInt(v[6])), Recent: weeks,
 				LastSale: model.Day(rawInt(v[8])),
-			}})
+			}
+			out = append(out, idForecast{id, f})
 			return nil
 		})
 	return out, err
