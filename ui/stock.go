@@ -52,7 +52,7 @@ func newStockPane(styles *Styles) *stockPane {
 		colOnOrder:   {title: "On ord", viewCol: planner.StockOnOrder, min: 6, max: 6, right: true, priority: 3},
 		colROP:       {title: "ROP", viewCol: planner.StockReorderPoint, min: 7, max: 8, right: true, priority: 2, render: p.renderROP},
 		colCover:     {title: "Cover", viewCol: planner.StockDaysOfCover, min: 5, max: 6, right: true, priority: 2, render: p.renderCover},
-		colTrend:     {title: "Sales 26w┊fcst", viewCol: planner.StockWeeklyDemand, min: 12, max: 35, priority: 3, grow: 3, render: p.renderTrend},
+		colTrend:     {title: "Sales 26w┊fcst", viewCol: planner.StockWeeklyDemand, min: 12, pref: 30, max: 35, priority: 3, grow: 3, render: p.renderTrend},
 		colStatus:    {title: "Status", viewCol: planner.StockStatus, min: 6, max: 6, priority: 0, render: p.renderStatus},
 	})
 	p.table.sortCol = colStatus

@@ -15,6 +15,7 @@ type tableColumn struct {
 	title    string
 	viewCol  int  // planner view column shown, or sorted by when render is set
 	min, max int  // cell width range
+	pref     int  // width wanted before columns of lower priority are shown (0 = min)
 	grow     int  // spare width goes to the highest grow first
 	right    bool // right-aligned (numbers)
 	priority int  // lower survives longer when the terminal is narrow
@@ -113,8 +114,8 @@ func (t *table) clamp() {
 }
 
 // resize lays the columns out for a new rectangle: columns are taken in
-// priority order while their minimum widths fit, then the spare width grows
-// them towards their maximum, left to right.
+// priority order at their preferred width, or their minimum when that is
+// all that fits, then the spare width grows them towards their maximum.
 func (t *table) resize(w, h int) {
 	if w == t.width && h == t.height && t.shown != nil {
 		return
@@ -125,31 +126,32 @@ func (t *table) resize(w, h int) {
 	for i := range order {
 		order[i] = i
 	}
-	// stable selection by priority
-	keep := map[int]bool{}
+	keep := map[int]int{} // column → width
 	used := markerWidth
 	for p := 0; p <= maxPriority(t.cols); p++ {
 		for i, c := range t.cols {
 			if c.priority != p {
 				continue
 			}
-			need := c.min
+			gap := 0
 			if len(keep) > 0 {
-				need++ // the gap before it
+				gap = 1
 			}
-			if used+need > w {
-				continue
+			for _, cw := range []int{max(c.pref, c.min), c.min} {
+				if used+gap+cw <= w {
+					keep[i] = cw
+					used += gap + cw
+					break
+				}
 			}
-			keep[i] = true
-			used += need
 		}
 	}
 	t.shown = t.shown[:0]
 	t.widths = t.widths[:0]
-	for i, c := range t.cols {
-		if keep[i] {
+	for i := range t.cols {
+		if cw, ok := keep[i]; ok {
 			t.shown = append(t.shown, i)
-			t.widths = append(t.widths, c.min)
+			t.widths = append(t.widths, cw)
 		}
 	}
 	// spare width: one cell at a time to the growable columns of the highest

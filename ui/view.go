@@ -152,7 +152,11 @@ func (m *Model) tabBar() string {
 	left := b.String()
 	var right string
 	if m.snap != nil {
-		right = fmt.Sprintf("%s SKUs · as of %s ", groupInt(int64(len(m.snap.Rows))), m.snap.AsOf)
+		asOf := "no sales yet"
+		if m.snap.AsOf.Valid() {
+			asOf = "as of " + m.snap.AsOf.String()
+		}
+		right = fmt.Sprintf("%s SKUs · %s ", groupInt(int64(len(m.snap.Rows))), asOf)
 		if m.width >= 130 {
 			right = statusSummary(m.snap, &m.styles) + "  " + right
 		}
@@ -180,8 +184,8 @@ func (m *Model) emptyHelp() string {
 		"Stockroom has no products in " + clean(m.opt.Source) + " yet. To look around with demo data:\n\n" +
 		"  stockroom --demo                 open the demo catalogue (created on first use)\n" +
 		"  stockroom demo --db FILE         write a demo catalogue to FILE\n\n" +
-		"To load your own shop's data, import products, stock and sales:\n\n" +
-		"  stockroom import products FILE   (and stock, sales, suppliers, purchase-orders)\n\n" +
+		"Loading your own shop's exports (stockroom import products|stock|sales FILE) is\n" +
+		"coming in the next release.\n\n" +
 		"Press q to quit."
 }
 
