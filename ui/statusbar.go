@@ -92,6 +92,15 @@ func (m *Model) hints(room int) string {
 	return ""
 }
 
+// longHelp replaces the status bar's short hints on the help screen.
+var longHelp = map[string]string{
+	"s":     "sort by the next column",
+	"e":     "edit the reorder point",
+	"space": "mark a row for a bulk edit",
+	"x":     "export the view to CSV",
+	"/":     "filter the rows",
+}
+
 // helpScreen is the full help: every key, the statuses and the columns.
 func (m *Model) helpScreen() string {
 	s := m.styles
@@ -99,13 +108,21 @@ func (m *Model) helpScreen() string {
 	b.WriteString(s.Title.Render("Stockroom — keys") + s.Dim.Render("   (? or esc closes)") + "\n\n")
 	groups := m.keys.FullHelp()
 	colW := max(m.width/len(groups), 24)
+	rows := 0
+	for _, g := range groups {
+		rows = max(rows, len(g))
+	}
 	cols := make([]string, len(groups))
 	for i, g := range groups {
 		var lines []string
 		for _, k := range g {
-			lines = append(lines, fit(s.Key.Render(k.Help().Key), 11, false)+k.Help().Desc)
+			desc := k.Help().Desc
+			if long, ok := longHelp[k.Help().Key]; ok {
+				desc = long
+			}
+			lines = append(lines, fit(s.Key.Render(k.Help().Key), 11, false)+desc)
 		}
-		cols[i] = clip(strings.Join(lines, "\n"), colW, len(g))
+		cols[i] = clip(strings.Join(lines, "\n"), colW, rows)
 	}
 	grid := cols[0]
 	for _, c := range cols[1:] {
