@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -18,12 +19,13 @@ func (m *Model) startEdit() tea.Cmd {
 		return nil
 	}
 	t := m.stock.table
+	// every marked row, also those the current filter hides: the status
+	// bar counts them all
 	m.editing = m.editing[:0]
-	for _, r := range t.index {
-		if t.marked[r] {
-			m.editing = append(m.editing, r)
-		}
+	for r := range t.marked {
+		m.editing = append(m.editing, r)
 	}
+	slices.Sort(m.editing)
 	if len(m.editing) == 0 {
 		r, ok := t.current()
 		if !ok {

@@ -127,6 +127,13 @@ func TestBulkEditMarkedRows(t *testing.T) {
 	if s := screen(m); !strings.Contains(s, "3 marked") || strings.Count(s, "●") != 3 {
 		t.Errorf("marks not shown:\n%s", s)
 	}
+	// a filter that hides a marked row does not unmark it
+	press(t, m, "/")
+	typeText(t, m, skus[0])
+	press(t, m, "enter")
+	if len(m.stock.table.index) != 1 || !strings.Contains(screen(m), "3 marked") {
+		t.Fatalf("filter to one row: %d rows", len(m.stock.table.index))
+	}
 	press(t, m, "e")
 	typeText(t, m, "12")
 	press(t, m, "enter")
