@@ -42,6 +42,10 @@ type table struct {
 	cache         map[int]string
 	sortCol       int // index into cols of the sort key, -1 = none
 	sortDesc      bool
+	// overlay, when set, replaces one cell of the cursor row (an editor)
+	overlayCol  int
+	overlayText string
+	overlayOn   bool
 }
 
 const markerWidth = 2 // "▶" for the cursor, "●" for a marked row
@@ -266,6 +270,10 @@ func (t *table) cells(row int, plain bool) string {
 		}
 		c := t.cols[i]
 		w := t.widths[k]
+		if plain && t.overlayOn && i == t.overlayCol {
+			b.WriteString(fit(t.overlayText, w, false))
+			continue
+		}
 		if c.render != nil {
 			b.WriteString(c.render(row, w, plain))
 			continue
@@ -276,18 +284,21 @@ func (t *table) cells(row int, plain bool) string {
 	return fit(b.String(), t.width-markerWidth, false)
 }
 
-// columnX is the screen offset and width of a shown column, for drawing an
-// editor over a cell; ok is false when the column is hidden.
-func (t *table) columnX(col int) (x, w int, ok bool) {
-	x = markerWidth
-	for k, i := range t.shown {
-		if i == col {
-			return x, t.widths[k], true
-		}
-		x += t.widths[k] + 1
-	}
-	return 0, 0, false
+
+// setOverlay draws text in place of a column's cell on the cursor row;
+// clearOverlay removes it.
+func (t *table) setOverlay(col int, text string) {
+	t.overlayCol, t.overlayText, t.overlayOn = col, text, true
 }
 
-// cursorLine is the screen line (0 = header) of the cursor row.
-func (t *table) cursorLine() int { return 1 + t.cursor - t.offset }
+func (t *table) clearOverlay() { t.overlayOn = false }
+
+// shows reports whether a column is on screen.
+func (t *table) shows(col int) bool {
+	for _, i := range t.shown {
+		if i == col {
+			return true
+		}
+	}
+	return false
+}

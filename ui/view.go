@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -90,10 +91,8 @@ func (m *Model) body() string {
 
 func (m *Model) stockBody() string {
 	t, d, side := layoutRects(m.width, m.height)
+	m.placeEditor()
 	table := m.stock.table.render(&m.styles)
-	if m.mode == modeEdit {
-		table = m.overlayEditor(table)
-	}
 	var detail string
 	if d.w > 0 && d.h > 0 {
 		detail = m.detail.render(m.detailInput(), d.w, d.h, side)
@@ -119,24 +118,18 @@ func (m *Model) detailInput() detailInput {
 	return in
 }
 
-// overlayEditor draws the text field over the reorder-point cell of the
-// cursor row, so the edit happens in place.
-func (m *Model) overlayEditor(table string) string {
+// placeEditor puts the text field in the reorder-point cell of the cursor
+// row while editing, so the edit happens in place; when that column is
+// hidden the status bar carries the field alone.
+func (m *Model) placeEditor() {
 	t := m.stock.table
-	x, w, ok := t.columnX(colROP)
-	if !ok {
-		return table // column hidden; the status bar carries the field
+	if m.mode != modeEdit || !t.shows(colROP) {
+		t.clearOverlay()
+		return
 	}
-	lines := strings.Split(table, "\n")
-	y := t.cursorLine()
-	if y <= 0 || y >= len(lines) {
-		return table
-	}
-	m.input.SetWidth(max(w-1, 1))
-	field := m.styles.Manual.Render(fit(m.input.View(), w, false))
-	line := lines[y]
-	lines[y] = ansi.Truncate(line, x, "") + field + ansi.TruncateLeft(line, x+w, "")
-	return strings.Join(lines, "\n")
+	w := t.widths[slices.Index(t.shown, colROP)]
+	m.input.SetWidth(max(w-3, 1))
+	t.setOverlay(colROP, "["+fit(m.input.View(), max(w-2, 1), false)+"]")
 }
 
 func (m *Model) tabBar() string {

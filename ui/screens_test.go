@@ -1,0 +1,47 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+
+	"stockroom/planner"
+	"stockroom/store"
+)
+
+// TestWriteScreens renders the panes of a catalogue as ANSI text for
+// screenshots/generate.sh. It runs only when that script asks for it:
+// STOCKROOM_SCREENS names the output folder, STOCKROOM_SCREENS_DB the
+// catalogue.
+func TestWriteScreens(t *testing.T) {
+	dir, db := os.Getenv("STOCKROOM_SCREENS"), os.Getenv("STOCKROOM_SCREENS_DB")
+	if dir == "" || db == "" {
+		t.Skip("screenshots are written by screenshots/generate.sh")
+	}
+	st, err := store.OpenExisting(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	m := New(Options{Backend: planner.Backend{Store: st}, Source: filepath.Base(db), ExportDir: t.TempDir()})
+	m.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
+	run(t, m, loadCmd(m.opt.Backend))
+	shots := []struct {
+		name string
+		keys []string
+	}{
+		{"stock", []string{"j", "j", "j", "j", "j", "j"}},
+		{"stock-filter-edit", []string{"/", "g", "a", "r", "d", "e", "n", "enter", "j", "space", "j", "space", "e", "4", "0"}},
+		{"help", []string{"esc", "esc", "?"}},
+	}
+	for _, s := range shots {
+		press(t, m, s.keys...)
+		out := withProfile(m.render(), colorprofile.TrueColor)
+		if err := os.WriteFile(filepath.Join(dir, s.name+".ansi"), []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
