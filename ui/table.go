@@ -284,7 +284,6 @@ func (t *table) cells(row int, plain bool) string {
 	return fit(b.String(), t.width-markerWidth, false)
 }
 
-
 // setOverlay draws text in place of a column's cell on the cursor row;
 // clearOverlay removes it.
 func (t *table) setOverlay(col int, text string) {
