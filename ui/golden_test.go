@@ -69,6 +69,19 @@ func TestGoldenStockPane(t *testing.T) {
 	}
 }
 
+// TestGoldenEditInPlace pins the reorder-point field drawn in the cursor
+// row's cell while typing.
+func TestGoldenEditInPlace(t *testing.T) {
+	m, _ := newTestModel(t, 80, 24)
+	press(t, m, "down", "e")
+	typeText(t, m, "42")
+	out := withProfile(m.render(), colorprofile.Ascii)
+	if !strings.Contains(ansi.Strip(out), "[42") {
+		t.Errorf("no field in the cell:\n%s", ansi.Strip(out))
+	}
+	golden(t, "stock_80x24_edit", out)
+}
+
 func TestNoColorMarksSelectionWithoutColour(t *testing.T) {
 	m, _ := newTestModel(t, 160, 45)
 	press(t, m, "space")
