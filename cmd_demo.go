@@ -61,9 +61,5 @@ func primeForecasts(ctx context.Context, path string) error {
 		return err
 	}
 	defer st.Close()
-	snap, err := planner.Load(ctx, st, planner.Options{})
-	if err != nil {
-		return err
-	}
-	return snap.SaveForecasts(ctx, st)
+	return planner.Refresh(ctx, st, planner.Options{})
 }

@@ -3,8 +3,9 @@ package main
 import (
 	"fmt"
 	"io"
+	"maps"
 	"os"
-	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -19,11 +20,7 @@ var views = map[string]func(*planner.Snapshot) planner.View{
 }
 
 func viewNames() string {
-	names := make([]string, 0, len(views))
-	for n := range views {
-		names = append(names, n)
-	}
-	return strings.Join(names, ", ")
+	return strings.Join(slices.Sorted(maps.Keys(views)), ", ")
 }
 
 func exportCommand(db *string) *cobra.Command {
@@ -71,7 +68,7 @@ func exportCommand(db *string) *cobra.Command {
 			rows := planner.Select(v, planner.Query{Filter: filter, Sort: col, Desc: desc})
 			if out == "" || out == "-" {
 				err = planner.Export(os.Stdout, v, rows, f)
-			} else if err = writeAtomically(out, func(w io.Writer) error { return planner.Export(w, v, rows, f) }); err == nil {
+			} else if err = planner.WriteFile(out, func(w io.Writer) error { return planner.Export(w, v, rows, f) }); err == nil {
 				fmt.Fprintf(os.Stderr, "Wrote %d rows to %s\n", len(rows), out)
 			}
 			if err != nil {
@@ -87,25 +84,4 @@ func exportCommand(db *string) *cobra.Command {
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to FILE instead of standard output")
 	cmd.Flags().StringVar(&asOf, "as-of", "", "plan as of this day (YYYY-MM-DD)")
 	return cmd
-}
-
-// writeAtomically writes a file through a temporary file in the same
-// directory, so a failed export never leaves half a file behind.
-func writeAtomically(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".stockroom-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

@@ -25,13 +25,7 @@ func (w WeeklySales) WeekIndex(d Day) int { return int(d.WeekStart()-w.FirstWeek
 // Through returns the weeks that ended on or before asOf (a week ends on its
 // Sunday), so a half-finished week never reads as a slow one.
 func (w WeeklySales) Through(asOf Day) WeeklySales {
-	n := int(asOf+1-w.FirstWeek) / 7
-	if asOf+1 < w.FirstWeek {
-		n = 0
-	}
-	if n > len(w.Units) {
-		n = len(w.Units)
-	}
+	n := min(w.completeWeeks(asOf), len(w.Units))
 	out := w
 	out.Units = w.Units[:n]
 	if len(w.Revenue) >= n {
@@ -105,30 +99,6 @@ func (w WeeklySales) RecentUnits(asOf Day, n int) []float64 {
 		if i >= 0 && i < len(w.Units) {
 			out[k] = float64(w.Units[i])
 		}
-	}
-	return out
-}
-
-// Tail keeps the last n complete weeks up to asOf in fresh, exactly sized
-// slices, so a snapshot can let go of the full history once it has been
-// forecast. Weeks after the last stored row stay implicit (zero sales).
-func (w WeeklySales) Tail(asOf Day, n int) WeeklySales {
-	complete := w.completeWeeks(asOf)
-	start := max(complete-n, 0)
-	end := min(complete, len(w.Units))
-	out := WeeklySales{FirstWeek: w.FirstWeek + Day(7*start), LastSale: w.LastSale, LastDay: w.LastDay}
-	if w.Weeks() == 0 {
-		out.FirstWeek = w.FirstWeek
-	}
-	if start >= end {
-		return out
-	}
-	out.Units = append([]float32(nil), w.Units[start:end]...)
-	if len(w.InStockDays) >= end {
-		out.InStockDays = append([]float32(nil), w.InStockDays[start:end]...)
-	}
-	if len(w.Revenue) >= end {
-		out.Revenue = append([]float32(nil), w.Revenue[start:end]...)
 	}
 	return out
 }

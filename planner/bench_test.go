@@ -82,11 +82,7 @@ func primeCache(b *testing.B, path string) {
 		b.Fatal(err)
 	}
 	defer st.Close()
-	snap, err := Load(context.Background(), st, Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := snap.SaveForecasts(context.Background(), st); err != nil {
+	if err := Refresh(context.Background(), st, Options{}); err != nil {
 		b.Fatal(err)
 	}
 }

@@ -130,25 +130,28 @@ func ExportFile(dir string, v View, rows []int, at time.Time) (string, error) {
 	for n := 2; fileExists(path); n++ {
 		path = filepath.Join(dir, fmt.Sprintf("%s-%d.csv", base, n))
 	}
-	tmp, err := os.CreateTemp(dir, ".stockroom-export-*")
+	return path, WriteFile(path, func(w io.Writer) error { return Export(w, v, rows, CSV) })
+}
+
+// WriteFile writes a file through a temporary file in the same directory
+// and renames it into place, so a failed write never leaves half a file.
+func WriteFile(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".stockroom-*")
 	if err != nil {
-		return "", err
+		return err
 	}
 	defer os.Remove(tmp.Name())
-	if err := Export(tmp, v, rows, CSV); err != nil {
+	if err := write(tmp); err != nil {
 		tmp.Close()
-		return "", err
+		return err
 	}
 	if err := tmp.Close(); err != nil {
-		return "", err
+		return err
 	}
 	if err := os.Chmod(tmp.Name(), 0o644); err != nil { // CreateTemp makes it private
-		return "", err
+		return err
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return "", err
-	}
-	return path, nil
+	return os.Rename(tmp.Name(), path)
 }
 
 func fileExists(p string) bool {

@@ -45,7 +45,6 @@ type Snapshot struct {
 	// took from the cache.
 	Refreshed []int
 
-	forecaster   Forecaster
 	suppliers    map[int64]model.Supplier
 	statusCounts [model.StatusCount]int
 	search       *searchIndex // shared by the snapshots an edit derives: texts do not change
@@ -72,6 +71,17 @@ func Load(ctx context.Context, st *store.Store, opt Options) (*Snapshot, error) 
 	return s, nil
 }
 
+// Refresh brings the catalogue's forecast cache up to date: it plans once
+// and caches what had to be forecast, so the next start reads only cached
+// forecasts.
+func Refresh(ctx context.Context, st *store.Store, opt Options) error {
+	s, err := Load(ctx, st, opt)
+	if err != nil {
+		return err
+	}
+	return s.SaveForecasts(ctx, st)
+}
+
 // SaveForecasts caches the forecasts Load had to compute, when they are as
 // of the catalogue's latest day (a look at the past must not replace the
 // cache). The dashboard does this after its first frame.
@@ -91,9 +101,22 @@ func (s *Snapshot) SaveForecasts(ctx context.Context, st *store.Store) error {
 // catalogue whose every forecast is stale never holds every history at once.
 const refreshChunk = 8192
 
-// refreshStale forecasts the items whose cached forecast is not current,
-// chunk by chunk, and returns their indexes.
+// refreshStale reads and forecasts the items whose cached forecast is not
+// current, chunk by chunk, and returns their indexes.
 func refreshStale(ctx context.Context, st *store.Store, c *model.Catalogue, opt Options) ([]int, error) {
+	stale := staleItems(c, opt)
+	for lo := 0; lo < len(stale); lo += refreshChunk {
+		chunk := stale[lo:min(lo+refreshChunk, len(stale))]
+		if err := st.FillSales(ctx, c, chunk); err != nil {
+			return nil, err
+		}
+		forecastItems(c, opt, chunk)
+	}
+	return stale, nil
+}
+
+// staleItems lists the items whose forecast is missing or not current.
+func staleItems(c *model.Catalogue, opt Options) []int {
 	var stale []int
 	for i := range c.Items {
 		it := &c.Items[i]
@@ -101,20 +124,17 @@ func refreshStale(ctx context.Context, st *store.Store, c *model.Catalogue, opt 
 			stale = append(stale, i)
 		}
 	}
-	s := &Snapshot{Catalogue: c, AsOf: opt.AsOf, forecaster: opt.Forecaster}
-	for lo := 0; lo < len(stale); lo += refreshChunk {
-		chunk := stale[lo:min(lo+refreshChunk, len(stale))]
-		if err := st.FillSales(ctx, c, chunk); err != nil {
-			return nil, err
+	return stale
+}
+
+// forecastItems forecasts the given items from their Sales on all cores.
+func forecastItems(c *model.Catalogue, opt Options, which []int) {
+	parallel(len(which), func(a, b int) {
+		var demand []float64 // one scratch buffer per worker
+		for _, i := range which[a:b] {
+			demand = refresh(&c.Items[i], c.Settings, opt, demand)
 		}
-		parallel(len(chunk), func(a, b int) {
-			var demand []float64
-			for _, i := range chunk[a:b] {
-				demand = s.refresh(&c.Items[i], demand)
-			}
-		})
-	}
-	return stale, nil
+	})
 }
 
 // resolve fills in the defaults: the engine and the planning day.
@@ -129,22 +149,18 @@ func (o Options) resolve(c *model.Catalogue) Options {
 }
 
 // Build plans every SKU of a catalogue. Items whose forecast is not current
-// are forecast from their Sales (on all cores), and their Sales are then
+// are first forecast from their Sales (on all cores), which are then
 // dropped: the snapshot keeps only what the panes show.
 func Build(c *model.Catalogue, opt Options) *Snapshot {
 	opt = opt.resolve(c)
-	s := &Snapshot{Catalogue: c, AsOf: opt.AsOf, Rows: make([]*Row, len(c.Items)), forecaster: opt.Forecaster, suppliers: c.Suppliers}
+	s := &Snapshot{Catalogue: c, AsOf: opt.AsOf, Rows: make([]*Row, len(c.Items)), suppliers: c.Suppliers}
+	s.Refreshed = staleItems(c, opt)
+	forecastItems(c, opt, s.Refreshed)
 	rows := make([]Row, len(c.Items)) // one allocation for all rows
-	refreshed := make([]bool, len(c.Items))
 	parallel(len(c.Items), func(lo, hi int) {
-		var demand []float64 // one scratch buffer per worker
 		for i := lo; i < hi; i++ {
 			r := &rows[i]
 			r.Item = &c.Items[i]
-			if !r.Item.Forecast.Current(r.Item.Product.DataVersion, s.AsOf, s.forecaster.Engine()) {
-				demand = s.refresh(r.Item, demand)
-				refreshed[i] = true
-			}
 			sp := s.suppliers[r.Item.Product.SupplierID]
 			r.Supplier = sp.Name
 			r.Forecast = r.Item.Forecast.Result
@@ -153,11 +169,6 @@ func Build(c *model.Catalogue, opt Options) *Snapshot {
 			s.Rows[i] = r
 		}
 	})
-	for i, ok := range refreshed {
-		if ok {
-			s.Refreshed = append(s.Refreshed, i)
-		}
-	}
 	s.countStatuses()
 	s.search = &searchIndex{rows: s.Rows}
 	return s
@@ -165,24 +176,21 @@ func Build(c *model.Catalogue, opt Options) *Snapshot {
 
 // refresh forecasts an item from its sales history, using demand as
 // scratch space, and lets the history go.
-func (s *Snapshot) refresh(it *model.Item, demand []float64) []float64 {
+func refresh(it *model.Item, set model.Settings, opt Options, demand []float64) []float64 {
 	f := &model.SKUForecast{
 		DataVersion: it.Product.DataVersion,
-		AsOf:        s.AsOf,
-		Engine:      s.forecaster.Engine(),
-		LastSale:    lastSale(it.Sales, s.AsOf),
+		AsOf:        opt.AsOf,
+		Engine:      opt.Forecaster.Engine(),
+		LastSale:    lastSale(it.Sales, opt.AsOf),
 	}
-	recent := it.Sales.Tail(s.AsOf, model.RecentWeeks)
-	lastComplete := (s.AsOf + 1).WeekStart() - 7 // the newest week whose Sunday is on or before AsOf
+	lastComplete := (opt.AsOf + 1).WeekStart() - 7 // the newest week whose Sunday is on or before AsOf
 	f.RecentFirstWeek = lastComplete - 7*(model.RecentWeeks-1)
 	f.Recent = make([]float32, model.RecentWeeks)
-	for k, u := range recent.Units {
-		if i := int(recent.FirstWeek-f.RecentFirstWeek)/7 + k; i >= 0 && i < len(f.Recent) {
-			f.Recent[i] = u
-		}
+	for i, u := range it.Sales.RecentUnits(opt.AsOf, model.RecentWeeks) {
+		f.Recent[i] = float32(u)
 	}
-	demand = it.Sales.AppendDemandThrough(demand, s.AsOf)
-	f.Result = s.forecaster.Forecast(demand, max(s.Catalogue.Settings.ForecastWeeks, 1))
+	demand = it.Sales.AppendDemandThrough(demand, opt.AsOf)
+	f.Result = opt.Forecaster.Forecast(demand, max(set.ForecastWeeks, 1))
 	it.Forecast = f
 	it.Sales = model.WeeklySales{LastSale: model.NoDay, LastDay: model.NoDay}
 	return demand

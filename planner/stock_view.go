@@ -134,6 +134,9 @@ func (s *Snapshot) StatusCounts() map[model.Status]int {
 	return out
 }
 
+// StatusCount is how many rows have one status.
+func (s *Snapshot) StatusCount(st model.Status) int { return s.statusCounts[st] }
+
 func (s *Snapshot) countStatuses() {
 	clear(s.statusCounts[:])
 	for _, r := range s.Rows {
