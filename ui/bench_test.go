@@ -118,7 +118,7 @@ func BenchmarkEditSaved(b *testing.B) {
 func BenchmarkEditResort(b *testing.B) {
 	m := loadedModel(b, benchStore(b))
 	for b.Loop() {
-		run(b, m, m.runQuery(true))
+		run(b, m, m.runQuery())
 		_ = m.View()
 	}
 }
@@ -132,11 +132,7 @@ func primeCache(b *testing.B, path string) {
 		b.Fatal(err)
 	}
 	defer st.Close()
-	snap, err := planner.Load(context.Background(), st, planner.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := snap.SaveForecasts(context.Background(), st); err != nil {
+	if err := planner.Refresh(context.Background(), st, planner.Options{}); err != nil {
 		b.Fatal(err)
 	}
 }

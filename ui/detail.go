@@ -31,17 +31,17 @@ func (d detailPane) render(in detailInput, w, h int, side bool) string {
 		return clip(d.styles.Dim.Render("No SKU selected."), w, h)
 	}
 	head := d.heading(in.Row, w)
-	facts := d.facts(in, w)
 	if side {
 		factW := min(48, w*11/20)
 		chartW := w - factW - 1
-		facts = d.facts(in, factW)
+		facts := d.facts(in, factW)
 		body := max(h-len(head), 1)
 		chart := d.chart(in, chartW, body)
 		left := clip(chart, chartW, body)
 		right := clip(strings.Join(facts, "\n"), factW, body)
 		return clip(strings.Join(head, "\n")+"\n"+joinColumns(left, right, " "), w, h)
 	}
+	facts := d.facts(in, w)
 	chartH := h - len(head) - len(facts)
 	lines := head
 	if chartH >= 5 {
@@ -75,7 +75,8 @@ func (d detailPane) chart(in detailInput, w, h int) string {
 	if w < 20 || h < 4 {
 		return ""
 	}
-	top := math.Max(peakOf(d.history(in, 52), r.Forecast.Mean), 1)
+	past := d.history(in, 52)
+	top := math.Max(peakOf(past, r.Forecast.Mean), 1)
 	prec := uint(0)
 	if top < 20 {
 		prec = 1
@@ -83,9 +84,9 @@ func (d detailPane) chart(in detailInput, w, h int) string {
 	// the y labels take as much room as the widest one; plot once with a
 	// guess, then again with the room that is really left
 	points := w - len(fmt.Sprintf("%.*f", prec, top)) - 4
-	plot, hist, fc := d.plot(in, points, h-2, top, prec)
+	plot, hist, fc := d.plot(r, past, points, h-2, top, prec)
 	if over := maxLineWidth(plot) - w; over > 0 {
-		plot, hist, fc = d.plot(in, points-over, h-2, top, prec)
+		plot, hist, fc = d.plot(r, past, points-over, h-2, top, prec)
 	}
 	legend := d.styles.Hist.Render("━ sales") + fmt.Sprintf(" %dw  ", hist) +
 		d.styles.Fcst.Render("━ forecast") + fmt.Sprintf(" %dw · %s", fc, r.Forecast.Method)
@@ -93,14 +94,14 @@ func (d detailPane) chart(in detailInput, w, h int) string {
 	return plot + "\n" + fit(legend, w, false) + "\n" + d.styles.Dim.Render(fit(axis, w, false))
 }
 
-func (d detailPane) plot(in detailInput, points, h int, top float64, prec uint) (string, int, int) {
-	r := in.Row
+// plot draws the last weeks of past (as many as fit) and the forecast.
+func (d detailPane) plot(r *planner.Row, past []float64, points, h int, top float64, prec uint) (string, int, int) {
 	if points < 4 {
 		return "", 0, 0
 	}
 	fc := min(len(r.Forecast.Mean), max(points/3, 1), 26)
-	hist := min(points-fc, 52)
-	past := d.history(in, hist)
+	hist := min(points-fc, len(past))
+	past = past[len(past)-hist:]
 	n := hist + fc
 	histSeries := make([]float64, n)
 	fcSeries := make([]float64, n)

@@ -133,7 +133,6 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	if !msg.undo {
 		m.undo = append(m.undo, msg.previous)
 		clear(m.stock.table.marked)
-		m.stock.table.setView(m.stock.view, nil)
 	}
 	what := "automatic"
 	if c := msg.changes[0]; c.Manual {
@@ -148,7 +147,7 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	} else {
 		m.setInfo(fmt.Sprintf("Reorder point of %s set to %s · u undoes", target, what))
 	}
-	return m.runQuery(true)
+	return m.runQuery()
 }
 
 func describeChanges(cs []planner.ReorderPointChange) string {

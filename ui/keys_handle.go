@@ -69,20 +69,19 @@ func (m *Model) stockKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.input.CursorEnd()
 		return m.input.Focus()
 	case key.Matches(msg, k.ClearFilter):
-		clear(t.marked)
-		t.setView(t.view, nil)
-		if m.stock.query.Filter != "" {
+		clear(t.marked) // marks are drawn outside the row cache: nothing to redraw
+		if prev := m.stock.query.Filter; prev != "" {
 			m.stock.query.Filter = ""
-			return m.runFilter("x")
+			return m.runFilter(prev)
 		}
 		return nil
 	case key.Matches(msg, k.Sort):
 		m.cycleSort()
-		return m.runQuery(true)
+		return m.runQuery()
 	case key.Matches(msg, k.Reverse):
 		m.stock.query.Desc = !m.stock.query.Desc
 		t.sortDesc = m.stock.query.Desc
-		return m.runQuery(true)
+		return m.runQuery()
 	case key.Matches(msg, k.Mark):
 		if r, ok := t.current(); ok {
 			if t.marked[r] {

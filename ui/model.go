@@ -74,6 +74,9 @@ type Model struct {
 
 	loadTook time.Duration
 	traced   bool
+
+	detailKey detailKey // the last detail drawing and what it showed
+	detailOut string
 }
 
 // New builds the dashboard; Init starts loading the catalogue.
@@ -179,22 +182,18 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	// costs time next start, so it is not reported)
 	warm := func() tea.Msg { snap.WarmSearch(); return nil }
 	cache := func() tea.Msg { _ = backend.SaveForecasts(context.Background(), snap); return nil }
-	return tea.Batch(m.runQuery(true), warm, cache)
+	return tea.Batch(m.runQuery(), warm, cache)
 }
 
-// runQuery starts a filter/sort in the background; resort forces a new sort
-// (after a sort change or an edit that may reorder rows).
-func (m *Model) runQuery(resort bool) tea.Cmd {
+// runQuery sorts and filters in the background, after a load, a sort
+// change or an edit that may reorder rows.
+func (m *Model) runQuery() tea.Cmd {
 	p := m.stock
 	if p.snap == nil {
 		return nil
 	}
 	p.gen++
-	var sorted, narrow []int
-	if !resort && p.sorted != nil && p.sortedBy == p.query.Sort && p.sortedDesc == p.query.Desc {
-		sorted = p.sorted
-	}
-	return queryCmd(p.gen, p.view, p.query, sorted, narrow)
+	return queryCmd(p.gen, p.view, p.query, nil, nil)
 }
 
 // runFilter narrows from the rows shown when the filter only got longer.
@@ -204,7 +203,7 @@ func (m *Model) runFilter(prev string) tea.Cmd {
 		return nil
 	}
 	if p.sorted == nil || p.sortedBy != p.query.Sort || p.sortedDesc != p.query.Desc {
-		return m.runQuery(true)
+		return m.runQuery()
 	}
 	p.gen++
 	var narrow []int

@@ -141,13 +141,12 @@ func (p *stockPane) renderTrend(i, w int, plain bool) string {
 
 // statusSummary is the tab bar's count of SKUs per status.
 func statusSummary(s *planner.Snapshot, styles *Styles) string {
-	counts := s.StatusCounts()
 	var parts []string
 	for _, st := range model.Statuses() {
 		if st == model.StatusOK {
 			continue
 		}
-		parts = append(parts, styles.Status(st).Render(st.String())+" "+groupInt(int64(counts[st])))
+		parts = append(parts, styles.Status(st).Render(st.String())+" "+groupInt(int64(s.StatusCount(st))))
 	}
 	return strings.Join(parts, "  ")
 }

@@ -8,6 +8,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"stockroom/planner"
 )
 
 // Smallest terminal the dashboard draws into; below it a notice says so.
@@ -95,7 +97,7 @@ func (m *Model) stockBody() string {
 	table := m.stock.table.render(&m.styles)
 	var detail string
 	if d.w > 0 && d.h > 0 {
-		detail = m.detail.render(m.detailInput(), d.w, d.h, side)
+		detail = m.renderDetail(d, side)
 	}
 	if d.w == 0 {
 		return table
@@ -106,6 +108,24 @@ func (m *Model) stockBody() string {
 	}
 	sep := strings.TrimSuffix(strings.Repeat(m.styles.Border.Render("│")+"\n", t.h), "\n")
 	return joinColumns(joinColumns(clip(table, t.w, t.h), sep, ""), detail, "")
+}
+
+// detailKey is what the detail pane's drawing depends on; a frame with the
+// same key reuses the last drawing instead of plotting the chart again.
+type detailKey struct {
+	row   *planner.Row // a new row (an edit) is a new pointer
+	extra bool
+	w, h  int
+	side  bool
+}
+
+func (m *Model) renderDetail(d rect, side bool) string {
+	in := m.detailInput()
+	key := detailKey{row: in.Row, extra: in.Extra != nil, w: d.w, h: d.h, side: side}
+	if key != m.detailKey || m.detailOut == "" {
+		m.detailKey, m.detailOut = key, m.detail.render(in, d.w, d.h, side)
+	}
+	return m.detailOut
 }
 
 func (m *Model) detailInput() detailInput {
