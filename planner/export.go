@@ -123,8 +123,12 @@ func Neutralise(s string) string {
 
 // ExportFile writes the rows of v as CSV to a new file in dir named after
 // the view and the time, writing to a temporary file first so a failed
-// export leaves nothing behind. It returns the file's path.
+// export leaves nothing behind. It returns the file's absolute path.
 func ExportFile(dir string, v View, rows []int, at time.Time) (string, error) {
+	// an absolute path, so the status bar tells the PM where the file is
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
 	base := fmt.Sprintf("stockroom-%s-%s", v.Name(), at.Format("20060102-150405"))
 	path := filepath.Join(dir, base+".csv")
 	for n := 2; fileExists(path); n++ {

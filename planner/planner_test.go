@@ -274,3 +274,11 @@ func TestWithReorderPointsCopiesOnWrite(t *testing.T) {
 		t.Error("NaN cover")
 	}
 }
+
+func TestExportFileReturnsAnAbsolutePath(t *testing.T) {
+	t.Chdir(t.TempDir())
+	p, err := ExportFile(".", Build(testCatalogue(), Options{}).Stock(), []int{0}, time.Now())
+	if err != nil || !filepath.IsAbs(p) {
+		t.Errorf("path %q, err %v", p, err)
+	}
+}
