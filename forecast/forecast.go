@@ -3,13 +3,25 @@
 // imports nothing of Stockroom's.
 package forecast
 
+import "math"
+
 // Result is one SKU's forecast.
 type Result struct {
 	Method string
+	Class  Class
 	// Mean is the forecast demand for each future week, never negative.
 	Mean []float64
-	// SD is the standard deviation of a one-week forecast error.
+	// SD is the standard deviation of a one-week-ahead forecast error.
 	SD float64
+	// Psi[k-1] is the weight ψ_k of a one-step error in the forecast k
+	// weeks later. The method's error model is that of a linear
+	// state-space model: the week-j error is e_j + Σ_{k<j} ψ_k·e_{j-k}
+	// with independent one-step errors e of variance SD². Beyond len(Psi)
+	// the last weight holds.
+	Psi []float64
+	// RMSSE is the chosen method's backtest error, NaN when there was too
+	// little history to backtest.
+	RMSSE float64
 }
 
 // Level is the mean weekly demand over the horizon: the μ_w of the
@@ -23,4 +35,78 @@ func (r Result) Level() float64 {
 		sum += v
 	}
 	return sum / float64(len(r.Mean))
+}
+
+// mean is the forecast of week j (0 = next week), holding the last week's
+// forecast beyond the horizon.
+func (r Result) mean(j int) float64 {
+	if len(r.Mean) == 0 {
+		return 0
+	}
+	return r.Mean[min(j, len(r.Mean)-1)]
+}
+
+func (r Result) psi(k int) float64 {
+	if len(r.Psi) == 0 || k < 1 {
+		return 0
+	}
+	return r.Psi[min(k, len(r.Psi))-1]
+}
+
+// dist picks the family: counts for sporadic demand, normal otherwise.
+func (r Result) dist(mean, variance float64) Distribution {
+	if r.Class.Sporadic() {
+		return CountDistribution(mean, variance)
+	}
+	return Distribution{Kind: Normal, Mean: mean, Variance: variance}
+}
+
+// Week is the distribution of demand in week j (0 = next week): variance
+// SD²·(1 + ψ_1² + … + ψ_j²).
+func (r Result) Week(j int) Distribution {
+	v := 1.0
+	for k := 1; k <= j; k++ {
+		p := r.psi(k)
+		v += p * p
+	}
+	return r.dist(r.mean(j), r.SD*r.SD*v)
+}
+
+// Total is the distribution of total demand over the next h weeks. The
+// error of week i's one-step shock reaches every later week of the
+// horizon, so the variance is SD²·Σ_{i=1..h} (1 + ψ_1 + … + ψ_{h-i})².
+func (r Result) Total(h int) Distribution {
+	if h <= 0 {
+		return Distribution{Kind: Normal}
+	}
+	mean, v, cum := 0.0, 0.0, 1.0
+	for j := range h {
+		mean += r.mean(j)
+	}
+	// cum runs over 1 + ψ_1 + … + ψ_m for m = 0 … h-1
+	for m := range h {
+		if m > 0 {
+			cum += r.psi(m)
+		}
+		v += cum * cum
+	}
+	return r.dist(mean, r.SD*r.SD*v)
+}
+
+// BandLevel is the coverage of the band drawn around forecasts.
+const BandLevel = 0.8
+
+// Band is the central BandLevel interval of week j's demand.
+func (r Result) Band(j int) (lower, upper float64) {
+	d := r.Week(j)
+	return d.Quantile((1 - BandLevel) / 2), d.Quantile((1 + BandLevel) / 2)
+}
+
+// finite reports whether every number of the result is finite.
+func (r Result) finite() bool {
+	ok := !math.IsNaN(r.SD) && !math.IsInf(r.SD, 0)
+	for _, v := range r.Mean {
+		ok = ok && !math.IsNaN(v) && !math.IsInf(v, 0)
+	}
+	return ok
 }

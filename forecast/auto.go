@@ -1,0 +1,263 @@
+package forecast
+
+import (
+	"fmt"
+	"math"
+)
+
+// Backtest settings. The last backtestOrigins known weeks are forecast
+// from each week before them, up to backtestSteps weeks ahead (a typical
+// lead time), by each method fitted once on the weeks before the first
+// origin. Thirteen origins of four steps give about fifty errors per
+// method: enough to rank methods, cheap enough for 100,000 SKUs.
+const (
+	backtestOrigins = 13
+	backtestSteps   = 4
+	// minHistory is the fewest known weeks from the first sale for which
+	// methods are fitted and backtested; below it a SKU gets the mean of
+	// what it has sold.
+	minHistory = 16
+	// sigmaWeeks is how many recent one-step errors estimate SD.
+	sigmaWeeks = 52
+)
+
+// candidates are every method, simplest first: a later one must be
+// strictly better in the backtest to be chosen.
+var candidates = []method{
+	naive, seasonalNaive, movingAverage, sesMethod{}, dampedHolt{}, holtWinters{},
+	croston{}, croston{sba: true}, tsb{}, adida{},
+}
+
+// Methods lists the names of the methods the automatic choice picks from.
+func Methods() []string {
+	out := make([]string, len(candidates))
+	for i, m := range candidates {
+		out[i] = m.name()
+	}
+	return out
+}
+
+func methodByName(name string) (method, bool) {
+	for _, m := range candidates {
+		if m.name() == name {
+			return m, true
+		}
+	}
+	return nil, false
+}
+
+// eligible reports whether a method can be fitted on n weeks: seasonal
+// methods need a year of history before the weeks they forecast, and
+// Holt-Winters two years to tell season from trend.
+func eligible(m method, n int) bool {
+	switch m.name() {
+	case NameSeasonalNaive:
+		return n >= season+backtestOrigins
+	case NameHoltWinters:
+		return n >= 2*season
+	}
+	return true
+}
+
+// Forecast chooses a method for one SKU's weekly demand (NaN = a missing
+// week) by rolling-origin backtest on RMSSE and forecasts horizon weeks
+// with it. It never fails: a SKU that never sold gets zeros, one with
+// little history the mean of what it has.
+func Forecast(demand []float64, horizon int) Result {
+	r, _ := forecast(demand, horizon, "", true)
+	return r
+}
+
+// ForecastWith forecasts with the named method instead of choosing one;
+// the backtest still runs so that RMSSE is reported.
+func ForecastWith(demand []float64, horizon int, methodName string) (Result, error) {
+	return forecastWith(demand, horizon, methodName, true)
+}
+
+func forecastWith(demand []float64, horizon int, methodName string, score bool) (Result, error) {
+	if _, ok := methodByName(methodName); !ok {
+		return Result{}, fmt.Errorf("unknown forecasting method %q", methodName)
+	}
+	return forecast(demand, horizon, methodName, score)
+}
+
+func forecast(demand []float64, horizon int, force string, score bool) (Result, error) {
+	horizon = max(horizon, 0)
+	y := trimStart(demand, make([]float64, 0, len(demand)))
+	class, _, _ := Classify(y)
+	r := Result{Class: class, Mean: make([]float64, horizon), RMSSE: math.NaN()}
+	if class == NoDemand {
+		r.Method = NameNoSales
+		return r, nil
+	}
+	// Fit on a series scaled to mean non-zero demand one: parameters do not
+	// depend on units, and huge values cannot overflow the squared errors.
+	scale, _ := sizeAndInterval(y)
+	for i := range y {
+		y[i] /= scale
+	}
+	known := countKnown(y)
+	var chosen method
+	switch {
+	case force != "":
+		chosen, _ = methodByName(force)
+		if score && known >= minHistory {
+			r.RMSSE = backtest(chosen, y)
+		}
+	case known < minHistory:
+		shortHistory(&r, y, scale)
+		return r, nil
+	default:
+		chosen, r.RMSSE = choose(y)
+	}
+	final := chosen.fit(y)
+	r.Method = chosen.name()
+	final.paths(y, len(y), horizon, func(_ int, path []float64) {
+		for k, v := range path {
+			r.Mean[k] = math.Max(v, 0) * scale
+		}
+	})
+	r.SD = math.Sqrt(oneStepMSE(final, y)) * scale
+	r.Psi = make([]float64, max(horizon-1, 1))
+	for k := range r.Psi {
+		r.Psi[k] = final.psi(k + 1)
+	}
+	if !r.finite() { // only reachable with absurd input; fall back to the plain mean
+		shortHistory(&r, y, scale)
+	}
+	return r, nil
+}
+
+// choose backtests every eligible method and returns the one with the
+// lowest RMSSE.
+func choose(y []float64) (method, float64) {
+	n := len(y)
+	var best method
+	bestScore := math.Inf(1)
+	for _, m := range candidates {
+		if !eligible(m, n) {
+			continue
+		}
+		if s := backtest(m, y); s < bestScore {
+			best, bestScore = m, s
+		}
+	}
+	if best == nil { // every score NaN: nothing beats the moving average
+		return movingAverage, math.NaN()
+	}
+	return best, bestScore
+}
+
+// backtest fits m on the weeks before the last backtestOrigins known
+// weeks and returns its RMSSE over forecasts from each of those origins.
+func backtest(m method, y []float64) float64 {
+	from := originStart(y, backtestOrigins)
+	train := y[:from]
+	if !eligible(m, len(train)+backtestOrigins) {
+		return math.NaN()
+	}
+	f := m.fit(train)
+	sum, count := 0.0, 0
+	f.paths(y, from, backtestSteps, func(t int, path []float64) {
+		for k, v := range path {
+			if t+k < len(y) && !math.IsNaN(y[t+k]) {
+				e := y[t+k] - math.Max(v, 0)
+				sum += e * e
+				count++
+			}
+		}
+	})
+	if count == 0 {
+		return math.NaN()
+	}
+	return math.Sqrt(sum / float64(count) / naiveScale(train))
+}
+
+// originStart is the index of the n-th last known week of y.
+func originStart(y []float64, n int) int {
+	for i := len(y) - 1; i >= 0; i-- {
+		if !math.IsNaN(y[i]) {
+			n--
+			if n == 0 {
+				return i
+			}
+		}
+	}
+	return 0
+}
+
+// naiveScale is RMSSE's denominator: the mean squared change between
+// consecutive known weeks of the training data. A flat history gets the
+// squared mean instead, so that errors are still comparable.
+func naiveScale(train []float64) float64 {
+	sum, n := 0.0, 0
+	prev := math.NaN()
+	for _, v := range train {
+		if math.IsNaN(v) {
+			continue
+		}
+		if !math.IsNaN(prev) {
+			sum += (v - prev) * (v - prev)
+			n++
+		}
+		prev = v
+	}
+	if n > 0 && sum > 0 {
+		return sum / float64(n)
+	}
+	m, _ := usableMean(train, len(train))
+	return math.Max(m*m, 1e-12)
+}
+
+// oneStepMSE is the mean squared one-step error of a fitted method over
+// the last sigmaWeeks weeks (at least its first week of history).
+func oneStepMSE(f fitted, y []float64) float64 {
+	sum, n := 0.0, 0
+	f.paths(y[:len(y)-1], max(1, len(y)-sigmaWeeks), 1, func(t int, path []float64) {
+		if t < len(y) && !math.IsNaN(y[t]) {
+			e := y[t] - math.Max(path[0], 0)
+			sum += e * e
+			n++
+		}
+	})
+	if n == 0 {
+		return 0
+	}
+	return sum / float64(n)
+}
+
+// shortHistory forecasts the mean of every known week since the first
+// sale, with the weeks' sample SD, or for one or two weeks the Poisson SD
+// √mean: with so little history that is the honest amount of doubt.
+func shortHistory(r *Result, y []float64, scale float64) {
+	mean, n := usableMean(y, len(y))
+	ss := 0.0
+	for _, v := range y {
+		if !math.IsNaN(v) {
+			ss += (v - mean) * (v - mean)
+		}
+	}
+	mean *= scale
+	r.Method = NameShortHistory
+	fill(r.Mean, mean)
+	r.SD = math.Sqrt(mean)
+	if n > 2 {
+		r.SD = math.Max(r.SD, math.Sqrt(ss/float64(n-1))*scale)
+	}
+	r.Psi = nil
+	r.RMSSE = math.NaN()
+	if !r.finite() {
+		fill(r.Mean, 0)
+		r.SD = 0
+	}
+}
+
+func countKnown(y []float64) int {
+	n := 0
+	for _, v := range y {
+		if !math.IsNaN(v) {
+			n++
+		}
+	}
+	return n
+}
