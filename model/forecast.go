@@ -13,7 +13,6 @@ type SKUForecast struct {
 	AsOf        Day
 	Engine      string // the forecaster that made it
 	Result      forecast.Result
-	DemandClass string
 
 	// Recent is the units sold in the RecentWeeks complete weeks up to
 	// AsOf, oldest first; the first starts on RecentFirstWeek.

@@ -11,8 +11,10 @@ import (
 	"stockroom/model"
 )
 
-// loadForecasts reads the cached forecasts of one engine and day; SQLite
-// skips the others, and the columns read are the ones a start needs.
+// loadForecasts reads the cached forecasts made as of one day, by any
+// engine and for any data version: the planner shows an out-of-date one
+// until its replacement is computed. Forecasts as of another day are
+// skipped, as they would show a past or future that is not the one asked.
 func (s *Store) loadForecasts(ctx context.Context, key ForecastKey) ([]idForecast, error) {
 	var out []idForecast
 	methods := map[string]string{} // a handful of methods across 100,000 rows
@@ -25,21 +27,25 @@ func (s *Store) loadForecasts(ctx context.Context, key ForecastKey) ([]idForecas
 	)
 	const block = 4096
 	err := s.scanRaw(ctx, `SELECT product_id, data_version, method, demand_class, horizon, residual_sd,
-		recent_first_week, recent_units, coalesce(last_sale_day, -2147483648)
-		FROM forecasts WHERE as_of = ? AND engine = ? ORDER BY product_id`,
-		[]any{int64(key.AsOf), key.Engine}, 9, func(v []driver.Value) error {
+		recent_first_week, recent_units, coalesce(last_sale_day, -2147483648), engine, psi,
+		backtest_error
+		FROM forecasts WHERE as_of = ? ORDER BY product_id`,
+		[]any{int64(key.AsOf)}, 12, func(v []driver.Value) error {
 			id := rawInt(v[0])
-			horizon, recent := rawBytes(v[4]), rawBytes(v[7])
-			if len(horizon)%4 != 0 || len(recent)%4 != 0 {
+			horizon, recent, psiBlob := rawBytes(v[4]), rawBytes(v[7]), rawBytes(v[10])
+			if len(horizon)%4 != 0 || len(recent)%4 != 0 || len(psiBlob)%4 != 0 {
 				return fmt.Errorf("forecast of product %d: blobs are not whole float32s", id)
 			}
-			if len(floats) < len(horizon)/4 {
-				floats = make([]float64, max(block*32, len(horizon)/4))
+			need := (len(horizon) + len(psiBlob)) / 4
+			if len(floats) < need {
+				floats = make([]float64, max(block*64, need))
 			}
-			mean := floats[: len(horizon)/4 : len(horizon)/4]
+			mean := decodeFloat32s(floats[:len(horizon)/4:len(horizon)/4], horizon)
 			floats = floats[len(mean):]
-			for i := range mean {
-				mean[i] = float64(math.Float32frombits(binary.LittleEndian.Uint32(horizon[4*i:])))
+			var psi []float64
+			if len(psiBlob) > 0 {
+				psi = decodeFloat32s(floats[:len(psiBlob)/4:len(psiBlob)/4], psiBlob)
+				floats = floats[len(psi):]
 			}
 			if len(float32s) < len(recent)/4 {
 				float32s = make([]float32, max(block*32, len(recent)/4))
@@ -49,27 +55,41 @@ func (s *Store) loadForecasts(ctx context.Context, key ForecastKey) ([]idForecas
 			for i := range weeks {
 				weeks[i] = math.Float32frombits(binary.LittleEndian.Uint32(recent[4*i:]))
 			}
-			method := rawString(v[2])
-			if m, ok := methods[method]; ok {
-				method = m
-			} else {
-				methods[method] = method
-			}
+			method, engine := intern(methods, rawString(v[2])), intern(methods, rawString(v[9]))
 			if len(structs) == 0 {
 				structs = make([]model.SKUForecast, block)
 			}
 			f := &structs[0]
 			structs = structs[1:]
 			*f = model.SKUForecast{
-				DataVersion: rawInt(v[1]), AsOf: key.AsOf, Engine: key.Engine,
-				Result:      forecast.Result{Method: method, Mean: mean, SD: rawFloat(v[5])},
-				DemandClass: rawString(v[3]), RecentFirstWeek: model.Day(rawInt(v[6])), Recent: weeks,
+				DataVersion: rawInt(v[1]), AsOf: key.AsOf, Engine: engine,
+				Result: forecast.Result{Method: method, Class: forecast.ParseClass(rawString(v[3])),
+					Mean: mean, SD: rawFloat(v[5]), Psi: psi, RMSSE: nullFloat(v[11])},
+				RecentFirstWeek: model.Day(rawInt(v[6])), Recent: weeks,
 				LastSale: model.Day(rawInt(v[8])),
 			}
 			out = append(out, idForecast{id, f})
 			return nil
 		})
 	return out, err
+}
+
+// intern returns the copy of s kept in seen: a handful of distinct method
+// and engine names across 100,000 rows.
+func intern(seen map[string]string, s string) string {
+	if v, ok := seen[s]; ok {
+		return v
+	}
+	seen[s] = s
+	return s
+}
+
+// decodeFloat32s fills dst from little-endian float32s.
+func decodeFloat32s(dst []float64, blob []byte) []float64 {
+	for i := range dst {
+		dst[i] = float64(math.Float32frombits(binary.LittleEndian.Uint32(blob[4*i:])))
+	}
+	return dst
 }
 
 // ForecastRow is one SKU's forecast to cache.
@@ -86,29 +106,47 @@ func (s *Store) SaveForecasts(ctx context.Context, rows []ForecastRow) error {
 	}
 	defer tx.Rollback()
 	st, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO forecasts(product_id, data_version, as_of, engine,
-		method, demand_class, horizon, residual_sd, recent_first_week, recent_units, last_sale_day, computed_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		method, demand_class, horizon, residual_sd, recent_first_week, recent_units, last_sale_day, computed_at,
+		psi, backtest_error)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	at := timestamp()
-	horizon := make([]float32, 0, 64)
+	horizon, psi := make([]float32, 0, 64), make([]float32, 0, 64)
 	for _, r := range rows {
 		f := r.Forecast
-		horizon = horizon[:0]
-		for _, m := range f.Result.Mean {
-			horizon = append(horizon, float32(m))
+		horizon, psi = toFloat32s(horizon, f.Result.Mean), toFloat32s(psi, f.Result.Psi)
+		var rmsse any
+		if !math.IsNaN(f.Result.RMSSE) && !math.IsInf(f.Result.RMSSE, 0) {
+			rmsse = f.Result.RMSSE
 		}
 		var lastSale any
 		if f.LastSale.Valid() {
 			lastSale = int64(f.LastSale)
 		}
 		if _, err := st.ExecContext(ctx, r.ProductID, f.DataVersion, int64(f.AsOf), f.Engine, f.Result.Method,
-			f.DemandClass, encodeFloats(horizon), f.Result.SD, int64(f.RecentFirstWeek), encodeFloats(f.Recent),
-			lastSale, at); err != nil {
+			f.Result.Class.String(), encodeFloats(horizon), f.Result.SD, int64(f.RecentFirstWeek), encodeFloats(f.Recent),
+			lastSale, at, encodeFloats(psi), rmsse); err != nil {
 			return fmt.Errorf("cache forecast of product %d: %w", r.ProductID, err)
 		}
 	}
 	return tx.Commit()
+}
+
+func toFloat32s(dst []float32, src []float64) []float32 {
+	dst = dst[:0]
+	for _, v := range src {
+		dst = append(dst, float32(v))
+	}
+	return dst
+}
+
+// nullFloat reads a nullable REAL, NULL being NaN (not measured).
+func nullFloat(v driver.Value) float64 {
+	if v == nil {
+		return math.NaN()
+	}
+	return rawFloat(v)
 }

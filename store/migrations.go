@@ -142,6 +142,9 @@ CREATE TABLE audit_log (
 	new       TEXT
 );
 `,
+	// 2: the forecasting engine's error model, so that the demand
+	// distribution over any horizon can be rebuilt from the cache.
+	`ALTER TABLE forecasts ADD COLUMN psi BLOB NOT NULL DEFAULT x'';`,
 }
 
 // SchemaVersion is the newest schema this build knows.
