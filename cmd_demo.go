@@ -55,11 +55,11 @@ func demoCommand(db *string) *cobra.Command {
 // primeForecasts plans a new catalogue once so that its forecasts are
 // cached and the dashboard opens without forecasting every SKU.
 func primeForecasts(ctx context.Context, path string) error {
-	fmt.Fprintln(os.Stderr, "forecasting every SKU…")
 	st, err := store.Open(path)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	return planner.Refresh(ctx, st, planner.Options{})
+	_, err = planner.Refresh(ctx, st, planner.Options{}, progressPrinter(os.Stderr, "forecasting"))
+	return err
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"stockroom/planner"
-	"stockroom/store"
 )
 
 // views lists the exportable views by name.
@@ -51,15 +50,11 @@ func exportCommand(db *string) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			st, err := store.OpenExisting(catalogPath(*db))
+			st, snap, err := planCatalogue(cmd.Context(), catalogPath(*db), day)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			snap, err := planner.Load(cmd.Context(), st, planner.Options{AsOf: day})
-			if err != nil {
-				return err
-			}
 			v := views[args[0]](snap)
 			col, desc, err := planner.ParseSort(v, sortBy)
 			if err != nil {
@@ -71,11 +66,7 @@ func exportCommand(db *string) *cobra.Command {
 			} else if err = planner.WriteFile(out, func(w io.Writer) error { return planner.Export(w, v, rows, f) }); err == nil {
 				fmt.Fprintf(os.Stderr, "Wrote %d rows to %s\n", len(rows), out)
 			}
-			if err != nil {
-				return err
-			}
-			_ = snap.SaveForecasts(cmd.Context(), st) // only saves the next run time
-			return nil
+			return err
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "csv", "csv or json")

@@ -108,3 +108,47 @@ func TestLoadCachesForecastsAndRefreshesOnlyWhatChanged(t *testing.T) {
 		t.Errorf("a past as-of replaced the cache: refreshed %v", again.Refreshed)
 	}
 }
+
+// The dashboard opens on cached forecasts only and forecasts the stale
+// SKUs in the background; the result applies to whatever snapshot an edit
+// has made meanwhile, without undoing the edit.
+func TestOpenComputesNothingAndBackgroundForecastsKeepEdits(t *testing.T) {
+	st := smallStore(t)
+	ctx := context.Background()
+	s, err := Open(ctx, st, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(s.Stale, []int{0, 1, 2}) || s.Rows[1].Item.Forecast != nil || s.Rows[1].Forecast.Level() != 0 {
+		t.Fatalf("open: stale %v, B forecast %+v", s.Stale, s.Rows[1].Item.Forecast)
+	}
+	var steps [][2]int
+	f, err := s.ForecastStale(ctx, st, func(done, total int) { steps = append(steps, [2]int{done, total}) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(steps, [][2]int{{3, 3}}) || s.Rows[1].Item.Forecast != nil {
+		t.Errorf("progress %v; forecasting must not touch the snapshot", steps)
+	}
+	edited, _ := s.WithReorderPoints([]ReorderPointChange{{ProductID: s.Rows[0].Item.Product.ID, Manual: true, Value: 99}})
+	next := edited.WithForecasts(f)
+	if len(next.Stale) != 0 || !slices.Equal(next.Refreshed, []int{0, 1, 2}) {
+		t.Errorf("after applying: stale %v refreshed %v", next.Stale, next.Refreshed)
+	}
+	if next.Rows[0].Plan.ReorderPoint != 99 || !next.Rows[0].Plan.ReorderPointManual {
+		t.Errorf("the edit was lost: %+v", next.Rows[0].Plan)
+	}
+	if lv := next.Rows[1].Forecast.Level(); lv != 28 {
+		t.Errorf("B level %v, want 28", lv)
+	}
+	if edited.Rows[1].Item.Forecast != nil || edited.Rows[1].Plan == next.Rows[1].Plan {
+		t.Error("applying forecasts changed the older snapshot, or changed nothing")
+	}
+	// the cached forecasts make the next open current
+	if err := next.SaveForecasts(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := Open(ctx, st, Options{}); len(again.Stale) != 0 || again.Rows[1].Forecast.Level() != 28 {
+		t.Errorf("reopened: stale %v", again.Stale)
+	}
+}

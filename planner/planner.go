@@ -6,6 +6,7 @@ package planner
 import (
 	"context"
 	"runtime"
+	"slices"
 	"sync"
 
 	"stockroom/forecast"
@@ -32,6 +33,9 @@ type Row struct {
 	LeadTimeSDWeeks float64
 	ServiceLevel    float64
 	LastSale        model.Day // last day with a sale up to AsOf, NoDay if none
+	// Stockout is the day the forecast uses up the available stock,
+	// NoDay when that is beyond the forecast horizon.
+	Stockout model.Day
 }
 
 // Snapshot is an immutable planning state. Edits make a new Snapshot that
@@ -41,49 +45,70 @@ type Snapshot struct {
 	AsOf      model.Day
 	Rows      []*Row
 
-	// Refreshed lists the rows whose forecast Build computed rather than
-	// took from the cache.
+	// Stale lists the rows whose forecast is missing or out of date (made
+	// for older data, another day or another engine); Refresh recomputes
+	// them.
+	Stale []int
+	// Refreshed lists the rows whose forecast was computed rather than
+	// taken from the cache; SaveForecasts caches them.
 	Refreshed []int
 
+	opt          Options
 	suppliers    map[int64]model.Supplier
 	statusCounts [model.StatusCount]int
 	search       *searchIndex // shared by the snapshots an edit derives: texts do not change
 }
 
-// Load reads the catalogue and plans every SKU. Cached forecasts that are
-// current are used as they are; only the other SKUs' histories are read
-// and forecast. SaveForecasts then caches those for the next start.
-func Load(ctx context.Context, st *store.Store, opt Options) (*Snapshot, error) {
+// Open reads the catalogue and plans every SKU from its cached forecast,
+// computing none: it is what the dashboard's first frame waits for. Rows
+// whose cached forecast is not current are listed in Stale.
+func Open(ctx context.Context, st *store.Store, opt Options) (*Snapshot, error) {
 	if opt.Forecaster == nil {
-		opt.Forecaster = Interim{}
+		opt.Forecaster = Auto{}
 	}
 	c, err := st.LoadCatalogue(ctx, store.LoadOptions{Forecasts: store.ForecastKey{AsOf: opt.AsOf, Engine: opt.Forecaster.Engine()}})
 	if err != nil {
 		return nil, err
 	}
-	opt = opt.resolve(c)
-	refreshed, err := refreshStale(ctx, st, c, opt)
+	return build(c, opt.resolve(c)), nil
+}
+
+// Load reads the catalogue and plans every SKU, forecasting those whose
+// cached forecast is not current. SaveForecasts then caches those for the
+// next start.
+func Load(ctx context.Context, st *store.Store, opt Options) (*Snapshot, error) {
+	s, err := Open(ctx, st, opt)
 	if err != nil {
 		return nil, err
 	}
-	s := Build(c, opt)
-	s.Refreshed = refreshed
-	return s, nil
+	return s.Refresh(ctx, st, nil)
 }
 
 // Refresh brings the catalogue's forecast cache up to date: it plans once
 // and caches what had to be forecast, so the next start reads only cached
-// forecasts.
-func Refresh(ctx context.Context, st *store.Store, opt Options) error {
-	s, err := Load(ctx, st, opt)
+// forecasts. progress (may be nil) is told how many stale SKUs are done.
+func Refresh(ctx context.Context, st *store.Store, opt Options, progress func(done, total int)) (*Snapshot, error) {
+	s, err := Open(ctx, st, opt)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return s.SaveForecasts(ctx, st)
+	if s, err = s.Refresh(ctx, st, progress); err != nil {
+		return nil, err
+	}
+	return s, s.SaveForecasts(ctx, st)
 }
 
-// SaveForecasts caches the forecasts Load had to compute, when they are as
-// of the catalogue's latest day (a look at the past must not replace the
+// Refresh forecasts the stale rows and returns the snapshot with them.
+func (s *Snapshot) Refresh(ctx context.Context, st *store.Store, progress func(done, total int)) (*Snapshot, error) {
+	f, err := s.ForecastStale(ctx, st, progress)
+	if err != nil {
+		return nil, err
+	}
+	return s.WithForecasts(f), nil
+}
+
+// SaveForecasts caches the forecasts Refresh computed, when they are as of
+// the catalogue's latest day (a look at the past must not replace the
 // cache). The dashboard does this after its first frame.
 func (s *Snapshot) SaveForecasts(ctx context.Context, st *store.Store) error {
 	if len(s.Refreshed) == 0 || s.AsOf != s.Catalogue.LatestSale {
@@ -98,21 +123,95 @@ func (s *Snapshot) SaveForecasts(ctx context.Context, st *store.Store) error {
 }
 
 // refreshChunk is how many stale SKUs are read and forecast at a time, so a
-// catalogue whose every forecast is stale never holds every history at once.
-const refreshChunk = 8192
+// catalogue whose every forecast is stale never holds every history at
+// once, and progress moves in steps of about a second.
+const refreshChunk = 4096
 
-// refreshStale reads and forecasts the items whose cached forecast is not
-// current, chunk by chunk, and returns their indexes.
-func refreshStale(ctx context.Context, st *store.Store, c *model.Catalogue, opt Options) ([]int, error) {
-	stale := staleItems(c, opt)
-	for lo := 0; lo < len(stale); lo += refreshChunk {
-		chunk := stale[lo:min(lo+refreshChunk, len(stale))]
-		if err := st.FillSales(ctx, c, chunk); err != nil {
-			return nil, err
+// Forecasts are freshly computed forecasts for rows of a snapshot.
+type Forecasts struct {
+	Rows       []int
+	ProductIDs []int64
+	Forecasts  []*model.SKUForecast
+}
+
+// ForecastStale reads the histories of the stale rows chunk by chunk and
+// forecasts them on all cores. It changes nothing of s, so the dashboard
+// keeps drawing s meanwhile; WithForecasts applies the result.
+func (s *Snapshot) ForecastStale(ctx context.Context, st *store.Store, progress func(done, total int)) (Forecasts, error) {
+	n := len(s.Stale)
+	f := Forecasts{Rows: s.Stale, ProductIDs: make([]int64, n), Forecasts: make([]*model.SKUForecast, n)}
+	for lo := 0; lo < n; lo += refreshChunk {
+		if err := ctx.Err(); err != nil {
+			return Forecasts{}, err
 		}
-		forecastItems(c, opt, chunk)
+		chunk := s.Stale[lo:min(lo+refreshChunk, n)]
+		// copies of the items, so reading histories writes nothing shared
+		tmp := &model.Catalogue{Items: make([]model.Item, len(chunk)), Settings: s.Catalogue.Settings}
+		which := make([]int, len(chunk))
+		for k, i := range chunk {
+			tmp.Items[k] = *s.Rows[i].Item
+			tmp.Items[k].Sales = model.WeeklySales{}
+			which[k] = k
+		}
+		if err := st.FillSales(ctx, tmp, which); err != nil {
+			return Forecasts{}, err
+		}
+		forecastItems(tmp, s.opt, which)
+		for k := range chunk {
+			f.ProductIDs[lo+k] = tmp.Items[k].Product.ID
+			f.Forecasts[lo+k] = tmp.Items[k].Forecast
+		}
+		if progress != nil {
+			progress(lo+len(chunk), n)
+		}
 	}
-	return stale, nil
+	return f, nil
+}
+
+// WithForecasts returns the snapshot with new forecasts for some rows,
+// replanning only those rows. Rows are matched by product id, so forecasts
+// computed from an older snapshot of the same catalogue apply to a newer
+// one that an edit derived.
+func (s *Snapshot) WithForecasts(f Forecasts) *Snapshot {
+	next := *s
+	next.Rows = slices.Clone(s.Rows)
+	next.Refreshed = nil
+	items := make([]model.Item, len(f.Rows))
+	rows := make([]Row, len(f.Rows))
+	parallel(len(f.Rows), func(lo, hi int) {
+		for k := lo; k < hi; k++ {
+			i := f.Rows[k]
+			if i >= len(next.Rows) || next.Rows[i].Item.Product.ID != f.ProductIDs[k] || f.Forecasts[k] == nil {
+				continue
+			}
+			items[k] = *next.Rows[i].Item
+			items[k].Forecast = f.Forecasts[k]
+			rows[k] = *next.Rows[i]
+			rows[k].Item = &items[k]
+			next.fillForecast(&rows[k])
+			next.plan(&rows[k])
+			next.Rows[i] = &rows[k]
+		}
+	})
+	for k, i := range f.Rows {
+		if rows[k].Item != nil {
+			next.Refreshed = append(next.Refreshed, i)
+		}
+	}
+	next.Stale = next.staleRows()
+	next.countStatuses()
+	return &next
+}
+
+// staleRows lists the rows whose forecast is not current.
+func (s *Snapshot) staleRows() []int {
+	var stale []int
+	for i, r := range s.Rows {
+		if !r.Item.Forecast.Current(r.Item.Product.DataVersion, s.opt.AsOf, s.opt.Forecaster.Engine()) {
+			stale = append(stale, i)
+		}
+	}
+	return stale
 }
 
 // staleItems lists the items whose forecast is missing or not current.
@@ -140,7 +239,7 @@ func forecastItems(c *model.Catalogue, opt Options, which []int) {
 // resolve fills in the defaults: the engine and the planning day.
 func (o Options) resolve(c *model.Catalogue) Options {
 	if o.Forecaster == nil {
-		o.Forecaster = Interim{}
+		o.Forecaster = Auto{}
 	}
 	if o.AsOf == 0 || !o.AsOf.Valid() {
 		o.AsOf = c.LatestSale
@@ -148,30 +247,46 @@ func (o Options) resolve(c *model.Catalogue) Options {
 	return o
 }
 
-// Build plans every SKU of a catalogue. Items whose forecast is not current
-// are first forecast from their Sales (on all cores), which are then
-// dropped: the snapshot keeps only what the panes show.
+// Build plans every SKU of a catalogue held in memory: items whose
+// forecast is not current are first forecast from their Sales (on all
+// cores), which are then dropped, as the snapshot keeps only what the
+// panes show.
 func Build(c *model.Catalogue, opt Options) *Snapshot {
 	opt = opt.resolve(c)
-	s := &Snapshot{Catalogue: c, AsOf: opt.AsOf, Rows: make([]*Row, len(c.Items)), suppliers: c.Suppliers}
-	s.Refreshed = staleItems(c, opt)
-	forecastItems(c, opt, s.Refreshed)
+	stale := staleItems(c, opt)
+	forecastItems(c, opt, stale)
+	s := build(c, opt)
+	s.Refreshed = stale
+	return s
+}
+
+// build plans every SKU from the forecast it has.
+func build(c *model.Catalogue, opt Options) *Snapshot {
+	s := &Snapshot{Catalogue: c, AsOf: opt.AsOf, Rows: make([]*Row, len(c.Items)), opt: opt, suppliers: c.Suppliers}
 	rows := make([]Row, len(c.Items)) // one allocation for all rows
 	parallel(len(c.Items), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			r := &rows[i]
 			r.Item = &c.Items[i]
-			sp := s.suppliers[r.Item.Product.SupplierID]
-			r.Supplier = sp.Name
-			r.Forecast = r.Item.Forecast.Result
-			r.LastSale = r.Item.Forecast.LastSale
+			r.Supplier = s.suppliers[r.Item.Product.SupplierID].Name
+			s.fillForecast(r)
 			s.plan(r)
 			s.Rows[i] = r
 		}
 	})
+	s.Stale = staleItems(c, opt)
 	s.countStatuses()
 	s.search = &searchIndex{rows: s.Rows}
 	return s
+}
+
+// fillForecast copies the item's forecast into the row; a SKU without one
+// plans as if it sold nothing until its forecast is computed.
+func (s *Snapshot) fillForecast(r *Row) {
+	r.Forecast, r.LastSale = forecast.Result{}, model.NoDay
+	if f := r.Item.Forecast; f != nil {
+		r.Forecast, r.LastSale = f.Result, f.LastSale
+	}
 }
 
 // refresh forecasts an item from its sales history, using demand as
@@ -226,6 +341,10 @@ func (s *Snapshot) plan(r *Row) {
 		DeadStockDays:   set.DeadStockDays,
 		ExcessCoverDays: set.ExcessCoverDays,
 	})
+	r.Stockout = model.NoDay
+	if d := model.DaysToStockout(float64(r.Plan.Available), r.Forecast.Mean); d >= 0 && s.AsOf.Valid() {
+		r.Stockout = s.AsOf + model.Day(d)
+	}
 }
 
 // daysSinceSale counts from the last sale, or from launch when the SKU has

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"stockroom/forecast"
 	"stockroom/model"
 	"stockroom/store"
 )
@@ -56,7 +57,7 @@ func testCatalogue() *model.Catalogue {
 }
 
 func TestBuildPlansEverySKU(t *testing.T) {
-	s := Build(testCatalogue(), Options{})
+	s := Build(testCatalogue(), mean8)
 	if s.AsOf != asOf {
 		t.Fatalf("as of %v", s.AsOf)
 	}
@@ -88,15 +89,15 @@ func TestAsOfUsesOnlyEarlierHistory(t *testing.T) {
 		c.Items[0].Sales = weekly(2, 2, 2, 2, 2, 2, 2, 2, 20, 20)
 		return c
 	}
-	now := Build(cat(), Options{})
-	past := Build(cat(), Options{AsOf: asOf - 14}) // two weeks earlier: only the 2s
+	now := Build(cat(), mean8)
+	past := Build(cat(), Options{AsOf: asOf - 14, Forecaster: mean8.Forecaster}) // two weeks earlier: only the 2s
 	if now.Rows[0].Forecast.Level() != (6*2+2*20)/8.0 || past.Rows[0].Forecast.Level() != 2 {
 		t.Errorf("levels now %v past %v", now.Rows[0].Forecast.Level(), past.Rows[0].Forecast.Level())
 	}
 }
 
 func TestSelectFiltersAndSorts(t *testing.T) {
-	v := Build(testCatalogue(), Options{}).Stock()
+	v := Build(testCatalogue(), mean8).Stock()
 	if got := Select(v, Query{Filter: "garden"}); !slices.Equal(got, []int{1, 2}) {
 		t.Errorf("filter garden: %v", got)
 	}
@@ -135,7 +136,7 @@ func TestNarrows(t *testing.T) {
 }
 
 func TestExportCSVRoundTrip(t *testing.T) {
-	v := Build(testCatalogue(), Options{}).Stock()
+	v := Build(testCatalogue(), mean8).Stock()
 	rows := Select(v, Query{Sort: "sku", Desc: true})
 	var buf bytes.Buffer
 	if err := Export(&buf, v, rows, CSV); err != nil {
@@ -190,7 +191,7 @@ func TestExportNeutralisesFormulaCells(t *testing.T) {
 	c := testCatalogue()
 	c.Items[0].Product.Name = "=HYPERLINK(\"http://x\")"
 	c.Items[0].Product.SKU = "-5"
-	v := Build(c, Options{}).Stock()
+	v := Build(c, mean8).Stock()
 	var buf bytes.Buffer
 	if err := Export(&buf, v, []int{0}, CSV); err != nil {
 		t.Fatal(err)
@@ -202,7 +203,7 @@ func TestExportNeutralisesFormulaCells(t *testing.T) {
 }
 
 func TestExportJSON(t *testing.T) {
-	v := Build(testCatalogue(), Options{}).Stock()
+	v := Build(testCatalogue(), mean8).Stock()
 	var buf bytes.Buffer
 	if err := Export(&buf, v, []int{0, 2}, JSON); err != nil {
 		t.Fatal(err)
@@ -219,7 +220,7 @@ func TestExportJSON(t *testing.T) {
 
 func TestExportFile(t *testing.T) {
 	dir := t.TempDir()
-	v := Build(testCatalogue(), Options{}).Stock()
+	v := Build(testCatalogue(), mean8).Stock()
 	at := time.Date(2026, 11, 27, 9, 30, 0, 0, time.UTC)
 	p1, err := ExportFile(dir, v, []int{0, 1}, at)
 	if err != nil {
@@ -243,7 +244,7 @@ func TestExportFile(t *testing.T) {
 }
 
 func TestWithReorderPointsCopiesOnWrite(t *testing.T) {
-	s := Build(testCatalogue(), Options{})
+	s := Build(testCatalogue(), mean8)
 	next, changed := s.WithReorderPoints([]store.ReorderPointChange{{ProductID: 1, Manual: true, Value: 5}})
 	if !slices.Equal(changed, []int{0}) {
 		t.Fatalf("changed %v", changed)
@@ -277,8 +278,21 @@ func TestWithReorderPointsCopiesOnWrite(t *testing.T) {
 
 func TestExportFileReturnsAnAbsolutePath(t *testing.T) {
 	t.Chdir(t.TempDir())
-	p, err := ExportFile(".", Build(testCatalogue(), Options{}).Stock(), []int{0}, time.Now())
+	p, err := ExportFile(".", Build(testCatalogue(), mean8).Stock(), []int{0}, time.Now())
 	if err != nil || !filepath.IsAbs(p) {
 		t.Errorf("path %q, err %v", p, err)
 	}
+}
+
+// mean8 plans with a flat forecast at the mean of the last 8 weeks with
+// data, so that the planning tests' numbers can be worked out by hand;
+// the engine's own forecasts are tested in package forecast.
+var mean8 = Options{Forecaster: mean8Forecaster{}}
+
+type mean8Forecaster struct{}
+
+func (mean8Forecaster) Engine() string { return "test-mean8" }
+
+func (mean8Forecaster) Forecast(demand []float64, horizon int) forecast.Result {
+	return forecast.MovingAverage(demand, 8, horizon)
 }

@@ -132,7 +132,7 @@ func primeCache(b *testing.B, path string) {
 		b.Fatal(err)
 	}
 	defer st.Close()
-	if err := planner.Refresh(context.Background(), st, planner.Options{}); err != nil {
+	if _, err := planner.Refresh(context.Background(), st, planner.Options{}, nil); err != nil {
 		b.Fatal(err)
 	}
 }

@@ -1,0 +1,73 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/charmbracelet/x/term"
+
+	"stockroom/model"
+	"stockroom/planner"
+	"stockroom/store"
+)
+
+// progressPrinter reports "forecasting N/M SKUs" on stderr: redrawn in place
+// on a terminal, and as a line per tenth when stderr is a file or pipe, so
+// logs stay readable.
+func progressPrinter(w io.Writer, what string) func(done, total int) {
+	tty := false
+	if f, ok := w.(*os.File); ok {
+		tty = term.IsTerminal(f.Fd())
+	}
+	start, lastTenth := time.Now(), -1
+	return func(done, total int) {
+		if total == 0 {
+			return
+		}
+		pct := 100 * done / total
+		switch {
+		case tty:
+			fmt.Fprintf(w, "\r%s %s/%s SKUs (%d%%)", what, groupThousands(done), groupThousands(total), pct)
+			if done == total {
+				fmt.Fprintf(w, " in %.1f s\n", time.Since(start).Seconds())
+			}
+		case pct/10 != lastTenth || done == total:
+			lastTenth = pct / 10
+			fmt.Fprintf(w, "%s %s/%s SKUs (%d%%) %.1f s\n", what, groupThousands(done), groupThousands(total), pct, time.Since(start).Seconds())
+		}
+	}
+}
+
+// groupThousands writes 100000 as 100,000.
+func groupThousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// planCatalogue opens a catalogue and plans it as of asOf, forecasting the
+// SKUs whose cached forecast is not current with progress on stderr, and
+// caches what it forecast (when asOf is the latest sales day).
+func planCatalogue(ctx context.Context, path string, asOf model.Day) (*store.Store, *planner.Snapshot, error) {
+	st, err := store.OpenExisting(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	snap, err := planner.Open(ctx, st, planner.Options{AsOf: asOf})
+	if err == nil && len(snap.Stale) > 0 {
+		snap, err = snap.Refresh(ctx, st, progressPrinter(os.Stderr, "forecasting"))
+		if err == nil {
+			err = snap.SaveForecasts(ctx, st)
+		}
+	}
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	return st, snap, nil
+}
