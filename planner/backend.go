@@ -18,9 +18,14 @@ type Backend struct {
 	Options Options
 }
 
-// Load reads and plans the catalogue.
+// Load reads and plans the catalogue from its cached forecasts.
 func (b Backend) Load(ctx context.Context) (*Snapshot, error) {
-	return Load(ctx, b.Store, b.Options)
+	return Open(ctx, b.Store, b.Options)
+}
+
+// ForecastStale computes the forecasts of the snapshot's stale rows.
+func (b Backend) ForecastStale(ctx context.Context, s *Snapshot, progress func(done, total int)) (Forecasts, error) {
+	return s.ForecastStale(ctx, b.Store, progress)
 }
 
 // SaveForecasts caches the forecasts a Load computed.

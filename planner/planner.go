@@ -203,11 +203,17 @@ func (s *Snapshot) WithForecasts(f Forecasts) *Snapshot {
 	return &next
 }
 
+// Current reports whether a row's forecast is up to date for the
+// snapshot's data, day and engine.
+func (s *Snapshot) Current(r *Row) bool {
+	return r.Item.Forecast.Current(r.Item.Product.DataVersion, s.opt.AsOf, s.opt.Forecaster.Engine())
+}
+
 // staleRows lists the rows whose forecast is not current.
 func (s *Snapshot) staleRows() []int {
 	var stale []int
 	for i, r := range s.Rows {
-		if !r.Item.Forecast.Current(r.Item.Product.DataVersion, s.opt.AsOf, s.opt.Forecaster.Engine()) {
+		if !s.Current(r) {
 			stale = append(stale, i)
 		}
 	}

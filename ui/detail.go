@@ -7,6 +7,7 @@ import (
 
 	"github.com/guptarohit/asciigraph"
 
+	"stockroom/forecast"
 	"stockroom/model"
 	"stockroom/planner"
 )
@@ -76,7 +77,8 @@ func (d detailPane) chart(in detailInput, w, h int) string {
 		return ""
 	}
 	past := d.history(in, 52)
-	top := math.Max(peakOf(past, r.Forecast.Mean), 1)
+	_, upper := band(r, 26)
+	top := math.Max(peakOf(past, r.Forecast.Mean, upper), 1)
 	prec := uint(0)
 	if top < 20 {
 		prec = 1
@@ -89,7 +91,7 @@ func (d detailPane) chart(in detailInput, w, h int) string {
 		plot, hist, fc = d.plot(r, past, points-over, h-2, top, prec)
 	}
 	legend := d.styles.Hist.Render("━ sales") + fmt.Sprintf(" %dw  ", hist) +
-		d.styles.Fcst.Render("━ forecast") + fmt.Sprintf(" %dw · %s", fc, r.Forecast.Method)
+		d.styles.Fcst.Render("━ forecast") + fmt.Sprintf(" %dw  ", fc) + d.styles.Band.Render("━ 80% band")
 	axis := fmt.Sprintf("units per week, as of %s", in.Snap.AsOf)
 	return plot + "\n" + fit(legend, w, false) + "\n" + d.styles.Dim.Render(fit(axis, w, false))
 }
@@ -103,27 +105,47 @@ func (d detailPane) plot(r *planner.Row, past []float64, points, h int, top floa
 	hist := min(points-fc, len(past))
 	past = past[len(past)-hist:]
 	n := hist + fc
-	histSeries := make([]float64, n)
-	fcSeries := make([]float64, n)
+	histSeries, fcSeries := nanSeries(n), nanSeries(n)
+	lowSeries, highSeries := nanSeries(n), nanSeries(n)
+	lower, upper := band(r, fc)
 	for i := range n {
-		histSeries[i], fcSeries[i] = math.NaN(), math.NaN()
 		if i < hist {
 			histSeries[i] = past[i]
 		} else {
 			fcSeries[i] = r.Forecast.Mean[i-hist]
+			lowSeries[i], highSeries[i] = lower[i-hist], upper[i-hist]
 		}
 	}
 	if hist > 0 {
 		fcSeries[hist-1] = past[hist-1] // join the forecast to the last week
 	}
-	plot := asciigraph.PlotMany([][]float64{histSeries, fcSeries},
+	// the band first, so the forecast line is drawn over it
+	plot := asciigraph.PlotMany([][]float64{lowSeries, highSeries, histSeries, fcSeries},
 		asciigraph.Height(max(h-1, 1)), // asciigraph draws Height+1 rows
 		asciigraph.LowerBound(0),
 		asciigraph.UpperBound(top),
 		asciigraph.Precision(prec),
-		asciigraph.SeriesColors(asciigraph.Cyan, asciigraph.Orange),
+		asciigraph.SeriesColors(asciigraph.DarkGray, asciigraph.DarkGray, asciigraph.Cyan, asciigraph.Orange),
 	)
 	return plot, hist, fc
+}
+
+// band is the 80 % interval of each of the first n forecast weeks.
+func band(r *planner.Row, n int) (lower, upper []float64) {
+	n = min(n, len(r.Forecast.Mean))
+	lower, upper = make([]float64, n), make([]float64, n)
+	for j := range n {
+		lower[j], upper[j] = r.Forecast.Band(j)
+	}
+	return lower, upper
+}
+
+func nanSeries(n int) []float64 {
+	s := make([]float64, n)
+	for i := range s {
+		s[i] = math.NaN()
+	}
+	return s
 }
 
 // history is the last n weeks of units: from the full history once the
@@ -186,6 +208,8 @@ func (d detailPane) facts(in detailInput, w int) []string {
 	}
 	add("Supplier", supplier)
 	add("Demand", fmt.Sprintf("%s/wk σ %s · service %s%%", formatQty(r.Forecast.Level()), formatQty(r.Forecast.SD), trimFloat(r.ServiceLevel*100)))
+	add("Forecast", forecastFacts(in.Snap, r))
+	add("Stockout", stockoutFacts(in.Snap, r))
 	rop := groupInt(int64(r.Plan.ReorderPoint))
 	if r.Plan.ReorderPointManual {
 		rop += s.Manual.Render(" manual") + fmt.Sprintf(" (auto %s)", groupInt(int64(r.Plan.AutoReorderPoint)))
@@ -202,6 +226,37 @@ func (d detailPane) facts(in detailInput, w int) []string {
 	}
 	add("Last sale", last)
 	return out
+}
+
+// forecastFacts names the method, the demand class and the backtest error
+// the method was chosen on, or says the forecast is being recomputed.
+func forecastFacts(s *planner.Snapshot, r *planner.Row) string {
+	f := r.Forecast
+	if r.Item.Forecast == nil {
+		return "forecasting…"
+	}
+	out := clean(f.Method)
+	if f.Class != forecast.NoDemand {
+		out += " · " + f.Class.String()
+	}
+	if !math.IsNaN(f.RMSSE) && !math.IsInf(f.RMSSE, 0) {
+		out += fmt.Sprintf(" · RMSSE %.2f", f.RMSSE)
+	}
+	if !s.Current(r) {
+		out += " · updating…"
+	}
+	return out
+}
+
+// stockoutFacts is the day the forecast runs the available stock out.
+func stockoutFacts(s *planner.Snapshot, r *planner.Row) string {
+	switch {
+	case r.Plan.Available <= 0:
+		return "out now"
+	case !r.Stockout.Valid():
+		return fmt.Sprintf("not within %d weeks", len(r.Forecast.Mean))
+	}
+	return fmt.Sprintf("%s (in %d days), before receipts", r.Stockout, r.Stockout-s.AsOf)
 }
 
 // statusReason says in words why a SKU has its status.

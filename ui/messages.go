@@ -13,7 +13,10 @@ import (
 // Backend is the catalogue behind the dashboard. Every call happens inside a
 // tea.Cmd, off the Update loop.
 type Backend interface {
+	// Load plans the catalogue from cached forecasts, computing none.
 	Load(ctx context.Context) (*planner.Snapshot, error)
+	// ForecastStale computes the forecasts of the snapshot's stale rows.
+	ForecastStale(ctx context.Context, s *planner.Snapshot, progress func(done, total int)) (planner.Forecasts, error)
 	SaveForecasts(ctx context.Context, s *planner.Snapshot) error
 	ProductDetail(ctx context.Context, productID int64) (model.ProductDetail, error)
 	SetReorderPoints(ctx context.Context, changes []planner.ReorderPointChange) ([]planner.ReorderPointChange, error)

@@ -4,7 +4,6 @@
 package ui
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"time"
@@ -74,6 +73,7 @@ type Model struct {
 
 	loadTook time.Duration
 	traced   bool
+	forecast forecastJob
 
 	detailKey detailKey // the last detail drawing and what it showed
 	detailOut string
@@ -143,6 +143,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case savedMsg:
 		return m, m.saved(msg)
+	case forecastProgressMsg:
+		return m, m.forecastProgress(msg)
+	case forecastedMsg:
+		return m, m.forecasted(msg)
+	case forecastAppliedMsg:
+		return m, m.forecastApplied(msg)
 	case exportedMsg:
 		if msg.err != nil {
 			m.setError(fmt.Sprintf("export failed: %v", msg.err))
@@ -176,13 +182,11 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	m.snap = msg.snap
 	m.stock.setSnapshot(msg.snap, nil)
 	m.layout()
-	snap, backend := msg.snap, m.opt.Backend
-	// after the first frame: search texts for the first /, and the forecasts
-	// that had to be computed cached for the next start (a failure only
-	// costs time next start, so it is not reported)
+	snap := msg.snap
+	// after the first frame: search texts for the first /, and the
+	// forecasts that are not current
 	warm := func() tea.Msg { snap.WarmSearch(); return nil }
-	cache := func() tea.Msg { _ = backend.SaveForecasts(context.Background(), snap); return nil }
-	return tea.Batch(m.runQuery(), warm, cache)
+	return tea.Batch(m.runQuery(), warm, m.startForecasting(snap))
 }
 
 // runQuery sorts and filters in the background, after a load, a sort

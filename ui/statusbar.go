@@ -40,6 +40,13 @@ func (m *Model) statusBar() string {
 	}
 	mid := m.position()
 	line := left
+	if f := m.forecast; f.running {
+		bar := s.Info.Render(progressBar(f.done, f.total, w/4))
+		if line != "" {
+			bar += s.Dim.Render(" · ")
+		}
+		line = bar + line
+	}
 	if mid != "" {
 		if line != "" {
 			line += s.Dim.Render(" · ")

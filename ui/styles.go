@@ -30,6 +30,7 @@ type Styles struct {
 	Forecast color.Color // sparkline and chart: the forecast
 	Hist     lipgloss.Style
 	Fcst     lipgloss.Style
+	Band     lipgloss.Style // chart: the forecast's 80 % band
 
 	status map[model.Status]lipgloss.Style
 }
@@ -63,6 +64,7 @@ func DefaultStyles() Styles {
 	}
 	s.Hist = lipgloss.NewStyle().Foreground(s.History)
 	s.Fcst = lipgloss.NewStyle().Foreground(s.Forecast)
+	s.Band = lipgloss.NewStyle().Foreground(lipgloss.Color("8")) // asciigraph's DarkGray
 	return s
 }
 
