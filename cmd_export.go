@@ -15,7 +15,8 @@ import (
 
 // views lists the exportable views by name.
 var views = map[string]func(*planner.Snapshot) planner.View{
-	"stock": func(s *planner.Snapshot) planner.View { return s.Stock() },
+	"stock":    func(s *planner.Snapshot) planner.View { return s.Stock() },
+	"forecast": func(s *planner.Snapshot) planner.View { return s.Forecasts() },
 }
 
 func viewNames() string {

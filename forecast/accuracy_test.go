@@ -1,7 +1,6 @@
 package forecast
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 
@@ -34,10 +33,7 @@ func accuracyTable(t testing.TB, series [][]float64) *Table {
 
 func formatTable(tab *Table) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%-16s %-12s %6s %7s %7s %7s %7s %8s\n", "method", "class", "series", "RMSSE", "MASE", "WAPE", "bias", "cover80")
-	for _, r := range tab.Rows(append([]string{Auto}, Methods()...)) {
-		fmt.Fprintf(&b, "%-16s %-12s %6d %7.3f %7.3f %7.3f %+7.3f %8.3f\n", r.Method, r.Class, r.Series, r.RMSSE, r.MASE, r.WAPE, r.Bias, r.Coverage)
-	}
+	tab.WriteText(&b, append([]string{Auto}, Methods()...))
 	return b.String()
 }
 

@@ -46,28 +46,43 @@ type Errors struct {
 	RMSSE, MASE    float64 // sums over series; divide by Series
 	AbsErr, Actual float64 // for WAPE = Σ|e| / Σ actual
 	Err            float64 // Σ(forecast − actual), for bias
-	Weeks, Covered int     // known test weeks, and those inside the 80 % band
+	Weeks          int     // known test weeks
+	BandWeeks      int     // of those, weeks with a band
+	Covered        int     // of those, weeks inside the 80 % band
 }
 
 // Score measures a forecast of the test weeks.
 func (ho Holdout) Score(r Result) Errors {
+	mean, lower, upper := make([]float64, len(ho.Test)), make([]float64, len(ho.Test)), make([]float64, len(ho.Test))
+	for j := range ho.Test {
+		mean[j] = r.mean(j)
+		lower[j], upper[j] = r.Band(j)
+	}
+	return ho.ScorePaths(mean, lower, upper)
+}
+
+// ScorePaths measures forecasts given week by week, for example another
+// tool's. A week whose band edges are NaN does not count toward coverage.
+func (ho Holdout) ScorePaths(mean, lower, upper []float64) Errors {
 	train := trimStart(ho.Train, nil)
 	var sq, abs float64
 	e := Errors{Series: 1}
 	for j, y := range ho.Test {
-		if math.IsNaN(y) || y < 0 || math.IsInf(y, 0) {
+		if math.IsNaN(y) || y < 0 || math.IsInf(y, 0) || j >= len(mean) || math.IsNaN(mean[j]) {
 			continue
 		}
-		f := r.mean(j)
-		d := f - y
+		d := mean[j] - y
 		sq += d * d
 		abs += math.Abs(d)
 		e.AbsErr += math.Abs(d)
 		e.Actual += y
 		e.Err += d
 		e.Weeks++
-		if lo, hi := r.Band(j); y >= lo && y <= hi {
-			e.Covered++
+		if j < len(lower) && j < len(upper) && !math.IsNaN(lower[j]) && !math.IsNaN(upper[j]) {
+			e.BandWeeks++
+			if y >= lower[j] && y <= upper[j] {
+				e.Covered++
+			}
 		}
 	}
 	if e.Weeks == 0 {
@@ -108,6 +123,7 @@ func (e *Errors) Add(o Errors) {
 	e.Actual += o.Actual
 	e.Err += o.Err
 	e.Weeks += o.Weeks
+	e.BandWeeks += o.BandWeeks
 	e.Covered += o.Covered
 }
 
@@ -127,8 +143,8 @@ func (e Errors) Accuracy() Accuracy {
 	if e.Actual > 0 {
 		a.WAPE, a.Bias = e.AbsErr/e.Actual, e.Err/e.Actual
 	}
-	if e.Weeks > 0 {
-		a.Coverage = float64(e.Covered) / float64(e.Weeks)
+	if e.BandWeeks > 0 {
+		a.Coverage = float64(e.Covered) / float64(e.BandWeeks)
 	}
 	return a
 }

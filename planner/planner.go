@@ -146,17 +146,11 @@ func (s *Snapshot) ForecastStale(ctx context.Context, st *store.Store, progress 
 		}
 		chunk := s.Stale[lo:min(lo+refreshChunk, n)]
 		// copies of the items, so reading histories writes nothing shared
-		tmp := &model.Catalogue{Items: make([]model.Item, len(chunk)), Settings: s.Catalogue.Settings}
-		which := make([]int, len(chunk))
-		for k, i := range chunk {
-			tmp.Items[k] = *s.Rows[i].Item
-			tmp.Items[k].Sales = model.WeeklySales{}
-			which[k] = k
-		}
-		if err := st.FillSales(ctx, tmp, which); err != nil {
+		tmp, err := s.readHistories(ctx, st, chunk)
+		if err != nil {
 			return Forecasts{}, err
 		}
-		forecastItems(tmp, s.opt, which)
+		forecastItems(tmp, s.opt, all(len(chunk)))
 		for k := range chunk {
 			f.ProductIDs[lo+k] = tmp.Items[k].Product.ID
 			f.Forecasts[lo+k] = tmp.Items[k].Forecast
@@ -380,6 +374,15 @@ func lastSale(w model.WeeklySales, asOf model.Day) model.Day {
 		}
 	}
 	return model.NoDay
+}
+
+// all is 0 … n-1.
+func all(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
 }
 
 // parallel splits 0..n-1 into one contiguous chunk per core.

@@ -30,6 +30,9 @@ const (
 	StockValue
 	StockLastSale
 	StockStatus
+	StockStockout
+	StockMethod
+	StockDemandClass
 )
 
 var stockColumns = []Column{
@@ -51,6 +54,9 @@ var stockColumns = []Column{
 	StockValue:              {"stock_value", "Value", Money, "on hand × unit cost"},
 	StockLastSale:           {"last_sale", "Last sale", Date, "last day with a sale"},
 	StockStatus:             {"status", "Status", Enum, "out / low / dead / excess / ok"},
+	StockStockout:           {"stockout_date", "Stockout", Date, "day the forecast uses up the available units, before receipts; empty beyond the horizon"},
+	StockMethod:             {"forecast_method", "Method", Text, "forecasting method chosen by backtest"},
+	StockDemandClass:        {"demand_class", "Class", Enum, "smooth / erratic / intermittent / lumpy / none"},
 }
 
 // Stock returns the snapshot's stock view.
@@ -108,6 +114,15 @@ func (v StockView) Value(i, col int) Value {
 		return Value{Int: int64(r.LastSale)}
 	case StockStatus:
 		return Value{Int: int64(r.Plan.Status), Text: r.Plan.Status.String()}
+	case StockStockout:
+		if !r.Stockout.Valid() {
+			return Value{Null: true}
+		}
+		return Value{Int: int64(r.Stockout)}
+	case StockMethod:
+		return Value{Text: r.Forecast.Method}
+	case StockDemandClass:
+		return Value{Int: int64(r.Forecast.Class), Text: r.Forecast.Class.String()}
 	}
 	return Value{Null: true}
 }

@@ -1,0 +1,85 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"stockroom/forecast"
+	"stockroom/planner"
+)
+
+func backtestCommand(db *string) *cobra.Command {
+	var asOf, format, seriesOut, score string
+	var holdout, sample int
+	cmd := &cobra.Command{
+		Use:   "backtest",
+		Short: "Measure forecast accuracy on the catalogue's own history",
+		Long: "Holds out the last --holdout weeks before --as-of (default: the latest sales\n" +
+			"day), forecasts them from the weeks before with the automatic choice and with\n" +
+			"every method, and prints accuracy per method and demand class and overall:\n" +
+			"RMSSE and MASE (means over SKUs; below 1 beats a naive forecast's in-sample\n" +
+			"error), WAPE and bias (pooled over weeks) and the share of held-out weeks\n" +
+			"inside the 80 % band. SKUs with under 16 weeks of history since their first\n" +
+			"sale are skipped. --write-series and --score compare another tool on the same\n" +
+			"series (see docs/FORECASTING.md).",
+		Example: "  stockroom backtest\n  stockroom backtest --as-of 2026-06-28 --format csv > accuracy.csv",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if format != "text" && format != "csv" {
+				return usageError{fmt.Errorf("--format must be text or csv, not %q", format)}
+			}
+			if holdout < 1 {
+				return usageError{fmt.Errorf("--holdout must be at least 1 week")}
+			}
+			day, err := parseAsOf(asOf)
+			if err != nil {
+				return err
+			}
+			st, snap, err := planCatalogue(cmd.Context(), catalogPath(*db), day)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			opt := planner.BacktestOptions{Holdout: holdout, Sample: sample, Progress: progressPrinter(os.Stderr, "backtesting")}
+			if seriesOut != "" {
+				f, err := os.Create(seriesOut)
+				if err != nil {
+					return err
+				}
+				defer f.Close()
+				opt.Series = f
+			}
+			res, err := snap.Backtest(cmd.Context(), st, opt)
+			if err != nil {
+				return err
+			}
+			if score != "" {
+				f, err := os.Open(score)
+				if err != nil {
+					return err
+				}
+				defer f.Close()
+				if err := res.ScoreExternal(f, score); err != nil {
+					return err
+				}
+			}
+			order := append([]string{forecast.Auto}, forecast.Methods()...)
+			if format == "csv" {
+				return res.Table.WriteCSV(os.Stdout, order)
+			}
+			fmt.Printf("Backtest as of %s: the last %d weeks held out; %s SKUs scored, %s skipped (under 16 weeks of history).\n",
+				snap.AsOf, holdout, groupThousands(res.Scored), groupThousands(res.Skipped))
+			fmt.Printf("The automatic choice took %.3f ms per SKU on one core.\n\n", float64(res.AutoPerSeries.Microseconds())/1000)
+			return res.Table.WriteText(os.Stdout, order)
+		},
+	}
+	cmd.Flags().StringVar(&asOf, "as-of", "", "hold out the weeks up to this day (YYYY-MM-DD)")
+	cmd.Flags().StringVar(&format, "format", "text", "text or csv")
+	cmd.Flags().IntVar(&holdout, "holdout", 13, "weeks held out")
+	cmd.Flags().IntVar(&sample, "sample", 0, "score about N SKUs (every k-th), 0 for all")
+	cmd.Flags().StringVar(&seriesOut, "write-series", "", "also write the scored series to FILE as CSV (sku,class,t,demand,holdout)")
+	cmd.Flags().StringVar(&score, "score", "", "also score another tool's forecasts from FILE (sku,method,t,forecast,lower,upper)")
+	return cmd
+}

@@ -1,0 +1,77 @@
+package planner
+
+// ForecastView is the "forecast" view: one row per SKU and future week,
+// with the week's forecast and its 80 % band.
+type ForecastView struct {
+	snap  *Snapshot
+	weeks int
+	first int64 // Monday of the first forecast week, days since 1970
+}
+
+// Forecast column indexes, in export order.
+const (
+	ForecastSKU = iota
+	ForecastWeekStart
+	ForecastMean
+	ForecastLower
+	ForecastUpper
+	ForecastMethod
+	ForecastDemandClass
+)
+
+var forecastColumns = []Column{
+	ForecastSKU:         {"sku", "SKU", Text, "stock keeping unit"},
+	ForecastWeekStart:   {"week_start", "Week", Date, "Monday of the forecast week"},
+	ForecastMean:        {"forecast", "Forecast", Decimal, "mean demand in the week"},
+	ForecastLower:       {"lower", "Lower", Decimal, "10th percentile: the 80 % band's lower edge"},
+	ForecastUpper:       {"upper", "Upper", Decimal, "90th percentile: the 80 % band's upper edge"},
+	ForecastMethod:      {"method", "Method", Text, "forecasting method chosen by backtest"},
+	ForecastDemandClass: {"demand_class", "Class", Enum, "smooth / erratic / intermittent / lumpy / none"},
+}
+
+// Forecasts returns the snapshot's forecast view. The first week is the
+// one after AsOf's week: forecasts start after the last complete week.
+func (s *Snapshot) Forecasts() ForecastView {
+	weeks := max(s.Catalogue.Settings.ForecastWeeks, 1)
+	return ForecastView{snap: s, weeks: weeks, first: int64((s.AsOf + 1).WeekStart())}
+}
+
+func (ForecastView) Name() string      { return "forecast" }
+func (ForecastView) Columns() []Column { return forecastColumns }
+func (v ForecastView) Len() int        { return len(v.snap.Rows) * v.weeks }
+
+// SearchText filters by the SKU's texts, so a filter keeps all of a
+// SKU's weeks or none.
+func (v ForecastView) SearchText(i int) string { return v.snap.search.get(i / v.weeks) }
+
+func (v ForecastView) Value(i, col int) Value {
+	r, week := v.snap.Rows[i/v.weeks], i%v.weeks
+	f := r.Forecast
+	switch col {
+	case ForecastSKU:
+		return Value{Text: r.Item.Product.SKU}
+	case ForecastWeekStart:
+		return Value{Int: v.first + 7*int64(week)}
+	case ForecastMean, ForecastLower, ForecastUpper:
+		if week >= len(f.Mean) {
+			return Value{Null: true}
+		}
+		switch col {
+		case ForecastMean:
+			return Value{Float: f.Mean[week]}
+		case ForecastLower:
+			lo, _ := f.Band(week)
+			return Value{Float: lo}
+		default:
+			_, hi := f.Band(week)
+			return Value{Float: hi}
+		}
+	case ForecastMethod:
+		return Value{Text: f.Method}
+	case ForecastDemandClass:
+		return Value{Int: int64(f.Class), Text: f.Class.String()}
+	}
+	return Value{Null: true}
+}
+
+var _ View = ForecastView{}
