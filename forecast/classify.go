@@ -84,14 +84,18 @@ func Classify(y []float64) (c Class, adi, cv2 float64) {
 	return c, adi, cv2
 }
 
+// MaxWeeklyDemand is the most a week can sell; larger values are data
+// errors, treated as missing, so that no variance can overflow.
+const MaxWeeklyDemand = 1e12
+
 // trimStart drops the weeks before the first sale and clears values that
-// are not demand (negative, infinite) to missing, so every method sees the
-// same clean series.
+// are not demand (negative, infinite, absurdly large) to missing, so every
+// method sees the same clean series.
 func trimStart(demand []float64, dst []float64) []float64 {
 	dst = dst[:0]
 	started := false
 	for _, v := range demand {
-		if math.IsInf(v, 0) || v < 0 {
+		if v < 0 || v > MaxWeeklyDemand {
 			v = math.NaN()
 		}
 		if !started {
