@@ -27,6 +27,7 @@ func backtestCommand(db *string) *cobra.Command {
 		Example: "  stockroom backtest\n  stockroom backtest --as-of 2026-06-28 --format csv > accuracy.csv",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			out := cmd.OutOrStdout()
 			if format != "text" && format != "csv" {
 				return usageError{fmt.Errorf("--format must be text or csv, not %q", format)}
 			}
@@ -67,12 +68,12 @@ func backtestCommand(db *string) *cobra.Command {
 			}
 			order := append([]string{forecast.Auto}, forecast.Methods()...)
 			if format == "csv" {
-				return res.Table.WriteCSV(os.Stdout, order)
+				return res.Table.WriteCSV(out, order)
 			}
-			fmt.Printf("Backtest as of %s: the last %d weeks held out; %s SKUs scored, %s skipped (under 16 weeks of history).\n",
+			fmt.Fprintf(out, "Backtest as of %s: the last %d weeks held out; %s SKUs scored, %s skipped (under 16 weeks of history).\n",
 				snap.AsOf, holdout, groupThousands(res.Scored), groupThousands(res.Skipped))
-			fmt.Printf("The automatic choice took %.3f ms per SKU on one core.\n\n", float64(res.AutoPerSeries.Microseconds())/1000)
-			return res.Table.WriteText(os.Stdout, order)
+			fmt.Fprintf(out, "The automatic choice took %.3f ms per SKU on one core.\n\n", float64(res.AutoPerSeries.Microseconds())/1000)
+			return res.Table.WriteText(out, order)
 		},
 	}
 	cmd.Flags().StringVar(&asOf, "as-of", "", "hold out the weeks up to this day (YYYY-MM-DD)")

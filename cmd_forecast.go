@@ -28,6 +28,7 @@ func forecastCommand(db *string) *cobra.Command {
 		Example: "  stockroom forecast\n  stockroom forecast --all\n  stockroom forecast --as-of 2026-06-30",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			out := cmd.OutOrStdout()
 			day, err := parseAsOf(asOf)
 			if err != nil {
 				return err
@@ -59,9 +60,9 @@ func forecastCommand(db *string) *cobra.Command {
 			if snap.AsOf != snap.Catalogue.LatestSale {
 				cached = "not cached: as of a past day"
 			}
-			fmt.Printf("Forecast %s SKUs as of %s in %.1f s (%s); %s were current.\n", groupThousands(len(snap.Refreshed)),
+			fmt.Fprintf(out, "Forecast %s SKUs as of %s in %.1f s (%s); %s were current.\n", groupThousands(len(snap.Refreshed)),
 				snap.AsOf, time.Since(start).Seconds(), cached, groupThousands(current))
-			fmt.Println(methodSummary(snap))
+			fmt.Fprintln(out, methodSummary(snap))
 			return nil
 		},
 	}

@@ -16,11 +16,21 @@ import (
 // execute runs the command line in-process and returns its error.
 func execute(t *testing.T, args ...string) error {
 	t.Helper()
+	_, err := executeOut(t, args...)
+	return err
+}
+
+// executeOut runs the command line in-process and returns what it wrote
+// to standard output.
+func executeOut(t *testing.T, args ...string) (string, error) {
+	t.Helper()
 	root := rootCommand()
 	root.SetArgs(args)
-	root.SetOut(&bytes.Buffer{})
+	var out bytes.Buffer
+	root.SetOut(&out)
 	root.SetErr(&bytes.Buffer{})
-	return root.Execute()
+	err := root.Execute()
+	return out.String(), err
 }
 
 func demoDB(t *testing.T) string {
