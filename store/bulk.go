@@ -223,6 +223,10 @@ func (b *Bulk) flushSales() error {
 }
 
 func (b *Bulk) writeWeekly(productID int64, w model.WeeklySales) error {
+	// new history: the cached forecast is out of date
+	if _, err := b.exec(`UPDATE products SET data_version = data_version + 1 WHERE id = ?`, productID); err != nil {
+		return err
+	}
 	if w.Weeks() == 0 {
 		_, err := b.exec(`DELETE FROM sales_weekly WHERE product_id = ?`, productID)
 		return err

@@ -71,3 +71,21 @@ func TestFillSalesReadsOnlyWhatIsAsked(t *testing.T) {
 		t.Errorf("B never sold: %+v", w)
 	}
 }
+
+// Writing a product's sales makes its cached forecast out of date.
+func TestNewSalesBumpDataVersion(t *testing.T) {
+	s := openTemp(t)
+	a, _ := fixture(t, s)
+	version := func() (v int64) {
+		must(t, s.db.QueryRow("SELECT data_version FROM products WHERE id = ?", a.ID).Scan(&v))
+		return v
+	}
+	before := version()
+	b, err := s.BeginBulk(ctx)
+	must(t, err)
+	must(t, b.SetSales(a.ID, []model.DailySale{{Day: model.MustDay("2026-11-20"), Units: 3, InStock: math.NaN()}}))
+	must(t, b.Commit())
+	if after := version(); after <= before {
+		t.Errorf("data version %d after new sales, was %d", after, before)
+	}
+}
