@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -22,7 +23,16 @@ const (
 // usageError marks mistakes in how the command was called.
 type usageError struct{ error }
 
+// softMemoryLimit is where the garbage collector starts working harder:
+// forecasting 100,000 SKUs briefly holds the old and the new forecasts, and
+// without a limit the heap doubles past what the data needs. It is a target,
+// not a cap; GOMEMLIMIT overrides it.
+const softMemoryLimit = 224 << 20
+
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(softMemoryLimit)
+	}
 	root := rootCommand()
 	err := root.Execute()
 	if err == nil {

@@ -77,6 +77,43 @@ func BenchmarkCursorMove(b *testing.B) {
 	}
 }
 
+// BenchmarkCursorMoveWhileForecasting: the same key press while every
+// SKU is being forecast again in the background on all cores, as after an
+// import of all sales: the pane must stay responsive.
+func BenchmarkCursorMoveWhileForecasting(b *testing.B) {
+	st := benchStore(b)
+	m := loadedModel(b, st)
+	snap := m.snap
+	all := make([]int, len(snap.Rows))
+	for i := range all {
+		all[i] = i
+	}
+	stale := *snap
+	stale.Stale = all
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { // forecast over and over until the benchmark ends
+		defer close(done)
+		for ctx.Err() == nil {
+			stale.ForecastStale(ctx, st, nil)
+		}
+	}()
+	down, up := keyMsg("down"), keyMsg("up")
+	i := 0
+	for b.Loop() {
+		k := down
+		if i/40%2 == 1 {
+			k = up
+		}
+		i++
+		_, cmd := m.Update(k)
+		run(b, m, cmd)
+		_ = m.View()
+	}
+	cancel()
+	<-done
+}
+
 // BenchmarkFilterKeystroke: typing one filter character over all 100,000
 // rows — the key press, the filter command, its result and the redraw. It
 // alternates typing and deleting the character, so each filter scans every row.
