@@ -205,23 +205,30 @@ func originStart(y []float64, n int) int {
 // consecutive known weeks of the training data. A flat history gets the
 // squared mean instead, so that errors are still comparable.
 func naiveScale(train []float64) float64 {
-	sum, n := 0.0, 0
+	sq, _, n := naiveChanges(train)
+	if n > 0 && sq > 0 {
+		return sq / float64(n)
+	}
+	m, _ := usableMean(train, len(train))
+	return math.Max(m*m, 1e-12)
+}
+
+// naiveChanges sums the squared and absolute changes between consecutive
+// known weeks, and counts them.
+func naiveChanges(y []float64) (sq, abs float64, n int) {
 	prev := math.NaN()
-	for _, v := range train {
+	for _, v := range y {
 		if math.IsNaN(v) {
 			continue
 		}
 		if !math.IsNaN(prev) {
-			sum += (v - prev) * (v - prev)
+			sq += (v - prev) * (v - prev)
+			abs += math.Abs(v - prev)
 			n++
 		}
 		prev = v
 	}
-	if n > 0 && sum > 0 {
-		return sum / float64(n)
-	}
-	m, _ := usableMean(train, len(train))
-	return math.Max(m*m, 1e-12)
+	return sq, abs, n
 }
 
 // oneStepMSE is the mean squared one-step error of a fitted method over

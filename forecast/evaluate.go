@@ -96,20 +96,9 @@ func (ho Holdout) ScorePaths(mean, lower, upper []float64) Errors {
 // naiveAbsScale is MASE's denominator: the mean absolute change between
 // consecutive known training weeks (the squared mean's root if flat).
 func naiveAbsScale(train []float64) float64 {
-	sum, n := 0.0, 0
-	prev := math.NaN()
-	for _, v := range train {
-		if math.IsNaN(v) {
-			continue
-		}
-		if !math.IsNaN(prev) {
-			sum += math.Abs(v - prev)
-			n++
-		}
-		prev = v
-	}
-	if n > 0 && sum > 0 {
-		return sum / float64(n)
+	_, abs, n := naiveChanges(train)
+	if n > 0 && abs > 0 {
+		return abs / float64(n)
 	}
 	return math.Sqrt(naiveScale(train))
 }

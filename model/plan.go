@@ -1,6 +1,10 @@
 package model
 
-import "math"
+import (
+	"math"
+
+	"stockroom/forecast"
+)
 
 // PlanInput is everything the replenishment maths needs for one SKU.
 type PlanInput struct {
@@ -67,7 +71,7 @@ func Compute(in PlanInput) Plan {
 
 	z := 0.0
 	if in.ServiceLevel > 0 && in.ServiceLevel < 1 {
-		z = math.Max(NormalQuantile(in.ServiceLevel), 0)
+		z = math.Max(forecast.NormalQuantile(in.ServiceLevel), 0)
 	}
 	p.SafetyStock = z * math.Sqrt(L*sd*sd+mu*mu*sdL*sdL)
 	p.AutoReorderPoint = int(math.Ceil(mu*L + p.SafetyStock - 1e-9))

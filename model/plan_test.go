@@ -7,26 +7,6 @@ import (
 
 func near(a, b, tol float64) bool { return math.Abs(a-b) <= tol }
 
-func TestNormalQuantile(t *testing.T) {
-	cases := []struct{ p, z float64 }{
-		{0.5, 0},
-		{0.90, 1.2815515655446004},
-		{0.95, 1.6448536269514722},
-		{0.98, 2.0537489106318225},
-		{0.975, 1.959963984540054},
-		{0.01, -2.3263478740408408},
-		{0.001, -3.090232306167813},
-	}
-	for _, c := range cases {
-		if got := NormalQuantile(c.p); !near(got, c.z, 1e-9) {
-			t.Errorf("NormalQuantile(%v) = %v, want %v", c.p, got, c.z)
-		}
-	}
-	if !math.IsInf(NormalQuantile(1), 1) || !math.IsInf(NormalQuantile(0), -1) {
-		t.Error("edges should be infinite")
-	}
-}
-
 func TestEOQ(t *testing.T) {
 	// √(2·520·50 / (0.25·8)) = √26000
 	if got := EOQ(520, 50, 0.25, 8); !near(got, 161.2451549659710, 1e-9) {
