@@ -54,7 +54,7 @@ func TestForecastingInBackground(t *testing.T) {
 func TestProgressBar(t *testing.T) {
 	cases := []struct {
 		done, total, width int
-		want                string
+		want               string
 	}{
 		{0, 10, 40, "forecasting ▕░░░░░░░░░░░░░░░░░░░░▏ 0%"},
 		{5, 10, 40, "forecasting ▕██████████░░░░░░░░░░▏ 50%"},
