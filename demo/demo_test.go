@@ -6,7 +6,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -17,6 +16,7 @@ import (
 	"testing"
 
 	"stockroom/model"
+	"stockroom/planner"
 	"stockroom/store"
 )
 
@@ -394,70 +394,22 @@ func TestCataloguePatterns(t *testing.T) {
 	}
 }
 
-// recentDemand is the interim forecast the status rules use: mean and sample
-// sd of the last 8 complete weeks of stockout-adjusted demand, NaN weeks
-// left out; weeks after the last stored row sold nothing.
-func recentDemand(w model.WeeklySales, end model.Day) (mean, sd float64) {
-	if w.Weeks() == 0 {
-		return 0, 0
-	}
-	d := w.Through(end).Demand()
-	for complete := int(end+1-w.FirstWeek) / 7; len(d) < complete; {
-		d = append(d, 0)
-	}
-	var xs []float64
-	for _, x := range d[max(0, len(d)-8):] {
-		if !math.IsNaN(x) {
-			xs = append(xs, x)
-		}
-	}
-	for _, x := range xs {
-		mean += x / float64(len(xs))
-	}
-	for _, x := range xs {
-		sd += (x - mean) * (x - mean)
-	}
-	if len(xs) > 1 {
-		sd = math.Sqrt(sd / float64(len(xs)-1))
-	}
-	return mean, sd
-}
-
+// The statuses the dashboard shows, with the forecasting engine's
+// forecasts, are the mix the demo aims at.
 func TestCatalogueStatuses(t *testing.T) {
-	c, err := bigCatalogue(t).LoadCatalogueWithSales(ctx)
+	st := bigCatalogue(t)
+	snap, err := planner.Load(ctx, st, planner.Options{})
 	must(t, err)
+	c := snap.Catalogue
 	end := DefaultEnd
 	if c.LatestSale != end {
 		t.Errorf("latest sale %v, want %v", c.LatestSale, end)
 	}
 	set := c.Settings
-	counts := map[model.Status]int{}
+	counts := snap.StatusCounts()
 	onOrder := 0
-	for _, it := range c.Items {
-		sp := c.Suppliers[it.Product.SupplierID]
-		lead := sp.LeadTimeDays
-		if it.Policy.LeadTimeDays > 0 {
-			lead = it.Policy.LeadTimeDays
-		}
-		mu, sd := recentDemand(it.Sales, end)
-		since := -1
-		if it.Sales.LastSale.Valid() {
-			since = int(end - it.Sales.LastSale)
-		} else if it.Product.LaunchedOn.Valid() {
-			since = int(end - it.Product.LaunchedOn)
-		}
-		p := model.Compute(model.PlanInput{
-			OnHand: it.OnHand, Committed: it.Committed, OnOrder: it.OnOrder,
-			WeeklyDemand: mu, DemandSD: sd,
-			LeadTimeWeeks: lead / 7, LeadTimeSDWeeks: sp.LeadTimeSDDays / 7,
-			ServiceLevel: 0.95, ReviewWeeks: 1,
-			OrderCost: sp.OrderCost, HoldingRate: 0.25, UnitCost: it.Product.UnitCost,
-			ManualReorderPoint: it.Policy.ReorderPoint, HasManualReorderPoint: it.Policy.Manual,
-			Active:        it.Product.Status == model.Active,
-			DaysSinceSale: since, DeadStockDays: 90, ExcessCoverDays: 180,
-		})
-		counts[p.Status]++
-		if it.OnOrder > 0 {
+	for _, r := range snap.Rows {
+		if r.Item.OnOrder > 0 {
 			onOrder++
 		}
 	}

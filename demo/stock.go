@@ -31,12 +31,12 @@ type stockSplit struct {
 func (s stockSplit) onHand() int { return s.main + s.shop }
 
 // stockUp aims the SKU at a status, then sets its stock, open orders and
-// policy so that the dashboard's rules (model.Compute with the interim
-// forecast) put it there, with room to spare from every threshold.
+// policy so that the dashboard's rules (model.Compute with a level
+// estimate close to the engine's forecast) put it there, with room to spare from every threshold.
 func (g *generator) stockUp(r *rand.Rand, d *skuData, out bool) {
 	set := g.settings
 	w := store.Rollup(d.sales) // the weekly series the dashboard will read back
-	mu, sd := interimForecast(w, g.cal.end)
+	mu, sd := levelEstimate(w, g.cal.end)
 	sp := g.sups.list[d.supplier]
 	in := model.PlanInput{
 		WeeklyDemand: mu, DemandSD: sd,

@@ -6,10 +6,11 @@ import (
 )
 
 // MovingAverage forecasts a flat line at the mean of the last window weeks
-// that are not missing, with SD their sample standard deviation. It is the
-// stand-in forecast until the automatic engine lands: simple, explainable,
-// and good enough for stock status. Weeks before the first sale do not
-// count, so a new launch is averaged over the weeks it has been selling.
+// that are not missing, with SD their sample standard deviation: a cheap,
+// explainable estimate of the level, which the demo catalogue aims its
+// stock statuses at and planning tests compute by hand. Weeks before the
+// first sale do not count, so a new launch is averaged over the weeks it
+// has been selling.
 func MovingAverage(demand []float64, window, horizon int) Result {
 	r := Result{Method: movingAverageName(window), Mean: make([]float64, max(horizon, 0))}
 	start := firstSale(demand)
