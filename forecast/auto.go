@@ -123,7 +123,7 @@ func forecast(demand []float64, horizon int, force string, score bool) (Result, 
 		shortHistory(&r, y, scale)
 		return r, nil
 	default:
-		chosen, r.RMSSE = choose(y)
+		chosen, r.RMSSE = choose(y, class)
 	}
 	final := chosen.fit(y)
 	r.Method = chosen.name()
@@ -145,12 +145,12 @@ func forecast(demand []float64, horizon int, force string, score bool) (Result, 
 
 // choose backtests every eligible method and returns the one with the
 // lowest RMSSE.
-func choose(y []float64) (method, float64) {
+func choose(y []float64, class Class) (method, float64) {
 	n := len(y)
 	var best method
 	bestScore := math.Inf(1)
 	for _, m := range candidates {
-		if !worthTrying(m, n) {
+		if !worthTrying(m, n) || class.Sporadic() && !forRates(m) {
 			continue
 		}
 		if s := backtest(m, y); s < bestScore {
@@ -161,6 +161,20 @@ func choose(y []float64) (method, float64) {
 		return movingAverage, math.NaN()
 	}
 	return best, bestScore
+}
+
+// forRates reports whether a method forecasts a rate of demand, which is
+// what a sporadic SKU needs. Naive and seasonal naive repeat one week,
+// mostly a zero, and the trend and season of damped Holt and Holt-Winters
+// are noise in a series of zeros: on intermittent and lumpy SKUs they can
+// win a backtest by forecasting nothing, which would never reorder an item
+// that sells.
+func forRates(m method) bool {
+	switch m.name() {
+	case NameNaive, NameSeasonalNaive, NameDampedHolt, NameHoltWinters:
+		return false
+	}
+	return true
 }
 
 // backtest fits m on the weeks before the last backtestOrigins known
