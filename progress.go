@@ -1,17 +1,12 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"os"
 	"time"
 
 	"github.com/charmbracelet/x/term"
-
-	"stockroom/model"
-	"stockroom/planner"
-	"stockroom/store"
 )
 
 // progressPrinter reports "forecasting N/M SKUs" on stderr: redrawn in place
@@ -48,26 +43,4 @@ func groupThousands(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
-}
-
-// planCatalogue opens a catalogue and plans it as of asOf, forecasting the
-// SKUs whose cached forecast is not current with progress on stderr, and
-// caches what it forecast (when asOf is the latest sales day).
-func planCatalogue(ctx context.Context, path string, asOf model.Day) (*store.Store, *planner.Snapshot, error) {
-	st, err := store.OpenExisting(path)
-	if err != nil {
-		return nil, nil, err
-	}
-	snap, err := planner.Open(ctx, st, planner.Options{AsOf: asOf})
-	if err == nil && len(snap.Stale) > 0 {
-		snap, err = snap.Refresh(ctx, st, progressPrinter(os.Stderr, "forecasting"))
-		if err == nil {
-			err = snap.SaveForecasts(ctx, st)
-		}
-	}
-	if err != nil {
-		st.Close()
-		return nil, nil, err
-	}
-	return st, snap, nil
 }
