@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"stockroom/store/importer"
 )
 
 // Exit statuses (DESIGN.md section 7).
@@ -38,7 +40,11 @@ func main() {
 	if err == nil {
 		os.Exit(exitOK)
 	}
-	fmt.Fprintln(os.Stderr, "stockroom: "+oneLine(err.Error()))
+	if importer.RowErrors(err) {
+		fmt.Fprintln(os.Stderr, err) // FILE:LINE: … one per line, as compilers print them
+	} else {
+		fmt.Fprintln(os.Stderr, "stockroom: "+oneLine(err.Error()))
+	}
 	if isUsage(err) {
 		os.Exit(exitUsage)
 	}
@@ -83,6 +89,6 @@ func rootCommand() *cobra.Command {
 	root.PersistentFlags().StringVar(&opt.db, "db", "", "catalogue file (default $STOCKROOM_DB or the XDG data directory)")
 	root.Flags().BoolVar(&opt.demo, "demo", false, "open the demo catalogue, creating it on first use")
 	root.Flags().StringVar(&opt.asOf, "as-of", "", "plan as of this day (YYYY-MM-DD); default the latest sales day")
-	root.AddCommand(demoCommand(&opt.db), exportCommand(&opt.db), setCommand(&opt.db), forecastCommand(&opt.db), backtestCommand(&opt.db))
+	root.AddCommand(demoCommand(&opt.db), exportCommand(&opt.db), setCommand(&opt.db), importCommand(&opt.db), forecastCommand(&opt.db), backtestCommand(&opt.db))
 	return root
 }

@@ -1,5 +1,8 @@
 package model
 
+// DefaultLeadTimeDays is a supplier's lead time until the PM sets one.
+const DefaultLeadTimeDays = 14
+
 // Supplier is a vendor that products are bought from.
 type Supplier struct {
 	ID             int64

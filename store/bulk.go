@@ -192,6 +192,14 @@ func nullDay(d model.Day) any {
 // SetSales replaces a product's whole sales history with days and writes
 // its weekly rollup, for a product whose history is known in full (demo data).
 func (b *Bulk) SetSales(productID int64, days []model.DailySale) error {
+	if err := b.queueSales(productID, days); err != nil {
+		return err
+	}
+	return b.writeWeekly(productID, Rollup(days))
+}
+
+// queueSales adds sales_daily rows to the pending multi-row insert.
+func (b *Bulk) queueSales(productID int64, days []model.DailySale) error {
 	for _, d := range days {
 		var inStock any
 		if !math.IsNaN(d.InStock) {
@@ -204,7 +212,7 @@ func (b *Bulk) SetSales(productID int64, days []model.DailySale) error {
 			}
 		}
 	}
-	return b.writeWeekly(productID, Rollup(days))
+	return nil
 }
 
 func (b *Bulk) flushSales() error {

@@ -145,6 +145,10 @@ CREATE TABLE audit_log (
 	// 2: the forecasting engine's error model, so that the demand
 	// distribution over any horizon can be rebuilt from the cache.
 	`ALTER TABLE forecasts ADD COLUMN psi BLOB NOT NULL DEFAULT x'';`,
+	// 3: a purchase order's reference in the PM's own system, so that
+	// importing the same file again updates the order instead of adding it.
+	`ALTER TABLE purchase_orders ADD COLUMN reference TEXT;
+CREATE UNIQUE INDEX purchase_orders_reference ON purchase_orders(reference) WHERE reference IS NOT NULL;`,
 }
 
 // SchemaVersion is the newest schema this build knows.

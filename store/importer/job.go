@@ -1,0 +1,303 @@
+package importer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"stockroom/model"
+	"stockroom/store"
+)
+
+// Options say what to import and how.
+type Options struct {
+	Kind string
+	File string    // path, also named in every message
+	In   io.Reader // the file's content; nil opens File
+	// Map names, per field, the header of the column that holds it.
+	Map        map[string]string
+	DateFormat string // "" detects; see NewDates
+	DryRun     bool   // report what would change, write nothing
+	// SkipUnknown leaves out rows whose SKU is not in the catalogue instead
+	// of refusing the file.
+	SkipUnknown bool
+}
+
+// Result says what an import did (or, in a dry run, would do).
+type Result struct {
+	Kind   string
+	File   string
+	Format Format
+	Rows   int    // data rows read
+	Unit   string // what New, Updated and Unchanged count
+	New, Updated, Unchanged int
+	Notes  []string // rows left out and why
+	DryRun bool
+}
+
+func (r Result) String() string {
+	verb := "Imported"
+	if r.DryRun {
+		verb = "Dry run, nothing written:"
+	}
+	s := fmt.Sprintf("%s %s as %s (%s): %s %s new, %s updated, %s unchanged", verb, r.File, r.Format,
+		nRows(r.Rows), group(r.New), r.Unit, group(r.Updated), group(r.Unchanged))
+	if len(r.Notes) > 0 {
+		s += "; " + strings.Join(r.Notes, "; ")
+	}
+	return s + "."
+}
+
+// summary is the audit log's record of an import.
+func (r Result) summary() string {
+	return fmt.Sprintf("%s: %d rows; %s new %d, updated %d, unchanged %d", r.Format, r.Rows, r.Unit, r.New, r.Updated, r.Unchanged)
+}
+
+// Run imports one file into the catalogue.
+func Run(ctx context.Context, st *store.Store, opt Options) (Result, error) {
+	k, err := KindByName(opt.Kind)
+	if err != nil {
+		return Result{}, err
+	}
+	if opt.In == nil {
+		f, err := os.Open(opt.File)
+		if err != nil {
+			return Result{}, err
+		}
+		defer f.Close()
+		opt.In = f
+	}
+	r, err := NewReader(opt.File, opt.In)
+	if err != nil {
+		return Result{}, err
+	}
+	cols, err := columns(k, opt.File, r.Header(), opt.Map)
+	if err != nil {
+		return Result{}, err
+	}
+	dates, err := NewDates(opt.DateFormat)
+	if err != nil {
+		return Result{}, err
+	}
+	j := &job{ctx: ctx, st: st, opt: opt, kind: k, r: r, cols: cols, dates: dates,
+		errs: &Errors{File: opt.File},
+		res:  Result{Kind: k.Name, File: opt.File, Format: detect(r.Header()), DryRun: opt.DryRun}}
+	if err := k.run(j); err != nil {
+		return j.res, err
+	}
+	return j.res, nil
+}
+
+// job is one import under way.
+type job struct {
+	ctx   context.Context
+	st    *store.Store
+	opt   Options
+	kind  *Kind
+	r     *Reader
+	cols  map[string]int
+	dates *Dates
+	errs  *Errors
+	res   Result
+	cat   *model.Catalogue
+}
+
+// rows calls fn for every data row, counting them; fn reports bad cells
+// through j.bad. It stops at the first error that is not about a row.
+func (j *job) rows(fn func(rec []string, line int)) error {
+	for {
+		rec, line, err := j.r.Next()
+		if err == io.EOF {
+			return nil
+		}
+		var re *RowError
+		if errors.As(err, &re) {
+			j.errs.Add(re.Line, re.Column, re.Reason)
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", j.opt.File, err)
+		}
+		j.res.Rows++
+		fn(rec, line)
+	}
+}
+
+// has reports whether the file has a column for a field.
+func (j *job) has(name string) bool { _, ok := j.cols[name]; return ok }
+
+// cell is a field's trimmed text in a row, "" when the file has no column.
+func (j *job) cell(rec []string, name string) string {
+	i, ok := j.cols[name]
+	if !ok || i >= len(rec) {
+		return ""
+	}
+	return strings.TrimSpace(rec[i])
+}
+
+// header is the file's name for a field's column, for messages.
+func (j *job) header(name string) string {
+	if i, ok := j.cols[name]; ok {
+		return j.r.Header()[i]
+	}
+	return name
+}
+
+func (j *job) bad(line int, name, format string, args ...any) {
+	j.errs.Add(line, j.header(name), fmt.Sprintf(format, args...))
+}
+
+// number reads an optional number; ok is false when the cell is empty or
+// bad (and then reported).
+func (j *job) number(rec []string, line int, name string) (float64, bool) {
+	s := j.cell(rec, name)
+	if s == "" {
+		return 0, false
+	}
+	v, err := ParseNumber(s, j.r.DecimalComma())
+	if err != nil {
+		j.bad(line, name, "%v", err)
+		return 0, false
+	}
+	return v, true
+}
+
+// count reads an optional whole number that must not be negative.
+func (j *job) count(rec []string, line int, name string) (int, bool) {
+	s := j.cell(rec, name)
+	if s == "" {
+		return 0, false
+	}
+	v, err := ParseCount(s, j.r.DecimalComma())
+	switch {
+	case err != nil:
+		j.bad(line, name, "%v", err)
+		return 0, false
+	case v < 0:
+		j.bad(line, name, "%s is negative", s)
+		return 0, false
+	case v > 1e12:
+		j.bad(line, name, "%s is too large", s)
+		return 0, false
+	}
+	return int(v), true
+}
+
+// required reads a required text cell.
+func (j *job) required(rec []string, line int, name string) (string, bool) {
+	s := j.cell(rec, name)
+	if s == "" {
+		j.bad(line, name, "empty")
+		return "", false
+	}
+	return s, true
+}
+
+// catalogue reads what the file is compared against, once.
+func (j *job) catalogue() (*model.Catalogue, error) {
+	if j.cat == nil {
+		c, err := j.st.LoadCatalogue(j.ctx, store.LoadOptions{})
+		if err != nil {
+			return nil, err
+		}
+		j.cat = c
+	}
+	return j.cat, nil
+}
+
+// products maps SKU to the catalogue's product.
+func (j *job) products() (map[string]*model.Product, error) {
+	c, err := j.catalogue()
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]*model.Product, len(c.Items))
+	for i := range c.Items {
+		out[c.Items[i].Product.SKU] = &c.Items[i].Product
+	}
+	return out, nil
+}
+
+// unknownSKUs reports rows whose SKU is not in the catalogue, or counts
+// them as left out with --skip-unknown.
+type unknownSKUs struct {
+	j     *job
+	rows  int
+	skus  map[string]bool
+}
+
+func (u *unknownSKUs) add(line int, sku string) {
+	if u.j.opt.SkipUnknown {
+		u.rows++
+		if u.skus == nil {
+			u.skus = map[string]bool{}
+		}
+		u.skus[sku] = true
+		return
+	}
+	u.j.bad(line, "sku", "unknown SKU %q: import products first, or pass --skip-unknown", sku)
+}
+
+func (u *unknownSKUs) note() {
+	if u.rows > 0 {
+		u.j.res.Notes = append(u.j.res.Notes, fmt.Sprintf("%s of %s left out", nRows(u.rows), plural(len(u.skus), "unknown SKU", "unknown SKUs")))
+	}
+}
+
+// finish refuses the file if any row was bad, and otherwise (unless this
+// is a dry run) writes it in one transaction with an audit-log row that
+// records the import and its counts, even when nothing changed.
+func (j *job) finish(write func(b *store.Bulk) error) error {
+	if err := j.errs.Err(); err != nil {
+		return err
+	}
+	if j.opt.DryRun {
+		return nil
+	}
+	b, err := j.st.BeginBulk(j.ctx)
+	if err != nil {
+		return err
+	}
+	if err := write(b); err != nil {
+		b.Rollback()
+		return fmt.Errorf("%s: nothing imported: %w", j.opt.File, err)
+	}
+	if err := b.Audit("import", filepath.Base(j.opt.File), j.kind.Name, "", j.res.summary()); err != nil {
+		b.Rollback()
+		return err
+	}
+	return b.Commit()
+}
+
+// group writes 1234567 as 1,234,567.
+func group(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// fileError puts the file's name in front of an error about the whole file.
+func (j *job) fileError(err error) error { return fmt.Errorf("%s: %w", j.opt.File, err) }
+
+// RowErrors reports whether err lists bad rows, one "FILE:LINE: …" per
+// line, which the command line prints as they are.
+func RowErrors(err error) bool {
+	var l *errorList
+	return errors.As(err, &l)
+}
+
+// plural is "1 line" or "1,234 lines".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return group(n) + " " + many
+}
+
+func nRows(n int) string { return plural(n, "row", "rows") }

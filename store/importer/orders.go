@@ -1,0 +1,90 @@
+package importer
+
+import (
+	"fmt"
+	"strings"
+)
+
+var ordersKind = &Kind{
+	Name: "orders",
+	Help: "order lines, added up into daily sales per SKU; cancelled orders do not count; for each SKU in the file, its days from the file's first to its last order date are replaced",
+	Fields: []Field{
+		field("order", false, "order number: lines of one order share it, and order fields may be on its first line only", "Name", "Order ID", "Order number", "Order name", "Order"),
+		field("date", true, "order date (the shop's local date is kept)", "Created at", "Order date", "Date"),
+		field("sku", true, "stock keeping unit", "Lineitem sku", "Variant SKU"),
+		field("quantity", true, "units ordered", "Lineitem quantity", "Qty", "Quantity"),
+		field("price", false, "unit price, for revenue", "Lineitem price", "Unit price", "Price"),
+		field("cancelled", false, "cancellation date or yes/no: cancelled orders do not count", "Cancelled at", "Canceled at", "Cancelled"),
+	},
+}
+
+func init() { ordersKind.run = runOrders }
+
+// orderHead is what an order's first line says for all its lines.
+type orderHead struct {
+	date      string // date key
+	cancelled bool
+}
+
+func runOrders(j *job) error {
+	s, err := newSalesFile(j)
+	if err != nil {
+		return err
+	}
+	heads := map[string]orderHead{}
+	cancelledLines, noSKU := 0, 0
+	err = j.rows(func(rec []string, line int) {
+		order := j.cell(rec, "order")
+		head, known := heads[order]
+		if c := j.cell(rec, "date"); c != "" || !known {
+			key, ok := j.dateKey(rec, line, "date")
+			if !ok {
+				return
+			}
+			head.date = key
+		}
+		if c := j.cell(rec, "cancelled"); c != "" {
+			head.cancelled = isCancelled(c)
+		}
+		if order != "" && !known {
+			heads[order] = head
+		}
+		sku := j.cell(rec, "sku")
+		qty, ok := j.count(rec, line, "quantity")
+		if !ok {
+			if j.cell(rec, "quantity") == "" {
+				j.bad(line, "quantity", "empty")
+			}
+			return
+		}
+		price, _ := j.number(rec, line, "price")
+		switch {
+		case sku == "":
+			noSKU++ // shipping, tips and custom items have no SKU
+		case head.cancelled:
+			cancelledLines++
+		default:
+			s.add(line, sku, head.date, qty, float64(qty)*price, nan)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	if cancelledLines > 0 {
+		j.res.Notes = append(j.res.Notes, fmt.Sprintf("%s of cancelled orders left out", plural(cancelledLines, "line", "lines")))
+	}
+	if noSKU > 0 {
+		j.res.Notes = append(j.res.Notes, fmt.Sprintf("%s without a SKU left out", plural(noSKU, "line", "lines")))
+	}
+	return s.apply()
+}
+
+// isCancelled reads a cancellation cell: a date means cancelled, and so do
+// yes/true/1; no/false/0 do not.
+func isCancelled(s string) bool {
+	switch strings.ToLower(s) {
+	case "no", "false", "0", "n":
+		return false
+	}
+	return true
+}

@@ -1,0 +1,229 @@
+package importer
+
+import (
+	"math"
+	"sort"
+
+	"stockroom/model"
+	"stockroom/store"
+)
+
+var nan = math.NaN()
+
+// salesFile adds up a sales or orders file into units and revenue per SKU
+// and day, then replaces those SKUs' days in the file's date range. SKUs
+// and dates are numbered as they are met: a million lines hold a few
+// thousand of each.
+type salesFile struct {
+	j        *job
+	skus     map[string]int32
+	skuNames []string
+	skuLine  []int // first line of each SKU, for messages
+	dates    map[string]int32
+	dateKeys []string
+	dateLine []int
+	cells    map[uint64]saleCell // sku<<32 | date
+}
+
+type saleCell struct {
+	units   int
+	revenue float64
+	inStock float64 // NaN: unknown
+}
+
+func newSalesFile(j *job) (*salesFile, error) {
+	return &salesFile{j: j, skus: map[string]int32{}, dates: map[string]int32{}, cells: map[uint64]saleCell{}}, nil
+}
+
+func (s *salesFile) add(line int, sku, dateKey string, units int, revenue, inStock float64) {
+	si, ok := s.skus[sku]
+	if !ok {
+		si = int32(len(s.skuNames))
+		s.skus[sku] = si
+		s.skuNames = append(s.skuNames, sku)
+		s.skuLine = append(s.skuLine, line)
+	}
+	di, ok := s.dates[dateKey]
+	if !ok {
+		di = int32(len(s.dateKeys))
+		s.dates[dateKey] = di
+		s.dateKeys = append(s.dateKeys, dateKey)
+		s.dateLine = append(s.dateLine, line)
+	}
+	k := uint64(si)<<32 | uint64(uint32(di))
+	c, seen := s.cells[k]
+	if !seen {
+		c.inStock = nan
+	}
+	c.units += units
+	c.revenue += revenue
+	if !math.IsNaN(inStock) {
+		c.inStock = inStock
+	}
+	s.cells[k] = c
+}
+
+// salesPatch is one product's new days in the file's range.
+type salesPatch struct {
+	productID int64
+	days      []model.DailySale // in the range, by day
+	history   []model.DailySale // the product's whole history after the patch
+}
+
+func (s *salesFile) apply() error {
+	j := s.j
+	if err := j.errs.Err(); err != nil {
+		return err
+	}
+	if err := j.dates.Resolve(); err != nil {
+		return j.fileError(err)
+	}
+	days := make([]model.Day, len(s.dateKeys))
+	for i, key := range s.dateKeys {
+		d, err := j.dates.Day(key)
+		if err != nil {
+			j.bad(s.dateLine[i], "date", "%v", err)
+		}
+		days[i] = d
+	}
+	products, err := j.products()
+	if err != nil {
+		return err
+	}
+	unknown := &unknownSKUs{j: j}
+	ids := make([]int64, len(s.skuNames))
+	for i, sku := range s.skuNames {
+		if p := products[sku]; p != nil {
+			ids[i] = p.ID
+		} else {
+			unknown.add(s.skuLine[i], sku)
+		}
+	}
+	unknown.note()
+	if err := j.errs.Err(); err != nil {
+		return err
+	}
+	j.res.Unit = "SKU-days"
+	if len(s.cells) == 0 {
+		return j.finish(func(*store.Bulk) error { return nil })
+	}
+	from, to := days[0], days[0]
+	for _, d := range days {
+		from, to = min(from, d), max(to, d)
+	}
+	byProduct := map[int64][]model.DailySale{}
+	for k, c := range s.cells {
+		id := ids[k>>32]
+		if id == 0 {
+			continue // unknown SKU, left out
+		}
+		byProduct[id] = append(byProduct[id], model.DailySale{Day: days[uint32(k)], Units: c.units, Revenue: c.revenue, InStock: c.inStock})
+	}
+	touched := store.SortedIDs(byProduct)
+	old, err := j.st.DailySales(j.ctx, touched)
+	if err != nil {
+		return err
+	}
+	keepStockouts := !j.has("in_stock") // orders and sales without in-stock data keep what the catalogue knows
+	var patches []salesPatch
+	for _, id := range touched {
+		fresh := byProduct[id]
+		sort.Slice(fresh, func(a, b int) bool { return fresh[a].Day < fresh[b].Day })
+		p := s.patch(id, from, to, fresh, old[id], keepStockouts)
+		if p != nil {
+			patches = append(patches, *p)
+		}
+	}
+	return j.finish(func(b *store.Bulk) error {
+		for _, p := range patches {
+			if err := b.PatchSales(p.productID, from, to, p.days, p.history); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// patch compares a product's new days in from..to with its stored ones,
+// counts new, updated and unchanged SKU-days, and returns the patch, or nil
+// when nothing changes.
+func (s *salesFile) patch(id int64, from, to model.Day, fresh, stored []model.DailySale, keepStockouts bool) *salesPatch {
+	res := &s.j.res
+	var before, after, inRange []model.DailySale
+	for _, d := range stored {
+		switch {
+		case d.Day < from:
+			before = append(before, d)
+		case d.Day > to:
+			after = append(after, d)
+		default:
+			inRange = append(inRange, d)
+		}
+	}
+	if keepStockouts {
+		fresh = keepInStock(fresh, inRange)
+	}
+	changed := false
+	i := 0
+	for _, d := range fresh {
+		for i < len(inRange) && inRange[i].Day < d.Day {
+			changed = true // a stored day the file says sold nothing
+			res.Updated++
+			i++
+		}
+		switch {
+		case i < len(inRange) && inRange[i].Day == d.Day:
+			if sameSale(inRange[i], d) {
+				res.Unchanged++
+			} else {
+				res.Updated++
+				changed = true
+			}
+			i++
+		default:
+			res.New++
+			changed = true
+		}
+	}
+	if rest := len(inRange) - i; rest > 0 {
+		res.Updated += rest
+		changed = true
+	}
+	if !changed {
+		return nil
+	}
+	history := append(append(append(make([]model.DailySale, 0, len(before)+len(fresh)+len(after)), before...), fresh...), after...)
+	return &salesPatch{productID: id, days: fresh, history: history}
+}
+
+// keepInStock carries the stored in-stock share of each day into the new
+// rows, adding a zero-sales row for a stored stockout day the file does not
+// list: orders say what sold, not whether the SKU could be bought.
+func keepInStock(fresh, stored []model.DailySale) []model.DailySale {
+	known := map[model.Day]float64{}
+	for _, d := range stored {
+		if !math.IsNaN(d.InStock) {
+			known[d.Day] = d.InStock
+		}
+	}
+	if len(known) == 0 {
+		return fresh
+	}
+	for i := range fresh {
+		if v, ok := known[fresh[i].Day]; ok {
+			fresh[i].InStock = v
+			delete(known, fresh[i].Day)
+		}
+	}
+	for day, v := range known {
+		fresh = append(fresh, model.DailySale{Day: day, InStock: v})
+	}
+	sort.Slice(fresh, func(a, b int) bool { return fresh[a].Day < fresh[b].Day })
+	return fresh
+}
+
+// sameSale compares two days' sales; revenue to the cent.
+func sameSale(a, b model.DailySale) bool {
+	sameStock := math.IsNaN(a.InStock) && math.IsNaN(b.InStock) || math.Abs(a.InStock-b.InStock) < 1e-6
+	return a.Units == b.Units && math.Abs(a.Revenue-b.Revenue) < 0.005 && sameStock
+}
