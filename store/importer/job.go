@@ -29,14 +29,14 @@ type Options struct {
 
 // Result says what an import did (or, in a dry run, would do).
 type Result struct {
-	Kind   string
-	File   string
-	Format Format
-	Rows   int    // data rows read
-	Unit   string // what New, Updated and Unchanged count
+	Kind                    string
+	File                    string
+	Format                  Format
+	Rows                    int    // data rows read
+	Unit                    string // what New, Updated and Unchanged count
 	New, Updated, Unchanged int
-	Notes  []string // rows left out and why
-	DryRun bool
+	Notes                   []string // rows left out and why
+	DryRun                  bool
 }
 
 func (r Result) String() string {
@@ -225,9 +225,9 @@ func (j *job) products() (map[string]*model.Product, error) {
 // unknownSKUs reports rows whose SKU is not in the catalogue, or counts
 // them as left out with --skip-unknown.
 type unknownSKUs struct {
-	j     *job
-	rows  int
-	skus  map[string]bool
+	j    *job
+	rows int
+	skus map[string]bool
 }
 
 func (u *unknownSKUs) add(line int, sku string) {

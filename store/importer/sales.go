@@ -91,4 +91,3 @@ func parseInStock(s string, decimalComma bool) (float64, bool) {
 	}
 	return v, v >= 0 && v <= 1
 }
-
