@@ -69,10 +69,14 @@ func columns(k *Kind, file string, header []string, mapping map[string]string) (
 		}
 		cols[name] = i
 	}
+	stockroomExport := detect(header) == Stockroom
 	var missing []string
 	for _, f := range k.Fields {
 		if _, ok := cols[f.Name]; ok {
 			continue
+		}
+		if stockroomExport && f.Name == "status" {
+			continue // a Stockroom export's status is the stock status (ok, low, …), not the product's
 		}
 		for _, h := range f.Headers {
 			if i, ok := index[h]; ok {

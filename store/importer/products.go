@@ -14,7 +14,7 @@ var productsKind = &Kind{
 	Fields: []Field{
 		field("sku", true, "stock keeping unit", "Variant SKU"),
 		field("name", false, "product name; Shopify variants get the option values appended", "Title", "Product name"),
-		field("category", false, "category (WooCommerce: the first path of Categories)", "Type", "Product type", "Categories"),
+		field("category", false, "category (WooCommerce: the first path of Categories)", "Categories", "Type", "Product type"),
 		field("subcategory", false, "subcategory"),
 		field("brand", false, "brand", "Vendor"),
 		field("supplier", false, "supplier name; a new name adds a supplier with default lead time", "Supplier name"),

@@ -72,11 +72,11 @@ type salesPatch struct {
 
 func (s *salesFile) apply() error {
 	j := s.j
-	if err := j.errs.Err(); err != nil {
-		return err
-	}
+	// meaning is checked even when some cells were bad, so one run lists
+	// unknown SKUs and impossible dates along with them
 	if err := j.dates.Resolve(); err != nil {
-		return j.fileError(err)
+		j.errs.Add(0, "", err.Error())
+		return j.errs.Err()
 	}
 	days := make([]model.Day, len(s.dateKeys))
 	for i, key := range s.dateKeys {
