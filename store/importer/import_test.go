@@ -268,7 +268,7 @@ func TestBadRowsAreListedAndNothingIsWritten(t *testing.T) {
 	run(t, st, "products", "shopify_products_legacy.csv", Options{})
 	before := query(t, st, "SELECT (SELECT count(*) FROM sales_daily), (SELECT count(*) FROM audit_log), (SELECT group_concat(data_version) FROM products)")
 	var b strings.Builder
-	b.WriteString("sku,date,units\nHOSE-25-G,2026-03-01,4\n")                // fine
+	b.WriteString("sku,date,units\nHOSE-25-G,2026-03-01,4\n")                                   // fine
 	b.WriteString("HOSE-25-G,2026-03-02,lots\nNOPE,2026-03-02,1\n\"HOSE-25-B\",2026-02-30,1\n") // lines 3–5
 	for range 22 {
 		b.WriteString("TROWEL-1,2026-03-03,-1\n")
