@@ -31,24 +31,32 @@ type usageError struct{ error }
 // not a cap; GOMEMLIMIT overrides it.
 const softMemoryLimit = 224 << 20
 
-func main() {
+func main() { os.Exit(run()) }
+
+// run executes the command line and returns the exit status; deferred
+// work (a profile being written) finishes before the process exits.
+func run() int {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(softMemoryLimit)
 	}
-	root := rootCommand()
-	err := root.Execute()
-	if err == nil {
-		os.Exit(exitOK)
+	if path := os.Getenv("STOCKROOM_CPUPROFILE"); path != "" {
+		if stop, err := startCPUProfile(path); err == nil {
+			defer stop()
+		}
 	}
-	if importer.RowErrors(err) {
+	err := rootCommand().Execute()
+	switch {
+	case err == nil:
+		return exitOK
+	case importer.RowErrors(err):
 		fmt.Fprintln(os.Stderr, err) // FILE:LINE: … one per line, as compilers print them
-	} else {
+	default:
 		fmt.Fprintln(os.Stderr, "stockroom: "+oneLine(err.Error()))
 	}
 	if isUsage(err) {
-		os.Exit(exitUsage)
+		return exitUsage
 	}
-	os.Exit(exitUser)
+	return exitUser
 }
 
 func isUsage(err error) bool {

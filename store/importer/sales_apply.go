@@ -119,30 +119,41 @@ func (s *salesFile) apply() error {
 		}
 		byProduct[id] = append(byProduct[id], model.DailySale{Day: days[uint32(k)], Units: c.units, Revenue: c.revenue, InStock: c.inStock})
 	}
+	s.cells = nil
 	touched := store.SortedIDs(byProduct)
-	old, err := j.st.DailySales(j.ctx, touched)
-	if err != nil {
-		return err
-	}
 	keepStockouts := !j.has("in_stock") // orders and sales without in-stock data keep what the catalogue knows
-	var patches []salesPatch
-	for _, id := range touched {
-		fresh := byProduct[id]
-		sort.Slice(fresh, func(a, b int) bool { return fresh[a].Day < fresh[b].Day })
-		p := s.patch(id, from, to, fresh, old[id], keepStockouts)
-		if p != nil {
-			patches = append(patches, *p)
-		}
-	}
-	return j.finish(func(b *store.Bulk) error {
-		for _, p := range patches {
-			if err := b.PatchSales(p.productID, from, to, p.days, p.history); err != nil {
+	// SKUs are compared and written a few hundred at a time, so a year of
+	// history for 20,000 SKUs is never in memory at once; the writes still
+	// share one transaction
+	process := func(b *store.Bulk) error {
+		for lo := 0; lo < len(touched); lo += salesChunk {
+			chunk := touched[lo:min(lo+salesChunk, len(touched))]
+			old, err := j.st.DailySales(j.ctx, chunk)
+			if err != nil {
 				return err
+			}
+			for _, id := range chunk {
+				fresh := byProduct[id]
+				sort.Slice(fresh, func(a, b int) bool { return fresh[a].Day < fresh[b].Day })
+				p := s.patch(id, from, to, fresh, old[id], keepStockouts)
+				if p == nil || b == nil {
+					continue
+				}
+				if err := b.PatchSales(p.productID, from, to, p.days, p.history); err != nil {
+					return err
+				}
 			}
 		}
 		return nil
-	})
+	}
+	if j.opt.DryRun {
+		return process(nil)
+	}
+	return j.finish(process)
 }
+
+// salesChunk is how many SKUs' histories are read at a time.
+const salesChunk = 500
 
 // patch compares a product's new days in from..to with its stored ones,
 // counts new, updated and unchanged SKU-days, and returns the patch, or nil
