@@ -25,6 +25,7 @@ type dashboardOptions struct {
 var started = time.Now()
 
 func runDashboard(ctx context.Context, opt dashboardOptions) error {
+	limitMemory()
 	asOf, err := parseAsOf(opt.asOf)
 	if err != nil {
 		return err

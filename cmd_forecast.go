@@ -28,6 +28,7 @@ func forecastCommand(db *string) *cobra.Command {
 		Example: "  stockroom forecast\n  stockroom forecast --all\n  stockroom forecast --as-of 2026-06-30",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			limitMemory()
 			out := cmd.OutOrStdout()
 			day, err := parseAsOf(asOf)
 			if err != nil {

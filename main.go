@@ -25,20 +25,26 @@ const (
 // usageError marks mistakes in how the command was called.
 type usageError struct{ error }
 
-// softMemoryLimit is where the garbage collector starts working harder:
-// forecasting 100,000 SKUs briefly holds the old and the new forecasts, and
-// without a limit the heap doubles past what the data needs. It is a target,
-// not a cap; GOMEMLIMIT overrides it.
+// softMemoryLimit is where the garbage collector starts working harder in
+// the dashboard and `forecast`: forecasting 100,000 SKUs briefly holds the
+// old and the new forecasts, and without a limit the heap doubles past
+// what the data needs. It is a target, not a cap; GOMEMLIMIT overrides it.
+// Batch commands such as import run without it: near their working set it
+// would make the collector run all the time.
 const softMemoryLimit = 224 << 20
+
+// limitMemory sets softMemoryLimit unless GOMEMLIMIT is set.
+func limitMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(softMemoryLimit)
+	}
+}
 
 func main() { os.Exit(run()) }
 
 // run executes the command line and returns the exit status; deferred
 // work (a profile being written) finishes before the process exits.
 func run() int {
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(softMemoryLimit)
-	}
 	if path := os.Getenv("STOCKROOM_CPUPROFILE"); path != "" {
 		if stop, err := startCPUProfile(path); err == nil {
 			defer stop()

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"stockroom/model"
 )
@@ -30,37 +31,83 @@ func (s *Store) StockLevels(ctx context.Context) (map[StockKey]StockQty, error) 
 	return out, err
 }
 
-// DailySales reads the daily sales rows of the given products (ascending
-// ids), by product, each in day order. Ids close together are read with one
-// range scan per run of up to 500.
-func (s *Store) DailySales(ctx context.Context, productIDs []int64) (map[int64][]model.DailySale, error) {
+// DailySalesBetween reads the given products' daily rows from..to, by
+// product and day. Products go 500 to an IN list, which SQLite answers
+// with one seek per product into the (product, day) key.
+func (s *Store) DailySalesBetween(ctx context.Context, productIDs []int64, from, to model.Day) (map[int64][]model.DailySale, error) {
 	out := make(map[int64][]model.DailySale, len(productIDs))
-	want := make(map[int64]bool, len(productIDs))
-	for _, id := range productIDs {
-		want[id] = true
-	}
 	for lo := 0; lo < len(productIDs); lo += 500 {
 		chunk := productIDs[lo:min(lo+500, len(productIDs))]
+		args := make([]any, 0, len(chunk)+2)
+		for _, id := range chunk {
+			args = append(args, id)
+		}
+		args = append(args, int64(from), int64(to))
 		err := s.scanRaw(ctx, `SELECT product_id, day, units, revenue, coalesce(in_stock_fraction, -1)
-			FROM sales_daily WHERE product_id BETWEEN ? AND ? ORDER BY product_id, day`,
-			[]any{chunk[0], chunk[len(chunk)-1]}, 5, func(v []driver.Value) error {
-				id := rawInt(v[0])
-				if !want[id] {
-					return nil
-				}
-				d := model.DailySale{Day: model.Day(rawInt(v[1])), Units: int(rawInt(v[2])), Revenue: rawFloat(v[3]),
-					InStock: rawFloat(v[4])}
-				if d.InStock < 0 {
-					d.InStock = math.NaN()
-				}
-				out[id] = append(out[id], d)
-				return nil
-			})
+			FROM sales_daily WHERE product_id IN (?`+strings.Repeat(",?", len(chunk)-1)+`) AND day BETWEEN ? AND ?
+			ORDER BY product_id, day`, args, 5, func(v []driver.Value) error {
+			id := rawInt(v[0])
+			d := model.DailySale{Day: model.Day(rawInt(v[1])), Units: int(rawInt(v[2])), Revenue: rawFloat(v[3]), InStock: rawFloat(v[4])}
+			if d.InStock < 0 {
+				d.InStock = math.NaN()
+			}
+			out[id] = append(out[id], d)
+			return nil
+		})
 		if err != nil {
 			return nil, err
 		}
 	}
 	return out, nil
+}
+
+// WeeklyRollups reads the given products' weekly rollups, revenue
+// included (the planner's reads leave it out).
+func (s *Store) WeeklyRollups(ctx context.Context, productIDs []int64) (map[int64]model.WeeklySales, error) {
+	out := make(map[int64]model.WeeklySales, len(productIDs))
+	for lo := 0; lo < len(productIDs); lo += 500 {
+		chunk := productIDs[lo:min(lo+500, len(productIDs))]
+		args := make([]any, len(chunk))
+		for i, id := range chunk {
+			args[i] = id
+		}
+		err := s.scanRaw(ctx, `SELECT product_id, first_week, units, revenue, in_stock_days,
+			coalesce(last_sale_day, -2147483648), last_day FROM sales_weekly
+			WHERE product_id IN (?`+strings.Repeat(",?", len(chunk)-1)+`)`, args, 7, func(v []driver.Value) error {
+			id := rawInt(v[0])
+			w := model.WeeklySales{FirstWeek: model.Day(rawInt(v[1])), LastSale: model.Day(rawInt(v[5])), LastDay: model.Day(rawInt(v[6]))}
+			var err error
+			if w.Units, err = decodeFloats(rawBytes(v[2])); err == nil {
+				if w.Revenue, err = decodeFloats(rawBytes(v[3])); err == nil {
+					w.InStockDays, err = decodeFloats(rawBytes(v[4]))
+				}
+			}
+			if err != nil {
+				return fmt.Errorf("product %d: %w", id, err)
+			}
+			if len(w.InStockDays) == 0 {
+				w.InStockDays = nil // stored empty: in stock every day
+			}
+			out[id] = w
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// LastDayBefore is the last day before a day with a sales row for the
+// product (with units sold, when salesOnly), or NoDay.
+func (s *Store) LastDayBefore(ctx context.Context, productID int64, before model.Day, salesOnly bool) (model.Day, error) {
+	q := `SELECT coalesce(max(day), -2147483648) FROM sales_daily WHERE product_id = ? AND day < ?`
+	if salesOnly {
+		q += ` AND units > 0`
+	}
+	var d int64
+	err := s.db.QueryRowContext(ctx, q, productID, int64(before)).Scan(&d)
+	return model.Day(d), err
 }
 
 // PurchaseOrderRef is an imported purchase order as stored.
@@ -157,9 +204,8 @@ func (b *Bulk) DeleteStock(productID, locationID int64) error {
 }
 
 // PatchSales replaces a product's daily sales from..to (inclusive) with
-// days, and rewrites its weekly rollup from history: the product's whole
-// daily history after the patch.
-func (b *Bulk) PatchSales(productID int64, from, to model.Day, days, history []model.DailySale) error {
+// days and writes its weekly rollup as patched (see PatchRollup).
+func (b *Bulk) PatchSales(productID int64, from, to model.Day, days []model.DailySale, weekly model.WeeklySales) error {
 	if _, err := b.exec(`DELETE FROM sales_daily WHERE product_id = ? AND day BETWEEN ? AND ?`,
 		productID, int64(from), int64(to)); err != nil {
 		return err
@@ -167,7 +213,7 @@ func (b *Bulk) PatchSales(productID int64, from, to model.Day, days, history []m
 	if err := b.queueSales(productID, days); err != nil {
 		return err
 	}
-	return b.writeWeekly(productID, Rollup(history))
+	return b.writeWeekly(productID, weekly)
 }
 
 // SavePurchaseOrder inserts the purchase order with this reference, or

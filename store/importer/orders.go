@@ -9,7 +9,7 @@ var ordersKind = &Kind{
 	Name: "orders",
 	Help: "order lines, added up into daily sales per SKU; cancelled orders do not count; for each SKU in the file, its days from the file's first to its last order date are replaced",
 	Fields: []Field{
-		field("order", false, "order number: lines of one order share it, and order fields may be on its first line only", "Name", "Order ID", "Order number", "Order name", "Order"),
+		field("order", false, "order number: an order's lines follow each other, and its date and cancellation may be on its first line only", "Name", "Order ID", "Order number", "Order name", "Order"),
 		field("date", true, "order date (the shop's local date is kept)", "Created at", "Order date", "Date"),
 		field("sku", true, "stock keeping unit", "Lineitem sku", "Variant SKU"),
 		field("quantity", true, "units ordered", "Lineitem quantity", "Qty", "Quantity"),
@@ -31,12 +31,17 @@ func runOrders(j *job) error {
 	if err != nil {
 		return err
 	}
-	heads := map[string]orderHead{}
+	// an order's lines follow each other, and only its first carries the
+	// order's fields: the lines after it with the same number take them
+	var lastOrder string
+	var head orderHead
 	cancelledLines, noSKU := 0, 0
 	err = j.rows(func(rec []string, line int) {
 		order := j.cell(rec, "order")
-		head, known := heads[order]
-		if c := j.cell(rec, "date"); c != "" || !known {
+		if order == "" || order != lastOrder {
+			head = orderHead{}
+		}
+		if c := j.cell(rec, "date"); c != "" || head.date == "" {
 			key, ok := j.dateKey(rec, line, "date")
 			if !ok {
 				return
@@ -46,9 +51,7 @@ func runOrders(j *job) error {
 		if c := j.cell(rec, "cancelled"); c != "" {
 			head.cancelled = isCancelled(c)
 		}
-		if order != "" && !known {
-			heads[order] = head
-		}
+		lastOrder = order
 		sku := j.cell(rec, "sku")
 		qty, ok := j.count(rec, line, "quantity")
 		if !ok {

@@ -67,7 +67,7 @@ func (s *salesFile) add(line int, sku, dateKey string, units int, revenue, inSto
 type salesPatch struct {
 	productID int64
 	days      []model.DailySale // in the range, by day
-	history   []model.DailySale // the product's whole history after the patch
+	removed   []model.DailySale // the stored days in the range
 }
 
 func (s *salesFile) apply() error {
@@ -128,9 +128,15 @@ func (s *salesFile) apply() error {
 	process := func(b *store.Bulk) error {
 		for lo := 0; lo < len(touched); lo += salesChunk {
 			chunk := touched[lo:min(lo+salesChunk, len(touched))]
-			old, err := j.st.DailySales(j.ctx, chunk)
+			old, err := j.st.DailySalesBetween(j.ctx, chunk, from, to)
 			if err != nil {
 				return err
+			}
+			var weekly map[int64]model.WeeklySales
+			if b != nil {
+				if weekly, err = j.st.WeeklyRollups(j.ctx, chunk); err != nil {
+					return err
+				}
 			}
 			for _, id := range chunk {
 				fresh := byProduct[id]
@@ -139,7 +145,17 @@ func (s *salesFile) apply() error {
 				if p == nil || b == nil {
 					continue
 				}
-				if err := b.PatchSales(p.productID, from, to, p.days, p.history); err != nil {
+				var lookupErr error
+				before := func(salesOnly bool) model.Day {
+					d, err := j.st.LastDayBefore(j.ctx, id, from, salesOnly)
+					lookupErr = err
+					return d
+				}
+				rollup := store.PatchRollup(weekly[id], from, to, p.removed, p.days, before)
+				if lookupErr != nil {
+					return lookupErr
+				}
+				if err := b.PatchSales(p.productID, from, to, p.days, rollup); err != nil {
 					return err
 				}
 			}
@@ -152,25 +168,16 @@ func (s *salesFile) apply() error {
 	return j.finish(process)
 }
 
-// salesChunk is how many SKUs' histories are read at a time.
+// salesChunk is how many SKUs' days are read at a time.
 const salesChunk = 500
 
-// patch compares a product's new days in from..to with its stored ones,
+// patch compares a product's new days in from..to with its stored ones
+// (stored holds those days only),
 // counts new, updated and unchanged SKU-days, and returns the patch, or nil
 // when nothing changes.
 func (s *salesFile) patch(id int64, from, to model.Day, fresh, stored []model.DailySale, keepStockouts bool) *salesPatch {
 	res := &s.j.res
-	var before, after, inRange []model.DailySale
-	for _, d := range stored {
-		switch {
-		case d.Day < from:
-			before = append(before, d)
-		case d.Day > to:
-			after = append(after, d)
-		default:
-			inRange = append(inRange, d)
-		}
-	}
+	inRange := stored // read for from..to only
 	if keepStockouts {
 		fresh = keepInStock(fresh, inRange)
 	}
@@ -203,8 +210,7 @@ func (s *salesFile) patch(id int64, from, to model.Day, fresh, stored []model.Da
 	if !changed {
 		return nil
 	}
-	history := append(append(append(make([]model.DailySale, 0, len(before)+len(fresh)+len(after)), before...), fresh...), after...)
-	return &salesPatch{productID: id, days: fresh, history: history}
+	return &salesPatch{productID: id, days: fresh, removed: inRange}
 }
 
 // keepInStock carries the stored in-stock share of each day into the new
