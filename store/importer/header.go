@@ -65,7 +65,7 @@ func columns(k *Kind, file string, header []string, mapping map[string]string) (
 		}
 		i, ok := index[normalise(mapping[name])]
 		if !ok {
-			return nil, fmt.Errorf("--map %s=%q: %s has no such column (columns: %s)", name, mapping[name], file, strings.Join(header, ", "))
+			return nil, fmt.Errorf("--map %s=%q: %s has no such column (columns: %s)", name, mapping[name], file, printable(strings.Join(header, ", ")))
 		}
 		cols[name] = i
 	}

@@ -391,3 +391,21 @@ func fmtAny(v any) string {
 	}
 	return strings.TrimSpace(strings.Trim(fmtDefault(v), "[]"))
 }
+
+// Control characters and formulas are stored as given, but messages do
+// not carry them to the terminal.
+func TestHostileTextIsStoredAsGivenAndKeptOutOfMessages(t *testing.T) {
+	st := newStore(t)
+	file := "sku,name,supplier\nEVIL-1,\"Evil \x1b[31mred\x1b[0m\x07\",\"\x1b]0;pwned\x07Acme\"\nFORM-1,\"=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\",Acme\n"
+	r := run(t, st, "products", "hostile.csv", Options{In: strings.NewReader(file)})
+	if msg := r.String(); strings.ContainsAny(msg, "\x1b\x07") || !strings.Contains(msg, "]0;pwnedAcme") {
+		t.Errorf("message carries control characters: %q", msg)
+	}
+	if got := query(t, st, "SELECT name FROM products ORDER BY id"); got != "Evil \x1b[31mred\x1b[0m\x07\n=HYPERLINK(\"http://x\",\"click\")" {
+		t.Errorf("stored %q", got)
+	}
+	_, err := try(st, "products", "hostile.csv", Options{In: strings.NewReader("sku,price\n\x1b[2J,\x1b[2J\n")})
+	if err == nil || strings.ContainsAny(err.Error(), "\x1b") {
+		t.Errorf("error carries control characters: %q", err)
+	}
+}

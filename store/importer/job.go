@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
 
 	"stockroom/model"
 	"stockroom/store"
@@ -301,3 +302,15 @@ func plural(n int, one, many string) string {
 }
 
 func nRows(n int) string { return plural(n, "row", "rows") }
+
+// printable drops control characters from text read from a file before it
+// goes into a message, so a cell cannot drive the terminal. The catalogue
+// stores the text as given; the dashboard and exports guard it themselves.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return -1
+		}
+		return r
+	}, s)
+}

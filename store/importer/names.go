@@ -48,7 +48,11 @@ func (s *nameSet) real(id int64) int64 {
 // list names the first few added names.
 func (s *nameSet) list() string {
 	n := len(s.added)
-	out := strings.Join(s.added[:min(n, 5)], ", ")
+	shown := make([]string, min(n, 5))
+	for i := range shown {
+		shown[i] = printable(s.added[i])
+	}
+	out := strings.Join(shown, ", ")
 	if n > 5 {
 		out += ", …"
 	}
