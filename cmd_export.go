@@ -63,7 +63,7 @@ func exportCommand(db *string) *cobra.Command {
 			}
 			rows := planner.Select(v, planner.Query{Filter: filter, Sort: col, Desc: desc})
 			if out == "" || out == "-" {
-				err = planner.Export(os.Stdout, v, rows, f)
+				err = planner.Export(cmd.OutOrStdout(), v, rows, f)
 			} else if err = planner.WriteFile(out, func(w io.Writer) error { return planner.Export(w, v, rows, f) }); err == nil {
 				fmt.Fprintf(os.Stderr, "Wrote %d rows to %s\n", len(rows), out)
 			}

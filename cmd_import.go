@@ -48,18 +48,25 @@ func importCommand(db *string) *cobra.Command {
 				return usageError{err}
 			}
 			path := catalogPath(*db)
-			if _, err := os.Stat(path); os.IsNotExist(err) && !dryRun {
-				fmt.Fprintf(os.Stderr, "Creating a new catalogue at %s\n", path)
-			}
+			_, statErr := os.Stat(path)
+			created := os.IsNotExist(statErr) && !dryRun
 			st, err := openForImport(path, dryRun)
 			if err != nil {
 				return err
 			}
-			defer st.Close()
 			res, err := importer.Run(cmd.Context(), st, importer.Options{Kind: args[0], File: args[1], Map: m,
 				DateFormat: dateFormat, DryRun: dryRun, SkipUnknown: skipUnknown})
+			st.Close()
 			if err != nil {
+				if created { // a refused first import leaves no empty catalogue behind
+					for _, suffix := range []string{"", "-wal", "-shm"} {
+						os.Remove(path + suffix)
+					}
+				}
 				return err
+			}
+			if created {
+				fmt.Fprintf(os.Stderr, "Created a new catalogue at %s\n", path)
 			}
 			fmt.Fprintln(cmd.OutOrStdout(), res)
 			return nil
