@@ -24,20 +24,28 @@ seconds() { tail -n 1 "$1" | awk '{print $1}'; }
 
 # a. stockroom. The catalogue file is in the page cache from the demo run,
 # and the CSV from being written, so both runs read from memory.
+# Two cases: a first import into a catalogue with products but no sales,
+# and the demo catalogue itself, whose last year of history the orders
+# replace (every SKU-day in that year is compared, most are rewritten).
 a="failed"
+if command -v sqlite3 >/dev/null; then
+	cp "$tmp/c.db" "$tmp/first.db"
+	sqlite3 "$tmp/first.db" 'DELETE FROM sales_daily; DELETE FROM sales_weekly; DELETE FROM forecasts; VACUUM;'
+	/usr/bin/time -f '%e s, %M KB' -o "$tmp/time-first" \
+		"$tmp/stockroom" import orders "$tmp/orders.csv" --db "$tmp/first.db" >"$tmp/first.log" 2>&1 &&
+		echo "first import, no sales before: $(tail -n 1 "$tmp/time-first")"
+fi
 if /usr/bin/time -f '%e s, %M KB' -o "$tmp/time-a" \
 	"$tmp/stockroom" import orders "$tmp/orders.csv" --db "$tmp/c.db" >"$tmp/import.log" 2>&1; then
 	a=$(tail -n 1 "$tmp/time-a")
 	tail -n 5 "$tmp/import.log"
-	echo "stockroom import orders: $a"
+	echo "stockroom import orders, replacing a year of history: $a"
 else
-	echo "stockroom import orders failed (is the command written yet?); its output:"
+	echo "stockroom import orders failed; its output:"
 	head -n 5 "$tmp/import.log" | sed 's/^/    /'
 	echo "continuing with sqlite3 alone"
 fi
 
-# b. sqlite3's .import into a fresh database. The table does not exist, so
-# .import makes it from the header with every column TEXT.
 b="skipped"
 if command -v sqlite3 >/dev/null; then
 	/usr/bin/time -f '%e s, %M KB' -o "$tmp/time-b" \
