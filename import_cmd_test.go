@@ -71,3 +71,18 @@ func TestImportCommandRefusesBadFilesAndWritesNothing(t *testing.T) {
 		}
 	}
 }
+
+// Formulas and control characters are stored as given; an export
+// neutralises the formula.
+func TestImportedFormulaLeavesExportsNeutralised(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "c.db")
+	file := filepath.Join(t.TempDir(), "p.csv")
+	os.WriteFile(file, []byte("sku,name\nF-1,\"=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\"\n"), 0o644)
+	if out, err := executeOut(t, "import", "products", file, "--db", db); err != nil || !strings.Contains(out, "1 product new") {
+		t.Fatalf("%q %v", out, err)
+	}
+	out, err := executeOut(t, "export", "stock", "--db", db)
+	if err != nil || !strings.Contains(out, `"'=HYPERLINK(""http://x"",""click"")"`) {
+		t.Errorf("export: %q %v", out, err)
+	}
+}

@@ -45,8 +45,12 @@ func (r Result) String() string {
 	if r.DryRun {
 		verb = "Dry run, nothing written:"
 	}
+	unit := r.Unit
+	if r.New == 1 {
+		unit = strings.TrimSuffix(unit, "s")
+	}
 	s := fmt.Sprintf("%s %s as %s (%s): %s %s new, %s updated, %s unchanged", verb, r.File, r.Format,
-		nRows(r.Rows), group(r.New), r.Unit, group(r.Updated), group(r.Unchanged))
+		nRows(r.Rows), group(r.New), unit, group(r.Updated), group(r.Unchanged))
 	if len(r.Notes) > 0 {
 		s += "; " + strings.Join(r.Notes, "; ")
 	}
