@@ -173,20 +173,24 @@ func (j *job) number(rec []string, line int, name string) (float64, bool) {
 
 // count reads an optional whole number that must not be negative.
 func (j *job) count(rec []string, line int, name string) (int, bool) {
+	v, ok := j.signedCount(rec, line, name)
+	if ok && v < 0 {
+		j.bad(line, name, "%d is negative", v)
+		return 0, false
+	}
+	return v, ok
+}
+
+// signedCount reads an optional whole number that may be negative
+// (oversold stock).
+func (j *job) signedCount(rec []string, line int, name string) (int, bool) {
 	s := j.cell(rec, name)
 	if s == "" {
 		return 0, false
 	}
 	v, err := ParseCount(s, j.r.DecimalComma())
-	switch {
-	case err != nil:
+	if err != nil {
 		j.bad(line, name, "%v", err)
-		return 0, false
-	case v < 0:
-		j.bad(line, name, "%s is negative", s)
-		return 0, false
-	case v > 1e12:
-		j.bad(line, name, "%s is too large", s)
 		return 0, false
 	}
 	return int(v), true

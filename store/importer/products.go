@@ -192,6 +192,22 @@ func (j *job) productRow(rec []string, line int) productRow {
 	return r
 }
 
+// copyField copies one field of a product; the supplier goes by id (a
+// row's supplier name is resolved to it before merging).
+var copyField = map[string]func(dst, src *model.Product){
+	"name":        func(d, s *model.Product) { d.Name = s.Name },
+	"category":    func(d, s *model.Product) { d.Category = s.Category },
+	"subcategory": func(d, s *model.Product) { d.Subcategory = s.Subcategory },
+	"brand":       func(d, s *model.Product) { d.Brand = s.Brand },
+	"supplier":    func(d, s *model.Product) { d.SupplierID = s.SupplierID },
+	"unit_cost":   func(d, s *model.Product) { d.UnitCost = s.UnitCost },
+	"price":       func(d, s *model.Product) { d.Price = s.Price },
+	"case_pack":   func(d, s *model.Product) { d.CasePack = s.CasePack },
+	"moq":         func(d, s *model.Product) { d.MOQ = s.MOQ },
+	"status":      func(d, s *model.Product) { d.Status = s.Status },
+	"launched_on": func(d, s *model.Product) { d.LaunchedOn = s.LaunchedOn },
+}
+
 // inherit takes the fields a variant row leaves empty from its product's
 // first row.
 func (r *productRow) inherit(first productRow) {
@@ -200,19 +216,9 @@ func (r *productRow) inherit(first productRow) {
 			continue
 		}
 		r.set[name] = true
-		switch name {
-		case "name":
-			r.p.Name = first.p.Name
-		case "category":
-			r.p.Category = first.p.Category
-		case "subcategory":
-			r.p.Subcategory = first.p.Subcategory
-		case "brand":
-			r.p.Brand = first.p.Brand
-		case "supplier":
+		copyField[name](&r.p, &first.p)
+		if name == "supplier" {
 			r.supplier = first.supplier
-		case "status":
-			r.p.Status = first.p.Status
 		}
 	}
 }
@@ -238,39 +244,10 @@ func (r *productRow) newProduct() model.Product {
 // mergeInto is old with the fields the row sets.
 func (r *productRow) mergeInto(old model.Product) model.Product {
 	p := old
-	set := r.set
-	if set["name"] {
-		p.Name = r.p.Name
-	}
-	if set["category"] {
-		p.Category = r.p.Category
-	}
-	if set["subcategory"] {
-		p.Subcategory = r.p.Subcategory
-	}
-	if set["brand"] {
-		p.Brand = r.p.Brand
-	}
-	if set["supplier"] {
-		p.SupplierID = r.p.SupplierID
-	}
-	if set["unit_cost"] {
-		p.UnitCost = r.p.UnitCost
-	}
-	if set["price"] {
-		p.Price = r.p.Price
-	}
-	if set["case_pack"] {
-		p.CasePack = r.p.CasePack
-	}
-	if set["moq"] {
-		p.MOQ = r.p.MOQ
-	}
-	if set["status"] {
-		p.Status = r.p.Status
-	}
-	if set["launched_on"] {
-		p.LaunchedOn = r.p.LaunchedOn
+	for name, set := range r.set {
+		if copy := copyField[name]; set && copy != nil {
+			copy(&p, &r.p)
+		}
 	}
 	return p
 }

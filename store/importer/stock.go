@@ -146,20 +146,6 @@ func runStock(j *job) error {
 // isNotStocked reads Shopify's marker for a variant a location does not carry.
 func isNotStocked(s string) bool { return strings.EqualFold(s, "not stocked") }
 
-// signedCount reads a whole number that may be negative (oversold stock).
-func (j *job) signedCount(rec []string, line int, name string) (int, bool) {
-	s := j.cell(rec, name)
-	if s == "" {
-		return 0, false
-	}
-	v, err := ParseCount(s, j.r.DecimalComma())
-	if err != nil {
-		j.bad(line, name, "%v", err)
-		return 0, false
-	}
-	return int(v), true
-}
-
 func firstPresent(j *job, names ...string) string {
 	for _, n := range names {
 		if j.has(n) {
