@@ -409,3 +409,18 @@ func TestHostileTextIsStoredAsGivenAndKeptOutOfMessages(t *testing.T) {
 		t.Errorf("error carries control characters: %q", err)
 	}
 }
+
+// A product export's inventory quantity can stand in for an inventory
+// export: on hand at the first location.
+func TestStockFromAProductExport(t *testing.T) {
+	st := newStore(t)
+	run(t, st, "products", "shopify_products.csv", Options{})
+	r := run(t, st, "stock", "shopify_products.csv", Options{})
+	counts(t, r, 2, 0, 0)
+	if !strings.Contains(r.String(), "1 row without a SKU left out") {
+		t.Errorf("%s", r)
+	}
+	if got := query(t, st, "SELECT l.name, sum(on_hand) FROM stock JOIN locations l ON l.id = location_id GROUP BY l.id"); got != "Main|12" {
+		t.Errorf("stock: %s", got)
+	}
+}

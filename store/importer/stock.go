@@ -44,8 +44,13 @@ func runStock(j *job) error {
 	var rows []stockRow
 	seen := map[store.StockKey]int{}
 	unknown := &unknownSKUs{j: j}
-	notStocked := 0
+	notStocked, noSKU := 0, 0
+	productFile := j.res.Format == ShopifyProducts || j.res.Format == ShopifyLegacy || j.res.Format == WooCommerceExport
 	err = j.rows(func(rec []string, line int) {
+		if productFile && j.cell(rec, "sku") == "" {
+			noSKU++ // a product export's image rows and products without a SKU
+			return
+		}
 		sku, ok := j.required(rec, line, "sku")
 		if !ok {
 			return
@@ -85,6 +90,9 @@ func runStock(j *job) error {
 		return err
 	}
 	unknown.note()
+	if noSKU > 0 {
+		j.res.Notes = append(j.res.Notes, fmt.Sprintf("%s without a SKU left out", nRows(noSKU)))
+	}
 	if notStocked > 0 {
 		j.res.Notes = append(j.res.Notes, fmt.Sprintf("%s \"not stocked\" at their location left out", nRows(notStocked)))
 	}
