@@ -424,3 +424,13 @@ func TestStockFromAProductExport(t *testing.T) {
 		t.Errorf("stock: %s", got)
 	}
 }
+
+func TestImplausibleSalesDatesAreRefused(t *testing.T) {
+	st := newStore(t)
+	run(t, st, "products", "shopify_products_legacy.csv", Options{})
+	_, err := try(st, "sales", "far.csv", Options{In: strings.NewReader("sku,date,units\nHOSE-25-G,0001-01-01,1\nHOSE-25-G,2026-03-01,1\nTROWEL-1,9999-12-31,1\n")})
+	if err == nil || !strings.Contains(err.Error(), "far.csv:2: column \"date\": 0001-01-01 is not a plausible sales date") ||
+		!strings.Contains(err.Error(), "far.csv:4:") {
+		t.Errorf("far dates: %v", err)
+	}
+}

@@ -3,6 +3,7 @@ package importer
 import (
 	"math"
 	"sort"
+	"time"
 
 	"stockroom/model"
 	"stockroom/store"
@@ -79,10 +80,16 @@ func (s *salesFile) apply() error {
 		return j.errs.Err()
 	}
 	days := make([]model.Day, len(s.dateKeys))
+	earliest, latest := model.MustDay("1990-01-01"), model.DayOf(time.Now())+366
 	for i, key := range s.dateKeys {
 		d, err := j.dates.Day(key)
-		if err != nil {
+		switch {
+		case err != nil:
 			j.bad(s.dateLine[i], "date", "%v", err)
+		case d < earliest || d > latest:
+			// a sales history spanning centuries is a typing error, and would
+			// make every SKU's weekly series centuries long
+			j.bad(s.dateLine[i], "date", "%s is not a plausible sales date (1990 to a year from now)", d)
 		}
 		days[i] = d
 	}
