@@ -5,7 +5,6 @@ import (
 	"database/sql/driver"
 	"fmt"
 	"math"
-	"slices"
 	"strings"
 
 	"stockroom/model"
@@ -237,14 +236,4 @@ func (b *Bulk) SavePurchaseOrder(reference string, existingID int64, po Purchase
 // Audit writes an audit-log row in the bulk transaction.
 func (b *Bulk) Audit(entity, id, field, old, new string) error {
 	return audit(b.ctx, b.tx, timestamp(), currentUser(), entity, id, field, old, new)
-}
-
-// SortedIDs returns the keys of a product-id set in ascending order.
-func SortedIDs[V any](m map[int64]V) []int64 {
-	ids := make([]int64, 0, len(m))
-	for id := range m {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	return ids
 }

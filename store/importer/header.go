@@ -2,6 +2,8 @@ package importer
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -51,7 +53,7 @@ func ParseMap(s string) (map[string]string, error) {
 // columns finds each field's column: the --map header if given, else the
 // first of the field's known headers present. Missing required fields and
 // --map entries that name no field or no column are errors.
-func columns(k *Kind, file string, header []string, mapping map[string]string) (map[string]int, error) {
+func columns(k *Kind, file string, header []string, format Format, mapping map[string]string) (map[string]int, error) {
 	index := map[string]int{}
 	for i, h := range header {
 		if _, dup := index[normalise(h)]; !dup {
@@ -59,7 +61,7 @@ func columns(k *Kind, file string, header []string, mapping map[string]string) (
 		}
 	}
 	cols := map[string]int{}
-	for _, name := range sortedKeys(mapping) {
+	for _, name := range slices.Sorted(maps.Keys(mapping)) {
 		if k.field(name) == nil {
 			return nil, fmt.Errorf("--map: %s has no field %q (fields: %s)", k.Name, name, fieldNames(k))
 		}
@@ -69,13 +71,12 @@ func columns(k *Kind, file string, header []string, mapping map[string]string) (
 		}
 		cols[name] = i
 	}
-	stockroomExport := detect(header) == Stockroom
 	var missing []string
 	for _, f := range k.Fields {
 		if _, ok := cols[f.Name]; ok {
 			continue
 		}
-		if stockroomExport && f.Name == "status" {
+		if format == Stockroom && f.Name == "status" {
 			continue // a Stockroom export's status is the stock status (ok, low, …), not the product's
 		}
 		for _, h := range f.Headers {

@@ -80,7 +80,8 @@ func Run(ctx context.Context, st *store.Store, opt Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	cols, err := columns(k, opt.File, r.Header(), opt.Map)
+	format := detect(r.Header())
+	cols, err := columns(k, opt.File, r.Header(), format, opt.Map)
 	if err != nil {
 		return Result{}, err
 	}
@@ -90,7 +91,7 @@ func Run(ctx context.Context, st *store.Store, opt Options) (Result, error) {
 	}
 	j := &job{ctx: ctx, st: st, opt: opt, kind: k, r: r, cols: cols, dates: dates,
 		errs: &Errors{File: opt.File},
-		res:  Result{Kind: k.Name, File: opt.File, Format: detect(r.Header()), DryRun: opt.DryRun}}
+		res:  Result{Kind: k.Name, File: opt.File, Format: format, DryRun: opt.DryRun}}
 	if err := k.run(j); err != nil {
 		return j.res, err
 	}
@@ -194,6 +195,15 @@ func (j *job) signedCount(rec []string, line int, name string) (int, bool) {
 		return 0, false
 	}
 	return int(v), true
+}
+
+// requiredCount reads a whole number that must be there and not negative.
+func (j *job) requiredCount(rec []string, line int, name string) (int, bool) {
+	v, ok := j.count(rec, line, name)
+	if !ok && j.cell(rec, name) == "" {
+		j.bad(line, name, "empty")
+	}
+	return v, ok
 }
 
 // required reads a required text cell.

@@ -6,7 +6,6 @@ package importer
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 )
 
@@ -83,14 +82,4 @@ func field(name string, required bool, help string, headers ...string) Field {
 		f.Headers = append(f.Headers, normalise(h))
 	}
 	return f
-}
-
-// sortedKeys is a map's keys in order, for stable messages.
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -27,16 +27,13 @@ type orderHead struct {
 }
 
 func runOrders(j *job) error {
-	s, err := newSalesFile(j)
-	if err != nil {
-		return err
-	}
+	s := newSalesFile(j)
 	// an order's lines follow each other, and only its first carries the
 	// order's fields: the lines after it with the same number take them
 	var lastOrder string
 	var head orderHead
 	cancelledLines, noSKU := 0, 0
-	err = j.rows(func(rec []string, line int) {
+	err := j.rows(func(rec []string, line int) {
 		order := j.cell(rec, "order")
 		if order == "" || order != lastOrder {
 			head = orderHead{}
@@ -53,11 +50,8 @@ func runOrders(j *job) error {
 		}
 		lastOrder = order
 		sku := j.cell(rec, "sku")
-		qty, ok := j.count(rec, line, "quantity")
+		qty, ok := j.requiredCount(rec, line, "quantity")
 		if !ok {
-			if j.cell(rec, "quantity") == "" {
-				j.bad(line, "quantity", "empty")
-			}
 			return
 		}
 		price, _ := j.number(rec, line, "price")

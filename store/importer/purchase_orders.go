@@ -50,10 +50,7 @@ func runPurchaseOrders(j *job) error {
 		ref, ok1 := j.required(rec, line, "po")
 		supplier, ok2 := j.required(rec, line, "supplier")
 		sku, ok3 := j.required(rec, line, "sku")
-		qty, ok4 := j.count(rec, line, "quantity")
-		if !ok4 && j.cell(rec, "quantity") == "" {
-			j.bad(line, "quantity", "empty")
-		}
+		qty, ok4 := j.requiredCount(rec, line, "quantity")
 		if !(ok1 && ok2 && ok3 && ok4) {
 			return
 		}

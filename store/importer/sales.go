@@ -20,11 +20,8 @@ var salesKind = &Kind{
 func init() { salesKind.run = runSales }
 
 func runSales(j *job) error {
-	s, err := newSalesFile(j)
-	if err != nil {
-		return err
-	}
-	err = j.rows(func(rec []string, line int) {
+	s := newSalesFile(j)
+	err := j.rows(func(rec []string, line int) {
 		sku, ok := j.required(rec, line, "sku")
 		if !ok {
 			return
@@ -33,11 +30,8 @@ func runSales(j *job) error {
 		if !ok {
 			return
 		}
-		units, ok := j.count(rec, line, "units")
+		units, ok := j.requiredCount(rec, line, "units")
 		if !ok {
-			if j.cell(rec, "units") == "" {
-				j.bad(line, "units", "empty")
-			}
 			return
 		}
 		revenue, _ := j.number(rec, line, "revenue")

@@ -1,7 +1,9 @@
 package importer
 
 import (
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"time"
 
@@ -16,14 +18,32 @@ var nan = math.NaN()
 // and dates are numbered as they are met: a million lines hold a few
 // thousand of each.
 type salesFile struct {
-	j        *job
-	skus     map[string]int32
-	skuNames []string
-	skuLine  []int // first line of each SKU, for messages
-	dates    map[string]int32
-	dateKeys []string
-	dateLine []int
-	cells    map[uint64]saleCell // sku<<32 | date
+	j     *job
+	skus  numbering
+	dates numbering           // of date keys
+	cells map[uint64]saleCell // sku<<32 | date
+}
+
+// numbering gives each distinct text a number in the order met, and keeps
+// the line it was first met on, for messages.
+type numbering struct {
+	index map[string]int32
+	texts []string
+	lines []int
+}
+
+func (n *numbering) number(text string, line int) int32 {
+	i, ok := n.index[text]
+	if !ok {
+		if n.index == nil {
+			n.index = map[string]int32{}
+		}
+		i = int32(len(n.texts))
+		n.index[text] = i
+		n.texts = append(n.texts, text)
+		n.lines = append(n.lines, line)
+	}
+	return i
 }
 
 type saleCell struct {
@@ -32,26 +52,12 @@ type saleCell struct {
 	inStock float64 // NaN: unknown
 }
 
-func newSalesFile(j *job) (*salesFile, error) {
-	return &salesFile{j: j, skus: map[string]int32{}, dates: map[string]int32{}, cells: map[uint64]saleCell{}}, nil
+func newSalesFile(j *job) *salesFile {
+	return &salesFile{j: j, cells: map[uint64]saleCell{}}
 }
 
 func (s *salesFile) add(line int, sku, dateKey string, units int, revenue, inStock float64) {
-	si, ok := s.skus[sku]
-	if !ok {
-		si = int32(len(s.skuNames))
-		s.skus[sku] = si
-		s.skuNames = append(s.skuNames, sku)
-		s.skuLine = append(s.skuLine, line)
-	}
-	di, ok := s.dates[dateKey]
-	if !ok {
-		di = int32(len(s.dateKeys))
-		s.dates[dateKey] = di
-		s.dateKeys = append(s.dateKeys, dateKey)
-		s.dateLine = append(s.dateLine, line)
-	}
-	k := uint64(si)<<32 | uint64(uint32(di))
+	k := uint64(s.skus.number(sku, line))<<32 | uint64(uint32(s.dates.number(dateKey, line)))
 	c, seen := s.cells[k]
 	if !seen {
 		c.inStock = nan
@@ -79,17 +85,17 @@ func (s *salesFile) apply() error {
 		j.errs.Add(0, "", err.Error())
 		return j.errs.Err()
 	}
-	days := make([]model.Day, len(s.dateKeys))
+	days := make([]model.Day, len(s.dates.texts))
 	earliest, latest := model.MustDay("1990-01-01"), model.DayOf(time.Now())+366
-	for i, key := range s.dateKeys {
+	for i, key := range s.dates.texts {
 		d, err := j.dates.Day(key)
 		switch {
 		case err != nil:
-			j.bad(s.dateLine[i], "date", "%v", err)
+			j.bad(s.dates.lines[i], "date", "%v", err)
 		case d < earliest || d > latest:
 			// a sales history spanning centuries is a typing error, and would
 			// make every SKU's weekly series centuries long
-			j.bad(s.dateLine[i], "date", "%s is not a plausible sales date (1990 to a year from now)", d)
+			j.bad(s.dates.lines[i], "date", "%s is not a plausible sales date (1990 to a year from now)", d)
 		}
 		days[i] = d
 	}
@@ -98,12 +104,12 @@ func (s *salesFile) apply() error {
 		return err
 	}
 	unknown := &unknownSKUs{j: j}
-	ids := make([]int64, len(s.skuNames))
-	for i, sku := range s.skuNames {
+	ids := make([]int64, len(s.skus.texts))
+	for i, sku := range s.skus.texts {
 		if p := products[sku]; p != nil {
 			ids[i] = p.ID
 		} else {
-			unknown.add(s.skuLine[i], sku)
+			unknown.add(s.skus.lines[i], sku)
 		}
 	}
 	unknown.note()
@@ -127,7 +133,7 @@ func (s *salesFile) apply() error {
 		byProduct[id] = append(byProduct[id], model.DailySale{Day: days[uint32(k)], Units: c.units, Revenue: c.revenue, InStock: c.inStock})
 	}
 	s.cells = nil
-	touched := store.SortedIDs(byProduct)
+	touched := slices.Sorted(maps.Keys(byProduct))
 	keepStockouts := !j.has("in_stock") // orders and sales without in-stock data keep what the catalogue knows
 	// SKUs are compared and written a few hundred at a time, so a year of
 	// history for 20,000 SKUs is never in memory at once; the writes still
