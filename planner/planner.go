@@ -199,8 +199,12 @@ func (s *Snapshot) WithForecasts(f Forecasts) *Snapshot {
 
 // Current reports whether a row's forecast is up to date for the
 // snapshot's data, day and engine.
-func (s *Snapshot) Current(r *Row) bool {
-	return r.Item.Forecast.Current(r.Item.Product.DataVersion, s.opt.AsOf, s.opt.Forecaster.Engine())
+func (s *Snapshot) Current(r *Row) bool { return s.opt.current(r.Item) }
+
+// current reports whether an item's forecast is up to date for its data,
+// the planning day and the engine.
+func (o Options) current(it *model.Item) bool {
+	return it.Forecast.Current(it.Product.DataVersion, o.AsOf, o.Forecaster.Engine())
 }
 
 // staleRows lists the rows whose forecast is not current.
@@ -219,7 +223,7 @@ func staleItems(c *model.Catalogue, opt Options) []int {
 	var stale []int
 	for i := range c.Items {
 		it := &c.Items[i]
-		if !it.Forecast.Current(it.Product.DataVersion, opt.AsOf, opt.Forecaster.Engine()) {
+		if !opt.current(it) {
 			stale = append(stale, i)
 		}
 	}
@@ -274,7 +278,7 @@ func build(c *model.Catalogue, opt Options) *Snapshot {
 			s.Rows[i] = r
 		}
 	})
-	s.Stale = staleItems(c, opt)
+	s.Stale = s.staleRows()
 	s.countStatuses()
 	s.search = &searchIndex{rows: s.Rows}
 	return s
