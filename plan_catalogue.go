@@ -17,13 +17,7 @@ func planCatalogue(ctx context.Context, path string, asOf model.Day) (*store.Sto
 	if err != nil {
 		return nil, nil, err
 	}
-	snap, err := planner.Open(ctx, st, planner.Options{AsOf: asOf})
-	if err == nil && len(snap.Stale) > 0 {
-		snap, err = snap.Refresh(ctx, st, progressPrinter(os.Stderr, "forecasting"))
-		if err == nil {
-			err = snap.SaveForecasts(ctx, st)
-		}
-	}
+	snap, err := planner.Refresh(ctx, st, planner.Options{AsOf: asOf}, progressPrinter(os.Stderr, "forecasting"))
 	if err != nil {
 		st.Close()
 		return nil, nil, err
