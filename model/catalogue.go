@@ -63,10 +63,14 @@ type Policy struct {
 	// ReorderPoint is the PM's manual reorder point when Manual is true.
 	ReorderPoint int
 	Manual       bool
-	ServiceLevel float64 // 0 = default for the SKU's class
-	LeadTimeDays float64 // 0 = supplier's lead time
-	ReviewDays   int     // 0 = default review period
-	Rounding     Rounding
+	ServiceLevel float64  // 0 = default for the SKU's class
+	LeadTimeDays float64  // 0 = supplier's lead time
+	ReviewDays   int      // 0 = default review period
+	Rounding     Rounding // "" = round up
+	// OrderQty is the PM's own quantity for the SKU's next order when
+	// HasOrderQty; it replaces the suggestion until it goes onto an order.
+	OrderQty    int
+	HasOrderQty bool
 }
 
 // StockLevel is a SKU's stock at one location.
@@ -114,7 +118,11 @@ type Item struct {
 	OnHand    int
 	Committed int
 	OnOrder   int // outstanding quantity on sent purchase orders
-	Policy    Policy
+	InDraft   int // quantity on draft purchase orders
+	// Incoming is the outstanding quantity of sent orders by expected day,
+	// soonest first; orders without an expected day are not in it.
+	Incoming []Receipt
+	Policy   Policy
 	// Forecast is the cached forecast read with the catalogue, nil if none.
 	Forecast *SKUForecast
 	// Sales is the weekly history; the catalogue snapshot leaves it empty

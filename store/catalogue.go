@@ -260,7 +260,7 @@ func (s *Store) loadOnOrder(ctx context.Context) ([]idQty, error) {
 
 func (s *Store) loadPolicies(ctx context.Context) ([]idPolicy, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT product_id, reorder_point, service_level, lead_time_days,
-		review_days, rounding FROM policies ORDER BY product_id`)
+		review_days, rounding, order_qty FROM policies ORDER BY product_id`)
 	if err != nil {
 		return nil, err
 	}
@@ -268,13 +268,15 @@ func (s *Store) loadPolicies(ctx context.Context) ([]idPolicy, error) {
 	var out []idPolicy
 	for rows.Next() {
 		var id int64
-		var rop, review sql.NullInt64
+		var rop, review, orderQty sql.NullInt64
 		var level, lead sql.NullFloat64
 		var rounding sql.NullString
-		if err := rows.Scan(&id, &rop, &level, &lead, &review, &rounding); err != nil {
+		if err := rows.Scan(&id, &rop, &level, &lead, &review, &rounding, &orderQty); err != nil {
 			return nil, err
 		}
-		out = append(out, idPolicy{id, policyFrom(rop, level, lead, review, rounding)})
+		p := policyFrom(rop, level, lead, review, rounding)
+		p.OrderQty, p.HasOrderQty = int(orderQty.Int64), orderQty.Valid
+		out = append(out, idPolicy{id, p})
 	}
 	return out, rows.Err()
 }

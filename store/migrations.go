@@ -149,6 +149,14 @@ CREATE TABLE audit_log (
 	// importing the same file again updates the order instead of adding it.
 	`ALTER TABLE purchase_orders ADD COLUMN reference TEXT;
 CREATE UNIQUE INDEX purchase_orders_reference ON purchase_orders(reference) WHERE reference IS NOT NULL;`,
+	// 4: replenishment. A PM's own order quantity for a SKU's next order
+	// (NULL = the suggestion), cleared when it goes onto a purchase order;
+	// and each cached forecast's trailing-52-week revenue and units, read
+	// from the history when the forecast is made, for ABC classes without
+	// reading every history at start.
+	`ALTER TABLE policies ADD COLUMN order_qty INTEGER CHECK (order_qty >= 0);
+ALTER TABLE forecasts ADD COLUMN revenue_52w REAL NOT NULL DEFAULT 0;
+ALTER TABLE forecasts ADD COLUMN units_52w REAL NOT NULL DEFAULT 0;`,
 }
 
 // SchemaVersion is the newest schema this build knows.
