@@ -413,7 +413,7 @@ func TestCatalogueStatuses(t *testing.T) {
 			onOrder++
 		}
 	}
-	if set.ServiceLevel != 0.95 || set.DeadStockDays != 90 || set.ExcessCoverDays != 180 || set.HoldingRate != 0.25 || set.ReviewDays != 7 {
+	if set.ServiceLevelB != 0.95 || set.DeadStockDays != 90 || set.ExcessCoverDays != 180 || set.HoldingRate != 0.25 || set.ReviewDays != 7 {
 		t.Errorf("settings are not the defaults the demo aims with: %+v", set)
 	}
 	// Aimed at 4 / 12 / 5 / 10 % and the rest ok.

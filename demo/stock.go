@@ -41,7 +41,7 @@ func (g *generator) stockUp(r *rand.Rand, d *skuData, out bool) {
 	in := model.PlanInput{
 		WeeklyDemand: mu, DemandSD: sd,
 		LeadTimeWeeks: sp.LeadTimeDays / 7, LeadTimeSDWeeks: sp.LeadTimeSDDays / 7,
-		ServiceLevel: set.ServiceLevel, ReviewWeeks: float64(set.ReviewDays) / 7,
+		ServiceLevel: set.ServiceLevelB, ReviewWeeks: float64(set.ReviewDays) / 7,
 		OrderCost: sp.OrderCost, HoldingRate: set.HoldingRate, UnitCost: d.product.UnitCost,
 		Active:        true,
 		DaysSinceSale: daysSinceSale(w, d.product.LaunchedOn, g.cal.end),

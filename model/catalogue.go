@@ -138,6 +138,8 @@ type Catalogue struct {
 	Settings  Settings
 	// LatestSale is the last day with any sales row: the default "today".
 	LatestSale Day
+	// Activity is what purchase orders say about each supplier, by id.
+	Activity map[int64]SupplierActivity
 }
 
 // DailySale is one stored day of a SKU's sales.

@@ -19,6 +19,10 @@ type SKUForecast struct {
 	RecentFirstWeek Day
 	Recent          []float32
 	LastSale        Day // last day with a sale up to AsOf, NoDay if none
+
+	// Revenue52w and Units52w are the sales of the 52 complete weeks up to
+	// AsOf: ABC classes rank SKUs by revenue without reading histories.
+	Revenue52w, Units52w float64
 }
 
 // Current reports whether a cached forecast still holds for the product's

@@ -25,6 +25,19 @@ type PlanInput struct {
 	ManualReorderPoint    int
 	HasManualReorderPoint bool
 
+	// Forecast, when set, gives the demand distribution (the reorder point
+	// of intermittent and lumpy SKUs is its lead-time quantile) and the
+	// weekly means the stockout date is projected from.
+	Forecast *forecast.Result
+	Today    Day       // the planning day; stockout and order-by dates count from it
+	Incoming []Receipt // sent orders' outstanding units by expected day, soonest first
+
+	CasePack    int
+	MOQ         int
+	Rounding    Rounding
+	OrderQty    int // the PM's own order quantity, when HasOrderQty
+	HasOrderQty bool
+
 	Active bool
 	// DaysSinceSale counts days since the last sale, or since launch when the
 	// SKU never sold; negative when neither is known.
@@ -48,17 +61,43 @@ type Plan struct {
 	DaysOfCover float64 // +Inf when there is no forecast demand
 	ExcessUnits int
 	Status      Status
+
+	// Stockout is the first day forecast demand exceeds available stock
+	// plus receipts by then, NoDay beyond the horizon; OrderBy is the last
+	// day an order placed now still arrives in time: Stockout − lead time.
+	Stockout, OrderBy Day
+
+	// Reorder says the SKU should be ordered now: its inventory position
+	// is at or below the reorder point, or its order-by day falls within
+	// the review period (waiting for the next review would be too late),
+	// and the order-up-to level is above the position; or the PM set an
+	// order quantity.
+	Reorder bool
+	// Need is S − IP; SuggestedQty is it rounded to cases and raised to
+	// the MOQ, or the PM's own quantity (QtyManual). 0 unless Reorder.
+	Need         float64
+	SuggestedQty int
+	QtyManual    bool
+	OrderValue   float64 // SuggestedQty × unit cost
 }
 
 // Compute applies the formulas of DESIGN.md section 5:
 //
-//	IP  = on_hand − committed + on_order
-//	SS  = z · √(L·σ_w² + μ_w²·σ_L²),  z = Φ⁻¹(service level)
+//	IP  = on_hand − committed + on_order (sent and draft)
+//	SS  = z · √(L·σ_w² + μ_w²·σ_L²),  z = Φ⁻¹(service level)   smooth, erratic
 //	ROP = ⌈μ_w·L + SS⌉ unless set by the PM
+//	ROP = ⌈q⌉, q = service-level quantile of demand over L weeks,
+//	      SS = q − μ_w·L                                        intermittent, lumpy
 //	EOQ = √(2·D·K / (h·c)),  D = 52·μ_w
 //	S   = ROP + max(EOQ, μ_w·R)
+//	suggested = RoundOrder(S − IP) when IP ≤ ROP or order-by ≤ today + R
 //	days of cover = available / (μ_w / 7)
+//	stockout = first day demand > available + receipts by then
+//	order-by = stockout − L
 //	excess = available − (S + cover target · μ_w / 7), when positive
+//
+// The count distributions of sporadic SKUs carry no lead-time spread: their
+// quantile is taken over the planned lead time.
 func Compute(in PlanInput) Plan {
 	var p Plan
 	p.Available = in.OnHand - in.Committed
@@ -75,6 +114,11 @@ func Compute(in PlanInput) Plan {
 	}
 	p.SafetyStock = z * math.Sqrt(L*sd*sd+mu*mu*sdL*sdL)
 	p.AutoReorderPoint = int(math.Ceil(mu*L + p.SafetyStock - 1e-9))
+	if f := in.Forecast; f != nil && f.Class.Sporadic() && in.ServiceLevel > 0 && in.ServiceLevel < 1 {
+		q := LeadTimeDemandQuantile(f, L, in.ServiceLevel)
+		p.SafetyStock = q - mu*L
+		p.AutoReorderPoint = int(math.Ceil(q - 1e-9))
+	}
 	p.ReorderPoint = p.AutoReorderPoint
 	if in.HasManualReorderPoint {
 		p.ReorderPoint = in.ManualReorderPoint
@@ -91,6 +135,15 @@ func Compute(in PlanInput) Plan {
 	default:
 		p.DaysOfCover = float64(p.Available) / (mu / 7)
 	}
+
+	p.Stockout, p.OrderBy = NoDay, NoDay
+	if in.Forecast != nil {
+		p.Stockout = StockoutDay(in.Today, float64(p.Available), in.Forecast.Mean, in.Incoming)
+	}
+	if p.Stockout.Valid() {
+		p.OrderBy = p.Stockout - Day(math.Round(L*7))
+	}
+	p.plannedOrder(in, mu)
 
 	limit := p.OrderUpTo + in.ExcessCoverDays*mu/7
 	if excess := float64(p.Available) - limit; excess > 0 {
@@ -118,4 +171,46 @@ func EOQ(yearlyDemand, orderCost, holdingRate, unitCost float64) float64 {
 		return 0
 	}
 	return math.Sqrt(2 * yearlyDemand * orderCost / (holdingRate * unitCost))
+}
+
+// plannedOrder decides whether to order now and how much.
+func (p *Plan) plannedOrder(in PlanInput, mu float64) {
+	if !in.Active {
+		return
+	}
+	low := p.InventoryPosition <= p.ReorderPoint && (mu > 0 || p.ReorderPointManual)
+	soon := p.OrderBy.Valid() && in.Today.Valid() && p.OrderBy <= in.Today+Day(math.Round(in.ReviewWeeks*7))
+	p.Need = p.OrderUpTo - float64(p.InventoryPosition)
+	switch {
+	case in.HasOrderQty:
+		p.Reorder, p.QtyManual, p.SuggestedQty = true, true, max(in.OrderQty, 0)
+	case (low || soon) && p.Need > 0:
+		p.Reorder = true
+		p.SuggestedQty = RoundOrder(p.Need, in.CasePack, in.MOQ, in.Rounding)
+	default:
+		p.Need = 0
+	}
+	p.OrderValue = float64(p.SuggestedQty) * in.UnitCost
+}
+
+// LeadTimeDemandQuantile is the p-quantile of total demand over L weeks.
+// The forecast gives the distribution over whole weeks; a fractional lead
+// time interpolates between the quantiles of the whole weeks around it
+// (zero weeks: zero demand).
+func LeadTimeDemandQuantile(f *forecast.Result, L, p float64) float64 {
+	if !(L > 0) {
+		return 0
+	}
+	lo := math.Floor(L)
+	q := func(weeks float64) float64 {
+		if weeks <= 0 {
+			return 0
+		}
+		return f.Total(int(weeks)).Quantile(p)
+	}
+	qlo := q(lo)
+	if L == lo {
+		return qlo
+	}
+	return qlo + (L-lo)*(q(lo+1)-qlo)
 }

@@ -102,3 +102,16 @@ func (w WeeklySales) RecentUnits(asOf Day, n int) []float64 {
 	}
 	return out
 }
+
+// Trailing sums the revenue and units of the last n complete weeks up to
+// asOf.
+func (w WeeklySales) Trailing(asOf Day, n int) (revenue, units float64) {
+	t := w.Through(asOf)
+	for i := max(len(t.Units)-n, 0); i < len(t.Units); i++ {
+		units += float64(t.Units[i])
+		if i < len(t.Revenue) {
+			revenue += float64(t.Revenue[i])
+		}
+	}
+	return revenue, units
+}

@@ -29,3 +29,38 @@ func TestDaysToStockout(t *testing.T) {
 		}
 	}
 }
+
+func TestStockoutDayCountsReceipts(t *testing.T) {
+	const today = Day(100)
+	steady := []float64{7, 7, 7} // one a day
+	cases := []struct {
+		name      string
+		available float64
+		incoming  []Receipt
+		want      Day
+	}{
+		// 10 on hand, 5 arrive on day 105: 15 − d < 0 first on d = 16
+		{"receipt extends cover", 10, []Receipt{{105, 5}}, 116},
+		// an overdue order still counts, from tomorrow
+		{"overdue receipt counts", 10, []Receipt{{90, 5}}, 116},
+		// 3 last three days; day 4 is short before the receipt on 105
+		{"receipt too late", 3, []Receipt{{105, 10}}, 104},
+		// two receipts: 5 + 4 + 4 = 13 units cover 13 days
+		{"two receipts", 5, []Receipt{{103, 4}, {110, 4}}, 114},
+		{"receipt beyond the horizon covers nothing", 10, []Receipt{{200, 50}}, 111},
+		{"nothing available is today", 0, []Receipt{{102, 50}}, 100},
+		{"receipts outlast the horizon", 10, []Receipt{{101, 100}}, NoDay},
+	}
+	for _, c := range cases {
+		if got := StockoutDay(today, c.available, steady, c.incoming); got != c.want {
+			t.Errorf("%s: %v, want %v", c.name, int(got), int(c.want))
+		}
+	}
+	if got := StockoutDay(NoDay, 10, steady, nil); got != NoDay {
+		t.Errorf("no planning day: %v", got)
+	}
+	// without receipts both paths agree with DaysToStockout
+	if got := StockoutDay(today, 20, []float64{14, 14, 14}, nil); got != today+11 {
+		t.Errorf("no receipts: %v", int(got))
+	}
+}

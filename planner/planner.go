@@ -29,13 +29,16 @@ type Row struct {
 	Forecast forecast.Result
 	Plan     model.Plan
 
+	// ABC is the SKU's class by trailing-52-week revenue across the
+	// catalogue; it sets the default service level.
+	ABC             model.ABC
+	LeadTime        model.LeadTime
 	LeadTimeWeeks   float64
 	LeadTimeSDWeeks float64
 	ServiceLevel    float64
-	LastSale        model.Day // last day with a sale up to AsOf, NoDay if none
-	// Stockout is the day the forecast uses up the available stock,
-	// NoDay when that is beyond the forecast horizon.
-	Stockout model.Day
+	// ServiceLevelManual is true when the PM set the SKU's service level.
+	ServiceLevelManual bool
+	LastSale           model.Day // last day with a sale up to AsOf, NoDay if none
 }
 
 // Snapshot is an immutable planning state. Edits make a new Snapshot that
@@ -183,15 +186,39 @@ func (s *Snapshot) WithForecasts(f Forecasts) *Snapshot {
 			rows[k] = *next.Rows[i]
 			rows[k].Item = &items[k]
 			next.fillForecast(&rows[k])
-			next.plan(&rows[k])
 			next.Rows[i] = &rows[k]
 		}
 	})
+	replan := make([]int, 0, len(f.Rows))
 	for k, i := range f.Rows {
 		if rows[k].Item != nil {
 			next.Refreshed = append(next.Refreshed, i)
+			replan = append(replan, i)
 		}
 	}
+	// new revenue moves SKUs between ABC classes, and with them service
+	// levels: those rows are planned again too
+	fresh := make(map[int]bool, len(replan))
+	for _, i := range replan {
+		fresh[i] = true
+	}
+	var moved []Row
+	for i, c := range next.classifyABC() {
+		if next.Rows[i].ABC == c {
+			continue
+		}
+		if !fresh[i] {
+			moved = append(moved, *next.Rows[i])
+			next.Rows[i] = &moved[len(moved)-1]
+			replan = append(replan, i)
+		}
+		next.Rows[i].ABC = c
+	}
+	parallel(len(replan), func(lo, hi int) {
+		for _, i := range replan[lo:hi] {
+			next.plan(next.Rows[i])
+		}
+	})
 	next.Stale = next.staleRows()
 	next.countStatuses()
 	return &next
@@ -274,8 +301,15 @@ func build(c *model.Catalogue, opt Options) *Snapshot {
 			r.Item = &c.Items[i]
 			r.Supplier = s.suppliers[r.Item.Product.SupplierID].Name
 			s.fillForecast(r)
-			s.plan(r)
 			s.Rows[i] = r
+		}
+	})
+	for i, c := range s.classifyABC() {
+		rows[i].ABC = c
+	}
+	parallel(len(c.Items), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			s.plan(&rows[i])
 		}
 	})
 	s.Stale = s.staleRows()
@@ -308,6 +342,7 @@ func refresh(it *model.Item, set model.Settings, opt Options, demand []float64) 
 	for i, u := range it.Sales.RecentUnits(opt.AsOf, model.RecentWeeks) {
 		f.Recent[i] = float32(u)
 	}
+	f.Revenue52w, f.Units52w = it.Sales.Trailing(opt.AsOf, 52)
 	demand = it.Sales.AppendDemandThrough(demand, opt.AsOf)
 	f.Result = opt.Forecaster.Forecast(demand, max(set.ForecastWeeks, 1))
 	it.Forecast = f
@@ -315,26 +350,29 @@ func refresh(it *model.Item, set model.Settings, opt Options, demand []float64) 
 	return demand
 }
 
-// plan computes a row's policy numbers and status from its forecast.
+// plan computes a row's policy numbers and status from its forecast, its
+// ABC class and its supplier's lead time.
 func (s *Snapshot) plan(r *Row) {
 	it := r.Item
 	sp := s.suppliers[it.Product.SupplierID]
 	set := s.Catalogue.Settings
-	lead := sp.LeadTimeDays
-	if it.Policy.LeadTimeDays > 0 {
-		lead = it.Policy.LeadTimeDays
-	}
-	r.LeadTimeWeeks, r.LeadTimeSDWeeks = lead/7, sp.LeadTimeSDDays/7
-	r.ServiceLevel = set.ServiceLevel
+	r.LeadTime = model.ChooseLeadTime(sp, s.Catalogue.Activity[sp.ID].LeadTime, it.Policy.LeadTimeDays)
+	r.LeadTimeWeeks, r.LeadTimeSDWeeks = r.LeadTime.Days/7, r.LeadTime.SDDays/7
+	r.ServiceLevel, r.ServiceLevelManual = set.ServiceLevelFor(r.ABC), false
 	if it.Policy.ServiceLevel > 0 {
-		r.ServiceLevel = it.Policy.ServiceLevel
+		r.ServiceLevel, r.ServiceLevelManual = it.Policy.ServiceLevel, true
 	}
 	review := set.ReviewDays
 	if it.Policy.ReviewDays > 0 {
 		review = it.Policy.ReviewDays
 	}
 	r.Plan = model.Compute(model.PlanInput{
-		OnHand: it.OnHand, Committed: it.Committed, OnOrder: it.OnOrder,
+		// drafts count as on order: the PM has decided to buy them, and
+		// suggesting them again would order twice
+		OnHand: it.OnHand, Committed: it.Committed, OnOrder: it.OnOrder + it.InDraft,
+		Forecast: &r.Forecast, Today: s.AsOf, Incoming: it.Incoming,
+		CasePack: it.Product.CasePack, MOQ: it.Product.MOQ, Rounding: it.Policy.Rounding,
+		OrderQty: it.Policy.OrderQty, HasOrderQty: it.Policy.HasOrderQty,
 		WeeklyDemand: r.Forecast.Level(), DemandSD: r.Forecast.SD,
 		LeadTimeWeeks: r.LeadTimeWeeks, LeadTimeSDWeeks: r.LeadTimeSDWeeks,
 		ServiceLevel: r.ServiceLevel, ReviewWeeks: float64(review) / 7,
@@ -345,10 +383,6 @@ func (s *Snapshot) plan(r *Row) {
 		DeadStockDays:   set.DeadStockDays,
 		ExcessCoverDays: set.ExcessCoverDays,
 	})
-	r.Stockout = model.NoDay
-	if d := model.DaysToStockout(float64(r.Plan.Available), r.Forecast.Mean); d >= 0 && s.AsOf.Valid() {
-		r.Stockout = s.AsOf + model.Day(d)
-	}
 }
 
 // daysSinceSale counts from the last sale, or from launch when the SKU has
@@ -412,4 +446,16 @@ func parallel(n int, fn func(lo, hi int)) {
 func (s *Snapshot) Supplier(id int64) (model.Supplier, bool) {
 	sp, ok := s.suppliers[id]
 	return sp, ok
+}
+
+// classifyABC ranks the rows by their forecasts' 52-week revenue.
+func (s *Snapshot) classifyABC() []model.ABC {
+	revenue := make([]float64, len(s.Rows))
+	for i, r := range s.Rows {
+		if f := r.Item.Forecast; f != nil {
+			revenue[i] = f.Revenue52w
+		}
+	}
+	set := s.Catalogue.Settings
+	return model.ClassifyABC(revenue, set.ABCCutA, set.ABCCutB)
 }

@@ -31,7 +31,7 @@ func weekly(units ...float32) model.WeeklySales {
 // discontinued and empty.
 func testCatalogue() *model.Catalogue {
 	set := model.DefaultSettings()
-	set.ServiceLevel = 0.95
+	set.ServiceLevelA, set.ServiceLevelB, set.ServiceLevelC = 0.95, 0.95, 0.95 // the hand-worked numbers below assume one level
 	mk := func(id int64, sku, name, cat string, onHand, committed, onOrder int, sales model.WeeklySales) model.Item {
 		return model.Item{
 			Product: model.Product{ID: id, SKU: sku, Name: name, Category: cat, SupplierID: 1, UnitCost: 2, Price: 5,

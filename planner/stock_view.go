@@ -115,10 +115,7 @@ func (v StockView) Value(i, col int) Value {
 	case StockStatus:
 		return Value{Int: int64(r.Plan.Status), Text: r.Plan.Status.String()}
 	case StockStockout:
-		if !r.Stockout.Valid() {
-			return Value{Null: true}
-		}
-		return Value{Int: int64(r.Stockout)}
+		return dateValue(r.Plan.Stockout)
 	case StockMethod:
 		return Value{Text: r.Forecast.Method}
 	case StockDemandClass:
@@ -157,4 +154,12 @@ func (s *Snapshot) countStatuses() {
 	for _, r := range s.Rows {
 		s.statusCounts[r.Plan.Status]++
 	}
+}
+
+// dateValue is a day, or null when there is none.
+func dateValue(d model.Day) Value {
+	if !d.Valid() {
+		return Value{Null: true}
+	}
+	return Value{Int: int64(d)}
 }

@@ -52,7 +52,7 @@ func (s *Store) LoadCatalogue(ctx context.Context, opt LoadOptions) (*model.Cata
 
 	var (
 		stock     []idStock
-		onOrder   []idQty
+		open      []idOpen
 		policies  []idPolicy
 		forecasts []idForecast
 	)
@@ -68,8 +68,9 @@ func (s *Store) LoadCatalogue(ctx context.Context, opt LoadOptions) (*model.Cata
 			return
 		}},
 		{"stock", func() (err error) { stock, err = s.loadStock(ctx); return }},
-		{"purchase orders", func() (err error) { onOrder, err = s.loadOnOrder(ctx); return }},
+		{"purchase orders", func() (err error) { open, err = s.loadOpenOrders(ctx); return }},
 		{"policies", func() (err error) { policies, err = s.loadPolicies(ctx); return }},
+		{"supplier activity", func() (err error) { c.Activity, err = s.SupplierActivity(ctx, key.AsOf); return }},
 	}
 	errs := make([]error, len(parts))
 	var wg sync.WaitGroup
@@ -89,7 +90,9 @@ func (s *Store) LoadCatalogue(ctx context.Context, opt LoadOptions) (*model.Cata
 
 	items := c.Items
 	merge(items, stock, func(it *model.Item, r idStock) { it.OnHand, it.Committed = r.onHand, r.committed })
-	merge(items, onOrder, func(it *model.Item, r idQty) { it.OnOrder = r.qty })
+	merge(items, open, func(it *model.Item, r idOpen) {
+		it.OnOrder, it.InDraft, it.Incoming = r.sent, r.draft, r.incoming
+	})
 	merge(items, policies, func(it *model.Item, r idPolicy) { it.Policy = r.policy })
 	merge(items, forecasts, func(it *model.Item, r idForecast) { it.Forecast = r.forecast })
 	return c, nil
@@ -118,11 +121,6 @@ type idStock struct {
 	onHand, committed int
 }
 
-type idQty struct {
-	id  int64
-	qty int
-}
-
 type idPolicy struct {
 	id     int64
 	policy model.Policy
@@ -139,7 +137,6 @@ type idForecast struct {
 }
 
 func (r idStock) productID() int64    { return r.id }
-func (r idQty) productID() int64      { return r.id }
 func (r idPolicy) productID() int64   { return r.id }
 func (r idWeekly) productID() int64   { return r.id }
 func (r idForecast) productID() int64 { return r.id }
@@ -235,25 +232,49 @@ func (s *Store) loadStock(ctx context.Context) ([]idStock, error) {
 	return out, err
 }
 
-// onOrderSQL is the outstanding quantity of sent purchase orders per product.
-// Drafts are not on order: the supplier has not seen them.
-const onOrderSQL = `SELECT l.product_id, sum(max(l.qty - l.received_qty, 0))
+// onOrderSQL is the outstanding quantity of open purchase-order lines, per
+// product, soonest expected first.
+const onOrderSQL = `SELECT l.product_id, o.status, coalesce(o.expected_at, ''), l.qty - l.received_qty
 	FROM po_lines l JOIN purchase_orders o ON o.id = l.po_id
-	WHERE o.status = 'sent' GROUP BY l.product_id ORDER BY l.product_id`
+	WHERE o.status IN ('draft', 'sent') AND l.qty > l.received_qty
+	ORDER BY l.product_id, o.expected_at`
 
-func (s *Store) loadOnOrder(ctx context.Context) ([]idQty, error) {
+// idOpen is a product's open orders: outstanding units on sent orders (on
+// order), units on drafts (the supplier has not seen them yet), and the
+// sent ones by expected day for the stockout projection.
+type idOpen struct {
+	id          int64
+	sent, draft int
+	incoming    []model.Receipt
+}
+
+func (r idOpen) productID() int64 { return r.id }
+
+func (s *Store) loadOpenOrders(ctx context.Context) ([]idOpen, error) {
 	rows, err := s.db.QueryContext(ctx, onOrderSQL)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []idQty
+	var out []idOpen
 	for rows.Next() {
 		var id, qty int64
-		if err := rows.Scan(&id, &qty); err != nil {
+		var status, expected string
+		if err := rows.Scan(&id, &status, &expected, &qty); err != nil {
 			return nil, err
 		}
-		out = append(out, idQty{id, int(qty)})
+		if len(out) == 0 || out[len(out)-1].id != id {
+			out = append(out, idOpen{id: id})
+		}
+		o := &out[len(out)-1]
+		if model.POStatus(status) == model.PODraft {
+			o.draft += int(qty)
+			continue
+		}
+		o.sent += int(qty)
+		if day := dayOrNone(expected); day.Valid() {
+			o.incoming = append(o.incoming, model.Receipt{Day: day, Qty: int(qty)})
+		}
 	}
 	return out, rows.Err()
 }
@@ -340,7 +361,7 @@ func (s *Store) WeeklySales(ctx context.Context, productID int64) (model.WeeklyS
 
 func (s *Store) scanWeekly(ctx context.Context, where string, args []any, fn func(idWeekly)) error {
 	return s.scanRaw(ctx, `SELECT product_id, first_week, units, in_stock_days,
-		coalesce(last_sale_day, -2147483648), last_day FROM sales_weekly `+where+` ORDER BY product_id`, args, 6,
+		coalesce(last_sale_day, -2147483648), last_day, revenue FROM sales_weekly `+where+` ORDER BY product_id`, args, 7,
 		func(v []driver.Value) error {
 			id := rawInt(v[0])
 			w := model.WeeklySales{FirstWeek: model.Day(rawInt(v[1])), LastSale: model.Day(rawInt(v[4])), LastDay: model.Day(rawInt(v[5]))}
@@ -350,6 +371,9 @@ func (s *Store) scanWeekly(ctx context.Context, where string, args []any, fn fun
 			}
 			// an empty in-stock blob means in stock every day (see writeWeekly)
 			if w.InStockDays, err = decodeFloats(rawBytes(v[3])); err != nil {
+				return fmt.Errorf("product %d: %w", id, err)
+			}
+			if w.Revenue, err = decodeFloats(rawBytes(v[6])); err != nil {
 				return fmt.Errorf("product %d: %w", id, err)
 			}
 			if len(w.InStockDays) == 0 || allInStock(w.InStockDays) {

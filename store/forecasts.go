@@ -28,9 +28,9 @@ func (s *Store) loadForecasts(ctx context.Context, key ForecastKey) ([]idForecas
 	const block = 4096
 	err := s.scanRaw(ctx, `SELECT product_id, data_version, method, demand_class, horizon, residual_sd,
 		recent_first_week, recent_units, coalesce(last_sale_day, -2147483648), engine, psi,
-		backtest_error
+		backtest_error, revenue_52w, units_52w
 		FROM forecasts WHERE as_of = ? ORDER BY product_id`,
-		[]any{int64(key.AsOf)}, 12, func(v []driver.Value) error {
+		[]any{int64(key.AsOf)}, 14, func(v []driver.Value) error {
 			id := rawInt(v[0])
 			horizon, recent, psiBlob := rawBytes(v[4]), rawBytes(v[7]), rawBytes(v[10])
 			if len(horizon)%4 != 0 || len(recent)%4 != 0 || len(psiBlob)%4 != 0 {
@@ -66,7 +66,8 @@ func (s *Store) loadForecasts(ctx context.Context, key ForecastKey) ([]idForecas
 				Result: forecast.Result{Method: method, Class: forecast.ParseClass(rawString(v[3])),
 					Mean: mean, SD: rawFloat(v[5]), Psi: psi, RMSSE: nullFloat(v[11])},
 				RecentFirstWeek: model.Day(rawInt(v[6])), Recent: weeks,
-				LastSale: model.Day(rawInt(v[8])),
+				LastSale:   model.Day(rawInt(v[8])),
+				Revenue52w: rawFloat(v[12]), Units52w: rawFloat(v[13]),
 			}
 			out = append(out, idForecast{id, f})
 			return nil
@@ -107,8 +108,8 @@ func (s *Store) SaveForecasts(ctx context.Context, rows []ForecastRow) error {
 	defer tx.Rollback()
 	st, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO forecasts(product_id, data_version, as_of, engine,
 		method, demand_class, horizon, residual_sd, recent_first_week, recent_units, last_sale_day, computed_at,
-		psi, backtest_error)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		psi, backtest_error, revenue_52w, units_52w)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
@@ -128,7 +129,7 @@ func (s *Store) SaveForecasts(ctx context.Context, rows []ForecastRow) error {
 		}
 		if _, err := st.ExecContext(ctx, r.ProductID, f.DataVersion, int64(f.AsOf), f.Engine, f.Result.Method,
 			f.Result.Class.String(), encodeFloats(horizon), f.Result.SD, int64(f.RecentFirstWeek), encodeFloats(f.Recent),
-			lastSale, at, encodeFloats(psi), rmsse); err != nil {
+			lastSale, at, encodeFloats(psi), rmsse, f.Revenue52w, f.Units52w); err != nil {
 			return fmt.Errorf("cache forecast of product %d: %w", r.ProductID, err)
 		}
 	}

@@ -13,7 +13,11 @@ import (
 func settingFields(s *model.Settings) map[string]any {
 	return map[string]any{
 		"holding_rate":      &s.HoldingRate,
-		"service_level":     &s.ServiceLevel,
+		"service_level_a":   &s.ServiceLevelA,
+		"service_level_b":   &s.ServiceLevelB,
+		"service_level_c":   &s.ServiceLevelC,
+		"abc_cut_a":         &s.ABCCutA,
+		"abc_cut_b":         &s.ABCCutB,
 		"review_days":       &s.ReviewDays,
 		"dead_stock_days":   &s.DeadStockDays,
 		"excess_cover_days": &s.ExcessCoverDays,

@@ -253,10 +253,10 @@ func stockoutFacts(s *planner.Snapshot, r *planner.Row) string {
 	switch {
 	case r.Plan.Available <= 0:
 		return "out now"
-	case !r.Stockout.Valid():
+	case !r.Plan.Stockout.Valid():
 		return fmt.Sprintf("not within %d weeks", len(r.Forecast.Mean))
 	}
-	return fmt.Sprintf("%s (in %d days), before receipts", r.Stockout, r.Stockout-s.AsOf)
+	return fmt.Sprintf("%s (in %d days)", r.Plan.Stockout, r.Plan.Stockout-s.AsOf)
 }
 
 // statusReason says in words why a SKU has its status.

@@ -1,0 +1,140 @@
+package model
+
+import (
+	"math"
+	"testing"
+
+	"stockroom/forecast"
+)
+
+// poissonish is an intermittent forecast of 0.5 a week whose weekly error
+// variance 0.5 equals its mean, so demand over h weeks is Poisson(0.5·h).
+func poissonish() *forecast.Result {
+	return &forecast.Result{Method: "TSB", Class: forecast.Intermittent, Mean: []float64{0.5, 0.5, 0.5, 0.5}, SD: math.Sqrt(0.5)}
+}
+
+func TestLeadTimeDemandQuantilePoisson(t *testing.T) {
+	f := poissonish()
+	cases := []struct {
+		L, p, want float64
+	}{
+		// Poisson(1): P(≤1) = 0.7358, P(≤2) = 0.9197, P(≤3) = 0.9810
+		{2, 0.90, 2},
+		{2, 0.95, 3},
+		{2, 0.98, 3},
+		// Poisson(0.5): P(≤1) = 0.9098, P(≤2) = 0.9856 → 2; halfway to 3
+		{1.5, 0.95, 2.5},
+		// under a week: from 0 towards Poisson(0.5)'s 2
+		{0.5, 0.95, 1},
+		{0, 0.95, 0},
+	}
+	for _, c := range cases {
+		if got := LeadTimeDemandQuantile(f, c.L, c.p); !near(got, c.want, 1e-9) {
+			t.Errorf("L %v p %v: %v, want %v", c.L, c.p, got, c.want)
+		}
+	}
+}
+
+func TestComputeSporadicUsesTheQuantile(t *testing.T) {
+	in := base()
+	in.Forecast = poissonish()
+	in.WeeklyDemand, in.DemandSD = 0.5, math.Sqrt(0.5)
+	in.LeadTimeWeeks, in.LeadTimeSDWeeks = 1.5, 0.5 // σ_L plays no part
+	p := Compute(in)
+	// q = 2.5 → ROP 3; SS = 2.5 − 0.5·1.5
+	if p.AutoReorderPoint != 3 || !near(p.SafetyStock, 1.75, 1e-9) {
+		t.Errorf("ROP %d SS %v, want 3 and 1.75", p.AutoReorderPoint, p.SafetyStock)
+	}
+	// the same forecast called smooth takes the normal formula:
+	// 1.6448536·√(1.5·0.5 + 0.25·0.25) = 1.6448536·√0.8125 = 1.482651
+	smooth := *in.Forecast
+	smooth.Class = forecast.Smooth
+	in.Forecast = &smooth
+	if p := Compute(in); !near(p.SafetyStock, 1.482651, 1e-6) || p.AutoReorderPoint != 3 {
+		t.Errorf("smooth: SS %v ROP %d", p.SafetyStock, p.AutoReorderPoint)
+	}
+}
+
+// planned is base() with a forecast and a planning day: available 25,
+// μ_w 10, ROP 33, S = 33 + √26000 = 194.245.
+func planned() PlanInput {
+	in := base()
+	in.Today = MustDay("2026-11-22")
+	in.Forecast = &forecast.Result{Class: forecast.Smooth, Mean: []float64{10, 10, 10, 10, 10, 10}, SD: 4}
+	in.CasePack = 12
+	return in
+}
+
+func TestComputeSuggestsBelowReorderPoint(t *testing.T) {
+	p := Compute(planned())
+	// IP 25 ≤ ROP 33: need 194.245 − 25 = 169.245 → 15 cases of 12
+	if !p.Reorder || !near(p.Need, 169.2451549659710, 1e-9) || p.SuggestedQty != 180 || p.QtyManual {
+		t.Errorf("reorder %v need %v qty %d manual %v", p.Reorder, p.Need, p.SuggestedQty, p.QtyManual)
+	}
+	if !near(p.OrderValue, 180*8, 1e-9) {
+		t.Errorf("order value %v", p.OrderValue)
+	}
+	// 25 units at 10/7 a day: 17.5 days, short on day 18; order-by 14 days earlier
+	if p.Stockout != MustDay("2026-12-10") || p.OrderBy != MustDay("2026-11-26") {
+		t.Errorf("stockout %v order-by %v", p.Stockout, p.OrderBy)
+	}
+}
+
+func TestComputeOrderByWithinReviewTriggers(t *testing.T) {
+	in := planned()
+	in.OnOrder = 15 // IP 40 > ROP 33: not low
+	// demand jumps in week 3: 25 − 10 − 10 = 5 left, 40/7 a day → short on day 15
+	in.Forecast.Mean = []float64{10, 10, 40, 40, 40, 40}
+	p := Compute(in)
+	// order-by = day 15 − 14 = day 1 ≤ today + 7
+	if p.OrderBy != in.Today+1 || !p.Reorder {
+		t.Fatalf("order-by %v reorder %v", p.OrderBy, p.Reorder)
+	}
+	// need 194.245 − 40 = 154.245 → 13 cases
+	if p.SuggestedQty != 156 {
+		t.Errorf("qty %d, want 156", p.SuggestedQty)
+	}
+	// the same with a stockout beyond the review period: 25 − 15 = 10
+	// left after three weeks of 5, then 40/7 a day → short on day 23,
+	// order-by day 9 > today + 7: no order yet
+	in.Forecast.Mean = []float64{5, 5, 5, 40, 40, 40}
+	if p := Compute(in); p.Reorder || p.SuggestedQty != 0 || p.Need != 0 {
+		t.Errorf("far stockout (order-by %v): reorder %v qty %d need %v", p.OrderBy, p.Reorder, p.SuggestedQty, p.Need)
+	}
+}
+
+func TestComputeOrderQuantityEdges(t *testing.T) {
+	cases := []struct {
+		name   string
+		edit   func(*PlanInput)
+		want   int
+		manual bool
+	}{
+		{"MOQ above the need", func(in *PlanInput) { in.MOQ = 250 }, 252, false},
+		{"round down", func(in *PlanInput) { in.Rounding = RoundDown }, 168, false},
+		{"nearest", func(in *PlanInput) { in.Rounding = RoundNearest }, 168, false},
+		{"PM's quantity wins, unrounded", func(in *PlanInput) { in.OrderQty, in.HasOrderQty = 50, true }, 50, true},
+		{"PM's zero keeps the SKU listed", func(in *PlanInput) { in.OrderQty, in.HasOrderQty = 0, true }, 0, true},
+		// IP 200 > S 194.2: nothing needed
+		{"zero need", func(in *PlanInput) { in.OnOrder = 175 }, 0, false},
+		{"discontinued orders nothing", func(in *PlanInput) { in.Active = false }, 0, false},
+	}
+	for _, c := range cases {
+		in := planned()
+		c.edit(&in)
+		p := Compute(in)
+		if p.SuggestedQty != c.want || p.QtyManual != c.manual || p.Reorder != (c.want > 0 || c.manual) {
+			t.Errorf("%s: qty %d manual %v reorder %v, want %d %v", c.name, p.SuggestedQty, p.QtyManual, p.Reorder, c.want, c.manual)
+		}
+	}
+}
+
+func TestComputeStockoutCountsOpenOrders(t *testing.T) {
+	in := planned()
+	in.OnOrder = 20
+	in.Incoming = []Receipt{{MustDay("2026-11-29"), 20}} // 45 units at 10/7 a day: 31.5 days
+	p := Compute(in)
+	if p.Stockout != MustDay("2026-12-24") || p.OrderBy != MustDay("2026-12-10") {
+		t.Errorf("stockout %v order-by %v", p.Stockout, p.OrderBy)
+	}
+}
