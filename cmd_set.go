@@ -10,14 +10,48 @@ import (
 	"stockroom/store"
 )
 
+// setFieldHelp explains every field `set` takes, in the order PolicyFields
+// gives, so the help cannot leave one out without a test noticing.
+var setFieldHelp = map[store.PolicyField]string{
+	store.FieldLeadTime:     "lead time override in days: 10.5, 21d or 3w; auto = the supplier's",
+	store.FieldServiceLevel: "service level: 97.5%, 97.5 or 0.975, from 50 % to below 100 %; auto = by ABC class",
+	store.FieldRounding:     "rounding of the order to the case pack: up, nearest or down; auto = up",
+	store.FieldReviewDays:   "review period in whole days ≥ 1; auto = the catalogue setting",
+	store.FieldOrderQty:     "your quantity for the next order (0 = none this time); auto = the suggestion",
+	store.FieldCasePack:     "units per case, ≥ 1; auto = 1",
+	store.FieldMOQ:          "minimum order quantity in units, ≥ 0; auto = 0",
+}
+
+func setFieldNames() string {
+	names := []string{"reorder_point"}
+	for _, f := range store.PolicyFields() {
+		names = append(names, string(f))
+	}
+	return strings.Join(names, ", ")
+}
+
+func setLongHelp() string {
+	var b strings.Builder
+	b.WriteString("Changes a SKU's planning settings in one go, recorded in the audit log.\n" +
+		"Every value is checked before anything is written. Whole numbers may use\n" +
+		"thousands separators (1,200); auto (or default) restores the default.\n\nFields:\n")
+	fmt.Fprintf(&b, "  %-15s %s\n", "reorder_point", "a manual reorder point, whole number ≥ 0; auto = computed")
+	for _, f := range store.PolicyFields() {
+		fmt.Fprintf(&b, "  %-15s %s\n", f, setFieldHelp[f])
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
 func setCommand(db *string) *cobra.Command {
 	return &cobra.Command{
 		Use:   "set SKU field=value ...",
 		Short: "Change a SKU's planning settings",
-		Long: "Changes a SKU's settings in one transaction, recorded in the audit log.\n\n" +
-			"Fields:\n  reorder_point=N     a manual reorder point (whole number ≥ 0)\n" +
-			"  reorder_point=auto  back to the automatic reorder point",
-		Example: "  stockroom set FW-000123 reorder_point=40\n  stockroom set FW-000123 reorder_point=auto",
+		Long:  setLongHelp(),
+		Example: "  stockroom set FW-000123 reorder_point=40\n" +
+			"  stockroom set FW-000123 reorder_point=auto\n" +
+			"  stockroom set FW-000123 lead_time_days=3w service_level=97.5% case_pack=12 moq=48\n" +
+			"  stockroom set FW-000123 order_qty=1,200 rounding=nearest\n" +
+			"  stockroom set FW-000123 lead_time_days=auto order_qty=auto",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) < 2 {
 				return usageError{fmt.Errorf("set takes a SKU and at least one field=value")}
@@ -26,48 +60,101 @@ func setCommand(db *string) *cobra.Command {
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			sku := args[0]
-			change := store.ReorderPointChange{SKU: sku}
-			seen := false
+			// Read and check every argument before opening the catalogue,
+			// so that a bad value writes nothing.
+			var rop *store.ReorderPointChange
+			var changes []store.PolicyChange
+			var order []string // fields in argument order, for the report
+			seen := map[string]bool{}
 			for _, a := range args[1:] {
 				field, value, ok := strings.Cut(a, "=")
 				if !ok {
 					return usageError{fmt.Errorf("%q: want field=value", a)}
 				}
-				switch field {
-				case "reorder_point":
-					if value == "auto" || value == "a" {
-						change.Manual = false
-					} else {
+				if seen[field] {
+					return usageError{fmt.Errorf("%s is given twice", field)}
+				}
+				seen[field] = true
+				if field == "reorder_point" {
+					c := store.ReorderPointChange{SKU: sku}
+					if v := strings.ToLower(value); v != "auto" && v != "a" {
 						n, err := strconv.Atoi(value)
 						if err != nil || n < 0 {
 							return fmt.Errorf("reorder_point=%s: want a whole number ≥ 0 or auto", value)
 						}
-						change.Manual, change.Value = true, n
+						c.Manual, c.Value = true, n
 					}
-					seen = true
-				default:
-					return usageError{fmt.Errorf("unknown field %q (fields: reorder_point)", field)}
+					rop = &c
+					order = append(order, field)
+					continue
 				}
-			}
-			if !seen {
-				return usageError{fmt.Errorf("nothing to set")}
+				f := store.PolicyField(field)
+				if _, known := setFieldHelp[f]; !known {
+					return usageError{fmt.Errorf("unknown field %q (fields: %s)", field, setFieldNames())}
+				}
+				canonical, err := store.ParsePolicyValue(f, value)
+				if err != nil {
+					return err
+				}
+				changes = append(changes, store.PolicyChange{SKU: sku, Field: f, Value: canonical})
+				order = append(order, field)
 			}
 			st, err := store.OpenExisting(catalogPath(*db))
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			id, err := st.ProductBySKU(cmd.Context(), sku)
+			ctx := cmd.Context()
+			id, err := st.ProductBySKU(ctx, sku)
 			if err != nil {
 				return err
 			}
-			change.ProductID = id
-			prev, err := st.SetReorderPoints(cmd.Context(), []store.ReorderPointChange{change})
-			if err != nil {
-				return err
+			before := map[string]string{}
+			after := map[string]string{}
+			// The reorder point has its own transaction; should the second
+			// one fail, it is put back so the command changes all or nothing.
+			var ropPrev []store.ReorderPointChange
+			if rop != nil {
+				rop.ProductID = id
+				if ropPrev, err = st.SetReorderPoints(ctx, []store.ReorderPointChange{*rop}); err != nil {
+					return err
+				}
+				before["reorder_point"], after["reorder_point"] = ropPrev[0].String(), rop.String()
 			}
-			fmt.Printf("%s: reorder_point %s → %s\n", sku, prev[0], change)
+			if len(changes) > 0 {
+				for i := range changes {
+					changes[i].ProductID = id
+				}
+				prev, err := st.SetPolicies(ctx, changes)
+				if err != nil {
+					if ropPrev != nil {
+						if _, uerr := st.SetReorderPoints(ctx, ropPrev); uerr != nil {
+							return fmt.Errorf("%w (and putting reorder_point back failed: %v)", err, uerr)
+						}
+					}
+					return err
+				}
+				for i, c := range changes {
+					before[string(c.Field)], after[string(c.Field)] = shown(prev[i].Value), shown(c.Value)
+				}
+			}
+			out := cmd.OutOrStdout()
+			for _, f := range order {
+				note := ""
+				if before[f] == after[f] {
+					note = " (unchanged)" // and no audit row
+				}
+				fmt.Fprintf(out, "%s: %s %s → %s%s\n", sku, f, before[f], after[f], note)
+			}
 			return nil
 		},
 	}
+}
+
+// shown prints the default as the user types it.
+func shown(v string) string {
+	if v == "" {
+		return "auto"
+	}
+	return v
 }

@@ -41,7 +41,21 @@ func ParseSort(v View, s string) (col string, desc bool, err error) {
 
 // Select returns the rows of v that pass q's filter, in q's order.
 func Select(v View, q Query) []int {
-	return Filter(v, Sorted(v, q.Sort, q.Desc), q.Filter)
+	return Arrange(v, Filter(v, Sorted(v, q.Sort, q.Desc), q.Filter))
+}
+
+// Arranger is a view that keeps rows together in groups whatever the sort,
+// as the reorder view keeps each supplier's SKUs together.
+type Arranger interface {
+	Arrange(rows []int) []int
+}
+
+// Arrange applies a view's grouping, if it has one, to rows in sort order.
+func Arrange(v View, rows []int) []int {
+	if a, ok := v.(Arranger); ok {
+		return a.Arrange(rows)
+	}
+	return rows
 }
 
 // Sorted returns every row index of v ordered by the named column. Ties keep

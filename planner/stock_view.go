@@ -101,10 +101,7 @@ func (v StockView) Value(i, col int) Value {
 	case StockWeeklyDemand:
 		return Value{Float: r.Forecast.Level()}
 	case StockDaysOfCover:
-		if math.IsInf(r.Plan.DaysOfCover, 0) {
-			return Value{Null: true}
-		}
-		return Value{Float: r.Plan.DaysOfCover}
+		return coverValue(r.Plan.DaysOfCover)
 	case StockValue:
 		return Value{Float: float64(r.Item.OnHand) * p.UnitCost}
 	case StockLastSale:
@@ -162,4 +159,12 @@ func dateValue(d model.Day) Value {
 		return Value{Null: true}
 	}
 	return Value{Int: int64(d)}
+}
+
+// coverValue is days of cover, or null when endless (no demand).
+func coverValue(days float64) Value {
+	if math.IsInf(days, 0) {
+		return Value{Null: true}
+	}
+	return Value{Float: days}
 }

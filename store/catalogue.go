@@ -60,16 +60,16 @@ func (s *Store) LoadCatalogue(ctx context.Context, opt LoadOptions) (*model.Cata
 		what string
 		load func() error
 	}{
-		{"products", func() (err error) { c.Items, err = s.loadProducts(ctx); return }},
+		{"products", func() (err error) { c.Items, err = s.loadProducts(ctx, everyProduct); return }},
 		{"cached forecasts", func() (err error) {
 			if key.Engine != "" {
 				forecasts, err = s.loadForecasts(ctx, key)
 			}
 			return
 		}},
-		{"stock", func() (err error) { stock, err = s.loadStock(ctx); return }},
-		{"purchase orders", func() (err error) { open, err = s.loadOpenOrders(ctx); return }},
-		{"policies", func() (err error) { policies, err = s.loadPolicies(ctx); return }},
+		{"stock", func() (err error) { stock, err = s.loadStock(ctx, everyProduct); return }},
+		{"purchase orders", func() (err error) { open, err = s.loadOpenOrders(ctx, everyProduct); return }},
+		{"policies", func() (err error) { policies, err = s.loadPolicies(ctx, everyProduct); return }},
 		{"supplier activity", func() (err error) { c.Activity, err = s.SupplierActivity(ctx, key.AsOf); return }},
 	}
 	errs := make([]error, len(parts))
@@ -88,14 +88,63 @@ func (s *Store) LoadCatalogue(ctx context.Context, opt LoadOptions) (*model.Cata
 		}
 	}
 
-	items := c.Items
+	mergeState(c.Items, stock, open, policies)
+	merge(c.Items, forecasts, func(it *model.Item, r idForecast) { it.Forecast = r.forecast })
+	return c, nil
+}
+
+func mergeState(items []model.Item, stock []idStock, open []idOpen, policies []idPolicy) {
 	merge(items, stock, func(it *model.Item, r idStock) { it.OnHand, it.Committed = r.onHand, r.committed })
 	merge(items, open, func(it *model.Item, r idOpen) {
 		it.OnOrder, it.InDraft, it.Incoming = r.sent, r.draft, r.incoming
 	})
 	merge(items, policies, func(it *model.Item, r idPolicy) { it.Policy = r.policy })
-	merge(items, forecasts, func(it *model.Item, r idForecast) { it.Forecast = r.forecast })
-	return c, nil
+}
+
+// productSet limits the per-product reads to some products; the zero value
+// reads every product.
+type productSet struct{ ids []int64 }
+
+var everyProduct productSet
+
+// where is the condition and arguments selecting the set by column col.
+func (p productSet) where(col string) (string, []any) {
+	if p.ids == nil {
+		return "1", nil
+	}
+	args := make([]any, len(p.ids))
+	for i, id := range p.ids {
+		args[i] = id
+	}
+	return col + " IN (?" + strings.Repeat(",?", max(len(p.ids)-1, 0)) + ")", args
+}
+
+// LoadItems reads some products as LoadCatalogue does, in id order, without
+// forecasts or sales: after an edit or a purchase-order change, only the
+// items it touched are read and planned again.
+func (s *Store) LoadItems(ctx context.Context, ids []int64) ([]model.Item, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	set := productSet{ids}
+	items, err := s.loadProducts(ctx, set)
+	if err != nil {
+		return nil, fmt.Errorf("read products: %w", err)
+	}
+	stock, err := s.loadStock(ctx, set)
+	if err != nil {
+		return nil, fmt.Errorf("read stock: %w", err)
+	}
+	open, err := s.loadOpenOrders(ctx, set)
+	if err != nil {
+		return nil, fmt.Errorf("read purchase orders: %w", err)
+	}
+	policies, err := s.loadPolicies(ctx, set)
+	if err != nil {
+		return nil, fmt.Errorf("read policies: %w", err)
+	}
+	mergeState(items, stock, open, policies)
+	return items, nil
 }
 
 // keyed is a row read for one product, in product id order.
@@ -178,9 +227,10 @@ func (s *Store) Locations(ctx context.Context) ([]model.Location, error) {
 }
 
 // loadProducts reads every product in id order.
-func (s *Store) loadProducts(ctx context.Context) ([]model.Item, error) {
+func (s *Store) loadProducts(ctx context.Context, set productSet) ([]model.Item, error) {
+	where, args := set.where("id")
 	var n int
-	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM products").Scan(&n); err != nil {
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM products WHERE "+where, args...).Scan(&n); err != nil {
 		return nil, err
 	}
 	items := make([]model.Item, 0, n)
@@ -196,7 +246,7 @@ func (s *Store) loadProducts(ctx context.Context) ([]model.Item, error) {
 	}
 	err := s.scanRaw(ctx, `SELECT id, sku, name, category, subcategory, brand, coalesce(supplier_id, 0),
 		unit_cost, price, case_pack, moq, status, coalesce(launched_on, ''), data_version
-		FROM products ORDER BY id`, nil, 14, func(v []driver.Value) error {
+		FROM products WHERE `+where+` ORDER BY id`, args, 14, func(v []driver.Value) error {
 		// fill the slice in place: copying a whole Item per row costs more
 		// than reading it
 		items = append(items, model.Item{})
@@ -222,10 +272,11 @@ func (s *Store) loadProducts(ctx context.Context) ([]model.Item, error) {
 	return items, err
 }
 
-func (s *Store) loadStock(ctx context.Context) ([]idStock, error) {
+func (s *Store) loadStock(ctx context.Context, set productSet) ([]idStock, error) {
 	var out []idStock
-	err := s.scanRaw(ctx, `SELECT product_id, sum(on_hand), sum(committed) FROM stock
-		GROUP BY product_id ORDER BY product_id`, nil, 3, func(v []driver.Value) error {
+	where, args := set.where("product_id")
+	err := s.scanRaw(ctx, `SELECT product_id, sum(on_hand), sum(committed) FROM stock WHERE `+where+`
+		GROUP BY product_id ORDER BY product_id`, args, 3, func(v []driver.Value) error {
 		out = append(out, idStock{rawInt(v[0]), int(rawInt(v[1])), int(rawInt(v[2]))})
 		return nil
 	})
@@ -236,7 +287,7 @@ func (s *Store) loadStock(ctx context.Context) ([]idStock, error) {
 // product, soonest expected first.
 const onOrderSQL = `SELECT l.product_id, o.status, coalesce(o.expected_at, ''), l.qty - l.received_qty
 	FROM po_lines l JOIN purchase_orders o ON o.id = l.po_id
-	WHERE o.status IN ('draft', 'sent') AND l.qty > l.received_qty
+	WHERE o.status IN ('draft', 'sent') AND l.qty > l.received_qty AND %s
 	ORDER BY l.product_id, o.expected_at`
 
 // idOpen is a product's open orders: outstanding units on sent orders (on
@@ -250,8 +301,9 @@ type idOpen struct {
 
 func (r idOpen) productID() int64 { return r.id }
 
-func (s *Store) loadOpenOrders(ctx context.Context) ([]idOpen, error) {
-	rows, err := s.db.QueryContext(ctx, onOrderSQL)
+func (s *Store) loadOpenOrders(ctx context.Context, set productSet) ([]idOpen, error) {
+	where, args := set.where("l.product_id")
+	rows, err := s.db.QueryContext(ctx, fmt.Sprintf(onOrderSQL, where), args...)
 	if err != nil {
 		return nil, err
 	}
@@ -279,9 +331,10 @@ func (s *Store) loadOpenOrders(ctx context.Context) ([]idOpen, error) {
 	return out, rows.Err()
 }
 
-func (s *Store) loadPolicies(ctx context.Context) ([]idPolicy, error) {
+func (s *Store) loadPolicies(ctx context.Context, set productSet) ([]idPolicy, error) {
+	where, args := set.where("product_id")
 	rows, err := s.db.QueryContext(ctx, `SELECT product_id, reorder_point, service_level, lead_time_days,
-		review_days, rounding, order_qty FROM policies ORDER BY product_id`)
+		review_days, rounding, order_qty FROM policies WHERE `+where+` ORDER BY product_id`, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,308 @@
+package planner
+
+import (
+	"cmp"
+	"slices"
+
+	"stockroom/model"
+)
+
+// ReorderView is the "reorder" view: every SKU to order now (Plan.Reorder),
+// with the numbers behind its suggestion, grouped by supplier. Its own
+// order is by urgency: suppliers by their most urgent SKU, and within a
+// supplier by order-by day.
+type ReorderView struct {
+	snap   *Snapshot
+	rows   []int // snapshot rows, in urgency order
+	groups []ReorderGroup
+	group  []int // per view row: its group
+}
+
+// ReorderGroup is one supplier's share of the reorder view.
+type ReorderGroup struct {
+	SupplierID    int64
+	Supplier      string
+	MinOrderValue float64
+	Currency      string
+	Rows          []int // view rows, in urgency order
+	// FirstOrderBy is the earliest order-by day of the group, NoDay when
+	// none of its SKUs runs out within the horizon.
+	FirstOrderBy model.Day
+}
+
+// ReorderTotals are the units and value of some of a group's suggestions.
+type ReorderTotals struct {
+	SKUs  int
+	Units int
+	Value float64
+}
+
+// BelowMinimum reports whether an order of this value misses the supplier's
+// minimum order value.
+func (g ReorderGroup) BelowMinimum(value float64) bool {
+	return g.MinOrderValue > 0 && value < g.MinOrderValue
+}
+
+// Reorder column indexes, in export order.
+const (
+	ReorderSKU = iota
+	ReorderName
+	ReorderSupplier
+	ReorderABC
+	ReorderDemandClass
+	ReorderAvailable
+	ReorderOnOrder
+	ReorderInDraft
+	ReorderPosition
+	ReorderWeeklyDemand
+	ReorderDemandSD
+	ReorderLeadTime
+	ReorderLeadTimeSD
+	ReorderLeadTimeSource
+	ReorderServiceLevel
+	ReorderSafetyStock
+	ReorderPoint
+	ReorderPointManual
+	ReorderEOQ
+	ReorderOrderUpTo
+	ReorderNeed
+	ReorderCasePack
+	ReorderMOQ
+	ReorderRounding
+	ReorderSuggested
+	ReorderQtyManual
+	ReorderUnitCost
+	ReorderValue
+	ReorderCover
+	ReorderStockout
+	ReorderOrderBy
+	ReorderReason
+)
+
+var reorderColumns = []Column{
+	ReorderSKU:            {"sku", "SKU", Text, "stock keeping unit"},
+	ReorderName:           {"name", "Name", Text, "product name"},
+	ReorderSupplier:       {"supplier", "Supplier", Text, ""},
+	ReorderABC:            {"abc", "ABC", Enum, "class by trailing-52-week revenue: A top 80 %, B next 15 %, C the rest"},
+	ReorderDemandClass:    {"demand_class", "Class", Enum, "smooth / erratic / intermittent / lumpy / none"},
+	ReorderAvailable:      {"available", "Avail", Integer, "on hand − committed"},
+	ReorderOnOrder:        {"on_order", "On ord", Integer, "outstanding units on sent purchase orders"},
+	ReorderInDraft:        {"in_draft", "Draft", Integer, "units on draft purchase orders"},
+	ReorderPosition:       {"inventory_position", "IP", Integer, "available + on order + in draft"},
+	ReorderWeeklyDemand:   {"weekly_demand", "μ/wk", Decimal, "forecast mean demand per week (μ_w)"},
+	ReorderDemandSD:       {"demand_sd", "σ/wk", Decimal, "sd of a week's forecast error (σ_w)"},
+	ReorderLeadTime:       {"lead_time_weeks", "L wk", Decimal, "lead time planned with, in weeks"},
+	ReorderLeadTimeSD:     {"lead_time_sd_weeks", "σL wk", Decimal, "sd of the lead time, in weeks"},
+	ReorderLeadTimeSource: {"lead_time_source", "L from", Enum, "supplier (configured) / measured (≥ 3 received orders) / sku (override)"},
+	ReorderServiceLevel:   {"service_level", "Svc", Percent, "cycle service level: by ABC class unless set for the SKU"},
+	ReorderSafetyStock:    {"safety_stock", "SS", Decimal, "safety stock in units"},
+	ReorderPoint:          {"reorder_point", "ROP", Integer, "reorder point in use"},
+	ReorderPointManual:    {"reorder_point_manual", "Manual", Bool, "true when the PM set the reorder point"},
+	ReorderEOQ:            {"eoq", "EOQ", Decimal, "economic order quantity √(2DK/hc)"},
+	ReorderOrderUpTo:      {"order_up_to", "S", Decimal, "order-up-to level: ROP + max(EOQ, μ_w·R)"},
+	ReorderNeed:           {"need", "Need", Decimal, "S − inventory position, before rounding"},
+	ReorderCasePack:       {"case_pack", "Pack", Integer, "units per case"},
+	ReorderMOQ:            {"moq", "MOQ", Integer, "minimum order quantity"},
+	ReorderRounding:       {"rounding", "Round", Enum, "up / nearest / down to whole cases"},
+	ReorderSuggested:      {"suggested_qty", "Qty", Integer, "units to order: need rounded to cases and raised to the MOQ, or the PM's quantity"},
+	ReorderQtyManual:      {"qty_manual", "Own qty", Bool, "true when the PM set the quantity"},
+	ReorderUnitCost:       {"unit_cost", "Cost", Money, "cost per unit"},
+	ReorderValue:          {"order_value", "Value", Money, "suggested quantity × unit cost"},
+	ReorderCover:          {"days_of_cover", "Cover", Decimal, "available ÷ daily forecast demand; empty when there is no demand"},
+	ReorderStockout:       {"stockout_date", "Stockout", Date, "first day demand exceeds available plus receipts by then; empty beyond the horizon"},
+	ReorderOrderBy:        {"order_by_date", "Order by", Date, "stockout date − lead time: the last day to order and still be in time"},
+	ReorderReason:         {"reason", "Why", Enum, "below_rop / order_by_soon / own_qty"},
+}
+
+// Reorder builds the reorder view: one pass over the rows, then a sort of
+// the few that need ordering.
+func (s *Snapshot) Reorder() *ReorderView {
+	v := &ReorderView{snap: s}
+	for i, r := range s.Rows {
+		if r.Plan.Reorder {
+			v.rows = append(v.rows, i)
+		}
+	}
+	bySupplier := map[int64]int{}
+	for _, i := range v.rows {
+		id := s.Rows[i].Item.Product.SupplierID
+		if _, ok := bySupplier[id]; !ok {
+			sp := s.suppliers[id]
+			bySupplier[id] = len(v.groups)
+			v.groups = append(v.groups, ReorderGroup{SupplierID: id, Supplier: sp.Name, MinOrderValue: sp.MinOrderValue,
+				Currency: sp.Currency, FirstOrderBy: model.NoDay})
+		}
+		g := &v.groups[bySupplier[id]]
+		if ob := s.Rows[i].Plan.OrderBy; ob.Valid() && (!g.FirstOrderBy.Valid() || ob < g.FirstOrderBy) {
+			g.FirstOrderBy = ob
+		}
+	}
+	slices.SortFunc(v.groups, func(a, b ReorderGroup) int {
+		return cmp.Or(compareDays(a.FirstOrderBy, b.FirstOrderBy), cmp.Compare(a.Supplier, b.Supplier), cmp.Compare(a.SupplierID, b.SupplierID))
+	})
+	rank := make(map[int64]int, len(v.groups))
+	for k, g := range v.groups {
+		rank[g.SupplierID] = k
+	}
+	slices.SortFunc(v.rows, func(a, b int) int {
+		ra, rb := s.Rows[a], s.Rows[b]
+		return cmp.Or(cmp.Compare(rank[ra.Item.Product.SupplierID], rank[rb.Item.Product.SupplierID]),
+			compareDays(ra.Plan.OrderBy, rb.Plan.OrderBy), cmp.Compare(ra.Item.Product.SKU, rb.Item.Product.SKU))
+	})
+	v.group = make([]int, len(v.rows))
+	for k, i := range v.rows {
+		g := rank[s.Rows[i].Item.Product.SupplierID]
+		v.group[k] = g
+		v.groups[g].Rows = append(v.groups[g].Rows, k)
+	}
+	return v
+}
+
+// compareDays orders days with NoDay (no stockout in sight) last.
+func compareDays(a, b model.Day) int {
+	switch {
+	case a.Valid() && b.Valid():
+		return cmp.Compare(a, b)
+	case a.Valid():
+		return -1
+	case b.Valid():
+		return 1
+	}
+	return 0
+}
+
+func (*ReorderView) Name() string                { return "reorder" }
+func (*ReorderView) Columns() []Column           { return reorderColumns }
+func (v *ReorderView) Len() int                  { return len(v.rows) }
+func (v *ReorderView) Row(i int) *Row            { return v.snap.Rows[v.rows[i]] }
+func (v *ReorderView) SnapshotRow(i int) int     { return v.rows[i] }
+func (v *ReorderView) SearchText(i int) string   { return v.snap.search.get(v.rows[i]) }
+func (v *ReorderView) Groups() []ReorderGroup    { return v.groups }
+func (v *ReorderView) GroupOf(i int) int         { return v.group[i] }
+func (v *ReorderView) Group(i int) *ReorderGroup { return &v.groups[v.group[i]] }
+
+// Arrange keeps suppliers together whatever the sort: groups in urgency
+// order, each holding its rows in the order given.
+func (v *ReorderView) Arrange(rows []int) []int {
+	out := make([]int, 0, len(rows))
+	byGroup := make([][]int, len(v.groups))
+	for _, r := range rows {
+		byGroup[v.group[r]] = append(byGroup[v.group[r]], r)
+	}
+	for _, g := range byGroup {
+		out = append(out, g...)
+	}
+	return out
+}
+
+// Totals adds up the suggestions of the given view rows.
+func (v *ReorderView) Totals(rows []int) ReorderTotals {
+	var t ReorderTotals
+	for _, i := range rows {
+		p := v.Row(i).Plan
+		t.SKUs++
+		t.Units += p.SuggestedQty
+		t.Value += p.OrderValue
+	}
+	return t
+}
+
+func (v *ReorderView) Value(i, col int) Value {
+	r := v.Row(i)
+	p, pl := &r.Item.Product, &r.Plan
+	switch col {
+	case ReorderSKU:
+		return Value{Text: p.SKU}
+	case ReorderName:
+		return Value{Text: p.Name}
+	case ReorderSupplier:
+		return Value{Text: r.Supplier}
+	case ReorderABC:
+		return Value{Int: int64(r.ABC), Text: r.ABC.String()}
+	case ReorderDemandClass:
+		return Value{Int: int64(r.Forecast.Class), Text: r.Forecast.Class.String()}
+	case ReorderAvailable:
+		return Value{Int: int64(pl.Available)}
+	case ReorderOnOrder:
+		return Value{Int: int64(r.Item.OnOrder)}
+	case ReorderInDraft:
+		return Value{Int: int64(r.Item.InDraft)}
+	case ReorderPosition:
+		return Value{Int: int64(pl.InventoryPosition)}
+	case ReorderWeeklyDemand:
+		return Value{Float: r.Forecast.Level()}
+	case ReorderDemandSD:
+		return Value{Float: r.Forecast.SD}
+	case ReorderLeadTime:
+		return Value{Float: r.LeadTimeWeeks}
+	case ReorderLeadTimeSD:
+		return Value{Float: r.LeadTimeSDWeeks}
+	case ReorderLeadTimeSource:
+		return Value{Int: int64(r.LeadTime.Source), Text: r.LeadTime.Source.String()}
+	case ReorderServiceLevel:
+		return Value{Float: 100 * r.ServiceLevel}
+	case ReorderSafetyStock:
+		return Value{Float: pl.SafetyStock}
+	case ReorderPoint:
+		return Value{Int: int64(pl.ReorderPoint)}
+	case ReorderPointManual:
+		return boolValue(pl.ReorderPointManual)
+	case ReorderEOQ:
+		return Value{Float: pl.EOQ}
+	case ReorderOrderUpTo:
+		return Value{Float: pl.OrderUpTo}
+	case ReorderNeed:
+		return Value{Float: pl.Need}
+	case ReorderCasePack:
+		return Value{Int: int64(max(p.CasePack, 1))}
+	case ReorderMOQ:
+		return Value{Int: int64(p.MOQ)}
+	case ReorderRounding:
+		rule, _ := model.ParseRounding(string(r.Item.Policy.Rounding))
+		return Value{Int: int64(slices.Index([]model.Rounding{model.RoundUp, model.RoundNearest, model.RoundDown}, rule)), Text: string(rule)}
+	case ReorderSuggested:
+		return Value{Int: int64(pl.SuggestedQty)}
+	case ReorderQtyManual:
+		return boolValue(pl.QtyManual)
+	case ReorderUnitCost:
+		return Value{Float: p.UnitCost}
+	case ReorderValue:
+		return Value{Float: pl.OrderValue}
+	case ReorderCover:
+		return coverValue(pl.DaysOfCover)
+	case ReorderStockout:
+		return dateValue(pl.Stockout)
+	case ReorderOrderBy:
+		return dateValue(pl.OrderBy)
+	case ReorderReason:
+		reason := ReasonOf(r)
+		return Value{Int: int64(reason), Text: reason.String()}
+	}
+	return Value{Null: true}
+}
+
+// Reason says why a SKU is on the reorder list.
+type Reason uint8
+
+const (
+	ReasonBelowROP Reason = iota // inventory position at or below the reorder point
+	ReasonOrderBy                // the order-by day falls within the review period
+	ReasonOwnQty                 // the PM set an order quantity
+)
+
+func (r Reason) String() string {
+	return [...]string{"below_rop", "order_by_soon", "own_qty"}[min(r, ReasonOwnQty)]
+}
+
+// ReasonOf is why a row is on the reorder list.
+func ReasonOf(r *Row) Reason {
+	switch {
+	case r.Plan.QtyManual:
+		return ReasonOwnQty
+	case r.Plan.InventoryPosition <= r.Plan.ReorderPoint:
+		return ReasonBelowROP
+	}
+	return ReasonOrderBy
+}
+
+var _ View = (*ReorderView)(nil)

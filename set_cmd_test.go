@@ -1,0 +1,192 @@
+package main
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"testing"
+
+	"stockroom/model"
+	"stockroom/store"
+)
+
+// firstSKU is a SKU of the demo catalogue.
+func firstSKU(t *testing.T, path string) string {
+	t.Helper()
+	st, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	c, err := st.LoadCatalogue(context.Background(), store.LoadOptions{})
+	if err != nil || len(c.Items) == 0 {
+		t.Fatalf("no SKUs: %v", err)
+	}
+	return c.Items[0].Product.SKU
+}
+
+// itemBySKU reads one SKU back through the store as the planner sees it.
+func itemBySKU(t *testing.T, path, sku string) model.Item {
+	t.Helper()
+	st, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	c, err := st.LoadCatalogue(context.Background(), store.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range c.Items {
+		if it.Product.SKU == sku {
+			return it
+		}
+	}
+	t.Fatalf("%s not in the catalogue", sku)
+	return model.Item{}
+}
+
+func auditLog(t *testing.T, path string) []model.AuditEntry {
+	t.Helper()
+	st, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	log, err := st.AuditLog(context.Background(), 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return log
+}
+
+func TestSetCommandSetsSeveralFieldsAtOnceAndBack(t *testing.T) {
+	path := demoDB(t)
+	sku := firstSKU(t, path)
+	old := itemBySKU(t, path, sku)
+	logBefore := len(auditLog(t, path))
+	out, err := executeOut(t, "set", sku, "reorder_point=40", "lead_time_days=3w", "service_level=97.5%",
+		"rounding=Nearest", "review_days=14", "order_qty=1,200", "case_pack=12", "moq=48", "--db", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := itemBySKU(t, path, sku)
+	if p := got.Policy; !p.Manual || p.ReorderPoint != 40 || p.LeadTimeDays != 21 || p.ServiceLevel != 0.975 ||
+		p.Rounding != model.RoundNearest || p.ReviewDays != 14 || !p.HasOrderQty || p.OrderQty != 1200 {
+		t.Errorf("policy %+v", p)
+	}
+	if got.Product.CasePack != 12 || got.Product.MOQ != 48 {
+		t.Errorf("case pack %d moq %d", got.Product.CasePack, got.Product.MOQ)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	want := []string{"reorder_point", "lead_time_days", "service_level", "rounding", "review_days", "order_qty", "case_pack", "moq"}
+	if len(lines) != len(want) {
+		t.Fatalf("output %q: want one line per field", out)
+	}
+	for i, f := range want {
+		if !strings.HasPrefix(lines[i], sku+": "+f+" ") {
+			t.Errorf("line %d %q, want %s", i, lines[i], f)
+		}
+	}
+	if !strings.Contains(out, sku+": lead_time_days "+shown(fmtDays(old.Policy.LeadTimeDays))+" → 21\n") ||
+		!strings.Contains(out, " → 0.975\n") || !strings.Contains(out, "order_qty auto → 1200\n") ||
+		!strings.Contains(out, "case_pack "+strconv.Itoa(old.Product.CasePack)+" → 12\n") {
+		t.Errorf("output %q", out)
+	}
+	if n := len(auditLog(t, path)) - logBefore; n != len(want) {
+		t.Errorf("%d audit rows, want %d", n, len(want))
+	}
+
+	// and back to the defaults in one call
+	out, err = executeOut(t, "set", sku, "reorder_point=auto", "lead_time_days=auto", "service_level=auto",
+		"rounding=auto", "review_days=default", "order_qty=auto", "case_pack=auto", "moq=auto", "--db", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = itemBySKU(t, path, sku)
+	if got.Policy != (model.Policy{}) || got.Product.CasePack != 1 || got.Product.MOQ != 0 {
+		t.Errorf("after auto: policy %+v case pack %d moq %d", got.Policy, got.Product.CasePack, got.Product.MOQ)
+	}
+	if !strings.Contains(out, "lead_time_days 21 → auto\n") || !strings.Contains(out, "case_pack 12 → 1\n") {
+		t.Errorf("output %q", out)
+	}
+	out, err = executeOut(t, "set", sku, "moq=0", "--db", path)
+	if err != nil || out != sku+": moq 0 → 0 (unchanged)\n" {
+		t.Errorf("unchanged: %q, %v", out, err)
+	}
+}
+
+// fmtDays is a lead time as the store prints it, "" for none.
+func fmtDays(d float64) string {
+	if d == 0 {
+		return ""
+	}
+	return strconv.FormatFloat(d, 'f', -1, 64)
+}
+
+func TestSetCommandBadValueWritesNothing(t *testing.T) {
+	path := demoDB(t)
+	sku := firstSKU(t, path)
+	before := itemBySKU(t, path, sku)
+	logBefore := len(auditLog(t, path))
+	for _, args := range [][]string{
+		{"reorder_point=40", "lead_time_days=10", "service_level=high"},
+		{"case_pack=12", "moq=-3"},
+		{"order_qty=12,00"},
+		{"lead_time_days=0"},
+	} {
+		err := execute(t, append(append([]string{"set", sku}, args...), "--db", path)...)
+		if err == nil || isUsage(err) {
+			t.Errorf("%v: err %v, want a user error (exit 1)", args, err)
+			continue
+		}
+		last := args[len(args)-1]
+		field, _, _ := strings.Cut(last, "=")
+		if msg := oneLine(err.Error()); msg != err.Error() || !strings.Contains(msg, field) {
+			t.Errorf("%v: error %q should be one line naming %s", args, err, field)
+		}
+	}
+	after := itemBySKU(t, path, sku)
+	if after.Policy != before.Policy || after.Product != before.Product {
+		t.Errorf("changed: %+v %+v → %+v %+v", before.Policy, before.Product, after.Policy, after.Product)
+	}
+	if n := len(auditLog(t, path)) - logBefore; n != 0 {
+		t.Errorf("%d audit rows written", n)
+	}
+}
+
+func TestSetCommandUnknownFieldIsUsage(t *testing.T) {
+	path := demoDB(t)
+	sku := firstSKU(t, path)
+	before := itemBySKU(t, path, sku)
+	err := execute(t, "set", sku, "case_pack=12", "colour=red", "--db", path)
+	if err == nil || !isUsage(err) {
+		t.Fatalf("err %v, want a usage error (exit 2)", err)
+	}
+	for _, f := range []string{"reorder_point", "lead_time_days", "service_level", "rounding", "review_days", "order_qty", "case_pack", "moq"} {
+		if !strings.Contains(err.Error(), f) {
+			t.Errorf("error %q does not list %s", err, f)
+		}
+	}
+	if after := itemBySKU(t, path, sku); after.Product.CasePack != before.Product.CasePack {
+		t.Error("case_pack written despite the unknown field")
+	}
+	if err := execute(t, "set", sku, "moq=1", "moq=2", "--db", path); err == nil || !isUsage(err) {
+		t.Errorf("a field given twice: %v, want a usage error", err)
+	}
+}
+
+func TestSetHelpListsEveryField(t *testing.T) {
+	out, err := executeOut(t, "set", "--help")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range store.PolicyFields() {
+		if !strings.Contains(out, "\n  "+string(f)+" ") || setFieldHelp[f] == "" {
+			t.Errorf("help does not explain %s", f)
+		}
+	}
+	if !strings.Contains(out, "reorder_point") || !strings.Contains(out, "service_level=97.5%") {
+		t.Errorf("help:\n%s", out)
+	}
+}
