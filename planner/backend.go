@@ -43,3 +43,97 @@ func (b Backend) ProductDetail(ctx context.Context, productID int64) (model.Prod
 func (b Backend) SetReorderPoints(ctx context.Context, changes []ReorderPointChange) ([]ReorderPointChange, error) {
 	return b.Store.SetReorderPoints(ctx, changes)
 }
+
+// PolicyField and PolicyChange are the per-SKU planning edits other than
+// the reorder point.
+type (
+	PolicyField  = store.PolicyField
+	PolicyChange = store.PolicyChange
+)
+
+// SetPolicies saves per-SKU planning edits in one transaction with audit
+// rows and returns the previous values, for undo.
+func (b Backend) SetPolicies(ctx context.Context, changes []PolicyChange) ([]PolicyChange, error) {
+	return b.Store.SetPolicies(ctx, changes)
+}
+
+// Reloaded is the catalogue state of some SKUs after a change, read again
+// so that only their rows are planned again (Snapshot.WithItems).
+type Reloaded struct {
+	Items    []model.Item
+	Activity map[int64]model.SupplierActivity
+}
+
+// Reload reads some products' stock, orders and policies again, and every
+// supplier's order activity as of the planning day.
+func (b Backend) Reload(ctx context.Context, productIDs []int64, asOf model.Day) (Reloaded, error) {
+	items, err := b.Store.LoadItems(ctx, productIDs)
+	if err != nil {
+		return Reloaded{}, err
+	}
+	act, err := b.Store.SupplierActivity(ctx, asOf)
+	return Reloaded{Items: items, Activity: act}, err
+}
+
+// POLine is one line of a new purchase order; POFilter selects orders.
+type (
+	POLine    = store.POLineInput
+	POFilter  = store.POFilter
+	POReceipt = store.POReceipt
+)
+
+// CreateDraftPO puts lines on the supplier's draft order (a new one if it
+// has none) and returns its id.
+func (b Backend) CreateDraftPO(ctx context.Context, supplierID int64, lines []POLine, on model.Day) (int64, error) {
+	return b.Store.CreateDraftPO(ctx, supplierID, lines, on)
+}
+
+// PurchaseOrders lists orders.
+func (b Backend) PurchaseOrders(ctx context.Context, f POFilter) ([]model.POSummary, error) {
+	return b.Store.PurchaseOrders(ctx, f)
+}
+
+// PurchaseOrder reads one order with its lines.
+func (b Backend) PurchaseOrder(ctx context.Context, id int64) (model.PurchaseOrder, error) {
+	return b.Store.PurchaseOrder(ctx, id)
+}
+
+// SetPOLineQty changes a line's quantity and returns the previous one.
+func (b Backend) SetPOLineQty(ctx context.Context, poID, productID int64, qty int) (int, error) {
+	return b.Store.SetPOLineQty(ctx, poID, productID, qty)
+}
+
+// SendPO marks a draft sent; it is expected a lead time later.
+func (b Backend) SendPO(ctx context.Context, id int64, on model.Day) (model.Day, error) {
+	return b.Store.SendPO(ctx, id, on)
+}
+
+// ReceivePO books received units into stock; complete when nothing is left.
+func (b Backend) ReceivePO(ctx context.Context, id int64, receipts []POReceipt, on model.Day) (bool, error) {
+	return b.Store.ReceivePO(ctx, id, receipts, 0, on)
+}
+
+// ReceivePOInFull books every outstanding unit of an order into stock.
+func (b Backend) ReceivePOInFull(ctx context.Context, id int64, on model.Day) error {
+	return b.Store.ReceivePOInFull(ctx, id, 0, on)
+}
+
+// CancelPO cancels a draft or sent order.
+func (b Backend) CancelPO(ctx context.Context, id int64) error {
+	return b.Store.CancelPO(ctx, id)
+}
+
+// ParsePolicyValue reads what a PM typed for a field into its stored text.
+func ParsePolicyValue(field PolicyField, input string) (string, error) {
+	return store.ParsePolicyValue(field, input)
+}
+
+// The editable per-SKU fields.
+const (
+	FieldLeadTime     = store.FieldLeadTime
+	FieldServiceLevel = store.FieldServiceLevel
+	FieldRounding     = store.FieldRounding
+	FieldOrderQty     = store.FieldOrderQty
+	FieldCasePack     = store.FieldCasePack
+	FieldMOQ          = store.FieldMOQ
+)

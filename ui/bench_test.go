@@ -155,7 +155,7 @@ func BenchmarkEditSaved(b *testing.B) {
 func BenchmarkEditResort(b *testing.B) {
 	m := loadedModel(b, benchStore(b))
 	for b.Loop() {
-		run(b, m, m.runQuery())
+		run(b, m, m.stock.runQuery())
 		_ = m.View()
 	}
 }

@@ -23,6 +23,9 @@ type detailInput struct {
 	Snap  *planner.Snapshot
 	Row   *planner.Row
 	Extra *model.ProductDetail
+	// Reorder shows the working behind the SKU's order suggestion in
+	// place of the stock facts.
+	Reorder bool
 }
 
 // render draws the pane in w × h. Beside the table (wide) everything
@@ -166,6 +169,9 @@ func maxLineWidth(s string) int {
 }
 
 func (d detailPane) facts(in detailInput, w int) []string {
+	if in.Reorder {
+		return d.orderFacts(in, w)
+	}
 	r := in.Row
 	it := r.Item
 	s := d.styles

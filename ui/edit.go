@@ -33,6 +33,7 @@ func (m *Model) startEdit() tea.Cmd {
 		}
 		m.editing = append(m.editing, r)
 	}
+	m.field = ""
 	m.mode = modeEdit
 	m.input.CharLimit = 9
 	m.input.Placeholder = "auto"
@@ -55,6 +56,13 @@ func (m *Model) editKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.setInfo("Edit cancelled")
 		return nil
 	case "enter":
+		switch m.field {
+		case "":
+		case "po_qty", "po_receive":
+			return m.saveLineEdit()
+		default:
+			return m.savePolicyEdit()
+		}
 		manual, value, err := parseReorderPoint(m.input.Value())
 		if err != nil {
 			m.setError(err.Error())
@@ -71,6 +79,9 @@ func (m *Model) editKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.setInfo("Saving…")
 		return saveCmd(m.opt.Backend, changes, false)
 	case "a":
+		if m.field == planner.FieldOrderQty || strings.HasPrefix(string(m.field), "po_") {
+			return nil // no automatic order or line quantity: a is not a digit
+		}
 		// no number has an "a" in it, so a means automatic wherever it is typed
 		m.input.SetValue("auto")
 		m.input.CursorEnd()
@@ -103,22 +114,6 @@ func parseReorderPoint(s string) (manual bool, value int, err error) {
 	return true, n, nil
 }
 
-func (m *Model) undoEdit() tea.Cmd {
-	if m.saving {
-		m.setError("Still saving the last edit…")
-		return nil
-	}
-	if len(m.undo) == 0 {
-		m.setInfo("Nothing to undo")
-		return nil
-	}
-	last := m.undo[len(m.undo)-1]
-	m.undo = m.undo[:len(m.undo)-1]
-	m.saving = true
-	m.setInfo("Undoing…")
-	return saveCmd(m.opt.Backend, last, true)
-}
-
 // saved applies a stored edit to the snapshot, redrawing only the rows it
 // touched, and re-sorts in the background since values may have moved.
 func (m *Model) saved(msg savedMsg) tea.Cmd {
@@ -128,10 +123,9 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 		return nil
 	}
 	snap, changed := m.snap.WithReorderPoints(msg.changes)
-	m.snap = snap
-	m.stock.setSnapshot(snap, changed)
+	cmd := m.setSnapshot(snap, changed)
 	if !msg.undo {
-		m.undo = append(m.undo, msg.previous)
+		m.undo = append(m.undo, undoStep{rop: msg.previous})
 		clear(m.stock.table.marked)
 	}
 	what := "automatic"
@@ -147,7 +141,7 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	} else {
 		m.setInfo(fmt.Sprintf("Reorder point of %s set to %s · u undoes", target, what))
 	}
-	return m.runQuery()
+	return cmd
 }
 
 func describeChanges(cs []planner.ReorderPointChange) string {

@@ -87,13 +87,12 @@ func (m *Model) forecastApplied(msg forecastAppliedMsg) tea.Cmd {
 		return applyForecastsCmd(m.snap, msg.f)
 	}
 	m.forecast = forecastJob{}
-	m.snap = msg.snap
-	m.stock.setSnapshot(msg.snap, nil)
+	refresh := m.setSnapshot(msg.snap, nil)
 	m.setInfo(fmt.Sprintf("Forecasts updated for %s SKUs", groupInt(int64(len(msg.snap.Refreshed)))))
 	snap, backend := msg.snap, m.opt.Backend
 	// a failure to cache only costs time at the next start: not reported
 	cache := func() tea.Msg { _ = backend.SaveForecasts(context.Background(), snap); return nil }
-	return tea.Batch(m.runQuery(), cache)
+	return tea.Batch(refresh, cache)
 }
 
 // progressBar draws "forecasting ▕████░░░░▏ 45%" in about width cells.

@@ -164,11 +164,11 @@ func TestHelpScreenOpensAndCloses(t *testing.T) {
 
 func TestTabsSayWhatIsComing(t *testing.T) {
 	m, _ := newTestModel(t, 120, 40)
-	press(t, m, "3")
-	if s := screen(m); !strings.Contains(s, "[3 Reorder]") || !strings.Contains(s, "coming") {
-		t.Errorf("reorder tab:\n%s", s)
+	press(t, m, "4")
+	if s := screen(m); !strings.Contains(s, "[4 Assortment]") || !strings.Contains(s, "coming") {
+		t.Errorf("assortment tab:\n%s", s)
 	}
-	press(t, m, "tab", "tab", "tab", "tab")
+	press(t, m, "tab", "tab", "tab")
 	if m.tab != 0 {
 		t.Errorf("tab wraps to Overview, got %d", m.tab)
 	}

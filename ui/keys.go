@@ -9,7 +9,7 @@ type KeyMap struct {
 	NextTab, PrevTab, Tab                   key.Binding
 	Filter, ClearFilter                     key.Binding
 	Sort, Reverse                           key.Binding
-	Edit, Mark, Undo                        key.Binding
+	Edit, Mark, Undo, Order                 key.Binding
 	Export, Help, Quit                      key.Binding
 }
 
@@ -32,14 +32,31 @@ func DefaultKeys() KeyMap {
 		Edit:        key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit ROP")),
 		Mark:        key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "mark")),
 		Undo:        key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo last edit")),
+		Order:       key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "draft PO")),
 		Export:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export")),
 		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:        key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 	}
 }
 
-// ShortHelp is the status bar's hint line.
-func (k KeyMap) ShortHelp() []key.Binding {
+// ShortHelp is the status bar's hint line for a tab (and the suppliers
+// tab's screen).
+func (k KeyMap) ShortHelp(tab, screen int) []key.Binding {
+	hint := func(keys, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc))
+	}
+	switch tab {
+	case reorderTab:
+		return []key.Binding{hint("e", "qty"), k.Order, hint("L/c/M/v/r", "lead/case/MOQ/svc/round"), k.Undo, k.Filter, k.Export, k.Help, k.Quit}
+	case suppliersTab:
+		switch screen {
+		case screenOrders:
+			return []key.Binding{hint("enter", "lines"), hint("t", "send"), hint("R", "receive all"), hint("c", "cancel"), hint("esc", "back"), k.Export, k.Help, k.Quit}
+		case screenLines:
+			return []key.Binding{hint("e", "qty"), hint("r", "receive line"), hint("t", "send"), hint("R", "receive all"), hint("c", "cancel"), hint("x", "export PO"), hint("esc", "back"), k.Help}
+		}
+		return []key.Binding{hint("enter", "orders"), k.Filter, k.Sort, k.Export, k.Help, k.Quit}
+	}
 	return []key.Binding{k.Filter, k.Sort, k.Edit, k.Mark, k.Export, k.Help, k.Quit}
 }
 
@@ -48,6 +65,6 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.NextTab, k.PrevTab, k.Tab, k.Filter, k.ClearFilter, k.Sort, k.Reverse},
-		{k.Edit, k.Mark, k.Undo, k.Export, k.Help, k.Quit},
+		{k.Edit, k.Mark, k.Undo, k.Order, k.Export, k.Help, k.Quit},
 	}
 }

@@ -5,11 +5,23 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"stockroom/model"
+	"stockroom/planner"
 )
 
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if msg.String() == "ctrl+c" {
 		return tea.Quit
+	}
+	if c := m.confirm; c != nil {
+		m.confirm = nil
+		if msg.String() == "y" {
+			m.setInfo("Working…")
+			return c.run()
+		}
+		m.setInfo("Cancelled")
+		return nil
 	}
 	switch m.mode {
 	case modeHelp:
@@ -40,14 +52,113 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.tab = n - 1
 		return nil
 	}
-	if m.tab != stockTab || m.snap == nil {
+	p := m.active()
+	if p == nil || m.snap == nil {
 		return nil
 	}
-	return m.stockKey(msg)
+	if cmd, ok := m.paneKey(msg); ok {
+		return cmd
+	}
+	return m.tableKey(p, msg)
 }
 
-func (m *Model) stockKey(msg tea.KeyPressMsg) tea.Cmd {
-	k, t := m.keys, m.stock.table
+// paneKey handles the keys that mean something only in one pane; false
+// leaves the key to the table.
+func (m *Model) paneKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	k := m.keys
+	switch m.tab {
+	case stockTab:
+		switch {
+		case key.Matches(msg, k.Edit):
+			return m.startEdit(), true
+		case key.Matches(msg, k.Undo):
+			return m.undoLast(), true
+		}
+	case reorderTab:
+		switch {
+		case key.Matches(msg, k.Edit):
+			return m.startReorderEdit(planner.FieldOrderQty), true
+		case key.Matches(msg, k.Undo):
+			return m.undoLast(), true
+		case key.Matches(msg, k.Order):
+			return m.askDraftPO(), true
+		case msg.String() == "r":
+			return m.cycleRounding(), true
+		}
+		if e, ok := policyEdits[msg.String()]; ok {
+			return m.startReorderEdit(e.field), true
+		}
+	case suppliersTab:
+		return m.suppliersKey(msg)
+	}
+	return nil, false
+}
+
+// suppliersKey moves between the suppliers, their orders and an order's
+// lines, and runs the purchase-order actions.
+func (m *Model) suppliersKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	p := m.suppliers
+	switch msg.String() {
+	case "enter":
+		switch p.screen {
+		case screenSuppliers:
+			sr, ok := p.currentSupplier()
+			if !ok {
+				return nil, true
+			}
+			p.supplier, p.screen = sr.Supplier, screenOrders
+			p.orders.view = nil
+			p.orders.table.setIndex(nil)
+			p.layoutTables(m.width, m.height)
+			return ordersCmd(m.opt.Backend, sr.Supplier.ID), true
+		case screenOrders:
+			o, ok := p.currentOrder()
+			if !ok {
+				return nil, true
+			}
+			p.order, p.screen = model.PurchaseOrder{ID: o.ID, Supplier: o.Supplier, Status: o.Status}, screenLines
+			p.lines.view = nil
+			p.lines.table.setIndex(nil)
+			p.layoutTables(m.width, m.height)
+			return orderCmd(m.opt.Backend, o.ID), true
+		}
+		return nil, true
+	case "esc", "backspace":
+		if p.screen > screenSuppliers && p.active().query.Filter == "" {
+			p.screen--
+			return nil, true
+		}
+		return nil, false
+	}
+	if p.screen == screenSuppliers {
+		return nil, false
+	}
+	switch msg.String() {
+	case "t":
+		return m.poAction("send"), true
+	case "R":
+		return m.poAction("receive"), true
+	case "c":
+		return m.poAction("cancel"), true
+	}
+	if p.screen == screenLines {
+		switch msg.String() {
+		case "e":
+			return m.startLineEdit(false), true
+		case "r":
+			return m.startLineEdit(true), true
+		case "x":
+			m.setInfo("Exporting…")
+			v := planner.POView{Order: p.order}
+			return exportCmd(v, planner.Query{}, m.opt.ExportDir, m.opt.Now()), true
+		}
+	}
+	return nil, false
+}
+
+// tableKey moves, filters, sorts, marks and exports in any table pane.
+func (m *Model) tableKey(p *pane, msg tea.KeyPressMsg) tea.Cmd {
+	k, t := m.keys, p.table
 	switch {
 	case key.Matches(msg, k.Up):
 		t.move(-1)
@@ -63,27 +174,27 @@ func (m *Model) stockKey(msg tea.KeyPressMsg) tea.Cmd {
 		t.moveTo(len(t.index) - 1)
 	case key.Matches(msg, k.Filter):
 		m.mode = modeFilter
-		m.input.SetValue(m.stock.query.Filter)
+		m.input.SetValue(p.query.Filter)
 		m.input.CharLimit = 100
 		m.input.Placeholder = "sku, name, category, supplier"
 		m.input.CursorEnd()
 		return m.input.Focus()
 	case key.Matches(msg, k.ClearFilter):
 		clear(t.marked) // marks are drawn outside the row cache: nothing to redraw
-		if prev := m.stock.query.Filter; prev != "" {
-			m.stock.query.Filter = ""
-			return m.runFilter(prev)
+		if prev := p.query.Filter; prev != "" {
+			p.query.Filter = ""
+			return p.runFilter(prev)
 		}
 		return nil
 	case key.Matches(msg, k.Sort):
-		m.cycleSort()
-		return m.runQuery()
+		cycleSort(p)
+		return p.runQuery()
 	case key.Matches(msg, k.Reverse):
-		m.stock.query.Desc = !m.stock.query.Desc
-		t.sortDesc = m.stock.query.Desc
-		return m.runQuery()
+		p.query.Desc = !p.query.Desc
+		t.sortDesc = p.query.Desc
+		return p.runQuery()
 	case key.Matches(msg, k.Mark):
-		if r, ok := t.current(); ok {
+		if r, ok := t.current(); ok && r >= 0 {
 			if t.marked[r] {
 				delete(t.marked, r)
 			} else {
@@ -91,31 +202,40 @@ func (m *Model) stockKey(msg tea.KeyPressMsg) tea.Cmd {
 			}
 			t.move(1)
 		}
-	case key.Matches(msg, k.Edit):
-		return m.startEdit()
-	case key.Matches(msg, k.Undo):
-		return m.undoEdit()
 	case key.Matches(msg, k.Export):
 		m.setInfo("Exporting…")
-		return exportCmd(m.stock.view, m.stock.query, m.opt.ExportDir, m.opt.Now())
+		return exportCmd(p.view, p.query, m.opt.ExportDir, m.opt.Now())
 	}
 	return m.wantDetail()
 }
 
-// cycleSort moves the sort key to the next column on screen.
-func (m *Model) cycleSort() {
-	t := m.stock.table
+// cycleSort moves the sort key to the next column on screen; in a view
+// with an order of its own (the reorder view's urgency) that order is one
+// of the steps.
+func cycleSort(p *pane) {
+	t := p.table
 	if len(t.shown) == 0 {
 		return
 	}
 	next := t.shown[0]
 	for k, c := range t.shown {
 		if c == t.sortCol {
-			next = t.shown[(k+1)%len(t.shown)]
+			next = -1
+			if k+1 < len(t.shown) {
+				next = t.shown[k+1]
+			}
+		}
+	}
+	if next == -1 {
+		if _, own := p.view.(planner.Arranger); !own {
+			next = t.shown[0]
 		}
 	}
 	t.sortCol = next
-	m.stock.query.Sort = m.stock.view.Columns()[t.cols[next].viewCol].Name
+	p.query.Sort = ""
+	if next >= 0 {
+		p.query.Sort = p.view.Columns()[t.cols[next].viewCol].Name
+	}
 }
 
 func (m *Model) filterKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -127,15 +247,15 @@ func (m *Model) filterKey(msg tea.KeyPressMsg) tea.Cmd {
 	case "esc":
 		m.mode = modeNormal
 		m.input.Blur()
-		prev := m.stock.query.Filter
-		m.stock.query.Filter = ""
+		p := m.active()
+		prev := p.query.Filter
+		p.query.Filter = ""
 		if prev == "" {
 			return nil
 		}
-		return m.runFilter(prev)
+		return p.runFilter(prev)
 	case "up", "down", "pgup", "pgdown":
-		m.stockKey(msg) // move while filtering
-		return m.wantDetail()
+		return m.tableKey(m.active(), msg) // move while filtering
 	}
 	return m.updateInput(msg)
 }
@@ -145,10 +265,11 @@ func (m *Model) filterKey(msg tea.KeyPressMsg) tea.Cmd {
 func (m *Model) updateInput(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)
-	if m.mode != modeFilter || m.input.Value() == m.stock.query.Filter {
+	p := m.active()
+	if m.mode != modeFilter || p == nil || m.input.Value() == p.query.Filter {
 		return cmd
 	}
-	prev := m.stock.query.Filter
-	m.stock.query.Filter = m.input.Value()
-	return tea.Batch(cmd, m.runFilter(prev))
+	prev := p.query.Filter
+	p.query.Filter = m.input.Value()
+	return tea.Batch(cmd, p.runFilter(prev))
 }

@@ -20,6 +20,19 @@ type Backend interface {
 	SaveForecasts(ctx context.Context, s *planner.Snapshot) error
 	ProductDetail(ctx context.Context, productID int64) (model.ProductDetail, error)
 	SetReorderPoints(ctx context.Context, changes []planner.ReorderPointChange) ([]planner.ReorderPointChange, error)
+	SetPolicies(ctx context.Context, changes []planner.PolicyChange) ([]planner.PolicyChange, error)
+	// Reload reads some SKUs and the suppliers' order activity again after
+	// a change, so only their rows are planned again.
+	Reload(ctx context.Context, productIDs []int64, asOf model.Day) (planner.Reloaded, error)
+
+	CreateDraftPO(ctx context.Context, supplierID int64, lines []planner.POLine, on model.Day) (int64, error)
+	PurchaseOrders(ctx context.Context, f planner.POFilter) ([]model.POSummary, error)
+	PurchaseOrder(ctx context.Context, id int64) (model.PurchaseOrder, error)
+	SetPOLineQty(ctx context.Context, poID, productID int64, qty int) (int, error)
+	SendPO(ctx context.Context, id int64, on model.Day) (model.Day, error)
+	ReceivePO(ctx context.Context, id int64, receipts []planner.POReceipt, on model.Day) (bool, error)
+	ReceivePOInFull(ctx context.Context, id int64, on model.Day) error
+	CancelPO(ctx context.Context, id int64) error
 }
 
 type loadedMsg struct {
@@ -30,11 +43,13 @@ type loadedMsg struct {
 
 // queryMsg carries a finished filter/sort; gen tells stale results apart.
 type queryMsg struct {
+	tab      int
 	gen      int
 	sorted   []int
 	sortedBy string
 	desc     bool
 	index    []int
+	view     planner.View // the view queried, to tell the suppliers tab's screens apart
 }
 
 type detailMsg struct {
@@ -80,7 +95,7 @@ func saveCmd(b Backend, changes []planner.ReorderPointChange, undo bool) tea.Cmd
 
 // queryCmd filters (and, when sorted is nil, first sorts) the view. When
 // the new filter only narrows the old one it filters the rows already shown.
-func queryCmd(gen int, v planner.View, q planner.Query, sorted, narrowFrom []int) tea.Cmd {
+func queryCmd(tab, gen int, v planner.View, q planner.Query, sorted, narrowFrom []int) tea.Cmd {
 	return func() tea.Msg {
 		if sorted == nil {
 			sorted = planner.Sorted(v, q.Sort, q.Desc)
@@ -90,7 +105,8 @@ func queryCmd(gen int, v planner.View, q planner.Query, sorted, narrowFrom []int
 		if narrowFrom != nil {
 			base = narrowFrom
 		}
-		return queryMsg{gen: gen, sorted: sorted, sortedBy: q.Sort, desc: q.Desc, index: planner.Filter(v, base, q.Filter)}
+		index := planner.Arrange(v, planner.Filter(v, base, q.Filter))
+		return queryMsg{tab: tab, gen: gen, view: v, sorted: sorted, sortedBy: q.Sort, desc: q.Desc, index: index}
 	}
 }
 

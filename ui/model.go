@@ -40,7 +40,15 @@ const (
 // Tabs in order; the number key of each is its position + 1.
 var tabNames = []string{"Overview", "Stock", "Reorder", "Assortment", "Risk", "Suppliers"}
 
-const stockTab = 1
+// Tab positions.
+const (
+	overviewTab = iota
+	stockTab
+	reorderTab
+	assortmentTab
+	riskTab
+	suppliersTab
+)
 
 // Model is the root model: it owns the layout and routes keys and messages
 // to the panes, which are plain structs without their own Update.
@@ -57,18 +65,25 @@ type Model struct {
 	loadErr error
 	spin    spinner.Model
 
-	stock   *stockPane
-	detail  detailPane
-	details map[int64]model.ProductDetail
-	asked   map[int64]bool // detail lookups in flight
+	stock     *stockPane
+	reorder   *reorderPane
+	suppliers *suppliersPane
+	detail    detailPane
+	details   map[int64]model.ProductDetail
+	asked     map[int64]bool // detail lookups in flight
 
 	mode    mode
 	input   textinput.Model
 	editing []int // view rows being edited
+	// field is what the editor edits: "" the reorder point, else a policy
+	// field of the reorder pane
+	field planner.PolicyField
+	// confirm is the question waiting for y (a purchase-order action)
+	confirm *confirmation
 
 	message    string
 	messageErr bool
-	undo       [][]planner.ReorderPointChange
+	undo       []undoStep
 	saving     bool
 
 	loadTook time.Duration
@@ -98,6 +113,8 @@ func New(opt Options) *Model {
 		asked:   map[int64]bool{},
 	}
 	m.stock = newStockPane(&m.styles)
+	m.reorder = newReorderPane(&m.styles)
+	m.suppliers = newSuppliersPane(&m.styles)
 	m.detail = detailPane{styles: &m.styles}
 	m.input = textinput.New()
 	m.input.Prompt = ""
@@ -143,6 +160,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case savedMsg:
 		return m, m.saved(msg)
+	case changedMsg:
+		return m, m.changed(msg)
+	case ordersMsg:
+		return m, m.ordersLoaded(msg)
+	case orderMsg:
+		return m, m.orderLoaded(msg)
 	case forecastProgressMsg:
 		return m, m.forecastProgress(msg)
 	case forecastedMsg:
@@ -179,57 +202,53 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 		m.loadErr = msg.err
 		return nil
 	}
-	m.snap = msg.snap
-	m.stock.setSnapshot(msg.snap, nil)
 	m.layout()
 	snap := msg.snap
 	// after the first frame: search texts for the first /, and the
 	// forecasts that are not current
 	warm := func() tea.Msg { snap.WarmSearch(); return nil }
-	return tea.Batch(m.runQuery(), warm, m.startForecasting(snap))
+	return tea.Batch(m.setSnapshot(msg.snap, nil), warm, m.startForecasting(snap), m.suppliers.refresh(m.opt.Backend))
 }
 
-// runQuery sorts and filters in the background, after a load, a sort
-// change or an edit that may reorder rows.
-func (m *Model) runQuery() tea.Cmd {
-	p := m.stock
-	if p.snap == nil {
-		return nil
-	}
-	p.gen++
-	return queryCmd(p.gen, p.view, p.query, nil, nil)
-}
-
-// runFilter narrows from the rows shown when the filter only got longer.
-func (m *Model) runFilter(prev string) tea.Cmd {
-	p := m.stock
-	if p.snap == nil {
-		return nil
-	}
-	if p.sorted == nil || p.sortedBy != p.query.Sort || p.sortedDesc != p.query.Desc {
-		return m.runQuery()
-	}
-	p.gen++
-	var narrow []int
-	if planner.Narrows(prev, p.query.Filter) {
-		narrow = p.table.index
-	}
-	return queryCmd(p.gen, p.view, p.query, p.sorted, narrow)
+// setSnapshot shows a new snapshot in every pane: the stock pane redraws
+// the changed rows (nil = all), the reorder and suppliers views are built
+// again, and every pane re-sorts and re-filters in the background.
+func (m *Model) setSnapshot(s *planner.Snapshot, changed []int) tea.Cmd {
+	m.snap = s
+	m.stock.setSnapshot(s, changed)
+	m.reorder.setSnapshot(s)
+	m.suppliers.setSnapshot(s, m.reorder.rv)
+	return tea.Batch(m.stock.runQuery(), m.reorder.runQuery(), m.suppliers.list.runQuery())
 }
 
 func (m *Model) queried(msg queryMsg) tea.Cmd {
-	p := m.stock
-	if msg.gen != p.gen {
+	p := m.paneOf(msg.tab)
+	if msg.tab == suppliersTab {
+		p = m.suppliers.paneFor(msg)
+	}
+	if p == nil || !p.queried(msg) {
 		return nil // a newer query is on its way
 	}
-	p.sorted, p.sortedBy, p.sortedDesc = msg.sorted, msg.sortedBy, msg.desc
-	p.table.setIndex(msg.index)
+	if msg.tab == reorderTab {
+		m.reorder.addHeadings()
+	}
 	return m.wantDetail()
+}
+
+// currentRow is the SKU under the cursor of the stock or reorder pane.
+func (m *Model) currentRow() *planner.Row {
+	switch m.tab {
+	case stockTab:
+		return m.stock.currentRow()
+	case reorderTab:
+		return m.reorder.currentRow()
+	}
+	return nil
 }
 
 // wantDetail asks for the current row's locations and orders once.
 func (m *Model) wantDetail() tea.Cmd {
-	r := m.stock.currentRow()
+	r := m.currentRow()
 	if r == nil {
 		return nil
 	}

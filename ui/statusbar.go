@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+
+	"stockroom/planner"
 )
 
 // statusBar is the bottom line: the filter or editor field when one is
@@ -17,18 +19,18 @@ func (m *Model) statusBar() string {
 		line := s.Key.Render("/") + " " + m.input.View() + s.Dim.Render("  enter keep · esc clear")
 		return fit(line, w, false)
 	case modeEdit:
-		target := "1 SKU"
-		if len(m.editing) == 1 {
-			target = clean(m.stock.row(m.editing[0]).Item.Product.SKU)
-		} else {
-			target = fmt.Sprintf("%d marked SKUs", len(m.editing))
+		line := m.editPrompt() + ": " + m.input.View() + s.Dim.Render("  enter save · esc cancel")
+		if m.field != planner.FieldOrderQty && m.field != planner.FieldCasePack && m.field != planner.FieldMOQ &&
+			!strings.HasPrefix(string(m.field), "po_") {
+			line += s.Dim.Render(" · a automatic")
 		}
-		line := "Reorder point for " + target + ": " + m.input.View() +
-			s.Dim.Render("  enter save · esc cancel · a automatic")
 		if m.messageErr && m.message != "" {
 			line = s.Error.Render(m.message) + "  " + m.input.View()
 		}
 		return fit(line, w, false)
+	}
+	if m.confirm != nil {
+		return fit(s.Info.Render(clean(m.confirm.question))+s.Dim.Render("  y yes · any other key no"), w, false)
 	}
 	var left string
 	if m.message != "" {
@@ -60,13 +62,46 @@ func (m *Model) statusBar() string {
 	return line + strings.Repeat(" ", w-width(line)-width(hints)) + hints
 }
 
+// editPrompt names what the editor edits and for which SKUs.
+func (m *Model) editPrompt() string {
+	if strings.HasPrefix(string(m.field), "po_") {
+		p := m.suppliers
+		sku := clean(p.order.Lines[m.editing[0]].SKU)
+		if m.field == "po_receive" {
+			return fmt.Sprintf("Units of %s received now on PO #%d", sku, p.order.ID)
+		}
+		return fmt.Sprintf("Quantity of %s on PO #%d", sku, p.order.ID)
+	}
+	target := fmt.Sprintf("%d marked SKUs", len(m.editing))
+	if len(m.editing) == 1 {
+		if m.tab == reorderTab {
+			target = clean(m.reorder.rv.Row(m.editing[0]).Item.Product.SKU)
+		} else {
+			target = clean(m.stock.row(m.editing[0]).Item.Product.SKU)
+		}
+	}
+	what := "Reorder point"
+	switch m.field {
+	case "":
+	case planner.FieldOrderQty:
+		what = "Order quantity"
+	default:
+		for _, e := range policyEdits {
+			if e.field == m.field {
+				what = e.prompt
+			}
+		}
+	}
+	return what + " for " + target
+}
+
 // position says which rows are shown: "12 of 2,000 SKUs · filter "garden" · sort status▲".
 func (m *Model) position() string {
-	if m.snap == nil || m.tab != stockTab {
+	p := m.active()
+	if m.snap == nil || p == nil || p.view == nil {
 		return ""
 	}
-	p := m.stock
-	parts := []string{fmt.Sprintf("%s of %s SKUs", groupInt(int64(len(p.table.index))), groupInt(int64(len(m.snap.Rows))))}
+	parts := []string{fmt.Sprintf("%s of %s %s", groupInt(int64(len(p.table.rows()))), groupInt(int64(p.view.Len())), rowNoun(p.view))}
 	if p.query.Filter != "" {
 		parts = append(parts, fmt.Sprintf("filter %q", clean(p.query.Filter)))
 	}
@@ -79,7 +114,7 @@ func (m *Model) position() string {
 // hints lists as many short key hints as fit in room, always ending with
 // the help key so the rest can be found.
 func (m *Model) hints(room int) string {
-	keys := m.keys.ShortHelp()
+	keys := m.keys.ShortHelp(m.tab, m.suppliers.screen)
 	render := func(bs []key.Binding) string {
 		parts := make([]string, len(bs))
 		for i, b := range bs {
@@ -152,4 +187,17 @@ func (m *Model) helpScreen() string {
 		"/ filters on SKU, name, category, subcategory, brand and supplier; several words must all match.\n" +
 		"x writes every row that passes the filter, in the current sort, to a CSV file in the current directory.")
 	return b.String()
+}
+
+// rowNoun is what a view's rows are.
+func rowNoun(v planner.View) string {
+	switch v.(type) {
+	case *planner.SuppliersView:
+		return "suppliers"
+	case planner.POListView:
+		return "orders"
+	case planner.POView:
+		return "lines"
+	}
+	return "SKUs"
 }

@@ -12,17 +12,9 @@ import (
 // stockPane is tab 2: every SKU with its stock position, a sparkline of
 // recent sales and forecast, and its status.
 type stockPane struct {
-	snap  *planner.Snapshot
-	view  planner.StockView
-	table *table
-	query planner.Query
-
-	// sorted is every row in the current sort order; filtering narrows it.
-	sorted     []int
-	sortedBy   string
-	sortedDesc bool
-	gen        int // bumped per query; older results are dropped
-	styles     *Styles
+	pane
+	snap   *planner.Snapshot
+	styles *Styles
 }
 
 // Stock pane column positions in stockPane.table.cols.
@@ -41,7 +33,7 @@ const (
 )
 
 func newStockPane(styles *Styles) *stockPane {
-	p := &stockPane{styles: styles, query: planner.Query{Sort: "status"}}
+	p := &stockPane{styles: styles, pane: pane{tab: stockTab, query: planner.Query{Sort: "status"}}}
 	p.table = newTable([]tableColumn{
 		colSKU:       {title: "SKU", viewCol: planner.StockSKU, min: 9, max: 12, priority: 0, grow: 1},
 		colName:      {title: "Name", viewCol: planner.StockName, min: 14, max: 36, priority: 1, grow: 2},
@@ -70,7 +62,7 @@ func (p *stockPane) row(i int) *planner.Row { return p.snap.Rows[i] }
 
 // currentRow is the planner row under the cursor, or nil.
 func (p *stockPane) currentRow() *planner.Row {
-	if i, ok := p.table.current(); ok {
+	if i, ok := p.table.current(); ok && i >= 0 {
 		return p.row(i)
 	}
 	return nil

@@ -46,6 +46,9 @@ type table struct {
 	overlayCol  int
 	overlayText string
 	overlayOn   bool
+	// heading draws an index entry below 0, a group's heading line (the
+	// reorder pane's suppliers), exactly width cells wide.
+	heading func(entry, width int, cursor bool) string
 }
 
 const markerWidth = 2 // "▶" for the cursor, "●" for a marked row
@@ -82,6 +85,20 @@ func (t *table) setIndex(index []int) {
 		}
 	}
 	t.clamp()
+}
+
+// rows is the index without group headings: the view rows shown.
+func (t *table) rows() []int {
+	if t.heading == nil {
+		return t.index
+	}
+	out := make([]int, 0, len(t.index))
+	for _, r := range t.index {
+		if r >= 0 {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // current is the view row under the cursor.
@@ -239,6 +256,13 @@ func (t *table) header(s *Styles) string {
 func (t *table) line(s *Styles, pos int) string {
 	row := t.index[pos]
 	isCursor := pos == t.cursor
+	if row < 0 && t.heading != nil {
+		marker := " "
+		if isCursor {
+			marker = "▶"
+		}
+		return marker + " " + t.heading(row, t.width-markerWidth, isCursor)
+	}
 	marker := " "
 	if isCursor {
 		marker = "▶"

@@ -45,12 +45,14 @@ func (m *Model) layout() {
 	}
 	t, _, _ := layoutRects(m.width, m.height)
 	m.stock.table.resize(t.w, t.h)
+	m.reorder.table.resize(t.w, t.h)
+	m.suppliers.layoutTables(m.width, m.height)
 }
 
 // View draws the whole screen.
 func (m *Model) View() tea.View {
 	v := tea.NewView(m.render())
-	if m.opt.Trace != nil && !m.traced && m.snap != nil && len(m.stock.table.index) > 0 {
+	if m.opt.Trace != nil && !m.traced && m.snap != nil && len(m.stock.table.index) > 0 && m.tab == stockTab {
 		m.traced = true
 		fmt.Fprintf(m.opt.Trace, "first frame with %d rows: %s after start (catalogue load and plan %s)\n",
 			len(m.stock.table.index), time.Since(m.opt.Started).Round(time.Millisecond), m.loadTook.Round(time.Millisecond))
@@ -83,21 +85,32 @@ func (m *Model) body() string {
 		return center(m.spin.View()+" Loading "+clean(m.opt.Source)+"…", w, h)
 	case m.loadErr != nil:
 		return center(m.styles.Error.Render("Could not open the catalogue: ")+clean(m.loadErr.Error()), w, h)
-	case m.tab != stockTab:
+	case m.active() == nil:
 		return center(m.comingSoon(), w, h)
 	case m.snap == nil || len(m.snap.Rows) == 0:
 		return center(m.emptyHelp(), w, h)
 	}
-	return m.stockBody()
+	switch m.tab {
+	case reorderTab:
+		if m.reorder.rv != nil && m.reorder.rv.Len() == 0 {
+			return center(m.styles.Title.Render("Nothing to order today")+"\n\n"+
+				"No SKU is at or below its reorder point, and none must be ordered within the review period.", w, h)
+		}
+		return m.tableBody(m.reorder.table, m.renderDetail)
+	case suppliersTab:
+		return m.suppliersBody()
+	}
+	return m.tableBody(m.stock.table, m.renderDetail)
 }
 
-func (m *Model) stockBody() string {
+// tableBody draws a table pane with its detail beside or below it.
+func (m *Model) tableBody(tbl *table, drawDetail func(d rect, side bool) string) string {
 	t, d, side := layoutRects(m.width, m.height)
 	m.placeEditor()
-	table := m.stock.table.render(&m.styles)
+	table := tbl.render(&m.styles)
 	var detail string
 	if d.w > 0 && d.h > 0 {
-		detail = m.renderDetail(d, side)
+		detail = drawDetail(d, side)
 	}
 	if d.w == 0 {
 		return table
@@ -117,11 +130,15 @@ type detailKey struct {
 	extra bool
 	w, h  int
 	side  bool
+	tab   int
 }
 
 func (m *Model) renderDetail(d rect, side bool) string {
 	in := m.detailInput()
-	key := detailKey{row: in.Row, extra: in.Extra != nil, w: d.w, h: d.h, side: side}
+	if in.Row == nil && m.tab == reorderTab {
+		return m.groupDetail(d.w, d.h)
+	}
+	key := detailKey{row: in.Row, extra: in.Extra != nil, w: d.w, h: d.h, side: side, tab: m.tab}
 	if key != m.detailKey || m.detailOut == "" {
 		m.detailKey, m.detailOut = key, m.detail.render(in, d.w, d.h, side)
 	}
@@ -129,7 +146,7 @@ func (m *Model) renderDetail(d rect, side bool) string {
 }
 
 func (m *Model) detailInput() detailInput {
-	in := detailInput{Snap: m.snap, Row: m.stock.currentRow()}
+	in := detailInput{Snap: m.snap, Row: m.currentRow(), Reorder: m.tab == reorderTab}
 	if in.Row != nil {
 		if d, ok := m.details[in.Row.Item.Product.ID]; ok {
 			in.Extra = &d
@@ -142,14 +159,27 @@ func (m *Model) detailInput() detailInput {
 // row while editing, so the edit happens in place; when that column is
 // hidden the status bar carries the field alone.
 func (m *Model) placeEditor() {
-	t := m.stock.table
-	if m.mode != modeEdit || !t.shows(colROP) {
+	t, col := m.stock.table, colROP
+	switch {
+	case m.tab == suppliersTab:
+		return
+	case m.tab == reorderTab:
+		t, col = m.reorder.table, rcolQty
+		if m.field != planner.FieldOrderQty {
+			t.clearOverlay()
+			return
+		}
+	case m.field != "":
 		t.clearOverlay()
 		return
 	}
-	w := t.widths[slices.Index(t.shown, colROP)]
+	if m.mode != modeEdit || !t.shows(col) {
+		t.clearOverlay()
+		return
+	}
+	w := t.widths[slices.Index(t.shown, col)]
 	m.input.SetWidth(max(w-3, 1))
-	t.setOverlay(colROP, "["+fit(m.input.View(), max(w-2, 1), false)+"]")
+	t.setOverlay(col, "["+fit(m.input.View(), max(w-2, 1), false)+"]")
 }
 
 func (m *Model) tabBar() string {
@@ -184,12 +214,10 @@ func (m *Model) tabBar() string {
 func (m *Model) comingSoon() string {
 	what := map[int]string{
 		0: "The Overview arrives with the assortment and risk work: inventory value, stockouts, urgent lists.",
-		2: "The Reorder pane arrives with the replenishment engine: suggestions grouped by supplier.",
 		3: "The Assortment pane arrives later: ABC/XYZ classes and category balance.",
 		4: "The Risk pane arrives later: dead, slow and excess stock with markdown suggestions.",
-		5: "The Suppliers pane arrives with the replenishment engine: lead times and open orders.",
 	}[m.tab]
-	return m.styles.Title.Render(tabNames[m.tab]+" — coming") + "\n\n" + what + "\n\nPress 2 for the Stock pane."
+	return m.styles.Title.Render(tabNames[m.tab]+" — coming") + "\n\n" + what + "\n\nPress 2 for the Stock pane, 3 for Reorder, 6 for Suppliers."
 }
 
 func (m *Model) emptyHelp() string {

@@ -1,0 +1,372 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"stockroom/model"
+	"stockroom/planner"
+)
+
+// undoStep is one edit that u can take back: reorder points or other
+// per-SKU planning fields, holding the values from before the edit.
+type undoStep struct {
+	rop      []planner.ReorderPointChange
+	policies []planner.PolicyChange
+}
+
+// confirmation is a question the status bar asks; y runs it, anything
+// else drops it.
+type confirmation struct {
+	question string
+	run      func() tea.Cmd
+}
+
+// changedMsg reports a change written to the catalogue (a planning edit
+// or a purchase-order action) with the affected SKUs read again.
+type changedMsg struct {
+	info     string
+	undo     *undoStep // set for an edit that u can undo
+	isUndo   bool
+	reloaded planner.Reloaded
+	err      error
+}
+
+// change runs a write and then reads the SKUs it touched, off the loop.
+func (m *Model) change(ids []int64, write func(ctx context.Context) (string, *undoStep, error), isUndo bool) tea.Cmd {
+	b, asOf := m.opt.Backend, m.snap.AsOf
+	m.saving = true
+	return func() tea.Msg {
+		ctx := context.Background()
+		info, undo, err := write(ctx)
+		if err != nil {
+			return changedMsg{err: err, isUndo: isUndo}
+		}
+		r, err := b.Reload(ctx, ids, asOf)
+		return changedMsg{info: info, undo: undo, isUndo: isUndo, reloaded: r, err: err}
+	}
+}
+
+// changed applies a written change: only the touched rows are planned
+// again, every pane is refreshed, and the step joins the undo stack.
+func (m *Model) changed(msg changedMsg) tea.Cmd {
+	m.saving = false
+	if msg.err != nil {
+		m.setError(fmt.Sprintf("Not saved: %v", msg.err))
+		return nil
+	}
+	snap, changed := m.snap.WithItems(msg.reloaded.Items, msg.reloaded.Activity)
+	if msg.undo != nil && !msg.isUndo {
+		m.undo = append(m.undo, *msg.undo)
+		clear(m.reorder.table.marked)
+	}
+	m.setInfo(msg.info)
+	return tea.Batch(m.setSnapshot(snap, changed), m.suppliers.refresh(m.opt.Backend))
+}
+
+// today is the day purchase-order actions are dated: the real date, as
+// sending and receiving happen now whatever day the plan looks at.
+func (m *Model) today() model.Day { return model.DayOf(m.opt.Now()) }
+
+// policyEdits are the reorder pane's per-SKU fields, by key.
+var policyEdits = map[string]struct {
+	field  planner.PolicyField
+	prompt string
+}{
+	"L": {planner.FieldLeadTime, "Lead time in days (a = the supplier's)"},
+	"c": {planner.FieldCasePack, "Units per case"},
+	"M": {planner.FieldMOQ, "Minimum order quantity"},
+	"v": {planner.FieldServiceLevel, "Service level % (a = the ABC class default)"},
+}
+
+// reorderTargets are the rows an edit applies to: the marked ones, or the
+// cursor's SKU.
+func (m *Model) reorderTargets() []int {
+	t := m.reorder.table
+	var rows []int
+	for r := range t.marked {
+		rows = append(rows, r)
+	}
+	slices.Sort(rows)
+	if len(rows) == 0 {
+		if r, ok := t.current(); ok && r >= 0 {
+			rows = append(rows, r)
+		}
+	}
+	return rows
+}
+
+// startReorderEdit opens the editor on a field of the reorder pane: the
+// order quantity in place (field ""), the others in the status bar.
+func (m *Model) startReorderEdit(field planner.PolicyField) tea.Cmd {
+	if m.saving {
+		m.setError("Still saving the last edit…")
+		return nil
+	}
+	m.editing = m.reorderTargets()
+	if len(m.editing) == 0 {
+		m.setInfo("Move to a SKU first: a supplier's heading has nothing to edit")
+		return nil
+	}
+	m.field = field
+	m.mode = modeEdit
+	m.input.CharLimit = 12
+	m.input.Placeholder = "auto"
+	m.input.SetValue("")
+	if len(m.editing) == 1 {
+		m.input.SetValue(currentPolicyText(m.reorder.rv.Row(m.editing[0]), field))
+	}
+	m.input.CursorEnd()
+	m.message = ""
+	return m.input.Focus()
+}
+
+// currentPolicyText is the editor's starting text for a SKU's field.
+func currentPolicyText(r *planner.Row, field planner.PolicyField) string {
+	it := r.Item
+	switch field {
+	case planner.FieldOrderQty:
+		return strconv.Itoa(r.Plan.SuggestedQty)
+	case planner.FieldLeadTime:
+		if it.Policy.LeadTimeDays > 0 {
+			return trimFloat(it.Policy.LeadTimeDays)
+		}
+	case planner.FieldCasePack:
+		return strconv.Itoa(max(it.Product.CasePack, 1))
+	case planner.FieldMOQ:
+		return strconv.Itoa(it.Product.MOQ)
+	case planner.FieldServiceLevel:
+		if r.ServiceLevelManual {
+			return trimFloat(100*r.ServiceLevel) + "%"
+		}
+	}
+	return ""
+}
+
+// savePolicyEdit parses the editor and saves the field for every target.
+func (m *Model) savePolicyEdit() tea.Cmd {
+	value, err := planner.ParsePolicyValue(m.field, m.input.Value())
+	if err != nil {
+		m.setError(err.Error())
+		return nil
+	}
+	changes := make([]planner.PolicyChange, len(m.editing))
+	ids := make([]int64, len(m.editing))
+	for i, r := range m.editing {
+		p := m.reorder.rv.Row(r).Item.Product
+		changes[i] = planner.PolicyChange{ProductID: p.ID, SKU: p.SKU, Field: m.field, Value: value}
+		ids[i] = p.ID
+	}
+	m.mode = modeNormal
+	m.input.Blur()
+	m.setInfo("Saving…")
+	return m.savePolicies(changes, ids, false)
+}
+
+func (m *Model) savePolicies(changes []planner.PolicyChange, ids []int64, isUndo bool) tea.Cmd {
+	b := m.opt.Backend
+	return m.change(ids, func(ctx context.Context) (string, *undoStep, error) {
+		prev, err := b.SetPolicies(ctx, changes)
+		if err != nil {
+			return "", nil, err
+		}
+		return describePolicyChange(changes, isUndo), &undoStep{policies: prev}, nil
+	}, isUndo)
+}
+
+func describePolicyChange(cs []planner.PolicyChange, isUndo bool) string {
+	target := cs[0].SKU
+	if len(cs) > 1 {
+		target = fmt.Sprintf("%d SKUs", len(cs))
+	}
+	field := strings.ReplaceAll(string(cs[0].Field), "_", " ")
+	if isUndo {
+		return fmt.Sprintf("Undone: %s of %s back to the previous value", field, target)
+	}
+	value := cs[0].Value
+	if value == "" {
+		value = "automatic"
+	}
+	return fmt.Sprintf("%s of %s set to %s · u undoes", field, target, value)
+}
+
+// cycleRounding moves the targets' rounding rule to the next one.
+func (m *Model) cycleRounding() tea.Cmd {
+	rows := m.reorderTargets()
+	if len(rows) == 0 || m.saving {
+		return nil
+	}
+	first, _ := model.ParseRounding(string(m.reorder.rv.Row(rows[0]).Item.Policy.Rounding))
+	next := map[model.Rounding]model.Rounding{model.RoundUp: model.RoundNearest, model.RoundNearest: model.RoundDown, model.RoundDown: model.RoundUp}[first]
+	changes := make([]planner.PolicyChange, len(rows))
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		p := m.reorder.rv.Row(r).Item.Product
+		changes[i] = planner.PolicyChange{ProductID: p.ID, SKU: p.SKU, Field: planner.FieldRounding, Value: string(next)}
+		ids[i] = p.ID
+	}
+	return m.savePolicies(changes, ids, false)
+}
+
+// askDraftPO asks to put the cursor's supplier's shown (or marked)
+// suggestions on its draft purchase order.
+func (m *Model) askDraftPO() tea.Cmd {
+	p := m.reorder
+	g, ok := p.currentGroup()
+	if !ok {
+		return nil
+	}
+	grp := p.rv.Groups()[g]
+	rows := p.groupRows(g)
+	var lines []planner.POLine
+	var ids []int64
+	for _, r := range rows {
+		row := p.rv.Row(r)
+		if row.Plan.SuggestedQty <= 0 {
+			continue
+		}
+		lines = append(lines, planner.POLine{ProductID: row.Item.Product.ID, Qty: row.Plan.SuggestedQty, UnitCost: row.Item.Product.UnitCost})
+		ids = append(ids, row.Item.Product.ID)
+	}
+	if len(lines) == 0 {
+		m.setInfo("Nothing to order: every quantity shown is 0")
+		return nil
+	}
+	tot := p.rv.Totals(rows)
+	q := fmt.Sprintf("Draft PO to %s: %d SKUs, %s units, %s", clean(grp.Supplier), len(lines), groupInt(int64(tot.Units)), formatMoney(tot.Value, grp.Currency))
+	if grp.BelowMinimum(tot.Value) {
+		q += " (below the minimum order " + formatMoney(grp.MinOrderValue, grp.Currency) + ")"
+	}
+	b, on, supplier := m.opt.Backend, m.today(), grp.Supplier
+	m.confirm = &confirmation{question: q + "?", run: func() tea.Cmd {
+		return m.change(ids, func(ctx context.Context) (string, *undoStep, error) {
+			id, err := b.CreateDraftPO(ctx, grp.SupplierID, lines, on)
+			if err != nil {
+				return "", nil, err
+			}
+			return fmt.Sprintf("Draft PO #%d to %s: %d lines · review and send it in 6 Suppliers", id, supplier, len(lines)), nil, nil
+		}, false)
+	}}
+	return nil
+}
+
+// poAction runs a purchase-order action on the order under the cursor of
+// the suppliers tab, reading its lines first to know which SKUs change.
+func (m *Model) poAction(verb string) tea.Cmd {
+	o, ok := m.suppliers.currentOrder()
+	if !ok {
+		return nil
+	}
+	b, on := m.opt.Backend, m.today()
+	run := func() tea.Cmd {
+		po, err := b.PurchaseOrder(context.Background(), o.ID) // a small read: one order's lines
+		if err != nil {
+			m.setError(err.Error())
+			return nil
+		}
+		ids := make([]int64, len(po.Lines))
+		for i, l := range po.Lines {
+			ids[i] = l.ProductID
+		}
+		return m.change(ids, func(ctx context.Context) (string, *undoStep, error) {
+			switch verb {
+			case "send":
+				exp, err := b.SendPO(ctx, o.ID, on)
+				return fmt.Sprintf("PO #%d sent, expected %s", o.ID, exp), nil, err
+			case "receive":
+				err := b.ReceivePOInFull(ctx, o.ID, on)
+				return fmt.Sprintf("PO #%d received in full: stock raised", o.ID), nil, err
+			default:
+				err := b.CancelPO(ctx, o.ID)
+				return fmt.Sprintf("PO #%d cancelled", o.ID), nil, err
+			}
+		}, false)
+	}
+	q := map[string]string{
+		"send":    "Mark PO #%d to %s sent (expected a lead time from today)?",
+		"receive": "Receive everything outstanding on PO #%d from %s into stock?",
+		"cancel":  "Cancel PO #%d to %s?",
+	}[verb]
+	m.confirm = &confirmation{question: fmt.Sprintf(q, o.ID, clean(o.Supplier)), run: run}
+	return nil
+}
+
+// startLineEdit opens the editor on a line of the order shown: its
+// quantity (e) or units received now (r).
+func (m *Model) startLineEdit(receive bool) tea.Cmd {
+	p := m.suppliers
+	i, ok := p.lines.table.current()
+	if !ok || i >= len(p.order.Lines) {
+		return nil
+	}
+	l := p.order.Lines[i]
+	m.editing = []int{i}
+	m.field = "po_qty"
+	value := strconv.Itoa(l.Qty)
+	if receive {
+		m.field = "po_receive"
+		value = strconv.Itoa(l.Outstanding())
+	}
+	m.mode = modeEdit
+	m.input.CharLimit = 9
+	m.input.Placeholder = ""
+	m.input.SetValue(value)
+	m.input.CursorEnd()
+	m.message = ""
+	return m.input.Focus()
+}
+
+func (m *Model) saveLineEdit() tea.Cmd {
+	p := m.suppliers
+	n, err := strconv.Atoi(strings.ReplaceAll(strings.TrimSpace(m.input.Value()), ",", ""))
+	if err != nil || n < 0 {
+		m.setError(fmt.Sprintf("%q is not a quantity: type a whole number ≥ 0", m.input.Value()))
+		return nil
+	}
+	l := p.order.Lines[m.editing[0]]
+	id, b, on := p.order.ID, m.opt.Backend, m.today()
+	receive := m.field == "po_receive"
+	m.mode = modeNormal
+	m.input.Blur()
+	return m.change([]int64{l.ProductID}, func(ctx context.Context) (string, *undoStep, error) {
+		if receive {
+			done, err := b.ReceivePO(ctx, id, []planner.POReceipt{{ProductID: l.ProductID, Qty: n}}, on)
+			info := fmt.Sprintf("Received %s of %s on PO #%d", groupInt(int64(n)), l.SKU, id)
+			if done {
+				info += ": the order is complete"
+			}
+			return info, nil, err
+		}
+		prev, err := b.SetPOLineQty(ctx, id, l.ProductID, n)
+		return fmt.Sprintf("PO #%d: %s from %d to %d", id, l.SKU, prev, n), nil, err
+	}, false)
+}
+
+// undoLast takes back the newest edit.
+func (m *Model) undoLast() tea.Cmd {
+	if m.saving {
+		m.setError("Still saving the last edit…")
+		return nil
+	}
+	if len(m.undo) == 0 {
+		m.setInfo("Nothing to undo")
+		return nil
+	}
+	last := m.undo[len(m.undo)-1]
+	m.undo = m.undo[:len(m.undo)-1]
+	m.setInfo("Undoing…")
+	if last.rop != nil {
+		m.saving = true
+		return saveCmd(m.opt.Backend, last.rop, true)
+	}
+	ids := make([]int64, len(last.policies))
+	for i, c := range last.policies {
+		ids[i] = c.ProductID
+	}
+	return m.savePolicies(last.policies, ids, true)
+}

@@ -1,0 +1,217 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"stockroom/planner"
+)
+
+// reorderPane is tab 3: the SKUs to order now, under a heading line per
+// supplier with the totals of its shown suggestions.
+type reorderPane struct {
+	pane
+	snap   *planner.Snapshot
+	rv     *planner.ReorderView
+	styles *Styles
+	// totals of each group's shown rows, by group, for the headings
+	totals map[int]planner.ReorderTotals
+}
+
+// Reorder pane column positions in reorderPane.table.cols.
+const (
+	rcolSKU = iota
+	rcolName
+	rcolABC
+	rcolAvail
+	rcolIP
+	rcolROP
+	rcolUpTo
+	rcolNeed
+	rcolQty
+	rcolValue
+	rcolOrderBy
+	rcolCover
+	rcolWhy
+)
+
+func newReorderPane(styles *Styles) *reorderPane {
+	p := &reorderPane{styles: styles, pane: pane{tab: reorderTab}}
+	p.table = newTable([]tableColumn{
+		rcolSKU:     {title: "SKU", viewCol: planner.ReorderSKU, min: 9, max: 12, priority: 0, grow: 1},
+		rcolName:    {title: "Name", viewCol: planner.ReorderName, min: 12, max: 30, priority: 2, grow: 2},
+		rcolABC:     {title: "ABC", viewCol: planner.ReorderABC, min: 3, max: 3, priority: 4},
+		rcolAvail:   {title: "Avail", viewCol: planner.ReorderAvailable, min: 6, max: 7, right: true, priority: 1},
+		rcolIP:      {title: "IP", viewCol: planner.ReorderPosition, min: 6, max: 7, right: true, priority: 2},
+		rcolROP:     {title: "ROP", viewCol: planner.ReorderPoint, min: 7, max: 8, right: true, priority: 2, render: p.renderROP},
+		rcolUpTo:    {title: "Up to", viewCol: planner.ReorderOrderUpTo, min: 6, max: 7, right: true, priority: 3},
+		rcolNeed:    {title: "Need", viewCol: planner.ReorderNeed, min: 6, max: 7, right: true, priority: 3},
+		rcolQty:     {title: "Order", viewCol: planner.ReorderSuggested, min: 8, max: 9, right: true, priority: 0, render: p.renderQty},
+		rcolValue:   {title: "Value", viewCol: planner.ReorderValue, min: 8, max: 10, right: true, priority: 1},
+		rcolOrderBy: {title: "Order by", viewCol: planner.ReorderOrderBy, min: 10, max: 10, priority: 0, render: p.renderOrderBy},
+		rcolCover:   {title: "Cover", viewCol: planner.ReorderCover, min: 5, max: 6, right: true, priority: 4, render: p.renderCover},
+		rcolWhy:     {title: "Why", viewCol: planner.ReorderReason, min: 8, max: 9, priority: 5, render: p.renderWhy},
+	})
+	p.table.heading = p.renderHeading
+	return p
+}
+
+// setSnapshot builds the reorder view of a new snapshot.
+func (p *reorderPane) setSnapshot(s *planner.Snapshot) {
+	p.snap = s
+	p.rv = s.Reorder()
+	p.view = p.rv
+	p.table.setView(p.view, nil)
+}
+
+// addHeadings puts a heading entry (−1 − group) before each group's
+// first shown row and adds up each group's shown rows.
+func (p *reorderPane) addHeadings() {
+	t := p.table
+	rows := t.rows()
+	index := make([]int, 0, len(rows)+len(p.rv.Groups()))
+	p.totals = map[int]planner.ReorderTotals{}
+	last := -1
+	for _, r := range rows {
+		g := p.rv.GroupOf(r)
+		if g != last {
+			index = append(index, -1-g)
+			last = g
+		}
+		index = append(index, r)
+		tot := p.totals[g]
+		pl := p.rv.Row(r).Plan
+		tot.SKUs++
+		tot.Units += pl.SuggestedQty
+		tot.Value += pl.OrderValue
+		p.totals[g] = tot
+	}
+	clear(t.cache)
+	t.setIndex(index)
+	if cur, ok := t.current(); ok && cur < 0 && t.cursor+1 < len(t.index) && t.cursor == 0 {
+		t.move(1) // start on the first SKU, not its supplier's heading
+	}
+}
+
+// currentRow is the SKU under the cursor, nil on a heading.
+func (p *reorderPane) currentRow() *planner.Row {
+	if i, ok := p.table.current(); ok && i >= 0 {
+		return p.rv.Row(i)
+	}
+	return nil
+}
+
+// currentGroup is the supplier group of the cursor's row or heading.
+func (p *reorderPane) currentGroup() (int, bool) {
+	i, ok := p.table.current()
+	switch {
+	case !ok:
+		return 0, false
+	case i < 0:
+		return -1 - i, true
+	}
+	return p.rv.GroupOf(i), true
+}
+
+// groupRows are the shown view rows of a group; marked ones only when any
+// of the group is marked.
+func (p *reorderPane) groupRows(g int) []int {
+	var shown, marked []int
+	for _, r := range p.table.rows() {
+		if p.rv.GroupOf(r) != g {
+			continue
+		}
+		shown = append(shown, r)
+		if p.table.marked[r] {
+			marked = append(marked, r)
+		}
+	}
+	if len(marked) > 0 {
+		return marked
+	}
+	return shown
+}
+
+func (p *reorderPane) renderHeading(entry, w int, cursor bool) string {
+	g := -1 - entry
+	grp := p.rv.Groups()[g]
+	tot := p.totals[g]
+	name := clean(grp.Supplier)
+	if name == "" {
+		name = "No supplier"
+	}
+	parts := []string{fmt.Sprintf("%d SKUs", tot.SKUs), groupInt(int64(tot.Units)) + " units", formatMoney(tot.Value, grp.Currency)}
+	warn := ""
+	if grp.BelowMinimum(tot.Value) {
+		warn = "⚠ below minimum order " + formatMoney(grp.MinOrderValue, grp.Currency)
+	}
+	text := "▸ " + name + " · " + strings.Join(parts, " · ")
+	if cursor {
+		if warn != "" {
+			text += " · " + warn
+		}
+		return p.styles.Cursor.Render(fit(text, w, false))
+	}
+	out := p.styles.Title.Render("▸ "+name) + p.styles.Dim.Render(" · "+strings.Join(parts, " · "))
+	if warn != "" {
+		out += " · " + p.styles.Error.Render(warn)
+	}
+	return fit(out, w, false)
+}
+
+func (p *reorderPane) row(i int) *planner.Row { return p.rv.Row(i) }
+
+func (p *reorderPane) renderROP(i, w int, plain bool) string {
+	pl := p.row(i).Plan
+	n := groupInt(int64(pl.ReorderPoint))
+	if !pl.ReorderPointManual {
+		return fit(n+"  ", w, true)
+	}
+	if plain {
+		return fit(n+" m", w, true)
+	}
+	return fit(n+p.styles.Manual.Render(" m"), w, true)
+}
+
+// renderQty shows the quantity to order; the PM's own one carries a *.
+func (p *reorderPane) renderQty(i, w int, plain bool) string {
+	pl := p.row(i).Plan
+	n := groupInt(int64(pl.SuggestedQty))
+	if !pl.QtyManual {
+		return fit(n+"  ", w, true)
+	}
+	if plain {
+		return fit(n+" *", w, true)
+	}
+	return fit(n+p.styles.Manual.Render(" *"), w, true)
+}
+
+// renderOrderBy shows the order-by day, "overdue" words it when past.
+func (p *reorderPane) renderOrderBy(i, w int, plain bool) string {
+	ob := p.row(i).Plan.OrderBy
+	switch {
+	case !ob.Valid():
+		return fit("–", w, false)
+	case ob < p.snap.AsOf && !plain:
+		return p.styles.Error.Render(fit(ob.String(), w, false))
+	}
+	return fit(ob.String(), w, false)
+}
+
+func (p *reorderPane) renderCover(i, w int, _ bool) string {
+	return fit(formatCover(p.row(i).Plan.DaysOfCover), w, true)
+}
+
+func (p *reorderPane) renderWhy(i, w int, _ bool) string {
+	words := map[planner.Reason]string{planner.ReasonBelowROP: "≤ ROP", planner.ReasonOrderBy: "due soon", planner.ReasonOwnQty: "own qty"}
+	return fit(words[planner.ReasonOf(p.row(i))], w, false)
+}
+
+// formatMoney is a whole amount with separators and the currency code.
+func formatMoney(v float64, currency string) string {
+	s := groupInt(int64(v + 0.5))
+	if currency != "" {
+		s += " " + clean(currency)
+	}
+	return s
+}

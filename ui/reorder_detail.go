@@ -1,0 +1,106 @@
+package ui
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"stockroom/forecast"
+	"stockroom/planner"
+)
+
+// orderFacts shows how a SKU's suggestion is worked out, one formula a
+// line, with the SKU's own numbers, so a PM can see why it says what it
+// says.
+func (d detailPane) orderFacts(in detailInput, w int) []string {
+	r := in.Row
+	it, pl := r.Item, r.Plan
+	s := d.styles
+	var out []string
+	add := func(label, value string) {
+		out = append(out, fit(s.Dim.Render(fit(label, 10, false))+value, w, false))
+	}
+	why := map[planner.Reason]string{
+		planner.ReasonBelowROP: fmt.Sprintf("position %s ≤ reorder point %s", groupInt(int64(pl.InventoryPosition)), groupInt(int64(pl.ReorderPoint))),
+		planner.ReasonOrderBy:  fmt.Sprintf("order by %s is within the review period", pl.OrderBy),
+		planner.ReasonOwnQty:   "you set the quantity",
+	}[planner.ReasonOf(r)]
+	add("Why", why)
+	add("Position", fmt.Sprintf("IP %s = %s avail + %s on order + %s draft", groupInt(int64(pl.InventoryPosition)),
+		groupInt(int64(pl.Available)), groupInt(int64(it.OnOrder)), groupInt(int64(it.InDraft))))
+	add("Demand", fmt.Sprintf("μ %s/wk σ %s · %s", formatQty(r.Forecast.Level()), formatQty(r.Forecast.SD), r.Forecast.Class))
+	add("Lead time", fmt.Sprintf("L %s ± %s wk (%s)", trimFloat(r.LeadTimeWeeks), trimFloat(r.LeadTimeSDWeeks), r.LeadTime.Source))
+	svc := fmt.Sprintf("%s%% (class %s default)", trimFloat(100*r.ServiceLevel), r.ABC)
+	if r.ServiceLevelManual {
+		svc = trimFloat(100*r.ServiceLevel) + "% (set for this SKU)"
+	}
+	add("Service", svc)
+	if r.Forecast.Class.Sporadic() {
+		add("ROP", fmt.Sprintf("%s = %s%% quantile of demand over L", groupInt(int64(pl.AutoReorderPoint)), trimFloat(100*r.ServiceLevel)))
+		add("Safety", fmt.Sprintf("SS %s = ROP − μ·L", formatQty(pl.SafetyStock)))
+	} else {
+		z := 0.0
+		if r.ServiceLevel > 0 && r.ServiceLevel < 1 {
+			z = math.Max(forecast.NormalQuantile(r.ServiceLevel), 0)
+		}
+		add("Safety", fmt.Sprintf("SS %s = %.2f·√(L·σ² + μ²·σL²)", formatQty(pl.SafetyStock), z))
+		add("ROP", fmt.Sprintf("%s = ⌈μ·L + SS⌉", groupInt(int64(pl.AutoReorderPoint))))
+	}
+	if pl.ReorderPointManual {
+		add("", s.Manual.Render(fmt.Sprintf("manual ROP %s in use", groupInt(int64(pl.ReorderPoint)))))
+	}
+	add("Up to", fmt.Sprintf("S %s = ROP + max(EOQ %s, μ·R)", formatQty(pl.OrderUpTo), formatQty(pl.EOQ)))
+	rule := string(it.Policy.Rounding)
+	if rule == "" {
+		rule = "up"
+	}
+	if pl.QtyManual {
+		add("Order", fmt.Sprintf("%s: your quantity (e changes it, u undoes)", groupInt(int64(pl.SuggestedQty))))
+	} else {
+		add("Need", fmt.Sprintf("S − IP = %s", formatQty(pl.Need)))
+		add("Order", fmt.Sprintf("%s: case %d, round %s, MOQ %d", groupInt(int64(pl.SuggestedQty)), max(it.Product.CasePack, 1), rule, it.Product.MOQ))
+	}
+	add("Value", fmt.Sprintf("%s × %.2f = %.2f", groupInt(int64(pl.SuggestedQty)), it.Product.UnitCost, pl.OrderValue))
+	add("Stockout", stockoutFacts(in.Snap, r))
+	ob := "–"
+	if pl.OrderBy.Valid() {
+		ob = pl.OrderBy.String()
+		if pl.OrderBy < in.Snap.AsOf {
+			ob += s.Error.Render(" overdue")
+		}
+	}
+	add("Order by", ob+" = stockout − L")
+	out = append(out, "", s.Dim.Render(fit("e qty · L lead time · c case · M MOQ · v service · r rounding · o draft PO", w, false)))
+	return out
+}
+
+// groupDetail describes the supplier heading under the cursor.
+func (m *Model) groupDetail(w, h int) string {
+	p, s := m.reorder, m.styles
+	g, ok := p.currentGroup()
+	if !ok {
+		return ""
+	}
+	grp := p.rv.Groups()[g]
+	tot := p.totals[g]
+	sp, _ := m.snap.Supplier(grp.SupplierID)
+	lines := []string{s.Title.Render(fit(clean(grp.Supplier), w, false)), ""}
+	add := func(label, value string) {
+		lines = append(lines, fit(s.Dim.Render(fit(label, 11, false))+value, w, false))
+	}
+	add("To order", fmt.Sprintf("%d SKUs · %s units", tot.SKUs, groupInt(int64(tot.Units))))
+	add("Value", formatMoney(tot.Value, grp.Currency))
+	if grp.MinOrderValue > 0 {
+		mov := formatMoney(grp.MinOrderValue, grp.Currency)
+		if grp.BelowMinimum(tot.Value) {
+			mov += s.Error.Render(fmt.Sprintf(" ⚠ %s short", formatMoney(grp.MinOrderValue-tot.Value, grp.Currency)))
+		}
+		add("Min order", mov)
+	}
+	if grp.FirstOrderBy.Valid() {
+		add("Order by", grp.FirstOrderBy.String()+" (most urgent SKU)")
+	}
+	add("Lead time", fmt.Sprintf("%s ± %s days configured", trimFloat(sp.LeadTimeDays), trimFloat(sp.LeadTimeSDDays)))
+	lines = append(lines, "", s.Dim.Render(fit("o puts these SKUs (or the marked ones) on a draft PO", w, false)))
+	return clip(strings.Join(lines, "\n"), w, h)
+}

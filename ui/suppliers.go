@@ -1,0 +1,327 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"stockroom/model"
+	"stockroom/planner"
+)
+
+// suppliersPane is tab 6: the suppliers, and under each (enter) its
+// purchase orders, and under each order (enter) its lines. esc goes back.
+type suppliersPane struct {
+	screen int // screenSuppliers, screenOrders or screenLines
+	list   pane
+	orders pane
+	lines  pane
+
+	sv       *planner.SuppliersView
+	supplier model.Supplier      // whose orders are listed
+	order    model.PurchaseOrder // whose lines are shown
+	styles   *Styles
+}
+
+const (
+	screenSuppliers = iota
+	screenOrders
+	screenLines
+)
+
+func newSuppliersPane(styles *Styles) *suppliersPane {
+	p := &suppliersPane{styles: styles}
+	p.list = pane{tab: suppliersTab, table: newTable([]tableColumn{
+		{title: "Supplier", viewCol: planner.SupplierName, min: 12, max: 26, priority: 0, grow: 2},
+		{title: "SKUs", viewCol: planner.SupplierSKUs, min: 6, max: 7, right: true, priority: 1},
+		{title: "To order", viewCol: planner.SupplierToOrder, min: 8, max: 8, right: true, priority: 0},
+		{title: "Order value", viewCol: planner.SupplierToOrderValue, min: 11, max: 12, right: true, priority: 1},
+		{title: "Open POs", viewCol: planner.SupplierOpenPOs, min: 8, max: 8, right: true, priority: 2},
+		{title: "Open value", viewCol: planner.SupplierOpenValue, min: 10, max: 12, right: true, priority: 2},
+		{title: "Spend 52w", viewCol: planner.SupplierSpend, min: 10, max: 12, right: true, priority: 3},
+		{title: "LT d", viewCol: planner.SupplierLeadTime, min: 5, max: 5, right: true, priority: 3},
+		{title: "Meas d", viewCol: planner.SupplierMeasured, min: 6, max: 6, right: true, priority: 3},
+		{title: "On time", viewCol: planner.SupplierOnTime, min: 7, max: 7, right: true, priority: 4},
+		{title: "Used", viewCol: planner.SupplierLeadTimeUsed, min: 5, max: 5, right: true, priority: 4},
+	})}
+	p.orders = pane{tab: suppliersTab, query: planner.Query{}, table: newTable([]tableColumn{
+		{title: "PO", viewCol: planner.POListID, min: 6, max: 7, right: true, priority: 0},
+		{title: "Status", viewCol: planner.POListStatus, min: 9, max: 9, priority: 0},
+		{title: "Created", viewCol: planner.POListCreated, min: 10, max: 10, priority: 2},
+		{title: "Sent", viewCol: planner.POListSent, min: 10, max: 10, priority: 2},
+		{title: "Expected", viewCol: planner.POListExpected, min: 10, max: 10, priority: 1},
+		{title: "Received", viewCol: planner.POListReceived, min: 10, max: 10, priority: 3},
+		{title: "Lines", viewCol: planner.POListLines, min: 5, max: 6, right: true, priority: 1},
+		{title: "Units", viewCol: planner.POListUnits, min: 7, max: 8, right: true, priority: 1},
+		{title: "Recvd", viewCol: planner.POListReceivedUnits, min: 7, max: 8, right: true, priority: 2},
+		{title: "Value", viewCol: planner.POListValue, min: 9, max: 11, right: true, priority: 0},
+		{title: "Open value", viewCol: planner.POListOpenValue, min: 10, max: 11, right: true, priority: 3},
+	})}
+	p.lines = pane{tab: suppliersTab, table: newTable([]tableColumn{
+		{title: "SKU", viewCol: planner.POSKU, min: 9, max: 12, priority: 0, grow: 1},
+		{title: "Name", viewCol: planner.POName, min: 12, max: 36, priority: 1, grow: 2},
+		{title: "Qty", viewCol: planner.POQty, min: 7, max: 8, right: true, priority: 0},
+		{title: "Received", viewCol: planner.POReceived, min: 8, max: 8, right: true, priority: 0},
+		{title: "Unit cost", viewCol: planner.POUnitCost, min: 9, max: 10, right: true, priority: 2, render: p.renderUnitCost},
+		{title: "Line total", viewCol: planner.POLineTotal, min: 10, max: 12, right: true, priority: 1},
+	})}
+	return p
+}
+
+// active is the table of the screen shown.
+func (p *suppliersPane) active() *pane {
+	switch p.screen {
+	case screenOrders:
+		return &p.orders
+	case screenLines:
+		return &p.lines
+	}
+	return &p.list
+}
+
+// paneFor routes a query result to the screen whose view it queried.
+func (p *suppliersPane) paneFor(msg queryMsg) *pane {
+	switch msg.view.(type) {
+	case planner.POListView:
+		return &p.orders
+	case planner.POView:
+		return &p.lines
+	}
+	return &p.list
+}
+
+func (p *suppliersPane) setSnapshot(s *planner.Snapshot, rv *planner.ReorderView) {
+	p.sv = s.Suppliers(rv)
+	p.list.view = p.sv
+	p.list.table.setView(p.sv, nil)
+}
+
+// currentSupplier is the supplier under the cursor of the first screen.
+func (p *suppliersPane) currentSupplier() (*planner.SupplierRow, bool) {
+	if i, ok := p.list.table.current(); ok && p.sv != nil && i < p.sv.Len() {
+		return p.sv.Row(i), true
+	}
+	return nil, false
+}
+
+// currentOrder is the order under the cursor of the orders screen, or the
+// one shown on the lines screen.
+func (p *suppliersPane) currentOrder() (model.POSummary, bool) {
+	if p.screen == screenLines {
+		o := p.order
+		return model.POSummary{ID: o.ID, SupplierID: o.SupplierID, Supplier: o.Supplier, Status: o.Status}, o.ID != 0
+	}
+	v, ok := p.orders.view.(planner.POListView)
+	if !ok {
+		return model.POSummary{}, false
+	}
+	if i, ok := p.orders.table.current(); ok && i < len(v.Orders) {
+		return v.Orders[i], true
+	}
+	return model.POSummary{}, false
+}
+
+func (p *suppliersPane) renderUnitCost(i, w int, _ bool) string {
+	return fit(fmt.Sprintf("%.2f", p.order.Lines[i].UnitCost), w, true)
+}
+
+type ordersMsg struct {
+	supplierID int64
+	orders     []model.POSummary
+	err        error
+}
+
+type orderMsg struct {
+	order model.PurchaseOrder
+	err   error
+}
+
+func ordersCmd(b Backend, supplierID int64) tea.Cmd {
+	return func() tea.Msg {
+		o, err := b.PurchaseOrders(context.Background(), planner.POFilter{SupplierID: supplierID})
+		return ordersMsg{supplierID: supplierID, orders: o, err: err}
+	}
+}
+
+func orderCmd(b Backend, id int64) tea.Cmd {
+	return func() tea.Msg {
+		o, err := b.PurchaseOrder(context.Background(), id)
+		return orderMsg{order: o, err: err}
+	}
+}
+
+// refresh reads the orders and the order shown again, after a change.
+func (p *suppliersPane) refresh(b Backend) tea.Cmd {
+	var cmds []tea.Cmd
+	if p.screen >= screenOrders {
+		cmds = append(cmds, ordersCmd(b, p.supplier.ID))
+	}
+	if p.screen == screenLines {
+		cmds = append(cmds, orderCmd(b, p.order.ID))
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m *Model) ordersLoaded(msg ordersMsg) tea.Cmd {
+	p := m.suppliers
+	if msg.err != nil {
+		m.setError(fmt.Sprintf("purchase orders: %v", msg.err))
+		return nil
+	}
+	if msg.supplierID != p.supplier.ID {
+		return nil
+	}
+	p.orders.view = planner.POListView{Orders: msg.orders}
+	p.orders.table.setView(p.orders.view, nil)
+	return p.orders.runQuery()
+}
+
+func (m *Model) orderLoaded(msg orderMsg) tea.Cmd {
+	p := m.suppliers
+	if msg.err != nil {
+		m.setError(fmt.Sprintf("purchase order: %v", msg.err))
+		return nil
+	}
+	p.order = msg.order
+	p.lines.view = planner.POView{Order: msg.order}
+	p.lines.table.setView(p.lines.view, nil)
+	return p.lines.runQuery()
+}
+
+// heading is the line above the orders and lines screens.
+func (p *suppliersPane) heading() string {
+	s := p.styles
+	switch p.screen {
+	case screenOrders:
+		return s.Title.Render("Purchase orders · "+clean(p.supplier.Name)) +
+			s.Dim.Render("   enter lines · t send · R receive all · c cancel · esc back")
+	case screenLines:
+		o := p.order
+		facts := fmt.Sprintf("PO #%d · %s · %s · created %s", o.ID, clean(o.Supplier), o.Status, dayText(o.Created))
+		if o.Sent.Valid() {
+			facts += " · sent " + o.Sent.String()
+		}
+		if o.Expected.Valid() {
+			facts += " · expected " + o.Expected.String()
+		}
+		if o.Received.Valid() {
+			facts += " · received " + o.Received.String()
+		}
+		total := 0.0
+		for _, l := range o.Lines {
+			total += l.Value()
+		}
+		facts += fmt.Sprintf(" · %s %s", groupInt(int64(total+0.5)), clean(p.supplier.Currency))
+		return s.Title.Render(facts) + s.Dim.Render("   e qty · r receive line · t send · R receive all · c cancel · x export · esc back")
+	}
+	return ""
+}
+
+func dayText(d model.Day) string {
+	if !d.Valid() {
+		return "–"
+	}
+	return d.String()
+}
+
+// layoutTables sizes the three screens: the suppliers list leaves room for
+// its detail; the orders and lines screens use the whole body under one
+// heading line.
+func (p *suppliersPane) layoutTables(w, h int) {
+	if w < minWidth || h < minHeight {
+		return
+	}
+	t, _, _ := layoutRects(w, h)
+	p.list.table.resize(t.w, t.h)
+	p.orders.table.resize(w, h-3)
+	p.lines.table.resize(w, h-3)
+}
+
+// suppliersBody draws the screen of the suppliers tab.
+func (m *Model) suppliersBody() string {
+	p := m.suppliers
+	if p.screen == screenSuppliers {
+		return m.tableBody(p.list.table, m.supplierDetail)
+	}
+	m.placeEditor()
+	t := p.active().table
+	if m.mode == modeEdit && p.screen == screenLines {
+		if w := t.widths; len(w) > 3 && t.shows(3) {
+			col := 2 // Qty
+			if m.field == "po_receive" {
+				col = 3
+			}
+			if t.shows(col) {
+				cw := w[slices.Index(t.shown, col)]
+				m.input.SetWidth(max(cw-3, 1))
+				t.setOverlay(col, "["+fit(m.input.View(), max(cw-2, 1), false)+"]")
+			}
+		}
+	} else {
+		t.clearOverlay()
+	}
+	body := t.render(&m.styles)
+	if p.active().view == nil {
+		body = center(m.spin.View()+" Loading…", m.width, m.height-3)
+	} else if len(t.index) == 0 && p.active().query.Filter == "" {
+		body = center(m.styles.Dim.Render("No purchase orders yet. Press o on a supplier's heading in 3 Reorder to draft one."), m.width, m.height-3)
+	}
+	return fit(p.heading(), m.width, false) + "\n" + body
+}
+
+// supplierDetail draws the selected supplier's facts beside the list.
+func (m *Model) supplierDetail(d rect, _ bool) string {
+	s := m.styles
+	sr, ok := m.suppliers.currentSupplier()
+	if !ok {
+		return clip(s.Dim.Render("No supplier selected."), d.w, d.h)
+	}
+	sp, act := sr.Supplier, sr.Activity
+	lt := act.LeadTime
+	var lines []string
+	add := func(label, value string) {
+		lines = append(lines, fit(s.Dim.Render(fit(label, 11, false))+value, d.w, false))
+	}
+	lines = append(lines, s.Title.Render(fit(clean(sp.Name), d.w, false)))
+	if sp.Email != "" {
+		lines = append(lines, fit(clean(sp.Email), d.w, false))
+	}
+	lines = append(lines, "")
+	add("SKUs", groupInt(int64(sr.SKUs)))
+	add("To order", fmt.Sprintf("%d SKUs · %s units · %s", sr.ToOrder.SKUs, groupInt(int64(sr.ToOrder.Units)), formatMoney(sr.ToOrder.Value, sp.Currency)))
+	if sp.MinOrderValue > 0 {
+		mov := formatMoney(sp.MinOrderValue, sp.Currency)
+		if sr.ToOrder.SKUs > 0 && sr.ToOrder.Value < sp.MinOrderValue {
+			mov += s.Error.Render(" ⚠ not met")
+		}
+		add("Min order", mov)
+	}
+	add("Order cost", formatMoney(sp.OrderCost, sp.Currency))
+	add("Open POs", fmt.Sprintf("%d · %s outstanding", act.OpenPOs, formatMoney(act.OpenValue, sp.Currency)))
+	add("Spend 52w", formatMoney(act.Spend52w, sp.Currency))
+	lines = append(lines, "", s.Title.Render("Lead time"))
+	add("Configured", fmt.Sprintf("%s ± %s days", trimFloat(sp.LeadTimeDays), trimFloat(sp.LeadTimeSDDays)))
+	measured := "no received orders yet"
+	if lt.Receipts > 0 {
+		measured = fmt.Sprintf("%s days mean", trimFloat(lt.MeanDays))
+		if !math.IsNaN(lt.SDDays) {
+			measured += " ± " + trimFloat(lt.SDDays)
+		}
+		measured += fmt.Sprintf(" from %d orders", lt.Receipts)
+	}
+	add("Measured", measured)
+	if !math.IsNaN(lt.OnTime) {
+		add("On time", fmt.Sprintf("%.0f%% by the expected day", 100*lt.OnTime))
+	}
+	used := fmt.Sprintf("%s ± %s days (%s)", trimFloat(sr.LeadTime.Days), trimFloat(sr.LeadTime.SDDays), sr.LeadTime.Source)
+	add("Planned", used)
+	if lt.Receipts < model.MinReceiptsToMeasure {
+		lines = append(lines, fit(s.Dim.Render(fmt.Sprintf("Measured lead times count from %d received orders.", model.MinReceiptsToMeasure)), d.w, false))
+	}
+	lines = append(lines, "", s.Dim.Render(fit("enter: purchase orders", d.w, false)))
+	return clip(strings.Join(lines, "\n"), d.w, d.h)
+}
