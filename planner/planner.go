@@ -5,6 +5,7 @@ package planner
 
 import (
 	"context"
+	"math"
 	"runtime"
 	"slices"
 	"sync"
@@ -370,7 +371,7 @@ func (s *Snapshot) plan(r *Row) {
 		// drafts count as on order: the PM has decided to buy them, and
 		// suggesting them again would order twice
 		OnHand: it.OnHand, Committed: it.Committed, OnOrder: it.OnOrder + it.InDraft,
-		Forecast: &r.Forecast, Today: s.AsOf, Incoming: it.Incoming,
+		Forecast: &r.Forecast, Today: s.AsOf, Incoming: s.incoming(it, r.LeadTime.Days),
 		CasePack: it.Product.CasePack, MOQ: it.Product.MOQ, Rounding: it.Policy.Rounding,
 		OrderQty: it.Policy.OrderQty, HasOrderQty: it.Policy.HasOrderQty,
 		WeeklyDemand: r.Forecast.Level(), DemandSD: r.Forecast.SD,
@@ -458,4 +459,22 @@ func (s *Snapshot) classifyABC() []model.ABC {
 	}
 	set := s.Catalogue.Settings
 	return model.ClassifyABC(revenue, set.ABCCutA, set.ABCCutB)
+}
+
+// incoming is what the stockout projection counts as arriving: sent
+// orders by their expected day, and draft quantities a lead time from the
+// planning day, when they would arrive if sent now. Without the drafts a
+// SKU just put on a draft would still look short and be suggested again.
+func (s *Snapshot) incoming(it *model.Item, leadDays float64) []model.Receipt {
+	if it.InDraft <= 0 || !s.AsOf.Valid() {
+		return it.Incoming
+	}
+	draft := model.Receipt{Day: s.AsOf + model.Day(math.Round(leadDays)), Qty: it.InDraft}
+	out := make([]model.Receipt, 0, len(it.Incoming)+1)
+	i := 0
+	for i < len(it.Incoming) && it.Incoming[i].Day <= draft.Day {
+		i++
+	}
+	out = append(append(append(out, it.Incoming[:i]...), draft), it.Incoming[i:]...)
+	return out
 }

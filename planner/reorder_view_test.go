@@ -128,3 +128,21 @@ func TestMeasuredLeadTimeFeedsSafetyStock(t *testing.T) {
 		t.Errorf("2 receipts: source %v ROP %d", r.LeadTime.Source, r.Plan.ReorderPoint)
 	}
 }
+
+func TestDraftTakesASKUOffTheList(t *testing.T) {
+	c := reorderCatalogue()
+	c.Items[0].InDraft = 24 // A-1's suggestion, on a draft: IP 34 ≥ S 30
+	s := Build(c, mean8)
+	if r := s.Rows[0]; r.Plan.Reorder || r.Plan.InventoryPosition != 34 {
+		t.Errorf("A-1 with its draft: reorder %v IP %d", r.Plan.Reorder, r.Plan.InventoryPosition)
+	}
+	// the draft arrives a lead time (14 days) from today in the projection:
+	// 10 units last to day 7, short on day 8, before it lands
+	if got := s.Rows[0].Plan.Stockout; got != asOf+8 {
+		t.Errorf("stockout %v", got)
+	}
+	c.Items[0].OnHand = 20 // 20 + 24 (landing on day 14) = 44 units at 10/7 a day: 30.8 days
+	if got := Build(c, mean8).Rows[0].Plan.Stockout; got != asOf+31 {
+		t.Errorf("stockout with the draft landing first: %v, want day 31", int(got-asOf))
+	}
+}
