@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"maps"
@@ -10,13 +11,20 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"stockroom/model"
 	"stockroom/planner"
+	"stockroom/store"
 )
 
-// views lists the exportable views by name.
+// views lists the exportable views of a planned catalogue by name; po and
+// pos (purchase orders) are read from the store without planning.
 var views = map[string]func(*planner.Snapshot) planner.View{
-	"stock":    func(s *planner.Snapshot) planner.View { return s.Stock() },
-	"forecast": func(s *planner.Snapshot) planner.View { return s.Forecasts() },
+	"stock":     func(s *planner.Snapshot) planner.View { return s.Stock() },
+	"forecast":  func(s *planner.Snapshot) planner.View { return s.Forecasts() },
+	"reorder":   func(s *planner.Snapshot) planner.View { return s.Reorder() },
+	"suppliers": func(s *planner.Snapshot) planner.View { return s.Suppliers(s.Reorder()) },
+	"po":        nil,
+	"pos":       nil,
 }
 
 func viewNames() string {
@@ -25,6 +33,7 @@ func viewNames() string {
 
 func exportCommand(db *string) *cobra.Command {
 	var format, filter, sortBy, out, asOf string
+	var poID int64
 	cmd := &cobra.Command{
 		Use:   "export VIEW",
 		Short: "Write a view to CSV or JSON",
@@ -32,13 +41,19 @@ func exportCommand(db *string) *cobra.Command {
 			"snake_case columns as the dashboard's x export. Views: " + viewNames() + ".\n" +
 			"Without -o the rows go to standard output.",
 		Example: "  stockroom export stock --filter garden --sort days_of_cover -o garden.csv\n" +
-			"  stockroom export stock --format json --sort status",
+			"  stockroom export stock --format json --sort status\n" +
+			"  stockroom export reorder --filter \"Acme\" -o acme-reorder.csv\n" +
+			"  stockroom export po --id 212 -o po-212.csv          a supplier-ready order\n" +
+			"  stockroom export pos --filter sent                   every purchase order",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usageError{fmt.Errorf("export takes one view name (%s)", viewNames())}
 			}
 			if _, ok := views[args[0]]; !ok {
 				return usageError{fmt.Errorf("no view %q (views: %s)", args[0], viewNames())}
+			}
+			if (args[0] == "po") != cmd.Flags().Changed("id") {
+				return usageError{fmt.Errorf("--id N goes with the po view, and only with it")}
 			}
 			return nil
 		},
@@ -51,12 +66,11 @@ func exportCommand(db *string) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			st, snap, err := planCatalogue(cmd.Context(), catalogPath(*db), day)
+			v, closeStore, err := exportedView(cmd.Context(), catalogPath(*db), args[0], day, poID)
 			if err != nil {
 				return err
 			}
-			defer st.Close()
-			v := views[args[0]](snap)
+			defer closeStore()
 			col, desc, err := planner.ParseSort(v, sortBy)
 			if err != nil {
 				return usageError{fmt.Errorf("--sort: %w", err)}
@@ -75,5 +89,36 @@ func exportCommand(db *string) *cobra.Command {
 	cmd.Flags().StringVar(&sortBy, "sort", "", "sort by a column: COLUMN or COLUMN:desc")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to FILE instead of standard output")
 	cmd.Flags().StringVar(&asOf, "as-of", "", "plan as of this day (YYYY-MM-DD)")
+	cmd.Flags().Int64Var(&poID, "id", 0, "the purchase order to write (po view)")
 	return cmd
+}
+
+// exportedView reads the named view: purchase orders straight from the
+// store, every other view from the planned catalogue.
+func exportedView(ctx context.Context, path, name string, asOf model.Day, poID int64) (planner.View, func(), error) {
+	if build := views[name]; build != nil {
+		st, snap, err := planCatalogue(ctx, path, asOf)
+		if err != nil {
+			return nil, nil, err
+		}
+		return build(snap), func() { st.Close() }, nil
+	}
+	st, err := store.OpenExisting(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	if name == "pos" {
+		orders, err := st.PurchaseOrders(ctx, store.POFilter{})
+		if err != nil {
+			st.Close()
+			return nil, nil, err
+		}
+		return planner.POListView{Orders: orders}, func() { st.Close() }, nil
+	}
+	po, err := st.PurchaseOrder(ctx, poID)
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	return planner.POView{Order: po}, func() { st.Close() }, nil
 }

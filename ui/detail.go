@@ -48,6 +48,9 @@ func (d detailPane) render(in detailInput, w, h int, side bool) string {
 	facts := d.facts(in, w)
 	chartH := h - len(head) - len(facts)
 	lines := head
+	if in.Reorder {
+		chartH = min(chartH, 14) // the working behind the order comes first
+	}
 	if chartH >= 5 {
 		lines = append(lines, strings.Split(d.chart(in, w, min(chartH, max(16, h/2))), "\n")...)
 	}

@@ -17,8 +17,15 @@ func (d detailPane) orderFacts(in detailInput, w int) []string {
 	it, pl := r.Item, r.Plan
 	s := d.styles
 	var out []string
+	// values wrap under their label: the pane is narrow beside the table
 	add := func(label, value string) {
-		out = append(out, fit(s.Dim.Render(fit(label, 10, false))+value, w, false))
+		lines := strings.Split(wrap(value, max(w-10, 10)), "\n")
+		for i, l := range lines {
+			if i > 0 {
+				label = ""
+			}
+			out = append(out, fit(s.Dim.Render(fit(label, 10, false))+l, w, false))
+		}
 	}
 	why := map[planner.Reason]string{
 		planner.ReasonBelowROP: fmt.Sprintf("position %s ≤ reorder point %s", groupInt(int64(pl.InventoryPosition)), groupInt(int64(pl.ReorderPoint))),
