@@ -64,12 +64,13 @@ type Reloaded struct {
 	Activity map[int64]model.SupplierActivity
 }
 
-// Reload reads some products' stock, orders and policies again, and every
-// supplier's order activity as of the planning day.
-func (b Backend) Reload(ctx context.Context, productIDs []int64, asOf model.Day) (Reloaded, error) {
+// Reload reads some products' stock, orders and policies again and, after
+// a purchase-order change (activity), every supplier's order activity as of
+// the planning day; a planning edit leaves the activity as it was.
+func (b Backend) Reload(ctx context.Context, productIDs []int64, asOf model.Day, activity bool) (Reloaded, error) {
 	items, err := b.Store.LoadItems(ctx, productIDs)
-	if err != nil {
-		return Reloaded{}, err
+	if err != nil || !activity {
+		return Reloaded{Items: items}, err
 	}
 	act, err := b.Store.SupplierActivity(ctx, asOf)
 	return Reloaded{Items: items, Activity: act}, err

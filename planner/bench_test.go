@@ -111,3 +111,32 @@ func BenchmarkForecastAll(b *testing.B) {
 
 // cachedForecasts is what Load asks the store for on a normal start.
 var cachedForecasts = store.LoadOptions{Forecasts: store.ForecastKey{Engine: Auto{}.Engine()}}
+
+// BenchmarkOpenReorder is what the reorder pane waits for on a start: read
+// the catalogue with its cached forecasts, plan every SKU, build the
+// reorder view and order it by urgency (issue 5: under 1 s for 100,000).
+func BenchmarkOpenReorder(b *testing.B) {
+	st := benchCatalogueStore(b)
+	rows := 0
+	for b.Loop() {
+		s, err := Open(context.Background(), st, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		v := s.Reorder()
+		rows = len(Select(v, Query{}))
+	}
+	b.ReportMetric(float64(rows), "rows")
+}
+
+// BenchmarkReorderView is the reorder view alone, built again after every
+// edit.
+func BenchmarkReorderView(b *testing.B) {
+	s, err := Open(context.Background(), benchCatalogueStore(b), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		s.Suppliers(s.Reorder())
+	}
+}

@@ -28,18 +28,36 @@ type confirmation struct {
 }
 
 // changedMsg reports a change written to the catalogue (a planning edit
-// or a purchase-order action) with the affected SKUs read again.
+// or a purchase-order action) with the affected SKUs read again and the
+// snapshot and views that show them, built off the loop from base.
 type changedMsg struct {
 	info     string
 	undo     *undoStep // set for an edit that u can undo
 	isUndo   bool
 	reloaded planner.Reloaded
+	base     *planner.Snapshot
+	next     *planner.Snapshot
+	rows     []int // rows of next that changed
+	views    *paneViews
 	err      error
 }
 
-// change runs a write and then reads the SKUs it touched, off the loop.
-func (m *Model) change(ids []int64, write func(ctx context.Context) (string, *undoStep, error), isUndo bool) tea.Cmd {
-	b, asOf := m.opt.Backend, m.snap.AsOf
+// paneViews are the views built from a snapshot besides the stock view.
+type paneViews struct {
+	reorder   *planner.ReorderView
+	suppliers *planner.SuppliersView
+}
+
+func buildViews(s *planner.Snapshot) *paneViews {
+	rv := s.Reorder()
+	return &paneViews{reorder: rv, suppliers: s.Suppliers(rv)}
+}
+
+// change runs a write, reads the SKUs it touched and plans them again,
+// all off the loop; orders says the write touched purchase orders, so the
+// suppliers' activity is read again too.
+func (m *Model) change(ids []int64, orders bool, write func(ctx context.Context) (string, *undoStep, error), isUndo bool) tea.Cmd {
+	b, base := m.opt.Backend, m.snap
 	m.saving = true
 	return func() tea.Msg {
 		ctx := context.Background()
@@ -47,12 +65,16 @@ func (m *Model) change(ids []int64, write func(ctx context.Context) (string, *un
 		if err != nil {
 			return changedMsg{err: err, isUndo: isUndo}
 		}
-		r, err := b.Reload(ctx, ids, asOf)
-		return changedMsg{info: info, undo: undo, isUndo: isUndo, reloaded: r, err: err}
+		r, err := b.Reload(ctx, ids, base.AsOf, orders)
+		if err != nil {
+			return changedMsg{err: err, isUndo: isUndo}
+		}
+		next, rows := base.WithItems(r.Items, r.Activity)
+		return changedMsg{info: info, undo: undo, isUndo: isUndo, reloaded: r, base: base, next: next, rows: rows, views: buildViews(next)}
 	}
 }
 
-// changed applies a written change: only the touched rows are planned
+// changed applies a written change: only the touched rows were planned
 // again, every pane is refreshed, and the step joins the undo stack.
 func (m *Model) changed(msg changedMsg) tea.Cmd {
 	m.saving = false
@@ -60,13 +82,17 @@ func (m *Model) changed(msg changedMsg) tea.Cmd {
 		m.setError(fmt.Sprintf("Not saved: %v", msg.err))
 		return nil
 	}
-	snap, changed := m.snap.WithItems(msg.reloaded.Items, msg.reloaded.Activity)
+	next, rows, views := msg.next, msg.rows, msg.views
+	if msg.base != m.snap { // forecasts landed meanwhile: apply to the newer snapshot
+		next, rows = m.snap.WithItems(msg.reloaded.Items, msg.reloaded.Activity)
+		views = nil
+	}
 	if msg.undo != nil && !msg.isUndo {
 		m.undo = append(m.undo, *msg.undo)
 		clear(m.reorder.table.marked)
 	}
 	m.setInfo(msg.info)
-	return tea.Batch(m.setSnapshot(snap, changed), m.suppliers.refresh(m.opt.Backend))
+	return tea.Batch(m.setSnapshotWith(next, rows, views), m.suppliers.refresh(m.opt.Backend))
 }
 
 // today is the day purchase-order actions are dated: the real date, as
@@ -170,7 +196,7 @@ func (m *Model) savePolicyEdit() tea.Cmd {
 
 func (m *Model) savePolicies(changes []planner.PolicyChange, ids []int64, isUndo bool) tea.Cmd {
 	b := m.opt.Backend
-	return m.change(ids, func(ctx context.Context) (string, *undoStep, error) {
+	return m.change(ids, false, func(ctx context.Context) (string, *undoStep, error) {
 		prev, err := b.SetPolicies(ctx, changes)
 		if err != nil {
 			return "", nil, err
@@ -244,7 +270,7 @@ func (m *Model) askDraftPO() tea.Cmd {
 	}
 	b, on, supplier := m.opt.Backend, m.today(), grp.Supplier
 	m.confirm = &confirmation{question: q + "?", run: func() tea.Cmd {
-		return m.change(ids, func(ctx context.Context) (string, *undoStep, error) {
+		return m.change(ids, true, func(ctx context.Context) (string, *undoStep, error) {
 			id, err := b.CreateDraftPO(ctx, grp.SupplierID, lines, on)
 			if err != nil {
 				return "", nil, err
@@ -273,7 +299,7 @@ func (m *Model) poAction(verb string) tea.Cmd {
 		for i, l := range po.Lines {
 			ids[i] = l.ProductID
 		}
-		return m.change(ids, func(ctx context.Context) (string, *undoStep, error) {
+		return m.change(ids, true, func(ctx context.Context) (string, *undoStep, error) {
 			switch verb {
 			case "send":
 				exp, err := b.SendPO(ctx, o.ID, on)
@@ -333,7 +359,7 @@ func (m *Model) saveLineEdit() tea.Cmd {
 	receive := m.field == "po_receive"
 	m.mode = modeNormal
 	m.input.Blur()
-	return m.change([]int64{l.ProductID}, func(ctx context.Context) (string, *undoStep, error) {
+	return m.change([]int64{l.ProductID}, true, func(ctx context.Context) (string, *undoStep, error) {
 		if receive {
 			done, err := b.ReceivePO(ctx, id, []planner.POReceipt{{ProductID: l.ProductID, Qty: n}}, on)
 			info := fmt.Sprintf("Received %s of %s on PO #%d", groupInt(int64(n)), l.SKU, id)

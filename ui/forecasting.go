@@ -34,6 +34,7 @@ type forecastedMsg struct {
 type forecastAppliedMsg struct {
 	base, snap *planner.Snapshot
 	f          planner.Forecasts
+	views      *paneViews
 }
 
 // startForecasting runs the stale SKUs' forecasts on all cores, off the
@@ -63,7 +64,8 @@ func listen(events <-chan tea.Msg) tea.Cmd {
 
 func applyForecastsCmd(base *planner.Snapshot, f planner.Forecasts) tea.Cmd {
 	return func() tea.Msg {
-		return forecastAppliedMsg{base: base, snap: base.WithForecasts(f), f: f}
+		next := base.WithForecasts(f)
+		return forecastAppliedMsg{base: base, snap: next, f: f, views: buildViews(next)}
 	}
 }
 
@@ -87,7 +89,7 @@ func (m *Model) forecastApplied(msg forecastAppliedMsg) tea.Cmd {
 		return applyForecastsCmd(m.snap, msg.f)
 	}
 	m.forecast = forecastJob{}
-	refresh := m.setSnapshot(msg.snap, nil)
+	refresh := m.setSnapshotWith(msg.snap, nil, msg.views)
 	m.setInfo(fmt.Sprintf("Forecasts updated for %s SKUs", groupInt(int64(len(msg.snap.Refreshed)))))
 	snap, backend := msg.snap, m.opt.Backend
 	// a failure to cache only costs time at the next start: not reported

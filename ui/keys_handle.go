@@ -43,14 +43,14 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, k.NextTab):
 		m.tab = (m.tab + 1) % len(tabNames)
-		return nil
+		return tea.Batch(m.freshen(), m.wantDetail())
 	case key.Matches(msg, k.PrevTab):
 		m.tab = (m.tab + len(tabNames) - 1) % len(tabNames)
-		return nil
+		return tea.Batch(m.freshen(), m.wantDetail())
 	case key.Matches(msg, k.Tab):
 		n, _ := strconv.Atoi(msg.String())
 		m.tab = n - 1
-		return nil
+		return tea.Batch(m.freshen(), m.wantDetail())
 	}
 	p := m.active()
 	if p == nil || m.snap == nil {

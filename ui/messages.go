@@ -23,7 +23,7 @@ type Backend interface {
 	SetPolicies(ctx context.Context, changes []planner.PolicyChange) ([]planner.PolicyChange, error)
 	// Reload reads some SKUs and the suppliers' order activity again after
 	// a change, so only their rows are planned again.
-	Reload(ctx context.Context, productIDs []int64, asOf model.Day) (planner.Reloaded, error)
+	Reload(ctx context.Context, productIDs []int64, asOf model.Day, activity bool) (planner.Reloaded, error)
 
 	CreateDraftPO(ctx context.Context, supplierID int64, lines []planner.POLine, on model.Day) (int64, error)
 	PurchaseOrders(ctx context.Context, f planner.POFilter) ([]model.POSummary, error)
@@ -36,9 +36,10 @@ type Backend interface {
 }
 
 type loadedMsg struct {
-	snap *planner.Snapshot
-	err  error
-	took time.Duration
+	snap  *planner.Snapshot
+	views *paneViews
+	err   error
+	took  time.Duration
 }
 
 // queryMsg carries a finished filter/sort; gen tells stale results apart.
@@ -75,7 +76,10 @@ func loadCmd(b Backend) tea.Cmd {
 	return func() tea.Msg {
 		start := time.Now()
 		snap, err := b.Load(context.Background())
-		return loadedMsg{snap: snap, err: err, took: time.Since(start)}
+		if err != nil {
+			return loadedMsg{err: err, took: time.Since(start)}
+		}
+		return loadedMsg{snap: snap, views: buildViews(snap), took: time.Since(start)}
 	}
 }
 

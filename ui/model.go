@@ -207,18 +207,44 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	// after the first frame: search texts for the first /, and the
 	// forecasts that are not current
 	warm := func() tea.Msg { snap.WarmSearch(); return nil }
-	return tea.Batch(m.setSnapshot(msg.snap, nil), warm, m.startForecasting(snap), m.suppliers.refresh(m.opt.Backend))
+	return tea.Batch(m.setSnapshotWith(msg.snap, nil, msg.views), warm, m.startForecasting(snap), m.suppliers.refresh(m.opt.Backend))
 }
 
 // setSnapshot shows a new snapshot in every pane: the stock pane redraws
 // the changed rows (nil = all), the reorder and suppliers views are built
 // again, and every pane re-sorts and re-filters in the background.
 func (m *Model) setSnapshot(s *planner.Snapshot, changed []int) tea.Cmd {
+	return m.setSnapshotWith(s, changed, nil)
+}
+
+// setSnapshotWith is setSnapshot with the other views already built (in a
+// command), or nil to build them here.
+func (m *Model) setSnapshotWith(s *planner.Snapshot, changed []int, views *paneViews) tea.Cmd {
+	if views == nil {
+		views = buildViews(s)
+	}
 	m.snap = s
 	m.stock.setSnapshot(s, changed)
-	m.reorder.setSnapshot(s)
-	m.suppliers.setSnapshot(s, m.reorder.rv)
-	return tea.Batch(m.stock.runQuery(), m.reorder.runQuery(), m.suppliers.list.runQuery())
+	m.reorder.setSnapshot(s, views.reorder)
+	m.suppliers.setSnapshot(views.suppliers)
+	// the pane on screen sorts and filters now; the others when shown, so
+	// an edit on one pane does not wait for a re-sort of 100,000 rows in
+	// another
+	for _, p := range []*pane{&m.stock.pane, &m.reorder.pane, &m.suppliers.list} {
+		p.stale = true
+	}
+	return m.freshen()
+}
+
+// freshen re-sorts and re-filters the pane on screen if its view changed
+// since it was last queried.
+func (m *Model) freshen() tea.Cmd {
+	p := m.active()
+	if p == nil || !p.stale {
+		return nil
+	}
+	p.stale = false
+	return p.runQuery()
 }
 
 func (m *Model) queried(msg queryMsg) tea.Cmd {

@@ -20,6 +20,9 @@ type pane struct {
 	sortedBy   string
 	sortedDesc bool
 	gen        int // bumped per query; older results are dropped
+	// stale is set when the view changed while the pane was not on screen:
+	// it is queried again when shown
+	stale bool
 }
 
 // runQuery sorts and filters in the background, after a load, a sort

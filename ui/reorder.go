@@ -57,9 +57,9 @@ func newReorderPane(styles *Styles) *reorderPane {
 }
 
 // setSnapshot builds the reorder view of a new snapshot.
-func (p *reorderPane) setSnapshot(s *planner.Snapshot) {
+func (p *reorderPane) setSnapshot(s *planner.Snapshot, rv *planner.ReorderView) {
 	p.snap = s
-	p.rv = s.Reorder()
+	p.rv = rv
 	p.view = p.rv
 	p.table.setView(p.view, nil)
 }

@@ -94,8 +94,8 @@ func (p *suppliersPane) paneFor(msg queryMsg) *pane {
 	return &p.list
 }
 
-func (p *suppliersPane) setSnapshot(s *planner.Snapshot, rv *planner.ReorderView) {
-	p.sv = s.Suppliers(rv)
+func (p *suppliersPane) setSnapshot(sv *planner.SuppliersView) {
+	p.sv = sv
 	p.list.view = p.sv
 	p.list.table.setView(p.sv, nil)
 }
