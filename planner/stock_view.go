@@ -54,7 +54,7 @@ var stockColumns = []Column{
 	StockValue:              {"stock_value", "Value", Money, "on hand × unit cost"},
 	StockLastSale:           {"last_sale", "Last sale", Date, "last day with a sale"},
 	StockStatus:             {"status", "Status", Enum, "out / low / dead / excess / ok"},
-	StockStockout:           {"stockout_date", "Stockout", Date, "day the forecast uses up the available units, before receipts; empty beyond the horizon"},
+	StockStockout:           {"stockout_date", "Stockout", Date, "first day forecast demand exceeds available plus receipts of open orders by then; empty beyond the horizon"},
 	StockMethod:             {"forecast_method", "Method", Text, "forecasting method chosen by backtest"},
 	StockDemandClass:        {"demand_class", "Class", Enum, "smooth / erratic / intermittent / lumpy / none"},
 }

@@ -175,9 +175,20 @@ func (m *Model) helpScreen() string {
 	b.WriteString("e opens the reorder point of the row (or of every marked row) in place: type a whole number,\n" +
 		"or a for automatic; enter saves (one transaction, recorded in the audit log), esc cancels, u undoes.\n" +
 		"A manual reorder point shows an m beside it; the detail pane shows the automatic value too.\n\n")
+	b.WriteString(s.Title.Render("3 Reorder") + "\n")
+	b.WriteString("SKUs to order now, under their supplier with its totals (⚠ when below the minimum order value). A SKU is\n" +
+		"listed when its position (available + on order + drafts) is at or below its reorder point, or its order-by day\n" +
+		"(stockout − lead time) falls within the review period. The detail shows the working: SS, ROP, S, need, rounding.\n" +
+		"e order quantity (* = yours) · L lead time · c case pack · M MOQ · v service level · r rounding up/nearest/down\n" +
+		"u undoes · o puts the supplier's shown (or marked) SKUs on its draft purchase order, after y.\n\n")
+	b.WriteString(s.Title.Render("6 Suppliers") + "\n")
+	b.WriteString("Lead times as configured and measured from received orders (used from 3 receipts), open orders, spend.\n" +
+		"enter opens a supplier's orders, enter again an order's lines; t sends a draft (expected = today + lead time),\n" +
+		"r receives units of a line, R receives everything outstanding, c cancels, e changes a line's quantity,\n" +
+		"x on an order writes a supplier-ready CSV; esc goes back.\n\n")
 	b.WriteString(s.Title.Render("Status") + "\n")
 	b.WriteString(s.Status(0).Render("out") + "     nothing available to sell (on hand − committed ≤ 0)\n")
-	b.WriteString(s.Status(1).Render("low") + "     inventory position (available + on order) at or below the reorder point\n")
+	b.WriteString(s.Status(1).Render("low") + "     inventory position (available + on order + drafts) at or below the reorder point\n")
 	b.WriteString(s.Status(2).Render("dead") + "    stock on hand and no sale for the dead-stock period (default 90 days)\n")
 	b.WriteString(s.Status(3).Render("excess") + "  more available than the order-up-to level plus the cover target (default 180 days)\n")
 	b.WriteString(s.Status(4).Render("ok") + "      none of the above\n\n")

@@ -434,3 +434,14 @@ func TestImplausibleSalesDatesAreRefused(t *testing.T) {
 		t.Errorf("far dates: %v", err)
 	}
 }
+
+// Service levels below 50 % are refused, as the dashboard and stockroom set
+// refuse them: z would be negative.
+func TestServiceLevelBelowHalfIsRefused(t *testing.T) {
+	st := newStore(t)
+	run(t, st, "products", "shopify_products_legacy.csv", Options{})
+	_, err := try(st, "policies", "low.csv", Options{In: strings.NewReader("sku,service_level\nHOSE-25-G,30%\nHOSE-25-B,0.5\n")})
+	if err == nil || !strings.Contains(err.Error(), "low.csv:2: column \"service_level\"") || strings.Contains(err.Error(), "low.csv:3") {
+		t.Errorf("30%% should be refused and 0.5 accepted: %v", err)
+	}
+}

@@ -131,8 +131,10 @@ func (j *job) readPolicy(rec []string, line int, pol *model.Policy, prod *model.
 		if err == nil && (strings.HasSuffix(s, "%") || v > 1) {
 			v /= 100
 		}
-		if err != nil || v <= 0 || v >= 1 {
-			j.bad(line, "service_level", "%q is not a service level between 0 and 100 %%", s)
+		// below 50 % z would be negative (less stock than the mean demand),
+		// and the dashboard and stockroom set refuse it too
+		if err != nil || v < 0.5 || v >= 1 {
+			j.bad(line, "service_level", "%q is not a service level from 50 %% to under 100 %%", s)
 		} else {
 			pol.ServiceLevel = v
 		}
