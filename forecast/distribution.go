@@ -193,6 +193,17 @@ func newPMF(kind DistKind, mean, sd float64) pmf {
 // terms near the mode are ordinary numbers and the underflowed ones are
 // negligible.
 func (c pmf) walk(p, last float64) (k, cdf float64) {
+	if c.log0 > -700 {
+		// pmf(0) is an ordinary number: the recurrence needs no exp or log
+		// per step, which is most of the cost of a reorder point
+		f := math.Exp(c.log0)
+		cdf = f
+		for k = 0; cdf < p && k < last; k++ {
+			f *= (c.a + c.b*k) / (k + 1)
+			cdf += f
+		}
+		return k, math.Min(cdf, 1)
+	}
 	logPMF := c.log0
 	cdf = math.Exp(logPMF)
 	for k = 0; cdf < p && k < last; k++ {

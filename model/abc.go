@@ -1,9 +1,6 @@
 package model
 
-import (
-	"cmp"
-	"slices"
-)
+import "slices"
 
 // ABC is a SKU's class by revenue: A earns most, C least.
 type ABC uint8
@@ -30,14 +27,33 @@ func ClassifyABC(revenue []float64, cutA, cutB float64) []ABC {
 			total += r
 		}
 	}
-	order := make([]int, len(revenue))
-	for i := range order {
-		order[i] = i
+	// revenue copied next to its index: sorting 100,000 SKUs through an
+	// index slice costs several times more
+	type ranked struct {
+		revenue float64
+		i       int
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(revenue[b], revenue[a]) })
+	// only SKUs with revenue are ranked; the rest are C
+	order := make([]ranked, 0, len(revenue))
+	for i, r := range revenue {
+		if r > 0 {
+			order = append(order, ranked{r, i})
+		} else {
+			out[i] = ClassC
+		}
+	}
+	slices.SortFunc(order, func(a, b ranked) int {
+		switch {
+		case a.revenue > b.revenue:
+			return -1
+		case a.revenue < b.revenue:
+			return 1
+		}
+		return a.i - b.i
+	})
 	above := 0.0
-	for _, i := range order {
-		r := revenue[i]
+	for _, o := range order {
+		i, r := o.i, o.revenue
 		switch {
 		case !(r > 0) || total == 0:
 			out[i] = ClassC
