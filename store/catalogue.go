@@ -303,32 +303,24 @@ func (r idOpen) productID() int64 { return r.id }
 
 func (s *Store) loadOpenOrders(ctx context.Context, set productSet) ([]idOpen, error) {
 	where, args := set.where("l.product_id")
-	rows, err := s.db.QueryContext(ctx, fmt.Sprintf(onOrderSQL, where), args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var out []idOpen
-	for rows.Next() {
-		var id, qty int64
-		var status, expected string
-		if err := rows.Scan(&id, &status, &expected, &qty); err != nil {
-			return nil, err
-		}
+	err := s.scanRaw(ctx, fmt.Sprintf(onOrderSQL, where), args, 4, func(v []driver.Value) error {
+		id, qty := rawInt(v[0]), int(rawInt(v[3]))
 		if len(out) == 0 || out[len(out)-1].id != id {
 			out = append(out, idOpen{id: id})
 		}
 		o := &out[len(out)-1]
-		if model.POStatus(status) == model.PODraft {
-			o.draft += int(qty)
-			continue
+		if model.POStatus(rawString(v[1])) == model.PODraft {
+			o.draft += qty
+			return nil
 		}
-		o.sent += int(qty)
-		if day := dayOrNone(expected); day.Valid() {
-			o.incoming = append(o.incoming, model.Receipt{Day: day, Qty: int(qty)})
+		o.sent += qty
+		if day := dayOrNone(rawString(v[2])); day.Valid() {
+			o.incoming = append(o.incoming, model.Receipt{Day: day, Qty: qty})
 		}
-	}
-	return out, rows.Err()
+		return nil
+	})
+	return out, err
 }
 
 func (s *Store) loadPolicies(ctx context.Context, set productSet) ([]idPolicy, error) {

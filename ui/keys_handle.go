@@ -56,6 +56,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if p == nil || m.snap == nil {
 		return nil
 	}
+	if p.view == nil && m.tab != suppliersTab {
+		return nil // the pane's view is still being built
+	}
 	if cmd, ok := m.paneKey(msg); ok {
 		return cmd
 	}

@@ -36,10 +36,20 @@ type Backend interface {
 }
 
 type loadedMsg struct {
+	snap *planner.Snapshot
+	err  error
+	took time.Duration
+}
+
+// viewsMsg brings the reorder and suppliers views of a snapshot, built
+// after the first frame.
+type viewsMsg struct {
 	snap  *planner.Snapshot
 	views *paneViews
-	err   error
-	took  time.Duration
+}
+
+func viewsCmd(s *planner.Snapshot) tea.Cmd {
+	return func() tea.Msg { return viewsMsg{snap: s, views: buildViews(s)} }
 }
 
 // queryMsg carries a finished filter/sort; gen tells stale results apart.
@@ -76,10 +86,7 @@ func loadCmd(b Backend) tea.Cmd {
 	return func() tea.Msg {
 		start := time.Now()
 		snap, err := b.Load(context.Background())
-		if err != nil {
-			return loadedMsg{err: err, took: time.Since(start)}
-		}
-		return loadedMsg{snap: snap, views: buildViews(snap), took: time.Since(start)}
+		return loadedMsg{snap: snap, err: err, took: time.Since(start)}
 	}
 }
 

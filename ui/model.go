@@ -162,6 +162,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.saved(msg)
 	case changedMsg:
 		return m, m.changed(msg)
+	case viewsMsg:
+		if msg.snap != m.snap {
+			return m, nil // a newer snapshot brought its own views
+		}
+		m.reorder.setSnapshot(msg.snap, msg.views.reorder)
+		m.suppliers.setSnapshot(msg.views.suppliers)
+		m.reorder.stale, m.suppliers.list.stale = true, true
+		return m, tea.Batch(m.freshen(), m.wantDetail())
 	case ordersMsg:
 		return m, m.ordersLoaded(msg)
 	case orderMsg:
@@ -207,7 +215,12 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	// after the first frame: search texts for the first /, and the
 	// forecasts that are not current
 	warm := func() tea.Msg { snap.WarmSearch(); return nil }
-	return tea.Batch(m.setSnapshotWith(msg.snap, nil, msg.views), warm, m.startForecasting(snap), m.suppliers.refresh(m.opt.Backend))
+	// the stock pane first; the reorder and suppliers views follow in the
+	// background, so the first frame does not wait for them
+	m.snap = snap
+	m.stock.setSnapshot(snap, nil)
+	m.stock.stale = true
+	return tea.Batch(m.freshen(), viewsCmd(snap), warm, m.startForecasting(snap))
 }
 
 // setSnapshot shows a new snapshot in every pane: the stock pane redraws

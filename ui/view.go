@@ -90,6 +90,9 @@ func (m *Model) body() string {
 	case m.snap == nil || len(m.snap.Rows) == 0:
 		return center(m.emptyHelp(), w, h)
 	}
+	if p := m.active(); p.view == nil {
+		return center(m.spin.View()+" Planning…", w, h)
+	}
 	switch m.tab {
 	case reorderTab:
 		if m.reorder.rv != nil && m.reorder.rv.Len() == 0 {
