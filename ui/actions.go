@@ -388,7 +388,7 @@ func (m *Model) undoLast() tea.Cmd {
 	m.setInfo("Undoing…")
 	if last.rop != nil {
 		m.saving = true
-		return saveCmd(m.opt.Backend, last.rop, true)
+		return saveCmd(m.opt.Backend, m.snap, last.rop, true)
 	}
 	ids := make([]int64, len(last.policies))
 	for i, c := range last.policies {

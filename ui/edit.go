@@ -77,7 +77,7 @@ func (m *Model) editKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.input.Blur()
 		m.saving = true
 		m.setInfo("Saving…")
-		return saveCmd(m.opt.Backend, changes, false)
+		return saveCmd(m.opt.Backend, m.snap, changes, false)
 	case "a":
 		if m.field == planner.FieldOrderQty || strings.HasPrefix(string(m.field), "po_") {
 			return nil // no automatic order or line quantity: a is not a digit
@@ -122,8 +122,12 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 		m.setError(fmt.Sprintf("Not saved: %v", msg.err))
 		return nil
 	}
-	snap, changed := m.snap.WithReorderPoints(msg.changes)
-	cmd := m.setSnapshot(snap, changed)
+	next, rows, views := msg.next, msg.rows, msg.views
+	if msg.base != m.snap { // forecasts landed meanwhile: apply to the newer snapshot
+		next, rows = m.snap.WithReorderPoints(msg.changes)
+		views = nil
+	}
+	cmd := m.setSnapshotWith(next, rows, views)
 	if !msg.undo {
 		m.undo = append(m.undo, undoStep{rop: msg.previous})
 		clear(m.stock.table.marked)

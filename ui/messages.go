@@ -74,6 +74,10 @@ type savedMsg struct {
 	previous []planner.ReorderPointChange
 	undo     bool
 	err      error
+	// the snapshot with the edit and its views, built off the loop from base
+	base, next *planner.Snapshot
+	rows       []int
+	views      *paneViews
 }
 
 type exportedMsg struct {
@@ -97,10 +101,14 @@ func detailCmd(b Backend, productID int64) tea.Cmd {
 	}
 }
 
-func saveCmd(b Backend, changes []planner.ReorderPointChange, undo bool) tea.Cmd {
+func saveCmd(b Backend, base *planner.Snapshot, changes []planner.ReorderPointChange, undo bool) tea.Cmd {
 	return func() tea.Msg {
 		prev, err := b.SetReorderPoints(context.Background(), changes)
-		return savedMsg{changes: changes, previous: prev, undo: undo, err: err}
+		if err != nil {
+			return savedMsg{changes: changes, undo: undo, err: err}
+		}
+		next, rows := base.WithReorderPoints(changes)
+		return savedMsg{changes: changes, previous: prev, undo: undo, base: base, next: next, rows: rows, views: buildViews(next)}
 	}
 }
 
