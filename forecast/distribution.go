@@ -136,7 +136,18 @@ func (d Distribution) Quantile(p float64) float64 {
 		k := math.Ceil(m + NormalQuantile(p)*sd - 0.5)
 		return math.Min(math.Max(0, k), top)
 	}
-	k, cdf := newPMF(kind, m, sd).walk(p, math.Min(top, maxSteps))
+	c := newPMF(kind, m, sd)
+	// far below the mean the mass is negligible (under e^-50 ten sd below
+	// it): a large mean's walk starts there, which makes a reorder point of
+	// a SKU selling hundreds over its lead time several times cheaper
+	if start := math.Floor(m - 10*sd); start > 16 {
+		k, cdf := c.walkFrom(start, p, math.Min(top, maxSteps))
+		if cdf >= p {
+			return k
+		}
+		return top
+	}
+	k, cdf := c.walk(p, math.Min(top, maxSteps))
 	if cdf >= p {
 		return k
 	}
@@ -209,6 +220,35 @@ func (c pmf) walk(p, last float64) (k, cdf float64) {
 	for k = 0; cdf < p && k < last; k++ {
 		logPMF += ln((c.a + c.b*k) / (k + 1))
 		cdf += math.Exp(logPMF)
+	}
+	return k, math.Min(cdf, 1)
+}
+
+// logAt is log pmf(k) in closed form: Poisson k·log μ − μ − log k!, and the
+// negative binomial's log Γ(k+r) − log Γ(r) − log k! + r·log p + k·log(1−p)
+// with r = a/b and 1−p = b.
+func (c pmf) logAt(k float64) float64 {
+	lk, _ := math.Lgamma(k + 1)
+	if c.b == 0 {
+		return c.log0 + k*math.Log(c.a) - lk
+	}
+	r := c.a / c.b
+	lkr, _ := math.Lgamma(k + r)
+	lr, _ := math.Lgamma(r)
+	return c.log0 + lkr - lr - lk + k*math.Log(c.b)
+}
+
+// walkFrom is walk starting at k = start, counting the mass below it as 0.
+func (c pmf) walkFrom(start, p, last float64) (k, cdf float64) {
+	logPMF := c.logAt(start)
+	if logPMF < -700 {
+		return c.walk(p, last) // the start is not in the bulk after all
+	}
+	f := math.Exp(logPMF)
+	cdf = f
+	for k = start; cdf < p && k < last; k++ {
+		f *= (c.a + c.b*k) / (k + 1)
+		cdf += f
 	}
 	return k, math.Min(cdf, 1)
 }

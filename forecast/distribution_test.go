@@ -441,3 +441,22 @@ func TestQuantileMonotoneInP(t *testing.T) {
 		t.Errorf("grid took %v", el)
 	}
 }
+
+// A walk started ten sd below a large mean finds the same quantiles as one
+// from zero.
+func TestQuantileFromTheBulkMatchesTheFullWalk(t *testing.T) {
+	for _, d := range []Distribution{
+		{Kind: Poisson, Mean: 400, Variance: 400},
+		{Kind: NegBinomial, Mean: 300, Variance: 900},
+		{Kind: NegBinomial, Mean: 900, Variance: 1000},
+	} {
+		_, m, sd := d.clean()
+		c := newPMF(d.Kind, m, sd)
+		for _, p := range []float64{0.5, 0.9, 0.95, 0.98, 0.999} {
+			want, _ := c.walk(p, maxSteps)
+			if got := d.Quantile(p); got != want {
+				t.Errorf("%v p %v: %v, full walk %v", d, p, got, want)
+			}
+		}
+	}
+}
