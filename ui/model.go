@@ -88,7 +88,10 @@ type Model struct {
 
 	loadTook time.Duration
 	traced   bool
-	forecast forecastJob
+	// viewsAfterFirstQuery: the reorder and suppliers views are built once
+	// the first sorted rows have arrived
+	viewsAfterFirstQuery bool
+	forecast             forecastJob
 
 	detailKey detailKey // the last detail drawing and what it showed
 	detailOut string
@@ -220,7 +223,8 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	m.snap = snap
 	m.stock.setSnapshot(snap, nil)
 	m.stock.stale = true
-	return tea.Batch(m.freshen(), viewsCmd(snap), warm, m.startForecasting(snap))
+	m.viewsAfterFirstQuery = true
+	return tea.Batch(m.freshen(), warm, m.startForecasting(snap))
 }
 
 // setSnapshot shows a new snapshot in every pane: the stock pane redraws
@@ -270,6 +274,12 @@ func (m *Model) queried(msg queryMsg) tea.Cmd {
 	}
 	if msg.tab == reorderTab {
 		m.reorder.addHeadings()
+	}
+	if m.viewsAfterFirstQuery {
+		// the first frame is drawn: now the other panes' views, which would
+		// otherwise compete with its sort for the cores
+		m.viewsAfterFirstQuery = false
+		return tea.Batch(m.wantDetail(), viewsCmd(m.snap))
 	}
 	return m.wantDetail()
 }
