@@ -82,17 +82,25 @@ func (m *Model) changed(msg changedMsg) tea.Cmd {
 		m.setError(fmt.Sprintf("Not saved: %v", msg.err))
 		return nil
 	}
-	next, rows, views := msg.next, msg.rows, msg.views
-	if msg.base != m.snap { // forecasts landed meanwhile: apply to the newer snapshot
-		next, rows = m.snap.WithItems(msg.reloaded.Items, msg.reloaded.Activity)
-		views = nil
-	}
+	show := m.landed(msg.base, msg.next, msg.rows, msg.views, func(s *planner.Snapshot) (*planner.Snapshot, []int) {
+		return s.WithItems(msg.reloaded.Items, msg.reloaded.Activity)
+	})
 	if msg.undo != nil && !msg.isUndo {
 		m.undo = append(m.undo, *msg.undo)
 		clear(m.reorder.table.marked)
 	}
 	m.setInfo(msg.info)
-	return tea.Batch(m.setSnapshotWith(next, rows, views), m.suppliers.refresh(m.opt.Backend))
+	return tea.Batch(show, m.suppliers.refresh(m.opt.Backend))
+}
+
+// landed shows the snapshot a command planned from base, or, when
+// forecasts landed meanwhile, applies the change again to the current one.
+func (m *Model) landed(base, next *planner.Snapshot, rows []int, views *paneViews, again func(*planner.Snapshot) (*planner.Snapshot, []int)) tea.Cmd {
+	if base != m.snap {
+		next, rows = again(m.snap)
+		views = nil
+	}
+	return m.setSnapshotWith(next, rows, views)
 }
 
 // today is the day purchase-order actions are dated: the real date, as

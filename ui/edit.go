@@ -122,12 +122,9 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 		m.setError(fmt.Sprintf("Not saved: %v", msg.err))
 		return nil
 	}
-	next, rows, views := msg.next, msg.rows, msg.views
-	if msg.base != m.snap { // forecasts landed meanwhile: apply to the newer snapshot
-		next, rows = m.snap.WithReorderPoints(msg.changes)
-		views = nil
-	}
-	cmd := m.setSnapshotWith(next, rows, views)
+	cmd := m.landed(msg.base, msg.next, msg.rows, msg.views, func(s *planner.Snapshot) (*planner.Snapshot, []int) {
+		return s.WithReorderPoints(msg.changes)
+	})
 	if !msg.undo {
 		m.undo = append(m.undo, undoStep{rop: msg.previous})
 		clear(m.stock.table.marked)

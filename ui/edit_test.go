@@ -12,17 +12,7 @@ import (
 // policyOf reads a SKU's saved policy straight from the catalogue file.
 func policyOf(t *testing.T, st *store.Store, sku string) model.Policy {
 	t.Helper()
-	c, err := st.LoadCatalogue(context.Background(), store.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, it := range c.Items {
-		if it.Product.SKU == sku {
-			return it.Policy
-		}
-	}
-	t.Fatalf("no SKU %s", sku)
-	return model.Policy{}
+	return itemOf(t, st, sku).Policy
 }
 
 func currentSKU(m *Model) string { return m.stock.currentRow().Item.Product.SKU }

@@ -163,27 +163,13 @@ func (p *reorderPane) row(i int) *planner.Row { return p.rv.Row(i) }
 
 func (p *reorderPane) renderROP(i, w int, plain bool) string {
 	pl := p.row(i).Plan
-	n := groupInt(int64(pl.ReorderPoint))
-	if !pl.ReorderPointManual {
-		return fit(n+"  ", w, true)
-	}
-	if plain {
-		return fit(n+" m", w, true)
-	}
-	return fit(n+p.styles.Manual.Render(" m"), w, true)
+	return markedNumber(pl.ReorderPoint, pl.ReorderPointManual, "m", w, plain, p.styles)
 }
 
 // renderQty shows the quantity to order; the PM's own one carries a *.
 func (p *reorderPane) renderQty(i, w int, plain bool) string {
 	pl := p.row(i).Plan
-	n := groupInt(int64(pl.SuggestedQty))
-	if !pl.QtyManual {
-		return fit(n+"  ", w, true)
-	}
-	if plain {
-		return fit(n+" *", w, true)
-	}
-	return fit(n+p.styles.Manual.Render(" *"), w, true)
+	return markedNumber(pl.SuggestedQty, pl.QtyManual, "*", w, plain, p.styles)
 }
 
 // renderOrderBy shows the order-by day, "overdue" words it when past.

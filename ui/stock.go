@@ -79,14 +79,21 @@ func (p *stockPane) renderStatus(i, w int, plain bool) string {
 
 func (p *stockPane) renderROP(i, w int, plain bool) string {
 	pl := p.row(i).Plan
-	n := groupInt(int64(pl.ReorderPoint))
-	if !pl.ReorderPointManual {
-		return fit(n+"  ", w, true)
+	return markedNumber(pl.ReorderPoint, pl.ReorderPointManual, "m", w, plain, p.styles)
+}
+
+// markedNumber right-aligns a number, with mark after it when the PM set
+// the value (m for a manual reorder point, * for an own order quantity)
+// and room for the mark otherwise, so the digits line up.
+func markedNumber(n int, set bool, mark string, w int, plain bool, styles *Styles) string {
+	s := groupInt(int64(n))
+	switch {
+	case !set:
+		return fit(s+"  ", w, true)
+	case plain:
+		return fit(s+" "+mark, w, true)
 	}
-	if plain {
-		return fit(n+" m", w, true)
-	}
-	return fit(n+p.styles.Manual.Render(" m"), w, true)
+	return fit(s+styles.Manual.Render(" "+mark), w, true)
 }
 
 func (p *stockPane) renderCover(i, w int, _ bool) string {
