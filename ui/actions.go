@@ -53,24 +53,32 @@ func buildViews(s *planner.Snapshot) *paneViews {
 	return &paneViews{reorder: rv, suppliers: s.Suppliers(rv)}
 }
 
+// written is what a write reports: a message, the undo step if it has
+// one, and the SKUs it touched beyond those known before it ran.
+type written struct {
+	info    string
+	undo    *undoStep
+	touched []int64
+}
+
 // change runs a write, reads the SKUs it touched and plans them again,
 // all off the loop; orders says the write touched purchase orders, so the
 // suppliers' activity is read again too.
-func (m *Model) change(ids []int64, orders bool, write func(ctx context.Context) (string, *undoStep, error), isUndo bool) tea.Cmd {
+func (m *Model) change(ids []int64, orders bool, write func(ctx context.Context) (written, error), isUndo bool) tea.Cmd {
 	b, base := m.opt.Backend, m.snap
 	m.saving = true
 	return func() tea.Msg {
 		ctx := context.Background()
-		info, undo, err := write(ctx)
+		w, err := write(ctx)
 		if err != nil {
 			return changedMsg{err: err, isUndo: isUndo}
 		}
-		r, err := b.Reload(ctx, ids, base.AsOf, orders)
+		r, err := b.Reload(ctx, append(ids, w.touched...), base.AsOf, orders)
 		if err != nil {
 			return changedMsg{err: err, isUndo: isUndo}
 		}
 		next, rows := base.WithItems(r.Items, r.Activity)
-		return changedMsg{info: info, undo: undo, isUndo: isUndo, reloaded: r, base: base, next: next, rows: rows, views: buildViews(next)}
+		return changedMsg{info: w.info, undo: w.undo, isUndo: isUndo, reloaded: r, base: base, next: next, rows: rows, views: buildViews(next)}
 	}
 }
 
@@ -204,12 +212,12 @@ func (m *Model) savePolicyEdit() tea.Cmd {
 
 func (m *Model) savePolicies(changes []planner.PolicyChange, ids []int64, isUndo bool) tea.Cmd {
 	b := m.opt.Backend
-	return m.change(ids, false, func(ctx context.Context) (string, *undoStep, error) {
+	return m.change(ids, false, func(ctx context.Context) (written, error) {
 		prev, err := b.SetPolicies(ctx, changes)
 		if err != nil {
-			return "", nil, err
+			return written{}, err
 		}
-		return describePolicyChange(changes, isUndo), &undoStep{policies: prev}, nil
+		return written{info: describePolicyChange(changes, isUndo), undo: &undoStep{policies: prev}}, nil
 	}, isUndo)
 }
 
@@ -250,6 +258,9 @@ func (m *Model) cycleRounding() tea.Cmd {
 // askDraftPO asks to put the cursor's supplier's shown (or marked)
 // suggestions on its draft purchase order.
 func (m *Model) askDraftPO() tea.Cmd {
+	if m.busy() {
+		return nil
+	}
 	p := m.reorder
 	g, ok := p.currentGroup()
 	if !ok {
@@ -278,12 +289,12 @@ func (m *Model) askDraftPO() tea.Cmd {
 	}
 	b, on, supplier := m.opt.Backend, m.today(), grp.Supplier
 	m.confirm = &confirmation{question: q + "?", run: func() tea.Cmd {
-		return m.change(ids, true, func(ctx context.Context) (string, *undoStep, error) {
+		return m.change(ids, true, func(ctx context.Context) (written, error) {
 			id, err := b.CreateDraftPO(ctx, grp.SupplierID, lines, on)
 			if err != nil {
-				return "", nil, err
+				return written{}, err
 			}
-			return fmt.Sprintf("Draft PO #%d to %s: %d lines · review and send it in 6 Suppliers", id, supplier, len(lines)), nil, nil
+			return written{info: fmt.Sprintf("Draft PO #%d to %s: %d lines · review and send it in 6 Suppliers", id, supplier, len(lines))}, nil
 		}, false)
 	}}
 	return nil
@@ -292,33 +303,36 @@ func (m *Model) askDraftPO() tea.Cmd {
 // poAction runs a purchase-order action on the order under the cursor of
 // the suppliers tab, reading its lines first to know which SKUs change.
 func (m *Model) poAction(verb string) tea.Cmd {
+	if m.busy() {
+		return nil
+	}
 	o, ok := m.suppliers.currentOrder()
 	if !ok {
 		return nil
 	}
 	b, on := m.opt.Backend, m.today()
 	run := func() tea.Cmd {
-		po, err := b.PurchaseOrder(context.Background(), o.ID) // a small read: one order's lines
-		if err != nil {
-			m.setError(err.Error())
-			return nil
-		}
-		ids := make([]int64, len(po.Lines))
-		for i, l := range po.Lines {
-			ids[i] = l.ProductID
-		}
-		return m.change(ids, true, func(ctx context.Context) (string, *undoStep, error) {
+		return m.change(nil, true, func(ctx context.Context) (written, error) {
+			// the order's lines say which SKUs change; read in the command
+			po, err := b.PurchaseOrder(ctx, o.ID)
+			if err != nil {
+				return written{}, err
+			}
+			w := written{}
+			for _, l := range po.Lines {
+				w.touched = append(w.touched, l.ProductID)
+			}
 			switch verb {
 			case "send":
 				exp, err := b.SendPO(ctx, o.ID, on)
-				return fmt.Sprintf("PO #%d sent, expected %s", o.ID, exp), nil, err
+				w.info = fmt.Sprintf("PO #%d sent, expected %s", o.ID, exp)
+				return w, err
 			case "receive":
-				err := b.ReceivePOInFull(ctx, o.ID, on)
-				return fmt.Sprintf("PO #%d received in full: stock raised", o.ID), nil, err
-			default:
-				err := b.CancelPO(ctx, o.ID)
-				return fmt.Sprintf("PO #%d cancelled", o.ID), nil, err
+				w.info = fmt.Sprintf("PO #%d received in full: stock raised", o.ID)
+				return w, b.ReceivePOInFull(ctx, o.ID, on)
 			}
+			w.info = fmt.Sprintf("PO #%d cancelled", o.ID)
+			return w, b.CancelPO(ctx, o.ID)
 		}, false)
 	}
 	q := map[string]string{
@@ -333,6 +347,9 @@ func (m *Model) poAction(verb string) tea.Cmd {
 // startLineEdit opens the editor on a line of the order shown: its
 // quantity (e) or units received now (r).
 func (m *Model) startLineEdit(receive bool) tea.Cmd {
+	if m.busy() {
+		return nil
+	}
 	p := m.suppliers
 	i, ok := p.lines.table.current()
 	if !ok || i >= len(p.order.Lines) {
@@ -367,18 +384,27 @@ func (m *Model) saveLineEdit() tea.Cmd {
 	receive := m.field == "po_receive"
 	m.mode = modeNormal
 	m.input.Blur()
-	return m.change([]int64{l.ProductID}, true, func(ctx context.Context) (string, *undoStep, error) {
+	return m.change([]int64{l.ProductID}, true, func(ctx context.Context) (written, error) {
 		if receive {
 			done, err := b.ReceivePO(ctx, id, []planner.POReceipt{{ProductID: l.ProductID, Qty: n}}, on)
 			info := fmt.Sprintf("Received %s of %s on PO #%d", groupInt(int64(n)), l.SKU, id)
 			if done {
 				info += ": the order is complete"
 			}
-			return info, nil, err
+			return written{info: info}, err
 		}
 		prev, err := b.SetPOLineQty(ctx, id, l.ProductID, n)
-		return fmt.Sprintf("PO #%d: %s from %d to %d", id, l.SKU, prev, n), nil, err
+		return written{info: fmt.Sprintf("PO #%d: %s from %d to %d", id, l.SKU, prev, n)}, err
 	}, false)
+}
+
+// busy says so when a change is still being saved: changes go one at a
+// time, so each is planned on the snapshot the last one left.
+func (m *Model) busy() bool {
+	if m.saving {
+		m.setError("Still saving the last change…")
+	}
+	return m.saving
 }
 
 // undoLast takes back the newest edit.
