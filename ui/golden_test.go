@@ -103,6 +103,42 @@ func TestNoColorMarksSelectionWithoutColour(t *testing.T) {
 func TestEveryTerminalSizeRendersInsideItsRectangle(t *testing.T) {
 	m, _ := newTestModel(t, 160, 45)
 	press(t, m, "down", "e") // with the editor open too
+	checkEverySize(t, m)
+	m.Update(tea.WindowSizeMsg{Width: 20, Height: 5})
+	if s := screen(m); !strings.Contains(s, "needs") {
+		t.Errorf("a tiny terminal should say it is too small:\n%s", s)
+	}
+}
+
+// The reorder pane (with its editor open, on a supplier heading) and the
+// suppliers tab's three screens fit every size too.
+func TestEveryPaneFitsEverySize(t *testing.T) {
+	m, _ := newTestModel(t, 160, 45)
+	steps := []struct {
+		name string
+		keys []string
+	}{
+		{"reorder", []string{"3"}},
+		{"reorder heading", []string{"up"}},
+		{"reorder editor", []string{"down", "e"}},
+		{"suppliers", []string{"esc", "6"}},
+		{"orders", []string{"enter"}},
+		{"lines", []string{"enter"}},
+		{"receive editor", []string{"r"}},
+	}
+	for _, st := range steps {
+		m.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
+		press(t, m, st.keys...)
+		t.Run(st.name, func(t *testing.T) { checkEverySize(t, m) })
+	}
+	if m.tab != suppliersTab || m.suppliers.screen != screenLines || m.mode != modeEdit || m.field != "po_receive" {
+		t.Errorf("the steps should end in the receive editor: tab %d screen %d mode %v field %q", m.tab, m.suppliers.screen, m.mode, m.field)
+	}
+}
+
+// checkEverySize draws the model at many sizes and checks every frame fits.
+func checkEverySize(t *testing.T, m *Model) {
+	t.Helper()
 	sizes := [][2]int{}
 	for w := 1; w <= 200; w += 7 {
 		for h := 1; h <= 60; h += 3 {
@@ -126,10 +162,6 @@ func TestEveryTerminalSizeRendersInsideItsRectangle(t *testing.T) {
 				t.Errorf("%dx%d: invalid UTF-8", s[0], s[1])
 			}
 		}
-	}
-	m.Update(tea.WindowSizeMsg{Width: 20, Height: 5})
-	if s := screen(m); !strings.Contains(s, "needs") {
-		t.Errorf("a tiny terminal should say it is too small:\n%s", s)
 	}
 }
 
