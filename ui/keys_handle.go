@@ -42,15 +42,12 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.mode = modeHelp
 		return nil
 	case key.Matches(msg, k.NextTab):
-		m.tab = (m.tab + 1) % len(tabNames)
-		return tea.Batch(m.freshen(), m.wantDetail())
+		return m.showTab((m.tab + 1) % len(tabNames))
 	case key.Matches(msg, k.PrevTab):
-		m.tab = (m.tab + len(tabNames) - 1) % len(tabNames)
-		return tea.Batch(m.freshen(), m.wantDetail())
+		return m.showTab((m.tab + len(tabNames) - 1) % len(tabNames))
 	case key.Matches(msg, k.Tab):
 		n, _ := strconv.Atoi(msg.String())
-		m.tab = n - 1
-		return tea.Batch(m.freshen(), m.wantDetail())
+		return m.showTab(n - 1)
 	}
 	p := m.active()
 	if p == nil || m.snap == nil {
@@ -275,4 +272,14 @@ func (m *Model) updateInput(msg tea.Msg) tea.Cmd {
 	prev := p.query.Filter
 	p.query.Filter = m.input.Value()
 	return tea.Batch(cmd, p.runFilter(prev))
+}
+
+// showTab switches panes. A note about the last action stays only if it
+// is an error: "Edit cancelled" means nothing on another pane.
+func (m *Model) showTab(tab int) tea.Cmd {
+	if tab != m.tab && !m.messageErr {
+		m.message = ""
+	}
+	m.tab = tab
+	return tea.Batch(m.freshen(), m.wantDetail())
 }

@@ -32,6 +32,9 @@ func (d detailPane) orderFacts(in detailInput, w int) []string {
 		planner.ReasonOrderBy:  fmt.Sprintf("order by %s is within the review period", pl.OrderBy),
 		planner.ReasonOwnQty:   "you set the quantity",
 	}[planner.ReasonOf(r)]
+	if planner.ReasonOf(r) == planner.ReasonOrderBy && pl.OrderBy < in.Snap.AsOf {
+		why = fmt.Sprintf("order-by day %s has passed: it runs out before an order placed now arrives", pl.OrderBy)
+	}
 	add("Why", why)
 	add("Position", fmt.Sprintf("IP %s = %s avail + %s on order + %s draft", groupInt(int64(pl.InventoryPosition)),
 		groupInt(int64(pl.Available)), groupInt(int64(it.OnOrder)), groupInt(int64(it.InDraft))))

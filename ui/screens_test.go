@@ -36,6 +36,11 @@ func TestWriteScreens(t *testing.T) {
 		{"stock", []string{"j", "j", "j", "j", "j", "j"}},
 		{"stock-filter-edit", []string{"/", "g", "a", "r", "d", "e", "n", "enter", "j", "space", "j", "space", "e", "4", "0"}},
 		{"help", []string{"esc", "esc", "?"}},
+		{"reorder", []string{"?", "3", "j", "j"}},
+		// the first supplier's suggestions onto its draft order, then that
+		// supplier (Ferro Kitchenware, the ninth by name) and the draft
+		{"suppliers", []string{"o", "y", "6", "j", "j", "j", "j", "j", "j", "j", "j"}},
+		{"purchase-order", []string{"enter", "enter"}},
 	}
 	for _, s := range shots {
 		press(t, m, s.keys...)
