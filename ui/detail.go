@@ -227,8 +227,11 @@ func (d detailPane) facts(in detailInput, w int) []string {
 	}
 	add("Reorder", rop)
 	add("Policy", fmt.Sprintf("SS %s · EOQ %s · up-to %s", formatQty(r.Plan.SafetyStock), formatQty(r.Plan.EOQ), formatQty(r.Plan.OrderUpTo)))
-	add("Position", fmt.Sprintf("IP %s (on order %s) · cover %s", groupInt(int64(r.Plan.InventoryPosition)),
-		groupInt(int64(it.OnOrder)), formatCover(r.Plan.DaysOfCover)))
+	pos := fmt.Sprintf("IP %s (on order %s", groupInt(int64(r.Plan.InventoryPosition)), groupInt(int64(it.OnOrder)))
+	if it.InDraft > 0 {
+		pos += fmt.Sprintf(", draft %s", groupInt(int64(it.InDraft)))
+	}
+	add("Position", pos+") · cover "+formatCover(r.Plan.DaysOfCover))
 	last := "never"
 	if r.LastSale.Valid() {
 		last = r.LastSale.String()

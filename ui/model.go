@@ -275,6 +275,7 @@ func (m *Model) queried(msg queryMsg) tea.Cmd {
 	if msg.tab == reorderTab {
 		m.reorder.addHeadings()
 	}
+	p.settle()
 	if m.viewsAfterFirstQuery {
 		// the first frame is drawn: now the other panes' views, which would
 		// otherwise compete with its sort for the cores

@@ -23,6 +23,7 @@ type pane struct {
 	// stale is set when the view changed while the pane was not on screen:
 	// it is queried again when shown
 	stale bool
+	follow
 }
 
 // runQuery sorts and filters in the background, after a load, a sort
@@ -61,6 +62,9 @@ func (p *pane) queried(msg queryMsg) bool {
 	return true
 }
 
+// settle finishes a query result: the cursor and marks return to their rows.
+func (p *pane) settle() { p.restore() }
+
 // paneOf is the table pane of a tab, nil for tabs without one.
 func (m *Model) paneOf(tab int) *pane {
 	switch tab {
@@ -76,3 +80,58 @@ func (m *Model) paneOf(tab int) *pane {
 
 // active is the table pane on screen, nil for tabs without one.
 func (m *Model) active() *pane { return m.paneOf(m.tab) }
+
+// follow keeps the cursor and the marks on the same rows (by key: a
+// product, a purchase order) when a pane's view is rebuilt with its rows in
+// a new order, as the reorder view is after every edit.
+type follow struct {
+	key    func(row int) int64 // the identity of a view row; nil: rows keep their indexes
+	cursor int64
+	pos    int // the cursor's position, kept when its row has gone
+	marked []int64
+	armed  bool
+}
+
+// remember notes the cursor's and the marked rows' keys before the view is
+// replaced.
+func (p *pane) remember() {
+	f := &p.follow
+	f.armed = false
+	if f.key == nil || p.view == nil {
+		return
+	}
+	if r, ok := p.table.current(); ok {
+		f.cursor, f.pos, f.armed = f.key(r), p.table.cursor, true
+	}
+	f.marked = f.marked[:0]
+	for r := range p.table.marked {
+		f.marked = append(f.marked, f.key(r))
+	}
+	clear(p.table.marked)
+}
+
+// restore puts the cursor and the marks back on their rows in the new
+// index.
+func (p *pane) restore() {
+	f := &p.follow
+	if f.key == nil || !f.armed {
+		return
+	}
+	f.armed = false
+	t := p.table
+	t.cursor = min(f.pos, len(t.index)-1)
+	want := make(map[int64]bool, len(f.marked))
+	for _, k := range f.marked {
+		want[k] = true
+	}
+	for pos, r := range t.index {
+		k := f.key(r)
+		if k == f.cursor {
+			t.cursor = pos
+		}
+		if r >= 0 && want[k] {
+			t.marked[r] = true
+		}
+	}
+	t.clamp()
+}

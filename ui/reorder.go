@@ -53,11 +53,18 @@ func newReorderPane(styles *Styles) *reorderPane {
 		rcolWhy:     {title: "Why", viewCol: planner.ReorderReason, min: 8, max: 9, priority: 5, render: p.renderWhy},
 	})
 	p.table.heading = p.renderHeading
+	p.follow.key = func(row int) int64 {
+		if row < 0 { // a heading: its supplier, kept apart from product ids
+			return -1 - p.rv.Groups()[-1-row].SupplierID
+		}
+		return p.rv.Row(row).Item.Product.ID
+	}
 	return p
 }
 
 // setSnapshot builds the reorder view of a new snapshot.
 func (p *reorderPane) setSnapshot(s *planner.Snapshot, rv *planner.ReorderView) {
+	p.remember()
 	p.snap = s
 	p.rv = rv
 	p.view = p.rv
@@ -87,8 +94,9 @@ func (p *reorderPane) addHeadings() {
 		p.totals[g] = tot
 	}
 	clear(t.cache)
+	first := t.index == nil
 	t.setIndex(index)
-	if cur, ok := t.current(); ok && cur < 0 && t.cursor+1 < len(t.index) && t.cursor == 0 {
+	if cur, ok := t.current(); ok && cur < 0 && first && t.cursor+1 < len(t.index) {
 		t.move(1) // start on the first SKU, not its supplier's heading
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"stockroom/model"
+	"stockroom/planner"
 	"stockroom/store"
 )
 
@@ -248,5 +249,59 @@ func TestGoldenReorderAndSuppliersPanes(t *testing.T) {
 		golden(t, fmt.Sprintf("suppliers_%dx%d", size.w, size.h), withProfile(m.render(), colorprofile.ANSI256))
 		press(t, m, "enter")
 		golden(t, fmt.Sprintf("suppliers_orders_%dx%d", size.w, size.h), withProfile(m.render(), colorprofile.Ascii))
+	}
+}
+
+// An edit rebuilds the reorder view in a new order; the cursor stays on
+// its SKU.
+func TestReorderCursorFollowsItsSKU(t *testing.T) {
+	m, _ := reorderModel(t, 160, 45)
+	press(t, m, "down") // the group's second SKU
+	sku := m.reorder.currentRow().Item.Product.SKU
+	before := m.reorder.table.cursor
+	// a long lead time moves its order-by day months earlier: first in its group
+	press(t, m, "L")
+	clearInput(t, m)
+	typeText(t, m, "200")
+	press(t, m, "enter")
+	if m.messageErr {
+		t.Fatal(m.message)
+	}
+	if got := m.reorder.currentRow().Item.Product.SKU; got != sku {
+		t.Errorf("cursor on %s after the edit, want %s", got, sku)
+	}
+	if m.reorder.table.cursor != before-1 {
+		t.Errorf("%s should have moved up from position %d to %d, is at %d", sku, before, before-1, m.reorder.table.cursor)
+	}
+}
+
+// remember and restore carry the cursor and the marks across a new order
+// of the same rows, and keep the cursor's place when its row has gone.
+func TestPaneFollowsRowsByKey(t *testing.T) {
+	keys := []int64{10, 20, 30, 40}
+	p := &pane{table: newTable(nil), view: planner.POListView{}}
+	p.follow.key = func(r int) int64 { return keys[r] }
+	p.table.resize(40, 10)
+	p.table.setIndex([]int{0, 1, 2, 3})
+	p.table.moveTo(1)        // key 20
+	p.table.marked[3] = true // key 40
+	p.remember()
+	keys = []int64{40, 30, 20, 10} // the rows come back in reverse
+	p.table.setIndex([]int{0, 1, 2, 3})
+	p.restore()
+	if r, _ := p.table.current(); keys[r] != 20 {
+		t.Errorf("cursor on key %d, want 20", keys[r])
+	}
+	if len(p.table.marked) != 1 || !p.table.marked[0] {
+		t.Errorf("marks %v, want row 0 (key 40)", p.table.marked)
+	}
+	// the cursor's row is gone: the cursor keeps its position
+	p.table.moveTo(2)
+	p.remember()
+	keys = []int64{40, 30, 10}
+	p.table.setIndex([]int{0, 1, 2})
+	p.restore()
+	if p.table.cursor != 2 {
+		t.Errorf("cursor at %d, want 2", p.table.cursor)
 	}
 }

@@ -69,6 +69,9 @@ func newSuppliersPane(styles *Styles) *suppliersPane {
 		{title: "Unit cost", viewCol: planner.POUnitCost, min: 9, max: 10, right: true, priority: 2, render: p.renderUnitCost},
 		{title: "Line total", viewCol: planner.POLineTotal, min: 10, max: 12, right: true, priority: 1},
 	})}
+	// a refreshed list may put an order elsewhere (a sent draft moves down)
+	p.orders.follow.key = func(row int) int64 { return p.orders.view.(planner.POListView).Orders[row].ID }
+	p.lines.follow.key = func(row int) int64 { return p.order.Lines[row].ProductID }
 	return p
 }
 
@@ -175,6 +178,7 @@ func (m *Model) ordersLoaded(msg ordersMsg) tea.Cmd {
 	if msg.supplierID != p.supplier.ID {
 		return nil
 	}
+	p.orders.remember()
 	p.orders.view = planner.POListView{Orders: msg.orders}
 	p.orders.table.setView(p.orders.view, nil)
 	return p.orders.runQuery()
@@ -186,6 +190,7 @@ func (m *Model) orderLoaded(msg orderMsg) tea.Cmd {
 		m.setError(fmt.Sprintf("purchase order: %v", msg.err))
 		return nil
 	}
+	p.lines.remember()
 	p.order = msg.order
 	p.lines.view = planner.POView{Order: msg.order}
 	p.lines.table.setView(p.lines.view, nil)
