@@ -267,6 +267,10 @@ func (m *Model) askDraftPO() tea.Cmd {
 		return nil
 	}
 	grp := p.rv.Groups()[g]
+	if grp.SupplierID == 0 {
+		m.setError("These SKUs have no supplier to order from: import products with a supplier column first")
+		return nil
+	}
 	rows := p.groupRows(g)
 	var lines []planner.POLine
 	var ids []int64
