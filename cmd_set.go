@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -13,6 +12,7 @@ import (
 // setFieldHelp explains every field `set` takes, in the order PolicyFields
 // gives, so the help cannot leave one out without a test noticing.
 var setFieldHelp = map[store.PolicyField]string{
+	store.FieldReorderPoint: "a manual reorder point, whole number ≥ 0; auto = computed",
 	store.FieldLeadTime:     "lead time override in days: 10.5, 21d or 3w; auto = the supplier's",
 	store.FieldServiceLevel: "service level: 97.5%, 97.5 or 0.975, from 50 % to below 100 %; auto = by ABC class",
 	store.FieldRounding:     "rounding of the order to the case pack: up, nearest or down; auto = up",
@@ -23,7 +23,7 @@ var setFieldHelp = map[store.PolicyField]string{
 }
 
 func setFieldNames() string {
-	names := []string{"reorder_point"}
+	var names []string
 	for _, f := range store.PolicyFields() {
 		names = append(names, string(f))
 	}
@@ -35,7 +35,6 @@ func setLongHelp() string {
 	b.WriteString("Changes a SKU's planning settings in one go, recorded in the audit log.\n" +
 		"Every value is checked before anything is written. Whole numbers may use\n" +
 		"thousands separators (1,200); auto (or default) restores the default.\n\nFields:\n")
-	fmt.Fprintf(&b, "  %-15s %s\n", "reorder_point", "a manual reorder point, whole number ≥ 0; auto = computed")
 	for _, f := range store.PolicyFields() {
 		fmt.Fprintf(&b, "  %-15s %s\n", f, setFieldHelp[f])
 	}
@@ -62,7 +61,6 @@ func setCommand(db *string) *cobra.Command {
 			sku := args[0]
 			// Read and check every argument before opening the catalogue,
 			// so that a bad value writes nothing.
-			var rop *store.ReorderPointChange
 			var changes []store.PolicyChange
 			var order []string // fields in argument order, for the report
 			seen := map[string]bool{}
@@ -75,19 +73,6 @@ func setCommand(db *string) *cobra.Command {
 					return usageError{fmt.Errorf("%s is given twice", field)}
 				}
 				seen[field] = true
-				if field == "reorder_point" {
-					c := store.ReorderPointChange{SKU: sku}
-					if v := strings.ToLower(value); v != "auto" && v != "a" {
-						n, err := strconv.Atoi(value)
-						if err != nil || n < 0 {
-							return fmt.Errorf("reorder_point=%s: want a whole number ≥ 0 or auto", value)
-						}
-						c.Manual, c.Value = true, n
-					}
-					rop = &c
-					order = append(order, field)
-					continue
-				}
 				f := store.PolicyField(field)
 				if _, known := setFieldHelp[f]; !known {
 					return usageError{fmt.Errorf("unknown field %q (fields: %s)", field, setFieldNames())}
@@ -111,32 +96,16 @@ func setCommand(db *string) *cobra.Command {
 			}
 			before := map[string]string{}
 			after := map[string]string{}
-			// The reorder point has its own transaction; should the second
-			// one fail, it is put back so the command changes all or nothing.
-			var ropPrev []store.ReorderPointChange
-			if rop != nil {
-				rop.ProductID = id
-				if ropPrev, err = st.SetReorderPoints(ctx, []store.ReorderPointChange{*rop}); err != nil {
-					return err
-				}
-				before["reorder_point"], after["reorder_point"] = ropPrev[0].String(), rop.String()
+			for i := range changes {
+				changes[i].ProductID = id
 			}
-			if len(changes) > 0 {
-				for i := range changes {
-					changes[i].ProductID = id
-				}
-				prev, err := st.SetPolicies(ctx, changes)
-				if err != nil {
-					if ropPrev != nil {
-						if _, uerr := st.SetReorderPoints(ctx, ropPrev); uerr != nil {
-							return fmt.Errorf("%w (and putting reorder_point back failed: %v)", err, uerr)
-						}
-					}
-					return err
-				}
-				for i, c := range changes {
-					before[string(c.Field)], after[string(c.Field)] = shown(prev[i].Value), shown(c.Value)
-				}
+			// one transaction for every field: all or nothing
+			prev, err := st.SetPolicies(ctx, changes)
+			if err != nil {
+				return err
+			}
+			for i, c := range changes {
+				before[string(c.Field)], after[string(c.Field)] = shown(prev[i].Value), shown(c.Value)
 			}
 			out := cmd.OutOrStdout()
 			for _, f := range order {

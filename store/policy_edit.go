@@ -17,6 +17,7 @@ import (
 type PolicyField string
 
 const (
+	FieldReorderPoint PolicyField = "reorder_point"  // policies.reorder_point, NULL = automatic
 	FieldLeadTime     PolicyField = "lead_time_days" // policies.lead_time_days, NULL = supplier's
 	FieldServiceLevel PolicyField = "service_level"  // policies.service_level (0–1 exclusive), NULL = class default
 	FieldRounding     PolicyField = "rounding"       // policies.rounding up|nearest|down, NULL = up
@@ -44,9 +45,10 @@ type fieldSpec struct {
 	parse   func(string) (string, error)
 }
 
-var policyFields = []PolicyField{FieldLeadTime, FieldServiceLevel, FieldRounding, FieldReviewDays, FieldOrderQty, FieldCasePack, FieldMOQ}
+var policyFields = []PolicyField{FieldReorderPoint, FieldLeadTime, FieldServiceLevel, FieldRounding, FieldReviewDays, FieldOrderQty, FieldCasePack, FieldMOQ}
 
 var fieldSpecs = map[PolicyField]fieldSpec{
+	FieldReorderPoint: {kind: "int", parse: wholeAtLeast(0, "a reorder point ≥ 0")},
 	FieldLeadTime:     {kind: "real", parse: parseLeadTime},
 	FieldServiceLevel: {kind: "real", parse: parseServiceLevel},
 	FieldRounding:     {kind: "text", parse: parseRounding},

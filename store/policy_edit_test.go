@@ -17,6 +17,11 @@ func TestParsePolicyValue(t *testing.T) {
 		err   string // a fragment of the error; "" = no error
 	}{
 		{FieldLeadTime, "10.5", "10.5", ""},
+		{FieldReorderPoint, "40", "40", ""},
+		{FieldReorderPoint, "0", "0", ""},
+		{FieldReorderPoint, "1,200", "1200", ""},
+		{FieldReorderPoint, "auto", "", ""},
+		{FieldReorderPoint, "-1", "", "reorder_point=-1: want a whole number: a reorder point ≥ 0"},
 		{FieldLeadTime, "21d", "21", ""},
 		{FieldLeadTime, " 21 days ", "21", ""},
 		{FieldLeadTime, "3w", "21", ""},
@@ -65,7 +70,7 @@ func TestParsePolicyValue(t *testing.T) {
 		{FieldMOQ, "default", "0", ""},
 		{FieldMOQ, "2,400", "2400", ""},
 		{FieldMOQ, "ten", "", "moq=ten: want a whole number"},
-		{"colour", "red", "", `unknown field "colour" (fields: lead_time_days, service_level, rounding, review_days, order_qty, case_pack, moq)`},
+		{"colour", "red", "", `unknown field "colour" (fields: reorder_point, lead_time_days, service_level, rounding, review_days, order_qty, case_pack, moq)`},
 	} {
 		got, err := ParsePolicyValue(c.field, c.in)
 		switch {
@@ -89,7 +94,7 @@ func TestParsePolicyValue(t *testing.T) {
 
 func TestPolicyFieldsAreAllParseable(t *testing.T) {
 	fields := PolicyFields()
-	if len(fields) != 7 || fields[0] != FieldLeadTime || fields[6] != FieldMOQ {
+	if len(fields) != 8 || fields[0] != FieldReorderPoint || fields[7] != FieldMOQ {
 		t.Fatalf("fields %v", fields)
 	}
 	for _, f := range fields {
