@@ -42,22 +42,30 @@ func setLongHelp() string {
 }
 
 func setCommand(db *string) *cobra.Command {
-	return &cobra.Command{
-		Use:   "set SKU field=value ...",
+	var settings []string
+	cmd := &cobra.Command{
+		Use:   "set SKU field=value ... | set --setting name=value ...",
 		Short: "Change a SKU's planning settings",
 		Long:  setLongHelp(),
 		Example: "  stockroom set FW-000123 reorder_point=40\n" +
 			"  stockroom set FW-000123 reorder_point=auto\n" +
 			"  stockroom set FW-000123 lead_time_days=3w service_level=97.5% case_pack=12 moq=48\n" +
 			"  stockroom set FW-000123 order_qty=1,200 rounding=nearest\n" +
-			"  stockroom set FW-000123 lead_time_days=auto order_qty=auto",
+			"  stockroom set FW-000123 lead_time_days=auto order_qty=auto\n" +
+			"  stockroom set --setting service_level_a=99% --setting review_days=14",
 		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) < 2 {
-				return usageError{fmt.Errorf("set takes a SKU and at least one field=value")}
+			switch {
+			case len(settings) > 0 && len(args) > 0:
+				return usageError{fmt.Errorf("set takes either a SKU with field=value or --setting, not both")}
+			case len(settings) == 0 && len(args) < 2:
+				return usageError{fmt.Errorf("set takes a SKU and at least one field=value, or --setting name=value")}
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(settings) > 0 {
+				return setSettings(cmd, *db, settings)
+			}
 			sku := args[0]
 			// Read and check every argument before opening the catalogue,
 			// so that a bad value writes nothing.
@@ -118,6 +126,38 @@ func setCommand(db *string) *cobra.Command {
 			return nil
 		},
 	}
+	cmd.Flags().StringArrayVar(&settings, "setting", nil, "change a catalogue-wide setting: name=value (repeatable; names: "+strings.Join(store.SettingNames(), ", ")+")")
+	return cmd
+}
+
+// setSettings changes catalogue-wide settings in one transaction.
+func setSettings(cmd *cobra.Command, db string, pairs []string) error {
+	values := map[string]string{}
+	var order []string
+	for _, p := range pairs {
+		name, value, ok := strings.Cut(p, "=")
+		if !ok {
+			return usageError{fmt.Errorf("--setting %q: want name=value", p)}
+		}
+		if _, dup := values[name]; dup {
+			return usageError{fmt.Errorf("setting %s is given twice", name)}
+		}
+		values[name] = value
+		order = append(order, name)
+	}
+	st, err := store.OpenExisting(catalogPath(db))
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	before, after, err := st.SetSettings(cmd.Context(), values)
+	if err != nil {
+		return err
+	}
+	for _, name := range order {
+		fmt.Fprintf(cmd.OutOrStdout(), "%s: %s → %s\n", name, before[name], after[name])
+	}
+	return nil
 }
 
 // shown prints the default as the user types it.

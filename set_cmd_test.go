@@ -190,3 +190,30 @@ func TestSetHelpListsEveryField(t *testing.T) {
 		t.Errorf("help:\n%s", out)
 	}
 }
+
+func TestSetCommandChangesSettings(t *testing.T) {
+	path := demoDB(t)
+	out, err := executeOut(t, "set", "--setting", "service_level_a=99%", "--setting", "review_days=14", "--db", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out != "service_level_a: 0.98 → 0.99\nreview_days: 7 → 14\n" {
+		t.Errorf("output %q", out)
+	}
+	st, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := st.Settings(context.Background())
+	st.Close()
+	if err != nil || set.ServiceLevelA != 0.99 || set.ReviewDays != 14 {
+		t.Errorf("stored %+v %v", set, err)
+	}
+	// a combination that does not hold is a user error; both forms at once is usage
+	if err := execute(t, "set", "--setting", "abc_cut_a=0.99", "--db", path); err == nil || isUsage(err) {
+		t.Errorf("abc_cut_a above abc_cut_b: %v, want exit 1", err)
+	}
+	if err := execute(t, "set", "SKU-1", "moq=1", "--setting", "review_days=3", "--db", path); err == nil || !isUsage(err) {
+		t.Errorf("SKU and --setting together: %v, want usage", err)
+	}
+}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"math"
 	"slices"
 	"testing"
 )
@@ -34,5 +35,37 @@ func TestServiceLevelForClass(t *testing.T) {
 	s := DefaultSettings()
 	if s.ServiceLevelFor(ClassA) != 0.98 || s.ServiceLevelFor(ClassB) != 0.95 || s.ServiceLevelFor(ClassC) != 0.90 {
 		t.Errorf("defaults %v %v %v", s.ServiceLevelFor(ClassA), s.ServiceLevelFor(ClassB), s.ServiceLevelFor(ClassC))
+	}
+}
+
+func TestSettingsValidate(t *testing.T) {
+	ok := DefaultSettings()
+	if err := ok.Validate(); err != nil {
+		t.Fatalf("defaults: %v", err)
+	}
+	cases := []struct {
+		name string
+		edit func(*Settings)
+	}{
+		{"service level under 50 %", func(s *Settings) { s.ServiceLevelC = 0.4 }},
+		{"service level of 100 %", func(s *Settings) { s.ServiceLevelA = 1 }},
+		{"cut-offs out of order", func(s *Settings) { s.ABCCutA, s.ABCCutB = 0.95, 0.8 }},
+		{"cut-off above 1", func(s *Settings) { s.ABCCutB = 1.2 }},
+		{"negative holding rate", func(s *Settings) { s.HoldingRate = -0.1 }},
+		{"NaN holding rate", func(s *Settings) { s.HoldingRate = math.NaN() }},
+		{"review of 0 days", func(s *Settings) { s.ReviewDays = 0 }},
+		{"forecast horizon of 0", func(s *Settings) { s.ForecastWeeks = 0 }},
+	}
+	for _, c := range cases {
+		s := DefaultSettings()
+		c.edit(&s)
+		if s.Validate() == nil {
+			t.Errorf("%s: accepted", c.name)
+		}
+	}
+	edge := DefaultSettings()
+	edge.ServiceLevelC, edge.ABCCutB, edge.ExcessCoverDays = 0.5, 1, 0
+	if err := edge.Validate(); err != nil {
+		t.Errorf("edges: %v", err)
 	}
 }

@@ -3,7 +3,10 @@ package store
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
+	"strings"
 
 	"stockroom/model"
 )
@@ -66,4 +69,78 @@ func parseSetting(field any, value string) error {
 		*f = v
 	}
 	return nil
+}
+
+// SettingNames lists the settings a PM can change, in a stable order.
+func SettingNames() []string {
+	var set model.Settings
+	return slices.Sorted(maps.Keys(settingFields(&set)))
+}
+
+// SetSettings changes catalogue-wide settings in one transaction with an
+// audit row per changed value, after checking the result as a whole
+// (model.Settings.Validate). Values are numbers; fractions may be written
+// as percentages ("97.5%"). It returns each name's value before (applying
+// those undoes the change) and after, as stored.
+func (s *Store) SetSettings(ctx context.Context, values map[string]string) (before, after map[string]string, err error) {
+	current, err := s.Settings(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	next := current
+	fields := settingFields(&next)
+	for _, name := range slices.Sorted(maps.Keys(values)) {
+		field, ok := fields[name]
+		if !ok {
+			return nil, nil, fmt.Errorf("unknown setting %q (settings: %s)", name, strings.Join(SettingNames(), ", "))
+		}
+		v := strings.TrimSpace(values[name])
+		if _, isFloat := field.(*float64); isFloat && strings.HasSuffix(v, "%") {
+			pct, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(v, "%")), 64)
+			if err != nil {
+				return nil, nil, fmt.Errorf("setting %s: %q is not a percentage", name, values[name])
+			}
+			v = strconv.FormatFloat(pct/100, 'f', -1, 64)
+		}
+		if err := parseSetting(field, v); err != nil {
+			return nil, nil, fmt.Errorf("setting %s: %w", name, err)
+		}
+	}
+	if err := next.Validate(); err != nil {
+		return nil, nil, err
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer tx.Rollback()
+	who, at := currentUser(), timestamp()
+	was, will := settingFields(&current), settingFields(&next)
+	before, after = map[string]string{}, map[string]string{}
+	for _, name := range slices.Sorted(maps.Keys(values)) {
+		old, new := settingText(was[name]), settingText(will[name])
+		before[name], after[name] = old, new
+		if old == new {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO settings(name, value) VALUES (?, ?)
+			ON CONFLICT(name) DO UPDATE SET value = excluded.value`, name, new); err != nil {
+			return nil, nil, fmt.Errorf("setting %s: %w", name, err)
+		}
+		if err := audit(ctx, tx, at, who, "setting", name, "value", old, new); err != nil {
+			return nil, nil, err
+		}
+	}
+	return before, after, tx.Commit()
+}
+
+// settingText is a setting's value as stored.
+func settingText(field any) string {
+	switch f := field.(type) {
+	case *float64:
+		return strconv.FormatFloat(*f, 'f', -1, 64)
+	case *int:
+		return strconv.Itoa(*f)
+	}
+	return ""
 }
