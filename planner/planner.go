@@ -21,6 +21,10 @@ type Options struct {
 	// handled by Load) means the catalogue's latest sales day.
 	AsOf       model.Day
 	Forecaster Forecaster
+
+	// weeks is the catalogue's forecast horizon: a cached forecast of
+	// another length is out of date (the setting changed)
+	weeks int
 }
 
 // Row is one SKU's planning state.
@@ -232,7 +236,8 @@ func (s *Snapshot) Current(r *Row) bool { return s.opt.current(r.Item) }
 // current reports whether an item's forecast is up to date for its data,
 // the planning day and the engine.
 func (o Options) current(it *model.Item) bool {
-	return it.Forecast.Current(it.Product.DataVersion, o.AsOf, o.Forecaster.Engine())
+	return it.Forecast.Current(it.Product.DataVersion, o.AsOf, o.Forecaster.Engine()) &&
+		(o.weeks == 0 || len(it.Forecast.Result.Mean) == o.weeks)
 }
 
 // staleRows lists the rows whose forecast is not current.
@@ -276,6 +281,7 @@ func (o Options) resolve(c *model.Catalogue) Options {
 	if o.AsOf == 0 || !o.AsOf.Valid() {
 		o.AsOf = c.LatestSale
 	}
+	o.weeks = max(c.Settings.ForecastWeeks, 1)
 	return o
 }
 

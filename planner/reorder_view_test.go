@@ -146,3 +146,16 @@ func TestDraftTakesASKUOffTheList(t *testing.T) {
 		t.Errorf("stockout with the draft landing first: %v, want day 31", int(got-asOf))
 	}
 }
+
+// A changed forecast horizon makes every cached forecast out of date.
+func TestHorizonChangeMakesForecastsStale(t *testing.T) {
+	c := reorderCatalogue()
+	s := Build(c, mean8)
+	if len(s.Stale) != 0 || len(s.Rows[0].Forecast.Mean) != 26 {
+		t.Fatalf("stale %v, horizon %d", s.Stale, len(s.Rows[0].Forecast.Mean))
+	}
+	c.Settings.ForecastWeeks = 13
+	if s := build(c, mean8.resolve(c)); len(s.Stale) != len(c.Items) {
+		t.Errorf("after the horizon changed: %d of %d stale", len(s.Stale), len(c.Items))
+	}
+}
