@@ -26,6 +26,8 @@ var started = time.Now()
 
 func runDashboard(ctx context.Context, opt dashboardOptions) error {
 	limitMemory()
+	restoreGC := relaxGCForStart()
+	defer restoreGC()
 	asOf, err := parseAsOf(opt.asOf)
 	if err != nil {
 		return err
@@ -54,6 +56,8 @@ func runDashboard(ctx context.Context, opt dashboardOptions) error {
 		Backend: planner.Backend{Store: st, Options: planner.Options{AsOf: asOf}},
 		Source:  path,
 		Started: started,
+		// the start-up's larger GC steps end with the first frame
+		FirstFrame: restoreGC,
 	}
 	if trace := os.Getenv("STOCKROOM_TRACE"); trace != "" {
 		f, err := os.OpenFile(trace, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)

@@ -26,6 +26,9 @@ type Options struct {
 	// first frame that shows the catalogue ($STOCKROOM_TRACE names a file).
 	Trace   io.Writer
 	Started time.Time
+	// FirstFrame, when set, is called once the first frame that shows the
+	// catalogue is drawn.
+	FirstFrame func()
 }
 
 type mode int
@@ -86,8 +89,9 @@ type Model struct {
 	undo       []undoStep
 	saving     bool
 
-	loadTook time.Duration
-	traced   bool
+	loadTook     time.Duration
+	traced       bool // the first frame with rows was drawn
+	traceWritten bool
 	// viewsAfterFirstQuery: the reorder and suppliers views are built once
 	// the first sorted rows have arrived
 	viewsAfterFirstQuery bool

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
 	"stockroom/model"
@@ -303,5 +304,23 @@ func TestPaneFollowsRowsByKey(t *testing.T) {
 	p.restore()
 	if p.table.cursor != 2 {
 		t.Errorf("cursor at %d, want 2", p.table.cursor)
+	}
+}
+
+// FirstFrame runs once, when the first frame with the catalogue's rows is
+// drawn (the dashboard ends its start-up GC setting there).
+func TestFirstFrameHookRunsOnce(t *testing.T) {
+	calls := 0
+	m := New(Options{Backend: planner.Backend{Store: fixtureStore(t)}, ExportDir: t.TempDir(), FirstFrame: func() { calls++ }})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m.View()
+	if calls != 0 {
+		t.Fatal("called before the catalogue was loaded")
+	}
+	run(t, m, loadCmd(m.opt.Backend))
+	m.View()
+	m.View()
+	if calls != 1 {
+		t.Errorf("called %d times, want once", calls)
 	}
 }

@@ -52,8 +52,14 @@ func (m *Model) layout() {
 // View draws the whole screen.
 func (m *Model) View() tea.View {
 	v := tea.NewView(m.render())
-	if m.opt.Trace != nil && !m.traced && m.snap != nil && len(m.stock.table.index) > 0 && m.tab == stockTab {
+	if !m.traced && m.snap != nil && (len(m.stock.table.index) > 0 || len(m.snap.Rows) == 0) {
 		m.traced = true
+		if m.opt.FirstFrame != nil {
+			m.opt.FirstFrame()
+		}
+	}
+	if m.opt.Trace != nil && m.traced && !m.traceWritten {
+		m.traceWritten = true
 		fmt.Fprintf(m.opt.Trace, "first frame with %d rows: %s after start (catalogue load and plan %s)\n",
 			len(m.stock.table.index), time.Since(m.opt.Started).Round(time.Millisecond), m.loadTook.Round(time.Millisecond))
 	}
