@@ -10,8 +10,8 @@ import (
 	"stockroom/store"
 )
 
-// firstSKU is a SKU of the demo catalogue.
-func firstSKU(t *testing.T, path string) string {
+// storedItems reads the catalogue's SKUs as the planner sees them.
+func storedItems(t *testing.T, path string) []model.Item {
 	t.Helper()
 	st, err := store.Open(path)
 	if err != nil {
@@ -22,22 +22,19 @@ func firstSKU(t *testing.T, path string) string {
 	if err != nil || len(c.Items) == 0 {
 		t.Fatalf("no SKUs: %v", err)
 	}
-	return c.Items[0].Product.SKU
+	return c.Items
 }
 
-// itemBySKU reads one SKU back through the store as the planner sees it.
+// firstSKU is a SKU of the demo catalogue.
+func firstSKU(t *testing.T, path string) string {
+	t.Helper()
+	return storedItems(t, path)[0].Product.SKU
+}
+
+// itemBySKU reads one SKU back through the store.
 func itemBySKU(t *testing.T, path, sku string) model.Item {
 	t.Helper()
-	st, err := store.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	c, err := st.LoadCatalogue(context.Background(), store.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, it := range c.Items {
+	for _, it := range storedItems(t, path) {
 		if it.Product.SKU == sku {
 			return it
 		}

@@ -2,8 +2,8 @@ package model
 
 import "math"
 
-// PurchaseOrder is an order to a supplier with its lines.
-type PurchaseOrder struct {
+// POHeader says which order it is and where it is in its life.
+type POHeader struct {
 	ID         int64
 	SupplierID int64
 	Supplier   string
@@ -12,7 +12,12 @@ type PurchaseOrder struct {
 	// Days that do not apply yet (a draft's Sent) are NoDay. Received is the
 	// day the last outstanding unit arrived.
 	Created, Sent, Expected, Received Day
-	Lines                             []POLine
+}
+
+// PurchaseOrder is an order to a supplier with its lines.
+type PurchaseOrder struct {
+	POHeader
+	Lines []POLine
 }
 
 // POLine is one SKU on a purchase order.
@@ -36,14 +41,7 @@ func (s POStatus) Open() bool { return s == PODraft || s == POSent }
 
 // POSummary is one purchase order as a list shows it.
 type POSummary struct {
-	ID         int64
-	SupplierID int64
-	Supplier   string
-	Status     POStatus
-	Reference  string
-
-	Created, Sent, Expected, Received Day
-
+	POHeader
 	Lines         int
 	Units         int     // ordered
 	ReceivedUnits int     // received so far

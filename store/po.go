@@ -287,7 +287,7 @@ func (s *Store) PurchaseOrders(ctx context.Context, f POFilter) ([]model.POSumma
 // PurchaseOrder reads one purchase order with its lines, ordered by SKU. An
 // unknown id is an error wrapping ErrUnknownPO.
 func (s *Store) PurchaseOrder(ctx context.Context, id int64) (model.PurchaseOrder, error) {
-	po := model.PurchaseOrder{ID: id}
+	po := model.PurchaseOrder{POHeader: model.POHeader{ID: id}}
 	var status string
 	var created, sent, expected, received sql.NullString
 	err := s.db.QueryRowContext(ctx, `SELECT o.supplier_id, s.name, o.status, coalesce(o.reference, ''),

@@ -716,8 +716,8 @@ func TestPurchaseOrdersOrderFilterAndTotals(t *testing.T) {
 	}
 
 	// p3: 20·5 + 6·2.5 = 115; outstanding 12·5 + 6·2.5 = 75
-	want3 := model.POSummary{ID: p3, SupplierID: f.acme, Supplier: "Acme", Status: model.POSent,
-		Created: d("2026-02-01"), Sent: d("2026-02-01"), Expected: d("2026-02-20"), Received: no,
+	want3 := model.POSummary{POHeader: model.POHeader{ID: p3, SupplierID: f.acme, Supplier: "Acme", Status: model.POSent,
+		Created: d("2026-02-01"), Sent: d("2026-02-01"), Expected: d("2026-02-20"), Received: no},
 		Lines: 2, Units: 26, ReceivedUnits: 8, Value: 115, OpenValue: 75}
 	if got := summaryOf(t, s, p3); got != want3 {
 		t.Errorf("p3 %+v\nwant %+v", got, want3)

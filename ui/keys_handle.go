@@ -116,7 +116,7 @@ func (m *Model) suppliersKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			if !ok {
 				return nil, true
 			}
-			p.order, p.screen = model.PurchaseOrder{ID: o.ID, Supplier: o.Supplier, Status: o.Status}, screenLines
+			p.order, p.screen = model.PurchaseOrder{POHeader: o.POHeader}, screenLines
 			p.lines.view = nil
 			p.lines.table.setIndex(nil)
 			p.layoutTables(m.width, m.height)

@@ -116,7 +116,7 @@ func (p *suppliersPane) currentSupplier() (*planner.SupplierRow, bool) {
 func (p *suppliersPane) currentOrder() (model.POSummary, bool) {
 	if p.screen == screenLines {
 		o := p.order
-		return model.POSummary{ID: o.ID, SupplierID: o.SupplierID, Supplier: o.Supplier, Status: o.Status}, o.ID != 0
+		return model.POSummary{POHeader: o.POHeader}, o.ID != 0
 	}
 	v, ok := p.orders.view.(planner.POListView)
 	if !ok {
