@@ -403,10 +403,11 @@ func (s *Store) SetPOLineQty(ctx context.Context, poID, productID int64, qty int
 
 // SendPO marks a draft as sent on the day on and returns the day it is
 // expected: on + the order's lead time in days, rounded. The order's lead
-// time is the longest of its lines' lead times, each line's being the SKU's
-// policies.lead_time_days override when set (> 0) and else the supplier's
-// lead_time_days: an order arrives when its slowest line does, and a SKU's
-// override is what the planner uses for that SKU.
+// time is the longest of its lines' lead times, each line's being the one
+// the planner uses for that SKU (model.ChooseLeadTime): its
+// policies.lead_time_days override when set (> 0), else the supplier's lead
+// time as measured from its received orders once there are enough, else as
+// configured. An order arrives when its slowest line does.
 func (s *Store) SendPO(ctx context.Context, id int64, on model.Day) (model.Day, error) {
 	if !on.Valid() {
 		return model.NoDay, fmt.Errorf("purchase order %d: sending needs a day", id)
@@ -424,18 +425,11 @@ func (s *Store) SendPO(ctx context.Context, id int64, on model.Day) (model.Day, 
 	if h.status != model.PODraft {
 		return model.NoDay, fmt.Errorf("purchase order %d is %s: only a draft can be sent", id, h.status)
 	}
-	var lead sql.NullFloat64
-	if err := tx.QueryRowContext(ctx, `SELECT max(CASE WHEN pol.lead_time_days > 0 THEN pol.lead_time_days
-			ELSE s.lead_time_days END)
-		FROM po_lines l JOIN purchase_orders o ON o.id = l.po_id JOIN suppliers s ON s.id = o.supplier_id
-		LEFT JOIN policies pol ON pol.product_id = l.product_id
-		WHERE l.po_id = ?`, id).Scan(&lead); err != nil {
-		return model.NoDay, fmt.Errorf("purchase order %d lead time: %w", id, err)
+	lead, err := orderLeadTime(ctx, tx, id, h.supplierID)
+	if err != nil {
+		return model.NoDay, err
 	}
-	if !lead.Valid { // max over no lines
-		return model.NoDay, fmt.Errorf("purchase order %d has no lines: nothing to send", id)
-	}
-	expected := on + model.Day(math.Round(lead.Float64))
+	expected := on + model.Day(math.Round(lead))
 	if _, err := tx.ExecContext(ctx, `UPDATE purchase_orders SET status = 'sent', sent_at = ?, expected_at = ? WHERE id = ?`,
 		on.String(), expected.String(), id); err != nil {
 		return model.NoDay, fmt.Errorf("purchase order %d: %w", id, err)
@@ -619,4 +613,40 @@ func (s *Store) CancelPO(ctx context.Context, id int64) error {
 		return err
 	}
 	return tx.Commit()
+}
+
+// orderLeadTime is the longest lead time, in days, of an order's lines, as
+// SendPO describes; an order without lines is an error.
+func orderLeadTime(ctx context.Context, tx *sql.Tx, id, supplierID int64) (float64, error) {
+	var sp model.Supplier
+	if err := tx.QueryRowContext(ctx, `SELECT lead_time_days, lead_time_sd_days FROM suppliers WHERE id = ?`,
+		supplierID).Scan(&sp.LeadTimeDays, &sp.LeadTimeSDDays); err != nil {
+		return 0, fmt.Errorf("purchase order %d supplier: %w", id, err)
+	}
+	measured, err := supplierLeadTimes(ctx, tx, supplierID)
+	if err != nil {
+		return 0, fmt.Errorf("purchase order %d lead time: %w", id, err)
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT coalesce(pol.lead_time_days, 0) FROM po_lines l
+		LEFT JOIN policies pol ON pol.product_id = l.product_id WHERE l.po_id = ?`, id)
+	if err != nil {
+		return 0, fmt.Errorf("purchase order %d lead time: %w", id, err)
+	}
+	defer rows.Close()
+	lead, lines := 0.0, 0
+	for rows.Next() {
+		var override float64
+		if err := rows.Scan(&override); err != nil {
+			return 0, err
+		}
+		lines++
+		lead = max(lead, model.ChooseLeadTime(sp, measured, override).Days)
+	}
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	if lines == 0 {
+		return 0, fmt.Errorf("purchase order %d has no lines: nothing to send", id)
+	}
+	return lead, nil
 }

@@ -645,6 +645,21 @@ func TestSendPOExpectedDate(t *testing.T) {
 		t.Errorf("all lines shorter: expected %s, want on + 9", exp)
 	}
 
+	// three received orders of Bolt took 10, 12 and 14 days: its measured
+	// 12 days replace the configured 7.5, as in the planner
+	for _, took := range []model.Day{10, 12, 14} {
+		b, err := s.BeginBulk(ctx)
+		must(t, err)
+		_, err = b.AddPurchaseOrder(PurchaseOrderInput{SupplierID: f.bolt, Status: model.POReceived,
+			Created: on - 60, Sent: on - 60, Expected: on - 52, Received: on - 60 + took,
+			Lines: []POLineInput{{ProductID: f.c, Qty: 1, ReceivedQty: 1}}})
+		must(t, err)
+		must(t, b.Commit())
+	}
+	if _, exp := send(f.bolt, []POLineInput{{ProductID: f.c, Qty: 1}}); exp != on+12 {
+		t.Errorf("measured lead time: expected %s, want on + 12", exp)
+	}
+
 	// refused: sending twice; a draft with no lines
 	_, err := s.SendPO(ctx, id, on+1)
 	wantErr(t, err, "sent", "only a draft")

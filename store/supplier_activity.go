@@ -154,3 +154,23 @@ func leadTimeStats(samples []leadTimeSample) model.LeadTimeStats {
 	}
 	return st
 }
+
+// supplierLeadTimes measures one supplier's lead times from its received
+// orders, as SupplierActivity does for all of them.
+func supplierLeadTimes(ctx context.Context, tx *sql.Tx, supplierID int64) (model.LeadTimeStats, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT sent_at, expected_at, received_at FROM purchase_orders
+		WHERE supplier_id = ? AND status = 'received' AND sent_at IS NOT NULL AND received_at IS NOT NULL`, supplierID)
+	if err != nil {
+		return model.LeadTimeStats{}, err
+	}
+	defer rows.Close()
+	var samples []leadTimeSample
+	for rows.Next() {
+		var sent, expected, received sql.NullString
+		if err := rows.Scan(&sent, &expected, &received); err != nil {
+			return model.LeadTimeStats{}, err
+		}
+		samples = append(samples, leadTimeSample{Sent: poDay(sent), Expected: poDay(expected), Received: poDay(received)})
+	}
+	return leadTimeStats(samples), rows.Err()
+}
