@@ -80,22 +80,8 @@ func (s *Store) SupplierActivity(ctx context.Context, asOf model.Day) (map[int64
 		return nil, fmt.Errorf("supplier activity: %w", err)
 	}
 
-	rows, err = s.db.QueryContext(ctx, `SELECT supplier_id, sent_at, expected_at, received_at FROM purchase_orders
-		WHERE status = 'received' AND sent_at IS NOT NULL AND received_at IS NOT NULL`)
+	samples, err := receivedOrderDays(ctx, s.db, "")
 	if err != nil {
-		return nil, fmt.Errorf("supplier lead times: %w", err)
-	}
-	defer rows.Close()
-	samples := map[int64][]leadTimeSample{}
-	for rows.Next() {
-		var id int64
-		var sent, expected, received sql.NullString
-		if err := rows.Scan(&id, &sent, &expected, &received); err != nil {
-			return nil, fmt.Errorf("supplier lead times: %w", err)
-		}
-		samples[id] = append(samples[id], leadTimeSample{Sent: poDay(sent), Expected: poDay(expected), Received: poDay(received)})
-	}
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("supplier lead times: %w", err)
 	}
 	for id, ss := range samples {
@@ -158,19 +144,32 @@ func leadTimeStats(samples []leadTimeSample) model.LeadTimeStats {
 // supplierLeadTimes measures one supplier's lead times from its received
 // orders, as SupplierActivity does for all of them.
 func supplierLeadTimes(ctx context.Context, tx *sql.Tx, supplierID int64) (model.LeadTimeStats, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT sent_at, expected_at, received_at FROM purchase_orders
-		WHERE supplier_id = ? AND status = 'received' AND sent_at IS NOT NULL AND received_at IS NOT NULL`, supplierID)
+	samples, err := receivedOrderDays(ctx, tx, "AND supplier_id = ?", supplierID)
+	return leadTimeStats(samples[supplierID]), err
+}
+
+// querier is a database or a transaction.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// receivedOrderDays reads the days of received orders, by supplier; and
+// adds a condition (one supplier, say).
+func receivedOrderDays(ctx context.Context, q querier, and string, args ...any) (map[int64][]leadTimeSample, error) {
+	rows, err := q.QueryContext(ctx, `SELECT supplier_id, sent_at, expected_at, received_at FROM purchase_orders
+		WHERE status = 'received' AND sent_at IS NOT NULL AND received_at IS NOT NULL `+and, args...)
 	if err != nil {
-		return model.LeadTimeStats{}, err
+		return nil, err
 	}
 	defer rows.Close()
-	var samples []leadTimeSample
+	out := map[int64][]leadTimeSample{}
 	for rows.Next() {
+		var id int64
 		var sent, expected, received sql.NullString
-		if err := rows.Scan(&sent, &expected, &received); err != nil {
-			return model.LeadTimeStats{}, err
+		if err := rows.Scan(&id, &sent, &expected, &received); err != nil {
+			return nil, err
 		}
-		samples = append(samples, leadTimeSample{Sent: poDay(sent), Expected: poDay(expected), Received: poDay(received)})
+		out[id] = append(out[id], leadTimeSample{Sent: poDay(sent), Expected: poDay(expected), Received: poDay(received)})
 	}
-	return leadTimeStats(samples), rows.Err()
+	return out, rows.Err()
 }
