@@ -77,7 +77,7 @@ func (p *reorderPane) addHeadings() {
 	t := p.table
 	rows := t.rows()
 	index := make([]int, 0, len(rows)+len(p.rv.Groups()))
-	p.totals = map[int]planner.ReorderTotals{}
+	shown := map[int][]int{} // each group's shown rows, for its totals
 	last := -1
 	for _, r := range rows {
 		g := p.rv.GroupOf(r)
@@ -86,12 +86,11 @@ func (p *reorderPane) addHeadings() {
 			last = g
 		}
 		index = append(index, r)
-		tot := p.totals[g]
-		pl := p.rv.Row(r).Plan
-		tot.SKUs++
-		tot.Units += pl.SuggestedQty
-		tot.Value += pl.OrderValue
-		p.totals[g] = tot
+		shown[g] = append(shown[g], r)
+	}
+	p.totals = make(map[int]planner.ReorderTotals, len(shown))
+	for g, rs := range shown {
+		p.totals[g] = p.rv.Totals(rs)
 	}
 	clear(t.cache)
 	first := t.index == nil
