@@ -155,14 +155,21 @@ func (m *Model) startReorderEdit(field planner.PolicyField) tea.Cmd {
 		m.setInfo("Move to a SKU first: a supplier's heading has nothing to edit")
 		return nil
 	}
+	value := ""
+	if len(m.editing) == 1 {
+		value = currentPolicyText(m.reorder.rv.Row(m.editing[0]), field)
+	}
+	return m.openEditor(field, 12, "auto", value)
+}
+
+// openEditor opens the text field on what m.editing names, for a field
+// ("" is the reorder point), starting at value.
+func (m *Model) openEditor(field planner.PolicyField, limit int, placeholder, value string) tea.Cmd {
 	m.field = field
 	m.mode = modeEdit
-	m.input.CharLimit = 12
-	m.input.Placeholder = "auto"
-	m.input.SetValue("")
-	if len(m.editing) == 1 {
-		m.input.SetValue(currentPolicyText(m.reorder.rv.Row(m.editing[0]), field))
-	}
+	m.input.CharLimit = limit
+	m.input.Placeholder = placeholder
+	m.input.SetValue(value)
 	m.input.CursorEnd()
 	m.message = ""
 	return m.input.Focus()
@@ -361,19 +368,10 @@ func (m *Model) startLineEdit(receive bool) tea.Cmd {
 	}
 	l := p.order.Lines[i]
 	m.editing = []int{i}
-	m.field = "po_qty"
-	value := strconv.Itoa(l.Qty)
 	if receive {
-		m.field = "po_receive"
-		value = strconv.Itoa(l.Outstanding())
+		return m.openEditor("po_receive", 9, "", strconv.Itoa(l.Outstanding()))
 	}
-	m.mode = modeEdit
-	m.input.CharLimit = 9
-	m.input.Placeholder = ""
-	m.input.SetValue(value)
-	m.input.CursorEnd()
-	m.message = ""
-	return m.input.Focus()
+	return m.openEditor("po_qty", 9, "", strconv.Itoa(l.Qty))
 }
 
 func (m *Model) saveLineEdit() tea.Cmd {

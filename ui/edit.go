@@ -33,19 +33,13 @@ func (m *Model) startEdit() tea.Cmd {
 		}
 		m.editing = append(m.editing, r)
 	}
-	m.field = ""
-	m.mode = modeEdit
-	m.input.CharLimit = 9
-	m.input.Placeholder = "auto"
-	m.input.SetValue("")
+	value := ""
 	if len(m.editing) == 1 {
 		if pl := m.stock.row(m.editing[0]).Plan; pl.ReorderPointManual {
-			m.input.SetValue(strconv.Itoa(pl.ReorderPoint))
+			value = strconv.Itoa(pl.ReorderPoint)
 		}
 	}
-	m.input.CursorEnd()
-	m.message = ""
-	return m.input.Focus()
+	return m.openEditor("", 9, "auto", value)
 }
 
 func (m *Model) editKey(msg tea.KeyPressMsg) tea.Cmd {
