@@ -178,9 +178,8 @@ func (d detailPane) facts(in detailInput, w int) []string {
 	r := in.Row
 	it := r.Item
 	s := d.styles
-	label := func(l string) string { return s.Dim.Render(fit(l, 10, false)) }
-	var out []string
-	add := func(l, v string) { out = append(out, fit(label(l)+v, w, false)) }
+	f := &factList{styles: s, labelW: 10, w: w}
+	add := f.add
 
 	st := r.Plan.Status
 	add("Status", s.Status(st).Render(strings.ToUpper(st.String()))+"  "+statusReason(r, in.Snap.Catalogue.Settings))
@@ -237,7 +236,7 @@ func (d detailPane) facts(in detailInput, w int) []string {
 		last = r.LastSale.String()
 	}
 	add("Last sale", last)
-	return out
+	return f.lines
 }
 
 // forecastFacts names the method, the demand class and the backtest error

@@ -16,17 +16,8 @@ func (d detailPane) orderFacts(in detailInput, w int) []string {
 	r := in.Row
 	it, pl := r.Item, r.Plan
 	s := d.styles
-	var out []string
-	// values wrap under their label: the pane is narrow beside the table
-	add := func(label, value string) {
-		lines := strings.Split(wrap(value, max(w-10, 10)), "\n")
-		for i, l := range lines {
-			if i > 0 {
-				label = ""
-			}
-			out = append(out, fit(s.Dim.Render(fit(label, 10, false))+l, w, false))
-		}
-	}
+	f := &factList{styles: s, labelW: 10, w: w}
+	add := f.addWrapped
 	why := map[planner.Reason]string{
 		planner.ReasonBelowROP: fmt.Sprintf("position %s ≤ reorder point %s", groupInt(int64(pl.InventoryPosition)), groupInt(int64(pl.ReorderPoint))),
 		planner.ReasonOrderBy:  fmt.Sprintf("order by %s is within the review period", pl.OrderBy),
@@ -80,8 +71,9 @@ func (d detailPane) orderFacts(in detailInput, w int) []string {
 		}
 	}
 	add("Order by", ob+" = stockout − L")
-	out = append(out, "", s.Dim.Render(fit("e qty · L lead time · c case · M MOQ · v service · r rounding · o draft PO", w, false)))
-	return out
+	f.line("")
+	f.line(s.Dim.Render(fit("e qty · L lead time · c case · M MOQ · v service · r rounding · o draft PO", w, false)))
+	return f.lines
 }
 
 // groupDetail describes the supplier heading under the cursor.
@@ -94,10 +86,10 @@ func (m *Model) groupDetail(w, h int) string {
 	grp := p.rv.Groups()[g]
 	tot := p.totals[g]
 	sp, _ := m.snap.Supplier(grp.SupplierID)
-	lines := []string{s.Title.Render(fit(clean(grp.Supplier), w, false)), ""}
-	add := func(label, value string) {
-		lines = append(lines, fit(s.Dim.Render(fit(label, 11, false))+value, w, false))
-	}
+	f := &factList{styles: &s, labelW: 11, w: w}
+	f.line(s.Title.Render(fit(clean(grp.Supplier), w, false)))
+	f.line("")
+	add := f.add
 	add("To order", fmt.Sprintf("%d SKUs · %s units", tot.SKUs, groupInt(int64(tot.Units))))
 	add("Value", formatMoney(tot.Value, grp.Currency))
 	if grp.MinOrderValue > 0 {
@@ -111,6 +103,7 @@ func (m *Model) groupDetail(w, h int) string {
 		add("Order by", grp.FirstOrderBy.String()+" (most urgent SKU)")
 	}
 	add("Lead time", fmt.Sprintf("%s ± %s days configured", trimFloat(sp.LeadTimeDays), trimFloat(sp.LeadTimeSDDays)))
-	lines = append(lines, "", s.Dim.Render(fit("o puts these SKUs (or the marked ones) on a draft PO", w, false)))
-	return clip(strings.Join(lines, "\n"), w, h)
+	f.line("")
+	f.line(s.Dim.Render(fit("o puts these SKUs (or the marked ones) on a draft PO", w, false)))
+	return clip(strings.Join(f.lines, "\n"), w, h)
 }

@@ -287,15 +287,13 @@ func (m *Model) supplierDetail(d rect, _ bool) string {
 	}
 	sp, act := sr.Supplier, sr.Activity
 	lt := act.LeadTime
-	var lines []string
-	add := func(label, value string) {
-		lines = append(lines, fit(s.Dim.Render(fit(label, 11, false))+value, d.w, false))
-	}
-	lines = append(lines, s.Title.Render(fit(clean(sp.Name), d.w, false)))
+	f := &factList{styles: &s, labelW: 11, w: d.w}
+	add := f.add
+	f.line(s.Title.Render(fit(clean(sp.Name), d.w, false)))
 	if sp.Email != "" {
-		lines = append(lines, fit(clean(sp.Email), d.w, false))
+		f.line(fit(clean(sp.Email), d.w, false))
 	}
-	lines = append(lines, "")
+	f.line("")
 	add("SKUs", groupInt(int64(sr.SKUs)))
 	add("To order", fmt.Sprintf("%d SKUs · %s units · %s", sr.ToOrder.SKUs, groupInt(int64(sr.ToOrder.Units)), formatMoney(sr.ToOrder.Value, sp.Currency)))
 	if sp.MinOrderValue > 0 {
@@ -308,7 +306,8 @@ func (m *Model) supplierDetail(d rect, _ bool) string {
 	add("Order cost", formatMoney(sp.OrderCost, sp.Currency))
 	add("Open POs", fmt.Sprintf("%d · %s outstanding", act.OpenPOs, formatMoney(act.OpenValue, sp.Currency)))
 	add("Spend 52w", formatMoney(act.Spend52w, sp.Currency))
-	lines = append(lines, "", s.Title.Render("Lead time"))
+	f.line("")
+	f.line(s.Title.Render("Lead time"))
 	add("Configured", fmt.Sprintf("%s ± %s days", trimFloat(sp.LeadTimeDays), trimFloat(sp.LeadTimeSDDays)))
 	measured := "no received orders yet"
 	if lt.Receipts > 0 {
@@ -325,8 +324,9 @@ func (m *Model) supplierDetail(d rect, _ bool) string {
 	used := fmt.Sprintf("%s ± %s days (%s)", trimFloat(sr.LeadTime.Days), trimFloat(sr.LeadTime.SDDays), sr.LeadTime.Source)
 	add("Planned", used)
 	if lt.Receipts < model.MinReceiptsToMeasure {
-		lines = append(lines, fit(s.Dim.Render(fmt.Sprintf("Measured lead times count from %d received orders.", model.MinReceiptsToMeasure)), d.w, false))
+		f.line(fit(s.Dim.Render(fmt.Sprintf("Measured lead times count from %d received orders.", model.MinReceiptsToMeasure)), d.w, false))
 	}
-	lines = append(lines, "", s.Dim.Render(fit("enter: purchase orders", d.w, false)))
-	return clip(strings.Join(lines, "\n"), d.w, d.h)
+	f.line("")
+	f.line(s.Dim.Render(fit("enter: purchase orders", d.w, false)))
+	return clip(strings.Join(f.lines, "\n"), d.w, d.h)
 }
