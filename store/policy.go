@@ -31,51 +31,26 @@ var ErrUnknownSKU = errors.New("no such SKU in the catalogue")
 
 // SetReorderPoints applies all changes in one transaction with an audit row
 // per SKU whose value changes, and returns what each SKU had before, in the
-// same order, so the caller can undo the edit by applying those.
+// same order, so the caller can undo the edit by applying those. It is
+// SetPolicies on the reorder_point field.
 func (s *Store) SetReorderPoints(ctx context.Context, changes []ReorderPointChange) ([]ReorderPointChange, error) {
-	for _, c := range changes {
-		if c.Manual && c.Value < 0 {
-			return nil, fmt.Errorf("%s: reorder point %d is negative", c.SKU, c.Value)
+	edits := make([]PolicyChange, len(changes))
+	for i, c := range changes {
+		edits[i] = PolicyChange{ProductID: c.ProductID, SKU: c.SKU, Field: FieldReorderPoint}
+		if c.Manual {
+			edits[i].Value = strconv.Itoa(c.Value)
 		}
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	prev, err := s.SetPolicies(ctx, edits)
 	if err != nil {
 		return nil, err
 	}
-	defer tx.Rollback()
-	who, at := currentUser(), timestamp()
-	previous := make([]ReorderPointChange, len(changes))
-	for i, c := range changes {
-		var sku string
-		var old sql.NullInt64
-		err := tx.QueryRowContext(ctx, `SELECT p.sku, pol.reorder_point FROM products p
-			LEFT JOIN policies pol ON pol.product_id = p.id WHERE p.id = ?`, c.ProductID).Scan(&sku, &old)
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil, fmt.Errorf("%s: %w", c.SKU, ErrUnknownSKU)
+	previous := make([]ReorderPointChange, len(prev))
+	for i, p := range prev {
+		previous[i] = ReorderPointChange{ProductID: p.ProductID, SKU: p.SKU, Manual: p.Value != ""}
+		if previous[i].Manual {
+			previous[i].Value, _ = strconv.Atoi(p.Value)
 		}
-		if err != nil {
-			return nil, err
-		}
-		before := ReorderPointChange{ProductID: c.ProductID, SKU: sku, Manual: old.Valid, Value: int(old.Int64)}
-		previous[i] = before
-		if before.Manual == c.Manual && (!c.Manual || before.Value == c.Value) {
-			continue
-		}
-		var value any
-		if c.Manual {
-			value = c.Value
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO policies(product_id, reorder_point, updated_at, updated_by)
-			VALUES (?, ?, ?, ?) ON CONFLICT(product_id) DO UPDATE SET reorder_point = excluded.reorder_point,
-			updated_at = excluded.updated_at, updated_by = excluded.updated_by`, c.ProductID, value, at, who); err != nil {
-			return nil, fmt.Errorf("%s: %w", sku, err)
-		}
-		if err := audit(ctx, tx, at, who, "policy", sku, "reorder_point", before.String(), c.String()); err != nil {
-			return nil, err
-		}
-	}
-	if err := tx.Commit(); err != nil {
-		return nil, err
 	}
 	return previous, nil
 }
