@@ -29,29 +29,20 @@ func (s *Snapshot) RowOf(productID int64) int {
 // their new reorder-point setting, and the indexes of the rows that changed.
 // Only those rows are recomputed; the receiver is left as it was.
 func (s *Snapshot) WithReorderPoints(changes []store.ReorderPointChange) (*Snapshot, []int) {
-	next := *s
-	next.Rows = slices.Clone(s.Rows)
-	var changed []int
+	items := make([]model.Item, 0, len(changes))
 	for _, c := range changes {
-		i := next.RowOf(c.ProductID)
+		i := s.RowOf(c.ProductID)
 		if i < 0 {
 			continue
 		}
-		item := *next.Rows[i].Item
-		item.Policy.Manual = c.Manual
-		item.Policy.ReorderPoint = 0
+		it := *s.Rows[i].Item
+		it.Policy.Manual, it.Policy.ReorderPoint = c.Manual, 0
 		if c.Manual {
-			item.Policy.ReorderPoint = c.Value
+			it.Policy.ReorderPoint = c.Value
 		}
-		row := *next.Rows[i]
-		row.Item = &item
-		next.plan(&row)
-		next.statusCounts[next.Rows[i].Plan.Status]--
-		next.statusCounts[row.Plan.Status]++
-		next.Rows[i] = &row
-		changed = append(changed, i)
+		items = append(items, it)
 	}
-	return &next, changed
+	return s.WithItems(items, nil)
 }
 
 // WithItems returns a snapshot in which the given items (read again from
