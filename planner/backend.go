@@ -7,9 +7,6 @@ import (
 	"stockroom/store"
 )
 
-// ReorderPointChange sets one SKU's reorder point (manual value or automatic).
-type ReorderPointChange = store.ReorderPointChange
-
 // Backend is what the dashboard needs from a catalogue: a planned snapshot,
 // detail lookups and edits. The UI talks to it only from commands, never
 // inside Update.
@@ -36,12 +33,6 @@ func (b Backend) SaveForecasts(ctx context.Context, s *Snapshot) error {
 // ProductDetail reads a SKU's stock by location and open purchase orders.
 func (b Backend) ProductDetail(ctx context.Context, productID int64) (model.ProductDetail, error) {
 	return b.Store.ProductDetail(ctx, productID)
-}
-
-// SetReorderPoints saves reorder-point changes in one transaction with audit
-// rows and returns the previous settings, for undo.
-func (b Backend) SetReorderPoints(ctx context.Context, changes []ReorderPointChange) ([]ReorderPointChange, error) {
-	return b.Store.SetReorderPoints(ctx, changes)
 }
 
 // PolicyField and PolicyChange are the per-SKU planning edits other than
@@ -131,6 +122,7 @@ func ParsePolicyValue(field PolicyField, input string) (string, error) {
 
 // The editable per-SKU fields.
 const (
+	FieldReorderPoint = store.FieldReorderPoint
 	FieldLeadTime     = store.FieldLeadTime
 	FieldServiceLevel = store.FieldServiceLevel
 	FieldRounding     = store.FieldRounding

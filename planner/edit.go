@@ -4,7 +4,6 @@ import (
 	"slices"
 
 	"stockroom/model"
-	"stockroom/store"
 )
 
 // RowOf finds the row of a product, or -1. Rows are in product-id order, as
@@ -23,26 +22,6 @@ func (s *Snapshot) RowOf(productID int64) int {
 		return -1
 	}
 	return i
-}
-
-// WithReorderPoints returns a snapshot in which the changed products carry
-// their new reorder-point setting, and the indexes of the rows that changed.
-// Only those rows are recomputed; the receiver is left as it was.
-func (s *Snapshot) WithReorderPoints(changes []store.ReorderPointChange) (*Snapshot, []int) {
-	items := make([]model.Item, 0, len(changes))
-	for _, c := range changes {
-		i := s.RowOf(c.ProductID)
-		if i < 0 {
-			continue
-		}
-		it := *s.Rows[i].Item
-		it.Policy.Manual, it.Policy.ReorderPoint = c.Manual, 0
-		if c.Manual {
-			it.Policy.ReorderPoint = c.Value
-		}
-		items = append(items, it)
-	}
-	return s.WithItems(items, nil)
 }
 
 // WithItems returns a snapshot in which the given items (read again from

@@ -130,7 +130,7 @@ func TestOpenComputesNothingAndBackgroundForecastsKeepEdits(t *testing.T) {
 	if !slices.Equal(steps, [][2]int{{3, 3}}) || s.Rows[1].Item.Forecast != nil {
 		t.Errorf("progress %v; forecasting must not touch the snapshot", steps)
 	}
-	edited, _ := s.WithReorderPoints([]ReorderPointChange{{ProductID: s.Rows[0].Item.Product.ID, Manual: true, Value: 99}})
+	edited, _ := withReorderPoint(s, s.Rows[0].Item.Product.ID, true, 99)
 	next := edited.WithForecasts(f)
 	if len(next.Stale) != 0 || !slices.Equal(next.Refreshed, []int{0, 1, 2}) {
 		t.Errorf("after applying: stale %v refreshed %v", next.Stale, next.Refreshed)

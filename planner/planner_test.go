@@ -14,7 +14,6 @@ import (
 
 	"stockroom/forecast"
 	"stockroom/model"
-	"stockroom/store"
 )
 
 var asOf = model.MustDay("2026-11-22") // a Sunday
@@ -243,9 +242,20 @@ func TestExportFile(t *testing.T) {
 	}
 }
 
+// withReorderPoint is the snapshot after the PM set (manual) or cleared a
+// product's reorder point: its item read back with the new policy.
+func withReorderPoint(s *Snapshot, productID int64, manual bool, value int) (*Snapshot, []int) {
+	it := *s.Rows[s.RowOf(productID)].Item
+	it.Policy.Manual, it.Policy.ReorderPoint = manual, 0
+	if manual {
+		it.Policy.ReorderPoint = value
+	}
+	return s.WithItems([]model.Item{it}, nil)
+}
+
 func TestWithReorderPointsCopiesOnWrite(t *testing.T) {
 	s := Build(testCatalogue(), mean8)
-	next, changed := s.WithReorderPoints([]store.ReorderPointChange{{ProductID: 1, Manual: true, Value: 5}})
+	next, changed := withReorderPoint(s, 1, true, 5)
 	if !slices.Equal(changed, []int{0}) {
 		t.Fatalf("changed %v", changed)
 	}
@@ -264,7 +274,7 @@ func TestWithReorderPointsCopiesOnWrite(t *testing.T) {
 	if next.Rows[1] != s.Rows[1] {
 		t.Error("unchanged rows should be shared")
 	}
-	back, _ := next.WithReorderPoints([]store.ReorderPointChange{{ProductID: 1, Manual: false}})
+	back, _ := withReorderPoint(next, 1, false, 0)
 	if r := back.Rows[0]; r.Plan.ReorderPointManual || r.Plan.ReorderPoint != 20 {
 		t.Errorf("back to auto: %+v", r.Plan)
 	}

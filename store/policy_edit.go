@@ -11,9 +11,7 @@ import (
 	"strings"
 )
 
-// PolicyField names a per-SKU planning setting a PM can edit. The reorder
-// point has its own call, SetReorderPoints, because the dashboard edits it
-// inline and its value is a manual/automatic pair.
+// PolicyField names a per-SKU planning setting a PM can edit.
 type PolicyField string
 
 const (

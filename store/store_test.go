@@ -195,12 +195,12 @@ func TestBulkRollbackWritesNothing(t *testing.T) {
 func TestSetReorderPointsAuditsAndUndoes(t *testing.T) {
 	s := openTemp(t)
 	a, b := fixture(t, s)
-	prev, err := s.SetReorderPoints(ctx, []ReorderPointChange{
-		{ProductID: a.ID, SKU: a.SKU, Manual: true, Value: 40},
-		{ProductID: b.ID, SKU: b.SKU, Manual: false},
+	prev, err := s.SetPolicies(ctx, []PolicyChange{
+		{ProductID: a.ID, SKU: a.SKU, Field: FieldReorderPoint, Value: "40"},
+		{ProductID: b.ID, SKU: b.SKU, Field: FieldReorderPoint, Value: "auto"},
 	})
 	must(t, err)
-	if prev[0].Manual || !prev[1].Manual || prev[1].Value != 4 {
+	if prev[0].Value != "" || prev[1].Value != "4" {
 		t.Errorf("previous = %+v", prev)
 	}
 	c, err := s.LoadCatalogue(ctx, LoadOptions{})
@@ -223,7 +223,7 @@ func TestSetReorderPointsAuditsAndUndoes(t *testing.T) {
 		t.Errorf("audit %+v", e)
 	}
 	// undo by applying what was there before
-	_, err = s.SetReorderPoints(ctx, prev)
+	_, err = s.SetPolicies(ctx, prev)
 	must(t, err)
 	c, _ = s.LoadCatalogue(ctx, LoadOptions{})
 	if c.Items[0].Policy.Manual || !c.Items[1].Policy.Manual || c.Items[1].Policy.ReorderPoint != 4 {
@@ -234,9 +234,9 @@ func TestSetReorderPointsAuditsAndUndoes(t *testing.T) {
 func TestSetReorderPointsIsAtomic(t *testing.T) {
 	s := openTemp(t)
 	a, _ := fixture(t, s)
-	_, err := s.SetReorderPoints(ctx, []ReorderPointChange{
-		{ProductID: a.ID, SKU: a.SKU, Manual: true, Value: 40},
-		{ProductID: 999, SKU: "nope", Manual: true, Value: 1},
+	_, err := s.SetPolicies(ctx, []PolicyChange{
+		{ProductID: a.ID, SKU: a.SKU, Field: FieldReorderPoint, Value: "40"},
+		{ProductID: 999, SKU: "nope", Field: FieldReorderPoint, Value: "1"},
 	})
 	if !errors.Is(err, ErrUnknownSKU) {
 		t.Fatalf("err = %v", err)
@@ -249,7 +249,7 @@ func TestSetReorderPointsIsAtomic(t *testing.T) {
 	if len(log) != 0 {
 		t.Errorf("%d audit rows after a failed edit", len(log))
 	}
-	if _, err := s.SetReorderPoints(ctx, []ReorderPointChange{{ProductID: a.ID, SKU: a.SKU, Manual: true, Value: -1}}); err == nil {
+	if _, err := s.SetPolicies(ctx, []PolicyChange{{ProductID: a.ID, SKU: a.SKU, Field: FieldReorderPoint, Value: "-1"}}); err == nil {
 		t.Error("negative reorder point accepted")
 	}
 }

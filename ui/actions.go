@@ -13,10 +13,9 @@ import (
 	"stockroom/planner"
 )
 
-// undoStep is one edit that u can take back: reorder points or other
-// per-SKU planning fields, holding the values from before the edit.
+// undoStep is one edit that u can take back: per-SKU planning fields,
+// holding the values from before the edit.
 type undoStep struct {
-	rop      []planner.ReorderPointChange
 	policies []planner.PolicyChange
 }
 
@@ -95,7 +94,9 @@ func (m *Model) changed(msg changedMsg) tea.Cmd {
 	})
 	if msg.undo != nil && !msg.isUndo {
 		m.undo = append(m.undo, *msg.undo)
-		clear(m.reorder.table.marked)
+		if p := m.active(); p != nil {
+			clear(p.table.marked) // the marks were the edit's targets
+		}
 	}
 	m.setInfo(msg.info)
 	return tea.Batch(show, m.suppliers.refresh(m.opt.Backend))
@@ -232,6 +233,19 @@ func describePolicyChange(cs []planner.PolicyChange, isUndo bool) string {
 	target := cs[0].SKU
 	if len(cs) > 1 {
 		target = fmt.Sprintf("%d SKUs", len(cs))
+	}
+	if cs[0].Field == planner.FieldReorderPoint {
+		what := "automatic"
+		if n, err := strconv.Atoi(cs[0].Value); err == nil {
+			what = groupInt(int64(n)) + " (manual)"
+		}
+		if !isUndo {
+			return fmt.Sprintf("Reorder point of %s set to %s · u undoes", target, what)
+		}
+		if len(cs) > 1 {
+			what = "their previous values"
+		}
+		return fmt.Sprintf("Undone: reorder point of %s back to %s", target, what)
 	}
 	field := strings.ReplaceAll(string(cs[0].Field), "_", " ")
 	if isUndo {
@@ -422,10 +436,6 @@ func (m *Model) undoLast() tea.Cmd {
 	last := m.undo[len(m.undo)-1]
 	m.undo = m.undo[:len(m.undo)-1]
 	m.setInfo("Undoing…")
-	if last.rop != nil {
-		m.saving = true
-		return saveCmd(m.opt.Backend, m.snap, last.rop, true)
-	}
 	ids := make([]int64, len(last.policies))
 	for i, c := range last.policies {
 		ids[i] = c.ProductID

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"stockroom/demo"
+	"stockroom/model"
 	"stockroom/planner"
 	"stockroom/store"
 )
@@ -144,9 +145,10 @@ func BenchmarkEditSaved(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
-		changes := []planner.ReorderPointChange{{ProductID: r.ID, SKU: r.SKU, Manual: true, Value: i}}
-		next, rows := m.snap.WithReorderPoints(changes)
-		msg := savedMsg{changes: changes, previous: []planner.ReorderPointChange{{ProductID: r.ID, SKU: r.SKU}},
+		it := *m.snap.Rows[m.snap.RowOf(r.ID)].Item
+		it.Policy.Manual, it.Policy.ReorderPoint = true, i
+		next, rows := m.snap.WithItems([]model.Item{it}, nil)
+		msg := changedMsg{info: "saved", undo: &undoStep{policies: []planner.PolicyChange{{ProductID: r.ID, SKU: r.SKU, Field: planner.FieldReorderPoint}}},
 			base: m.snap, next: next, rows: rows, views: buildViews(next)}
 		b.StartTimer()
 		_, cmd := m.Update(msg)

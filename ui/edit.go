@@ -62,16 +62,21 @@ func (m *Model) editKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.setError(err.Error())
 			return nil // keep the editor open with the old value untouched
 		}
-		changes := make([]planner.ReorderPointChange, len(m.editing))
+		text := "" // automatic
+		if manual {
+			text = strconv.Itoa(value)
+		}
+		changes := make([]planner.PolicyChange, len(m.editing))
+		ids := make([]int64, len(m.editing))
 		for i, r := range m.editing {
 			p := m.stock.row(r).Item.Product
-			changes[i] = planner.ReorderPointChange{ProductID: p.ID, SKU: p.SKU, Manual: manual, Value: value}
+			changes[i] = planner.PolicyChange{ProductID: p.ID, SKU: p.SKU, Field: planner.FieldReorderPoint, Value: text}
+			ids[i] = p.ID
 		}
 		m.mode = modeNormal
 		m.input.Blur()
-		m.saving = true
 		m.setInfo("Saving…")
-		return saveCmd(m.opt.Backend, m.snap, changes, false)
+		return m.savePolicies(changes, ids, false)
 	case "a":
 		if m.field == planner.FieldOrderQty || strings.HasPrefix(string(m.field), "po_") {
 			return nil // no automatic order or line quantity: a is not a digit
@@ -106,45 +111,4 @@ func parseReorderPoint(s string) (manual bool, value int, err error) {
 		return false, 0, fmt.Errorf("%q is not a reorder point: type a whole number ≥ 0, or a for automatic", s)
 	}
 	return true, n, nil
-}
-
-// saved applies a stored edit to the snapshot, redrawing only the rows it
-// touched, and re-sorts in the background since values may have moved.
-func (m *Model) saved(msg savedMsg) tea.Cmd {
-	m.saving = false
-	if msg.err != nil {
-		m.setError(fmt.Sprintf("Not saved: %v", msg.err))
-		return nil
-	}
-	cmd := m.landed(msg.base, msg.next, msg.rows, msg.views, func(s *planner.Snapshot) (*planner.Snapshot, []int) {
-		return s.WithReorderPoints(msg.changes)
-	})
-	if !msg.undo {
-		m.undo = append(m.undo, undoStep{rop: msg.previous})
-		clear(m.stock.table.marked)
-	}
-	what := "automatic"
-	if c := msg.changes[0]; c.Manual {
-		what = groupInt(int64(c.Value)) + " (manual)"
-	}
-	target := msg.changes[0].SKU
-	if len(msg.changes) > 1 {
-		target = fmt.Sprintf("%d SKUs", len(msg.changes))
-	}
-	if msg.undo {
-		m.setInfo(fmt.Sprintf("Undone: reorder point of %s back to %s", target, describeChanges(msg.changes)))
-	} else {
-		m.setInfo(fmt.Sprintf("Reorder point of %s set to %s · u undoes", target, what))
-	}
-	return cmd
-}
-
-func describeChanges(cs []planner.ReorderPointChange) string {
-	if len(cs) == 1 {
-		if cs[0].Manual {
-			return groupInt(int64(cs[0].Value)) + " (manual)"
-		}
-		return "automatic"
-	}
-	return "their previous values"
 }

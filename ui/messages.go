@@ -19,7 +19,6 @@ type Backend interface {
 	ForecastStale(ctx context.Context, s *planner.Snapshot, progress func(done, total int)) (planner.Forecasts, error)
 	SaveForecasts(ctx context.Context, s *planner.Snapshot) error
 	ProductDetail(ctx context.Context, productID int64) (model.ProductDetail, error)
-	SetReorderPoints(ctx context.Context, changes []planner.ReorderPointChange) ([]planner.ReorderPointChange, error)
 	SetPolicies(ctx context.Context, changes []planner.PolicyChange) ([]planner.PolicyChange, error)
 	// Reload reads some SKUs and the suppliers' order activity again after
 	// a change, so only their rows are planned again.
@@ -69,17 +68,6 @@ type detailMsg struct {
 	err       error
 }
 
-type savedMsg struct {
-	changes  []planner.ReorderPointChange
-	previous []planner.ReorderPointChange
-	undo     bool
-	err      error
-	// the snapshot with the edit and its views, built off the loop from base
-	base, next *planner.Snapshot
-	rows       []int
-	views      *paneViews
-}
-
 type exportedMsg struct {
 	path string
 	rows int
@@ -98,17 +86,6 @@ func detailCmd(b Backend, productID int64) tea.Cmd {
 	return func() tea.Msg {
 		d, err := b.ProductDetail(context.Background(), productID)
 		return detailMsg{productID: productID, detail: d, err: err}
-	}
-}
-
-func saveCmd(b Backend, base *planner.Snapshot, changes []planner.ReorderPointChange, undo bool) tea.Cmd {
-	return func() tea.Msg {
-		prev, err := b.SetReorderPoints(context.Background(), changes)
-		if err != nil {
-			return savedMsg{changes: changes, undo: undo, err: err}
-		}
-		next, rows := base.WithReorderPoints(changes)
-		return savedMsg{changes: changes, previous: prev, undo: undo, base: base, next: next, rows: rows, views: buildViews(next)}
 	}
 }
 

@@ -165,8 +165,6 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.details[msg.productID] = msg.detail
 		return m, nil
-	case savedMsg:
-		return m, m.saved(msg)
 	case changedMsg:
 		return m, m.changed(msg)
 	case viewsMsg:
