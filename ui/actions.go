@@ -109,7 +109,7 @@ func (m *Model) landed(base, next *planner.Snapshot, rows []int, views *paneView
 		next, rows = again(m.snap)
 		views = nil
 	}
-	return m.setSnapshotWith(next, rows, views)
+	return m.setSnapshot(next, rows, views)
 }
 
 // today is the day purchase-order actions are dated: the real date, as

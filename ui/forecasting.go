@@ -89,7 +89,7 @@ func (m *Model) forecastApplied(msg forecastAppliedMsg) tea.Cmd {
 		return applyForecastsCmd(m.snap, msg.f)
 	}
 	m.forecast = forecastJob{}
-	refresh := m.setSnapshotWith(msg.snap, nil, msg.views)
+	refresh := m.setSnapshot(msg.snap, nil, msg.views)
 	m.setInfo(fmt.Sprintf("Forecasts updated for %s SKUs", groupInt(int64(len(msg.snap.Refreshed)))))
 	snap, backend := msg.snap, m.opt.Backend
 	// a failure to cache only costs time at the next start: not reported

@@ -169,12 +169,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.changed(msg)
 	case viewsMsg:
 		if msg.snap != m.snap {
-			return m, nil // a newer snapshot brought its own views
+			return m, nil // a newer snapshot brings its own views
 		}
-		m.reorder.setSnapshot(msg.snap, msg.views.reorder)
-		m.suppliers.setSnapshot(msg.views.suppliers)
-		m.reorder.stale, m.suppliers.list.stale = true, true
-		return m, tea.Batch(m.freshen(), m.wantDetail())
+		return m, tea.Batch(m.showViews(msg.views), m.wantDetail())
 	case ordersMsg:
 		return m, m.ordersLoaded(msg)
 	case orderMsg:
@@ -222,36 +219,35 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	warm := func() tea.Msg { snap.WarmSearch(); return nil }
 	// the stock pane first; the reorder and suppliers views follow in the
 	// background, so the first frame does not wait for them
-	m.snap = snap
-	m.stock.setSnapshot(snap, nil)
-	m.stock.stale = true
 	m.viewsAfterFirstQuery = true
-	return tea.Batch(m.freshen(), warm, m.startForecasting(snap))
+	return tea.Batch(m.setSnapshot(snap, nil, nil), warm, m.startForecasting(snap))
 }
 
-// setSnapshot shows a new snapshot in every pane: the stock pane redraws
-// the changed rows (nil = all), the reorder and suppliers views are built
-// again, and every pane re-sorts and re-filters in the background.
-func (m *Model) setSnapshot(s *planner.Snapshot, changed []int) tea.Cmd {
-	return m.setSnapshotWith(s, changed, nil)
-}
-
-// setSnapshotWith is setSnapshot with the other views already built (in a
-// command), or nil to build them here.
-func (m *Model) setSnapshotWith(s *planner.Snapshot, changed []int, views *paneViews) tea.Cmd {
-	if views == nil {
-		views = buildViews(s)
-	}
+// setSnapshot shows a new snapshot: the stock pane redraws the changed
+// rows (nil = all); the reorder and suppliers views come built by the
+// command that made the snapshot, or, given nil, are built in one (at the
+// first start only once the stock pane has its rows). The pane on screen
+// sorts and filters now; the others when shown, so an edit on one pane
+// does not wait for a re-sort of 100,000 rows in another.
+func (m *Model) setSnapshot(s *planner.Snapshot, changed []int, views *paneViews) tea.Cmd {
 	m.snap = s
 	m.stock.setSnapshot(s, changed)
-	m.reorder.setSnapshot(s, views.reorder)
-	m.suppliers.setSnapshot(views.suppliers)
-	// the pane on screen sorts and filters now; the others when shown, so
-	// an edit on one pane does not wait for a re-sort of 100,000 rows in
-	// another
-	for _, p := range []*pane{&m.stock.pane, &m.reorder.pane, &m.suppliers.list} {
-		p.stale = true
+	m.stock.stale = true
+	switch {
+	case views != nil:
+		return m.showViews(views)
+	case m.viewsAfterFirstQuery:
+		return m.freshen()
 	}
+	return tea.Batch(m.freshen(), viewsCmd(s))
+}
+
+// showViews puts the reorder and suppliers views of the current snapshot
+// in their panes.
+func (m *Model) showViews(v *paneViews) tea.Cmd {
+	m.reorder.setSnapshot(m.snap, v.reorder)
+	m.suppliers.setSnapshot(v.suppliers)
+	m.reorder.stale, m.suppliers.list.stale = true, true
 	return m.freshen()
 }
 
