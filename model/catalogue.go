@@ -94,22 +94,13 @@ const (
 	POCancelled POStatus = "cancelled"
 )
 
-// OpenPOLine is one SKU's line on a purchase order that is not yet fully received.
+// OpenPOLine is one SKU's line on a purchase order that is not yet fully
+// received, with the order it is on.
 type OpenPOLine struct {
-	POID        int64
-	Status      POStatus
-	ExpectedAt  Day
-	Qty         int
-	ReceivedQty int
-	UnitCost    float64
-}
-
-// Outstanding is the quantity still to arrive.
-func (l OpenPOLine) Outstanding() int {
-	if l.ReceivedQty >= l.Qty {
-		return 0
-	}
-	return l.Qty - l.ReceivedQty
+	POID       int64
+	Status     POStatus
+	ExpectedAt Day
+	POLine
 }
 
 // Item is one SKU with everything the planner needs about it.
