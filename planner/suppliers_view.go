@@ -82,9 +82,6 @@ func (s *Snapshot) Suppliers(reorder *ReorderView) *SuppliersView {
 		sp := s.suppliers[id]
 		act := s.Catalogue.Activity[id]
 		r := &SupplierRow{Supplier: sp, Activity: act, LeadTime: model.ChooseLeadTime(sp, act.LeadTime, 0)}
-		if act.SupplierID == 0 {
-			r.Activity.LeadTime = model.LeadTimeStats{MeanDays: math.NaN(), SDDays: math.NaN(), OnTime: math.NaN()}
-		}
 		byID[id] = r
 		return r
 	}
@@ -148,11 +145,16 @@ func (v *SuppliersView) Value(i, col int) Value {
 		return Value{Float: sp.LeadTimeDays}
 	case SupplierLeadTimeSD:
 		return Value{Float: sp.LeadTimeSDDays}
-	case SupplierMeasured:
-		return floatOrNull(lt.MeanDays)
-	case SupplierMeasuredSD:
-		return floatOrNull(lt.SDDays)
-	case SupplierOnTime:
+	case SupplierMeasured, SupplierMeasuredSD, SupplierOnTime:
+		if lt.Receipts == 0 { // no received order: nothing measured (nor in the map)
+			return Value{Null: true}
+		}
+		switch col {
+		case SupplierMeasured:
+			return floatOrNull(lt.MeanDays)
+		case SupplierMeasuredSD:
+			return floatOrNull(lt.SDDays)
+		}
 		return floatOrNull(100 * lt.OnTime)
 	case SupplierReceipts:
 		return Value{Int: int64(lt.Receipts)}

@@ -318,7 +318,7 @@ func (m *Model) supplierDetail(d rect, _ bool) string {
 		measured += fmt.Sprintf(" from %d orders", lt.Receipts)
 	}
 	add("Measured", measured)
-	if !math.IsNaN(lt.OnTime) {
+	if lt.Receipts > 0 && !math.IsNaN(lt.OnTime) {
 		add("On time", fmt.Sprintf("%.0f%% by the expected day", 100*lt.OnTime))
 	}
 	used := fmt.Sprintf("%s ± %s days (%s)", trimFloat(sr.LeadTime.Days), trimFloat(sr.LeadTime.SDDays), sr.LeadTime.Source)
