@@ -205,21 +205,29 @@ func (m *Model) savePolicyEdit() tea.Cmd {
 		m.setError(err.Error())
 		return nil
 	}
-	changes := make([]planner.PolicyChange, len(m.editing))
-	ids := make([]int64, len(m.editing))
-	for i, r := range m.editing {
-		p := m.reorder.rv.Row(r).Item.Product
-		changes[i] = planner.PolicyChange{ProductID: p.ID, SKU: p.SKU, Field: m.field, Value: value}
-		ids[i] = p.ID
-	}
 	m.mode = modeNormal
 	m.input.Blur()
 	m.setInfo("Saving…")
-	return m.savePolicies(changes, ids, false)
+	return m.setField(m.field, value, m.editing, m.reorder.rv.Row)
 }
 
-func (m *Model) savePolicies(changes []planner.PolicyChange, ids []int64, isUndo bool) tea.Cmd {
+// setField saves one field's value for the SKUs of some view rows.
+func (m *Model) setField(field planner.PolicyField, value string, rows []int, row func(int) *planner.Row) tea.Cmd {
+	changes := make([]planner.PolicyChange, len(rows))
+	for i, r := range rows {
+		p := row(r).Item.Product
+		changes[i] = planner.PolicyChange{ProductID: p.ID, SKU: p.SKU, Field: field, Value: value}
+	}
+	return m.savePolicies(changes, false)
+}
+
+// savePolicies saves planning edits and re-plans their SKUs.
+func (m *Model) savePolicies(changes []planner.PolicyChange, isUndo bool) tea.Cmd {
 	b := m.opt.Backend
+	ids := make([]int64, len(changes))
+	for i, c := range changes {
+		ids[i] = c.ProductID
+	}
 	return m.change(ids, false, func(ctx context.Context) (written, error) {
 		prev, err := b.SetPolicies(ctx, changes)
 		if err != nil {
@@ -266,14 +274,7 @@ func (m *Model) cycleRounding() tea.Cmd {
 	}
 	first, _ := model.ParseRounding(string(m.reorder.rv.Row(rows[0]).Item.Policy.Rounding))
 	next := map[model.Rounding]model.Rounding{model.RoundUp: model.RoundNearest, model.RoundNearest: model.RoundDown, model.RoundDown: model.RoundUp}[first]
-	changes := make([]planner.PolicyChange, len(rows))
-	ids := make([]int64, len(rows))
-	for i, r := range rows {
-		p := m.reorder.rv.Row(r).Item.Product
-		changes[i] = planner.PolicyChange{ProductID: p.ID, SKU: p.SKU, Field: planner.FieldRounding, Value: string(next)}
-		ids[i] = p.ID
-	}
-	return m.savePolicies(changes, ids, false)
+	return m.setField(planner.FieldRounding, string(next), rows, m.reorder.rv.Row)
 }
 
 // askDraftPO asks to put the cursor's supplier's shown (or marked)
@@ -436,9 +437,5 @@ func (m *Model) undoLast() tea.Cmd {
 	last := m.undo[len(m.undo)-1]
 	m.undo = m.undo[:len(m.undo)-1]
 	m.setInfo("Undoing…")
-	ids := make([]int64, len(last.policies))
-	for i, c := range last.policies {
-		ids[i] = c.ProductID
-	}
-	return m.savePolicies(last.policies, ids, true)
+	return m.savePolicies(last.policies, true)
 }

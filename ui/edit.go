@@ -66,17 +66,10 @@ func (m *Model) editKey(msg tea.KeyPressMsg) tea.Cmd {
 		if manual {
 			text = strconv.Itoa(value)
 		}
-		changes := make([]planner.PolicyChange, len(m.editing))
-		ids := make([]int64, len(m.editing))
-		for i, r := range m.editing {
-			p := m.stock.row(r).Item.Product
-			changes[i] = planner.PolicyChange{ProductID: p.ID, SKU: p.SKU, Field: planner.FieldReorderPoint, Value: text}
-			ids[i] = p.ID
-		}
 		m.mode = modeNormal
 		m.input.Blur()
 		m.setInfo("Saving…")
-		return m.savePolicies(changes, ids, false)
+		return m.setField(planner.FieldReorderPoint, text, m.editing, m.stock.row)
 	case "a":
 		if m.field == planner.FieldOrderQty || strings.HasPrefix(string(m.field), "po_") {
 			return nil // no automatic order or line quantity: a is not a digit
