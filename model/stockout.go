@@ -2,17 +2,9 @@ package model
 
 import "math"
 
-// DaysToStockout is how many days from today the forecast demand uses up
-// the available units: the first day d ≥ 1 on which cumulative demand
-// (each week's forecast spread evenly over its seven days) exceeds
-// available. It is 0 when nothing is available, and -1 when the horizon
-// ends first (or demand is zero). Incoming purchase orders are not counted.
-func DaysToStockout(available float64, weekly []float64) int {
-	return daysToStockout(available, weekly, nil, 0)
-}
-
 // StockoutDay is the first day after today on which forecast demand since
-// today exceeds available stock plus the receipts expected by that day: a
+// today (each week's forecast spread evenly over its seven days) exceeds
+// available stock plus the receipts expected by that day: a
 // receipt counts from its expected day on, and one already overdue counts
 // from tomorrow (it is still expected). Today itself when nothing is
 // available; NoDay when the forecast horizon ends first.

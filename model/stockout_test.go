@@ -23,8 +23,16 @@ func TestDaysToStockout(t *testing.T) {
 		{"zero week", 10, []float64{7, 0, 24.5}, 15},
 		{"empty forecast", 4, nil, -1},
 	}
+	// days from today, -1 when the horizon ends first
+	daysToStockout := func(available float64, weekly []float64) int {
+		d := StockoutDay(100, available, weekly, nil)
+		if !d.Valid() {
+			return -1
+		}
+		return int(d - 100)
+	}
 	for _, c := range cases {
-		if got := DaysToStockout(c.available, c.weekly); got != c.want {
+		if got := daysToStockout(c.available, c.weekly); got != c.want {
 			t.Errorf("%s: %d, want %d", c.name, got, c.want)
 		}
 	}
