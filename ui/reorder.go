@@ -195,9 +195,11 @@ func (p *reorderPane) renderCover(i, w int, _ bool) string {
 	return fit(formatCover(p.row(i).Plan.DaysOfCover), w, true)
 }
 
+// reasonWords are the Why column's words for each reason.
+var reasonWords = map[planner.Reason]string{planner.ReasonBelowROP: "≤ ROP", planner.ReasonOrderBy: "due soon", planner.ReasonOwnQty: "own qty"}
+
 func (p *reorderPane) renderWhy(i, w int, _ bool) string {
-	words := map[planner.Reason]string{planner.ReasonBelowROP: "≤ ROP", planner.ReasonOrderBy: "due soon", planner.ReasonOwnQty: "own qty"}
-	return fit(words[planner.ReasonOf(p.row(i))], w, false)
+	return fit(reasonWords[planner.ReasonOf(p.row(i))], w, false)
 }
 
 // formatMoney is a whole amount with separators and the currency code.
