@@ -101,6 +101,11 @@ func (p *suppliersPane) setSnapshot(sv *planner.SuppliersView) {
 	p.sv = sv
 	p.list.view = p.sv
 	p.list.table.setView(p.sv, nil)
+	if p.list.table.index == nil {
+		// the view's own order (by name) until the first query returns, so
+		// a quick enter on a first visit finds a supplier
+		p.list.table.setIndex(planner.Sorted(sv, "", false))
+	}
 }
 
 // currentSupplier is the supplier under the cursor of the first screen.
