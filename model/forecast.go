@@ -23,6 +23,9 @@ type SKUForecast struct {
 	// Revenue52w and Units52w are the sales of the 52 complete weeks up to
 	// AsOf: ABC classes rank SKUs by revenue without reading histories.
 	Revenue52w, Units52w float64
+	// Stats are read from the same history for the Assortment and Risk
+	// panes (CV, stockout rate, sale probability); see DemandStatsOf.
+	Stats DemandStats
 }
 
 // Current reports whether a cached forecast still holds for the product's

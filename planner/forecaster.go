@@ -20,8 +20,9 @@ type Auto struct{}
 // Engine changes whenever the engine's forecasts would, so caches made by
 // an older build are recomputed.
 // Engine names the forecaster and what its cache rows hold: auto/2 adds
-// 52-week revenue and units, so rows of auto/1 are recomputed.
-func (Auto) Engine() string { return "auto/2" }
+// 52-week revenue and units, auto/3 the demand statistics (CV, in-stock
+// days, sale probability), so older rows are recomputed once.
+func (Auto) Engine() string { return "auto/3" }
 
 func (Auto) Forecast(demand []float64, horizon int) forecast.Result {
 	return forecast.Forecast(demand, horizon)

@@ -28,9 +28,9 @@ func (s *Store) loadForecasts(ctx context.Context, key ForecastKey) ([]idForecas
 	const block = 4096
 	err := s.scanRaw(ctx, `SELECT product_id, data_version, method, demand_class, horizon, residual_sd,
 		recent_first_week, recent_units, coalesce(last_sale_day, -2147483648), engine, psi,
-		backtest_error, revenue_52w, units_52w
+		backtest_error, revenue_52w, units_52w, demand_cv_52w, in_stock_days_52w, sale_prob, sale_prob_before
 		FROM forecasts WHERE as_of = ? ORDER BY product_id`,
-		[]any{int64(key.AsOf)}, 14, func(v []driver.Value) error {
+		[]any{int64(key.AsOf)}, 18, func(v []driver.Value) error {
 			id := rawInt(v[0])
 			horizon, recent, psiBlob := rawBytes(v[4]), rawBytes(v[7]), rawBytes(v[10])
 			if len(horizon)%4 != 0 || len(recent)%4 != 0 || len(psiBlob)%4 != 0 {
@@ -68,6 +68,8 @@ func (s *Store) loadForecasts(ctx context.Context, key ForecastKey) ([]idForecas
 				RecentFirstWeek: model.Day(rawInt(v[6])), Recent: weeks,
 				LastSale:   model.Day(rawInt(v[8])),
 				Revenue52w: rawFloat(v[12]), Units52w: rawFloat(v[13]),
+				Stats: model.DemandStats{CV: nullFloat(v[14]), InStockDays: rawFloat(v[15]),
+					SaleProb: rawFloat(v[16]), SaleProbBefore: rawFloat(v[17])},
 			}
 			out = append(out, idForecast{id, f})
 			return nil
@@ -108,8 +110,8 @@ func (s *Store) SaveForecasts(ctx context.Context, rows []ForecastRow) error {
 	defer tx.Rollback()
 	st, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO forecasts(product_id, data_version, as_of, engine,
 		method, demand_class, horizon, residual_sd, recent_first_week, recent_units, last_sale_day, computed_at,
-		psi, backtest_error, revenue_52w, units_52w)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		psi, backtest_error, revenue_52w, units_52w, demand_cv_52w, in_stock_days_52w, sale_prob, sale_prob_before)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
@@ -119,17 +121,15 @@ func (s *Store) SaveForecasts(ctx context.Context, rows []ForecastRow) error {
 	for _, r := range rows {
 		f := r.Forecast
 		horizon, psi = toFloat32s(horizon, f.Result.Mean), toFloat32s(psi, f.Result.Psi)
-		var rmsse any
-		if !math.IsNaN(f.Result.RMSSE) && !math.IsInf(f.Result.RMSSE, 0) {
-			rmsse = f.Result.RMSSE
-		}
+		rmsse, cv := finiteOrNull(f.Result.RMSSE), finiteOrNull(f.Stats.CV)
 		var lastSale any
 		if f.LastSale.Valid() {
 			lastSale = int64(f.LastSale)
 		}
 		if _, err := st.ExecContext(ctx, r.ProductID, f.DataVersion, int64(f.AsOf), f.Engine, f.Result.Method,
 			f.Result.Class.String(), encodeFloats(horizon), f.Result.SD, int64(f.RecentFirstWeek), encodeFloats(f.Recent),
-			lastSale, at, encodeFloats(psi), rmsse, f.Revenue52w, f.Units52w); err != nil {
+			lastSale, at, encodeFloats(psi), rmsse, f.Revenue52w, f.Units52w,
+			cv, f.Stats.InStockDays, f.Stats.SaleProb, f.Stats.SaleProbBefore); err != nil {
 			return fmt.Errorf("cache forecast of product %d: %w", r.ProductID, err)
 		}
 	}
@@ -142,6 +142,15 @@ func toFloat32s(dst []float32, src []float64) []float32 {
 		dst = append(dst, float32(v))
 	}
 	return dst
+}
+
+// finiteOrNull writes NaN or ±Inf (not measured) as NULL, which SQLite
+// cannot store as a REAL.
+func finiteOrNull(v float64) any {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil
+	}
+	return v
 }
 
 // nullFloat reads a nullable REAL, NULL being NaN (not measured).

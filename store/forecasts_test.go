@@ -17,9 +17,10 @@ func TestForecastCacheRoundTripAndKey(t *testing.T) {
 		Result: forecast.Result{Method: "SES", Class: forecast.Lumpy, Mean: []float64{1.5, 2.25}, SD: 0.75,
 			Psi: []float64{0.25}, RMSSE: 0.5},
 		RecentFirstWeek: model.MustDay("2026-11-09"), Recent: []float32{3, 4}, LastSale: model.MustDay("2026-11-16"),
+		Stats: model.DemandStats{CV: 0.625, InStockDays: 350.5, SaleProb: 0.75, SaleProbBefore: 0.875},
 	}
 	fb := &model.SKUForecast{DataVersion: 1, AsOf: asOf, Engine: "other/2", Result: forecast.Result{Method: "x", Mean: []float64{9}, RMSSE: math.NaN()},
-		Recent: []float32{}, LastSale: model.NoDay}
+		Recent: []float32{}, LastSale: model.NoDay, Stats: model.DemandStats{CV: math.NaN(), InStockDays: 364}}
 	must(t, s.SaveForecasts(ctx, []ForecastRow{{a.ID, fa}, {b.ID, fb}}))
 
 	c, err := s.LoadCatalogue(ctx, LoadOptions{Forecasts: ForecastKey{AsOf: asOf, Engine: "e/1"}})
@@ -28,12 +29,13 @@ func TestForecastCacheRoundTripAndKey(t *testing.T) {
 	if got == nil || got.Result.Method != fa.Result.Method || got.Result.SD != 0.75 || len(got.Result.Mean) != 2 ||
 		got.Result.Mean[1] != 2.25 || got.Recent[1] != 4 || got.LastSale != fa.LastSale || got.RecentFirstWeek != fa.RecentFirstWeek ||
 		!got.Current(1, asOf, "e/1") || got.Result.Class != forecast.Lumpy || len(got.Result.Psi) != 1 ||
-		got.Result.Psi[0] != 0.25 || got.Result.RMSSE != 0.5 {
+		got.Result.Psi[0] != 0.25 || got.Result.RMSSE != 0.5 || got.Stats != fa.Stats {
 		t.Errorf("A's forecast came back as %+v", got)
 	}
 	// another engine's forecast is attached, to show until it is replaced,
-	// but it is not current; a missing backtest error stays NaN
-	if fb := c.Items[1].Forecast; fb == nil || fb.Current(1, asOf, "e/1") || !math.IsNaN(fb.Result.RMSSE) {
+	// but it is not current; a missing backtest error and CV stay NaN
+	if fb := c.Items[1].Forecast; fb == nil || fb.Current(1, asOf, "e/1") || !math.IsNaN(fb.Result.RMSSE) ||
+		!math.IsNaN(fb.Stats.CV) || fb.Stats.InStockDays != 364 || fb.Stats.SaleProb != 0 || fb.Stats.SaleProbBefore != 0 {
 		t.Errorf("B's forecast from another engine came back as %+v", fb)
 	}
 	// the latest sales day is the default as-of

@@ -157,6 +157,14 @@ CREATE UNIQUE INDEX purchase_orders_reference ON purchase_orders(reference) WHER
 	`ALTER TABLE policies ADD COLUMN order_qty INTEGER CHECK (order_qty >= 0);
 ALTER TABLE forecasts ADD COLUMN revenue_52w REAL NOT NULL DEFAULT 0;
 ALTER TABLE forecasts ADD COLUMN units_52w REAL NOT NULL DEFAULT 0;`,
+	// 5: each cached forecast's demand statistics over the same history
+	// (CV of weekly demand over 52 weeks, NULL when undefined; in-stock days
+	// of those 364; smoothed sale probability now and 26 weeks before), for
+	// the Assortment and Risk panes without reading every history at start.
+	`ALTER TABLE forecasts ADD COLUMN demand_cv_52w REAL;
+ALTER TABLE forecasts ADD COLUMN in_stock_days_52w REAL NOT NULL DEFAULT 364;
+ALTER TABLE forecasts ADD COLUMN sale_prob REAL NOT NULL DEFAULT 0;
+ALTER TABLE forecasts ADD COLUMN sale_prob_before REAL NOT NULL DEFAULT 0;`,
 }
 
 // SchemaVersion is the newest schema this build knows.
