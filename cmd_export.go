@@ -18,13 +18,22 @@ import (
 
 // views lists the exportable views of a planned catalogue by name; po and
 // pos (purchase orders) are read from the store without planning.
-var views = map[string]func(*planner.Snapshot) planner.View{
-	"stock":     func(s *planner.Snapshot) planner.View { return s.Stock() },
-	"forecast":  func(s *planner.Snapshot) planner.View { return s.Forecasts() },
-	"reorder":   func(s *planner.Snapshot) planner.View { return s.Reorder() },
-	"suppliers": func(s *planner.Snapshot) planner.View { return s.Suppliers(s.Reorder()) },
-	"po":        nil,
-	"pos":       nil,
+var views = map[string]func(*planner.Snapshot, viewOptions) planner.View{
+	"stock":      func(s *planner.Snapshot, _ viewOptions) planner.View { return s.Stock() },
+	"forecast":   func(s *planner.Snapshot, _ viewOptions) planner.View { return s.Forecasts() },
+	"reorder":    func(s *planner.Snapshot, _ viewOptions) planner.View { return s.Reorder() },
+	"suppliers":  func(s *planner.Snapshot, _ viewOptions) planner.View { return s.Suppliers(s.Reorder()) },
+	"assortment": func(s *planner.Snapshot, o viewOptions) planner.View { return s.Assortment(o.by) },
+	"risk":       func(s *planner.Snapshot, _ viewOptions) planner.View { return s.Risk(nil) },
+	"overview":   func(s *planner.Snapshot, _ viewOptions) planner.View { return s.Overview(s.Reorder(), s.Risk(nil)).View() },
+	"po":         nil,
+	"pos":        nil,
+}
+
+// viewOptions are the flags that shape a view rather than filter it.
+type viewOptions struct {
+	by   planner.GroupBy // assortment breakdown
+	poID int64
 }
 
 func viewNames() string {
@@ -32,8 +41,8 @@ func viewNames() string {
 }
 
 func exportCommand(db *string) *cobra.Command {
-	var format, filter, sortBy, out, asOf string
-	var poID int64
+	var format, filter, sortBy, out, asOf, by string
+	var opt viewOptions
 	cmd := &cobra.Command{
 		Use:   "export VIEW",
 		Short: "Write a view to CSV or JSON",
@@ -44,7 +53,9 @@ func exportCommand(db *string) *cobra.Command {
 			"  stockroom export stock --format json --sort status\n" +
 			"  stockroom export reorder --filter \"Acme\" -o acme-reorder.csv\n" +
 			"  stockroom export po --id 212 -o po-212.csv          a supplier-ready order\n" +
-			"  stockroom export pos --filter sent                   every purchase order",
+			"  stockroom export pos --filter sent                   every purchase order\n" +
+			"  stockroom export assortment --by brand               brands' shares, turnover and GMROI\n" +
+			"  stockroom export risk --sort excess_value:desc       stock at risk, most valuable first",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usageError{fmt.Errorf("export takes one view name (%s)", viewNames())}
@@ -54,6 +65,9 @@ func exportCommand(db *string) *cobra.Command {
 			}
 			if (args[0] == "po") != cmd.Flags().Changed("id") {
 				return usageError{fmt.Errorf("--id N goes with the po view, and only with it")}
+			}
+			if args[0] != "assortment" && cmd.Flags().Changed("by") {
+				return usageError{fmt.Errorf("--by goes with the assortment view, and only with it")}
 			}
 			return nil
 		},
@@ -66,7 +80,10 @@ func exportCommand(db *string) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			v, closeStore, err := exportedView(cmd.Context(), catalogPath(*db), args[0], day, poID)
+			if opt.by, err = planner.ParseGroupBy(by); err != nil {
+				return usageError{err}
+			}
+			v, closeStore, err := exportedView(cmd.Context(), catalogPath(*db), args[0], day, opt)
 			if err != nil {
 				return err
 			}
@@ -89,19 +106,20 @@ func exportCommand(db *string) *cobra.Command {
 	cmd.Flags().StringVar(&sortBy, "sort", "", "sort by a column: COLUMN or COLUMN:desc")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to FILE instead of standard output")
 	cmd.Flags().StringVar(&asOf, "as-of", "", "plan as of this day (YYYY-MM-DD)")
-	cmd.Flags().Int64Var(&poID, "id", 0, "the purchase order to write (po view)")
+	cmd.Flags().Int64Var(&opt.poID, "id", 0, "the purchase order to write (po view)")
+	cmd.Flags().StringVar(&by, "by", "category", "assortment breakdown: category, subcategory, brand or supplier")
 	return cmd
 }
 
 // exportedView reads the named view: purchase orders straight from the
 // store, every other view from the planned catalogue.
-func exportedView(ctx context.Context, path, name string, asOf model.Day, poID int64) (planner.View, func(), error) {
+func exportedView(ctx context.Context, path, name string, asOf model.Day, opt viewOptions) (planner.View, func(), error) {
 	if build := views[name]; build != nil {
 		st, snap, err := planCatalogue(ctx, path, asOf)
 		if err != nil {
 			return nil, nil, err
 		}
-		return build(snap), func() { st.Close() }, nil
+		return build(snap, opt), func() { st.Close() }, nil
 	}
 	st, err := store.OpenExisting(path)
 	if err != nil {
@@ -115,7 +133,7 @@ func exportedView(ctx context.Context, path, name string, asOf model.Day, poID i
 		}
 		return planner.POListView{Orders: orders}, func() { st.Close() }, nil
 	}
-	po, err := st.PurchaseOrder(ctx, poID)
+	po, err := st.PurchaseOrder(ctx, opt.poID)
 	if err != nil {
 		st.Close()
 		return nil, nil, err

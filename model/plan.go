@@ -58,6 +58,10 @@ type Plan struct {
 	EOQ                float64
 	OrderUpTo          float64
 
+	// Low says the inventory position is at or below the reorder point of
+	// an active SKU that sells (or whose reorder point the PM set).
+	Low bool
+
 	DaysOfCover float64 // +Inf when there is no forecast demand
 	ExcessUnits int
 	Status      Status
@@ -136,6 +140,8 @@ func Compute(in PlanInput) Plan {
 		p.DaysOfCover = float64(p.Available) / (mu / 7)
 	}
 
+	p.Low = in.Active && p.InventoryPosition <= p.ReorderPoint && (mu > 0 || p.ReorderPointManual)
+
 	p.Stockout, p.OrderBy = NoDay, NoDay
 	if in.Forecast != nil {
 		p.Stockout = StockoutDay(in.Today, float64(p.Available), in.Forecast.Mean, in.Incoming)
@@ -156,7 +162,7 @@ func Compute(in PlanInput) Plan {
 		p.Status = StatusOut
 	case in.OnHand > 0 && in.DaysSinceSale >= 0 && in.DeadStockDays > 0 && in.DaysSinceSale >= in.DeadStockDays:
 		p.Status = StatusDead
-	case in.Active && p.InventoryPosition <= p.ReorderPoint && (mu > 0 || p.ReorderPointManual):
+	case p.Low:
 		p.Status = StatusLow
 	case p.ExcessUnits > 0:
 		p.Status = StatusExcess
@@ -178,13 +184,12 @@ func (p *Plan) plannedOrder(in PlanInput, mu float64) {
 	if !in.Active {
 		return
 	}
-	low := p.InventoryPosition <= p.ReorderPoint && (mu > 0 || p.ReorderPointManual)
 	soon := p.OrderBy.Valid() && in.Today.Valid() && p.OrderBy <= in.Today+Day(math.Round(in.ReviewWeeks*7))
 	p.Need = p.OrderUpTo - float64(p.InventoryPosition)
 	switch {
 	case in.HasOrderQty:
 		p.Reorder, p.QtyManual, p.SuggestedQty = true, true, max(in.OrderQty, 0)
-	case (low || soon) && p.Need > 0:
+	case (p.Low || soon) && p.Need > 0:
 		p.Reorder = true
 		p.SuggestedQty = RoundOrder(p.Need, in.CasePack, in.MOQ, in.Rounding)
 	default:

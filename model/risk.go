@@ -92,14 +92,19 @@ func AssessRisk(in RiskInput, p RiskParams) RiskAssessment {
 	return a
 }
 
+// neverWeeks: stock that takes longer than ten years to sell at the
+// current rate never clears, as far as a PM is concerned; a decaying
+// forecast of 1e-10 a week would otherwise read as a number.
+const neverWeeks = 520
+
 func weeksToClear(units, weekly float64) float64 {
-	switch {
-	case units <= 0:
+	if units <= 0 {
 		return 0
-	case weekly <= 0:
-		return math.Inf(1)
 	}
-	return units / weekly
+	if w := units / weekly; weekly > 0 && w <= neverWeeks {
+		return w
+	}
+	return math.Inf(1)
 }
 
 // SuggestMarkdown is the price cut that clears stock in the window W when

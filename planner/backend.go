@@ -48,6 +48,21 @@ func (b Backend) SetPolicies(ctx context.Context, changes []PolicyChange) ([]Pol
 	return b.Store.SetPolicies(ctx, changes)
 }
 
+// SetSettings changes catalogue-wide settings (name → value, as `stockroom
+// set --setting` takes them) in one transaction with audit rows, after
+// checking the whole set. It returns each name's stored text before
+// (applying it undoes the change) and after. Every SKU may plan
+// differently afterwards: Load the snapshot again.
+func (b Backend) SetSettings(ctx context.Context, values map[string]string) (before, after map[string]string, err error) {
+	return b.Store.SetSettings(ctx, values)
+}
+
+// ApplySettings checks settings as SetSettings would, writing nothing: the
+// settings with values applied, or what is wrong.
+func ApplySettings(current model.Settings, values map[string]string) (model.Settings, error) {
+	return store.ApplySettings(current, values)
+}
+
 // Reloaded is the catalogue state of some SKUs after a change, read again
 // so that only their rows are planned again (Snapshot.WithItems).
 type Reloaded struct {

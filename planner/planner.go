@@ -44,6 +44,11 @@ type Row struct {
 	// ServiceLevelManual is true when the PM set the SKU's service level.
 	ServiceLevelManual bool
 	LastSale           model.Day // last day with a sale up to AsOf, NoDay if none
+
+	// XYZ is the SKU's class by the steadiness of its weekly demand, and
+	// Risk what of its stock may not sell at full price.
+	XYZ  model.XYZ
+	Risk model.RiskAssessment
 }
 
 // Snapshot is an immutable planning state. Edits make a new Snapshot that
@@ -388,13 +393,14 @@ func (s *Snapshot) plan(r *Row) {
 		WeeklyDemand: r.Forecast.Level(), DemandSD: r.Forecast.SD,
 		LeadTimeWeeks: r.LeadTimeWeeks, LeadTimeSDWeeks: r.LeadTimeSDWeeks,
 		ServiceLevel: r.ServiceLevel, ReviewWeeks: float64(review) / 7,
-		OrderCost: sp.OrderCost, HoldingRate: set.HoldingRate, UnitCost: it.Product.UnitCost,
+		OrderCost: set.OrderCostFor(sp), HoldingRate: set.HoldingRate, UnitCost: it.Product.UnitCost,
 		ManualReorderPoint: it.Policy.ReorderPoint, HasManualReorderPoint: it.Policy.Manual,
 		Active:          it.Product.Status != model.Discontinued,
 		DaysSinceSale:   s.daysSinceSale(r),
 		DeadStockDays:   set.DeadStockDays,
 		ExcessCoverDays: set.ExcessCoverDays,
 	})
+	s.assess(r)
 }
 
 // daysSinceSale counts from the last sale, or from launch when the SKU has

@@ -31,6 +31,7 @@ func weekly(units ...float32) model.WeeklySales {
 func testCatalogue() *model.Catalogue {
 	set := model.DefaultSettings()
 	set.ServiceLevelA, set.ServiceLevelB, set.ServiceLevelC = 0.95, 0.95, 0.95 // the hand-worked numbers below assume one level
+	set.OrderCost = 0                                                          // and no order cost, so no EOQ
 	mk := func(id int64, sku, name, cat string, onHand, committed, onOrder int, sales model.WeeklySales) model.Item {
 		return model.Item{
 			Product: model.Product{ID: id, SKU: sku, Name: name, Category: cat, SupplierID: 1, UnitCost: 2, Price: 5,
@@ -305,4 +306,23 @@ func (mean8Forecaster) Engine() string { return "test-mean8" }
 
 func (mean8Forecaster) Forecast(demand []float64, horizon int) forecast.Result {
 	return forecast.MovingAverage(demand, 8, horizon)
+}
+
+// A supplier without an order cost of its own orders at the catalogue's
+// order_cost: the EOQ is no longer zero.
+func TestOrderCostSettingForSuppliersWithoutOne(t *testing.T) {
+	c := testCatalogue()
+	c.Settings.OrderCost = 50
+	a := Build(c, mean8).Rows[0]
+	if want := model.EOQ(52*10, 50, c.Settings.HoldingRate, 2); a.Plan.EOQ == 0 || math.Abs(a.Plan.EOQ-want) > 1e-9 {
+		t.Errorf("EOQ %v, want %v from order_cost 50", a.Plan.EOQ, want)
+	}
+	c = testCatalogue()
+	c.Settings.OrderCost = 50
+	sp := c.Suppliers[1]
+	sp.OrderCost = 8
+	c.Suppliers[1] = sp
+	if a, want := Build(c, mean8).Rows[0], model.EOQ(52*10, 8, c.Settings.HoldingRate, 2); math.Abs(a.Plan.EOQ-want) > 1e-9 {
+		t.Errorf("EOQ %v, want %v from the supplier's own 8", a.Plan.EOQ, want)
+	}
 }

@@ -14,6 +14,9 @@ type Query struct {
 	Filter string // terms that must all appear in the row's search text
 	Sort   string // column name; empty keeps the view's own order
 	Desc   bool
+	// Group narrows a view of SKUs to one group of the assortment
+	// breakdown, matched exactly rather than as text.
+	Group Group
 }
 
 // ParseSort reads "column" or "column:desc" / "column:asc".
@@ -41,7 +44,7 @@ func ParseSort(v View, s string) (col string, desc bool, err error) {
 
 // Select returns the rows of v that pass q's filter, in q's order.
 func Select(v View, q Query) []int {
-	return Arrange(v, Filter(v, Sorted(v, q.Sort, q.Desc), q.Filter))
+	return Arrange(v, Filter(v, FilterGroup(v, Sorted(v, q.Sort, q.Desc), q.Group), q.Filter))
 }
 
 // Arranger is a view that keeps rows together in groups whatever the sort,

@@ -12,6 +12,7 @@ import (
 // SS = 0, ROP = μ·L and S = ROP + μ·1 week (no order cost, no EOQ).
 func reorderCatalogue() *model.Catalogue {
 	set := model.DefaultSettings()
+	set.OrderCost = 0 // no fallback order cost either: no EOQ
 	mk := func(id, supplier int64, sku string, onHand, casePack, moq int, cost float64, sales model.WeeklySales) model.Item {
 		return model.Item{
 			Product: model.Product{ID: id, SKU: sku, Name: sku + " item", SupplierID: supplier, UnitCost: cost, Price: 2 * cost,

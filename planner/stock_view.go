@@ -33,6 +33,9 @@ const (
 	StockStockout
 	StockMethod
 	StockDemandClass
+	StockABC
+	StockXYZ
+	StockRisk
 )
 
 var stockColumns = []Column{
@@ -57,6 +60,9 @@ var stockColumns = []Column{
 	StockStockout:           {"stockout_date", "Stockout", Date, "first day forecast demand exceeds available plus receipts of open orders by then; empty beyond the horizon"},
 	StockMethod:             {"forecast_method", "Method", Text, "forecasting method chosen by backtest"},
 	StockDemandClass:        {"demand_class", "Class", Enum, "smooth / erratic / intermittent / lumpy / none"},
+	StockABC:                {"abc", "ABC", Enum, "class by 52-week revenue: A makes the first 80 %, B the next 15 %"},
+	StockXYZ:                {"xyz", "XYZ", Enum, "class by CV of weekly demand: X < 0.5 ≤ Y < 1.0 ≤ Z"},
+	StockRisk:               {"risk", "Risk", Enum, "dead / excess / declining / slow, empty when none"},
 }
 
 // Stock returns the snapshot's stock view.
@@ -117,6 +123,12 @@ func (v StockView) Value(i, col int) Value {
 		return Value{Text: r.Forecast.Method}
 	case StockDemandClass:
 		return Value{Int: int64(r.Forecast.Class), Text: r.Forecast.Class.String()}
+	case StockABC:
+		return Value{Int: int64(r.ABC), Text: r.ABC.String()}
+	case StockXYZ:
+		return Value{Int: int64(r.XYZ), Text: r.XYZ.String()}
+	case StockRisk:
+		return Value{Int: int64(r.Risk.Risk), Text: r.Risk.Risk.String()}
 	}
 	return Value{Null: true}
 }

@@ -12,21 +12,8 @@ import (
 )
 
 // settingFields maps each setting's stored name to its field, so loading,
-// saving and listing share one table.
-func settingFields(s *model.Settings) map[string]any {
-	return map[string]any{
-		"holding_rate":      &s.HoldingRate,
-		"service_level_a":   &s.ServiceLevelA,
-		"service_level_b":   &s.ServiceLevelB,
-		"service_level_c":   &s.ServiceLevelC,
-		"abc_cut_a":         &s.ABCCutA,
-		"abc_cut_b":         &s.ABCCutB,
-		"review_days":       &s.ReviewDays,
-		"dead_stock_days":   &s.DeadStockDays,
-		"excess_cover_days": &s.ExcessCoverDays,
-		"forecast_weeks":    &s.ForecastWeeks,
-	}
-}
+// saving and listing share one table (model.Settings.Fields).
+func settingFields(s *model.Settings) map[string]any { return s.Fields() }
 
 // Settings reads the catalogue's settings over the defaults.
 func (s *Store) Settings(ctx context.Context) (model.Settings, error) {
@@ -87,26 +74,8 @@ func (s *Store) SetSettings(ctx context.Context, values map[string]string) (befo
 	if err != nil {
 		return nil, nil, err
 	}
-	next := current
-	fields := settingFields(&next)
-	for _, name := range slices.Sorted(maps.Keys(values)) {
-		field, ok := fields[name]
-		if !ok {
-			return nil, nil, fmt.Errorf("unknown setting %q (settings: %s)", name, strings.Join(SettingNames(), ", "))
-		}
-		v := strings.TrimSpace(values[name])
-		if _, isFloat := field.(*float64); isFloat && strings.HasSuffix(v, "%") {
-			pct, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(v, "%")), 64)
-			if err != nil {
-				return nil, nil, fmt.Errorf("setting %s: %q is not a percentage", name, values[name])
-			}
-			v = strconv.FormatFloat(pct/100, 'f', -1, 64)
-		}
-		if err := parseSetting(field, v); err != nil {
-			return nil, nil, fmt.Errorf("setting %s: %w", name, err)
-		}
-	}
-	if err := next.Validate(); err != nil {
+	next, err := ApplySettings(current, values)
+	if err != nil {
 		return nil, nil, err
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
@@ -132,6 +101,36 @@ func (s *Store) SetSettings(ctx context.Context, values map[string]string) (befo
 		}
 	}
 	return before, after, tx.Commit()
+}
+
+// ApplySettings returns current with values (name → text, as SetSettings
+// takes them) applied, or the first problem: an unknown name, a value that
+// does not parse, or a result that Validate refuses. It writes nothing, so
+// the dashboard can check what a PM typed before saving it.
+func ApplySettings(current model.Settings, values map[string]string) (model.Settings, error) {
+	next := current
+	fields := settingFields(&next)
+	for _, name := range slices.Sorted(maps.Keys(values)) {
+		field, ok := fields[name]
+		if !ok {
+			return current, fmt.Errorf("unknown setting %q (settings: %s)", name, strings.Join(SettingNames(), ", "))
+		}
+		v := strings.TrimSpace(values[name])
+		if _, isFloat := field.(*float64); isFloat && strings.HasSuffix(v, "%") {
+			pct, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(v, "%")), 64)
+			if err != nil {
+				return current, fmt.Errorf("setting %s: %q is not a percentage", name, values[name])
+			}
+			v = strconv.FormatFloat(pct/100, 'f', -1, 64)
+		}
+		if err := parseSetting(field, v); err != nil {
+			return current, fmt.Errorf("setting %s: %w", name, err)
+		}
+	}
+	if err := next.Validate(); err != nil {
+		return current, err
+	}
+	return next, nil
 }
 
 // settingText is a setting's value as stored.

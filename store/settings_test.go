@@ -3,6 +3,8 @@ package store
 import (
 	"strings"
 	"testing"
+
+	"stockroom/model"
 )
 
 func TestSetSettingsValidatesAuditsAndUndoes(t *testing.T) {
@@ -57,5 +59,67 @@ func TestSetSettingsValidatesAuditsAndUndoes(t *testing.T) {
 	}
 	if set, _ := s.Settings(ctx); set.ServiceLevelA != 0.98 || set.ReviewDays != 7 {
 		t.Errorf("after undo %+v", set)
+	}
+}
+
+// The new settings read back as written, over the defaults, and a
+// percentage is stored as its fraction.
+func TestNewSettingsRoundTrip(t *testing.T) {
+	s := openTemp(t)
+	set, err := s.Settings(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if set != model.DefaultSettings() {
+		t.Fatalf("a new catalogue should read the defaults: %+v", set)
+	}
+	values := map[string]string{
+		"order_cost": "75.5", "elasticity": "-1.5", "recovery_rate": "25%", "max_markdown": "0.6",
+		"clearance_weeks": "8", "slow_cover_days": "120", "decline_drop": "40%", "xyz_cut_x": "0.4", "xyz_cut_y": "1.2",
+	}
+	_, after, err := s.SetSettings(ctx, values)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after["recovery_rate"] != "0.25" || after["decline_drop"] != "0.4" || after["clearance_weeks"] != "8" {
+		t.Errorf("after %v", after)
+	}
+	got, err := s.Settings(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := model.DefaultSettings()
+	want.OrderCost, want.Elasticity, want.RecoveryRate, want.MaxMarkdown = 75.5, -1.5, 0.25, 0.6
+	want.ClearanceWeeks, want.SlowCoverDays, want.DeclineDrop, want.XYZCutX, want.XYZCutY = 8, 120, 0.4, 0.4, 1.2
+	if got != want {
+		t.Errorf("read back %+v\nwant %+v", got, want)
+	}
+	for _, bad := range []map[string]string{
+		{"elasticity": "2"},
+		{"xyz_cut_x": "1.5"}, // above xyz_cut_y 1.2
+		{"clearance_weeks": "2.5"},
+		{"max_markdown": "96%"},
+	} {
+		if _, _, err := s.SetSettings(ctx, bad); err == nil {
+			t.Errorf("%v accepted", bad)
+		}
+	}
+	if again, _ := s.Settings(ctx); again != want {
+		t.Errorf("refused changes wrote: %+v", again)
+	}
+}
+
+func TestApplySettingsWritesNothing(t *testing.T) {
+	s := openTemp(t)
+	cur := model.DefaultSettings()
+	next, err := ApplySettings(cur, map[string]string{"holding_rate": "30%", "order_cost": "0"})
+	if err != nil || next.HoldingRate != 0.3 || next.OrderCost != 0 {
+		t.Fatalf("ApplySettings = %+v, %v", next, err)
+	}
+	if _, err := ApplySettings(cur, map[string]string{"recovery_rate": "1.5"}); err == nil || !strings.Contains(err.Error(), "recovery_rate") {
+		t.Errorf("error should name the setting: %v", err)
+	}
+	if set, _ := s.Settings(ctx); set != cur {
+		t.Errorf("ApplySettings wrote %+v", set)
 	}
 }

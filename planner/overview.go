@@ -1,0 +1,97 @@
+package planner
+
+import (
+	"cmp"
+	"slices"
+
+	"stockroom/model"
+)
+
+// StockoutSoonDays is how far ahead the overview counts projected
+// stockouts: two weeks, about one review period plus a lead time's slack.
+const StockoutSoonDays = 14
+
+// urgentListLen is how many SKUs each of the overview's lists shows.
+const urgentListLen = 8
+
+// Overview is the catalogue at a glance: the figures a PM checks first and
+// the most urgent SKUs. It is summed from the same rows and views as the
+// other panes, so its numbers agree with their exports.
+type Overview struct {
+	AsOf model.Day
+	KPIs model.KPIs // every SKU: inventory value, turnover, GMROI
+	// OutOfStock is the stock view's status "out"; BelowROP counts SKUs
+	// at or below their reorder point; StockoutSoon those with stock now
+	// projected to run out within StockoutSoonDays.
+	OutOfStock, BelowROP, StockoutSoon int
+	ToOrder                            ReorderTotals // the reorder view
+	Risk                               RiskTotals    // the risk view, at suggested markdowns
+	// ForecastRevenue30 is the forecast demand of the next 30 days at
+	// today's prices; a discontinued SKU sells only what it has.
+	ForecastRevenue30 float64
+	// UrgentOrders (earliest order-by first), AtRisk (excess, declining
+	// and slow, largest value first) and Dead (largest value first) are
+	// snapshot rows.
+	UrgentOrders, AtRisk, Dead []int
+}
+
+// Overview sums the snapshot with its reorder and risk views.
+func (s *Snapshot) Overview(reorder *ReorderView, risk *RiskView) *Overview {
+	o := &Overview{AsOf: s.AsOf, ToOrder: reorder.Totals(all(reorder.Len())), Risk: risk.Totals(all(risk.Len()))}
+	soon := s.AsOf + StockoutSoonDays
+	for _, r := range s.Rows {
+		o.KPIs.Add(r.figures())
+		p := &r.Plan
+		if p.Status == model.StatusOut {
+			o.OutOfStock++
+		}
+		if p.Low {
+			o.BelowROP++
+		}
+		if p.Available > 0 && p.Stockout.Valid() && p.Stockout <= soon {
+			o.StockoutSoon++
+		}
+		units := demandOver(r.Forecast.Mean, 30)
+		if r.Item.Product.Status == model.Discontinued {
+			units = min(units, float64(max(p.Available, 0))) // no more will come
+		}
+		o.ForecastRevenue30 += r.Item.Product.Price * units
+	}
+
+	orders := make([]int, reorder.Len())
+	for i := range orders {
+		orders[i] = reorder.SnapshotRow(i)
+	}
+	slices.SortStableFunc(orders, func(a, b int) int {
+		pa, pb := &s.Rows[a].Plan, &s.Rows[b].Plan
+		if c := compareDays(pa.OrderBy, pb.OrderBy); c != 0 {
+			return c
+		}
+		return cmp.Compare(pb.OrderValue, pa.OrderValue)
+	})
+	o.UrgentOrders = orders[:min(len(orders), urgentListLen)]
+
+	// the risk view is ordered by kind, then value: each list is a prefix
+	for i := range risk.Len() {
+		r := risk.Row(i)
+		switch {
+		case r.Risk.Risk == model.RiskDead && len(o.Dead) < urgentListLen:
+			o.Dead = append(o.Dead, risk.rows[i])
+		case r.Risk.Risk != model.RiskDead:
+			o.AtRisk = append(o.AtRisk, risk.rows[i])
+		}
+	}
+	slices.SortStableFunc(o.AtRisk, func(a, b int) int { return cmp.Compare(s.Rows[b].Risk.Value, s.Rows[a].Risk.Value) })
+	o.AtRisk = o.AtRisk[:min(len(o.AtRisk), urgentListLen)]
+	return o
+}
+
+// demandOver is the forecast demand of the next days, from weekly means:
+// whole weeks, then the share of the next week.
+func demandOver(weekly []float64, days int) float64 {
+	sum := 0.0
+	for w := 0; w*7 < days && w < len(weekly); w++ {
+		sum += weekly[w] * float64(min(days-w*7, 7)) / 7
+	}
+	return sum
+}
