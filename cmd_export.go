@@ -25,7 +25,7 @@ var views = map[string]func(*planner.Snapshot, viewOptions) planner.View{
 	"suppliers":  func(s *planner.Snapshot, _ viewOptions) planner.View { return s.Suppliers(s.Reorder()) },
 	"assortment": func(s *planner.Snapshot, o viewOptions) planner.View { return s.Assortment(o.by) },
 	"risk":       func(s *planner.Snapshot, _ viewOptions) planner.View { return s.Risk(nil) },
-	"overview":   func(s *planner.Snapshot, _ viewOptions) planner.View { return s.Overview(s.Reorder(), s.Risk(nil)).View() },
+	"overview":   func(s *planner.Snapshot, _ viewOptions) planner.View { return s.Overview().View() },
 	"po":         nil,
 	"pos":        nil,
 }

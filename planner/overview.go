@@ -24,8 +24,8 @@ type Overview struct {
 	// at or below their reorder point; StockoutSoon those with stock now
 	// projected to run out within StockoutSoonDays.
 	OutOfStock, BelowROP, StockoutSoon int
-	ToOrder                            ReorderTotals // the reorder view
-	Risk                               RiskTotals    // the risk view, at suggested markdowns
+	ToOrder                            ReorderTotals // the reorder view's rows
+	Risk                               RiskTotals    // the risk view's rows, at suggested markdowns
 	// ForecastRevenue30 is the forecast demand of the next 30 days at
 	// today's prices; a discontinued SKU sells only what it has.
 	ForecastRevenue30 float64
@@ -35,11 +35,16 @@ type Overview struct {
 	UrgentOrders, AtRisk, Dead []int
 }
 
-// Overview sums the snapshot with its reorder and risk views.
-func (s *Snapshot) Overview(reorder *ReorderView, risk *RiskView) *Overview {
-	o := &Overview{AsOf: s.AsOf, ToOrder: reorder.Totals(all(reorder.Len())), Risk: risk.Totals(all(risk.Len()))}
+// Overview sums the snapshot's rows in one pass: the reorder and risk
+// views list the same rows (Plan.Reorder, Risk) and sum them the same
+// way, so the overview agrees with their exports without waiting for
+// them to be built.
+func (s *Snapshot) Overview() *Overview {
+	o := &Overview{AsOf: s.AsOf}
 	soon := s.AsOf + StockoutSoonDays
-	for _, r := range s.Rows {
+	params := s.RiskParams()
+	var orders []int
+	for i, r := range s.Rows {
 		o.KPIs.Add(r.figures())
 		p := &r.Plan
 		if p.Status == model.StatusOut {
@@ -56,11 +61,19 @@ func (s *Snapshot) Overview(reorder *ReorderView, risk *RiskView) *Overview {
 			units = min(units, float64(max(p.Available, 0))) // no more will come
 		}
 		o.ForecastRevenue30 += r.Item.Product.Price * units
-	}
-
-	orders := make([]int, reorder.Len())
-	for i := range orders {
-		orders[i] = reorder.SnapshotRow(i)
+		if p.Reorder {
+			o.ToOrder.add(p)
+			orders = append(orders, i)
+		}
+		switch r.Risk.Risk {
+		case model.RiskNone:
+		case model.RiskDead:
+			o.Risk.add(&r.Risk, r.clearance(r.Risk.Markdown, params))
+			o.Dead = append(o.Dead, i)
+		default:
+			o.Risk.add(&r.Risk, r.clearance(r.Risk.Markdown, params))
+			o.AtRisk = append(o.AtRisk, i)
+		}
 	}
 	slices.SortStableFunc(orders, func(a, b int) int {
 		pa, pb := &s.Rows[a].Plan, &s.Rows[b].Plan
@@ -69,20 +82,12 @@ func (s *Snapshot) Overview(reorder *ReorderView, risk *RiskView) *Overview {
 		}
 		return cmp.Compare(pb.OrderValue, pa.OrderValue)
 	})
+	byValue := func(a, b int) int { return cmp.Compare(s.Rows[b].Risk.Value, s.Rows[a].Risk.Value) }
+	slices.SortStableFunc(o.AtRisk, byValue)
+	slices.SortStableFunc(o.Dead, byValue)
 	o.UrgentOrders = orders[:min(len(orders), urgentListLen)]
-
-	// the risk view is ordered by kind, then value: each list is a prefix
-	for i := range risk.Len() {
-		r := risk.Row(i)
-		switch {
-		case r.Risk.Risk == model.RiskDead && len(o.Dead) < urgentListLen:
-			o.Dead = append(o.Dead, risk.rows[i])
-		case r.Risk.Risk != model.RiskDead:
-			o.AtRisk = append(o.AtRisk, risk.rows[i])
-		}
-	}
-	slices.SortStableFunc(o.AtRisk, func(a, b int) int { return cmp.Compare(s.Rows[b].Risk.Value, s.Rows[a].Risk.Value) })
 	o.AtRisk = o.AtRisk[:min(len(o.AtRisk), urgentListLen)]
+	o.Dead = o.Dead[:min(len(o.Dead), urgentListLen)]
 	return o
 }
 

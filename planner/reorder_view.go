@@ -215,12 +215,15 @@ func (v *ReorderView) Arrange(rows []int) []int {
 func (v *ReorderView) Totals(rows []int) ReorderTotals {
 	var t ReorderTotals
 	for _, i := range rows {
-		p := v.Row(i).Plan
-		t.SKUs++
-		t.Units += p.SuggestedQty
-		t.Value += p.OrderValue
+		t.add(&v.Row(i).Plan)
 	}
 	return t
+}
+
+func (t *ReorderTotals) add(p *model.Plan) {
+	t.SKUs++
+	t.Units += p.SuggestedQty
+	t.Value += p.OrderValue
 }
 
 func (v *ReorderView) Value(i, col int) Value {

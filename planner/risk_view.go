@@ -84,10 +84,15 @@ func (s *Snapshot) Risk(whatIf map[int64]float64) *RiskView {
 	v.proj = make([]model.Clearance, len(v.rows))
 	for k, i := range v.rows {
 		r := s.Rows[i]
-		p := &r.Item.Product
-		v.proj[k] = model.ProjectClearance(r.Risk.Units, r.Forecast.Level(), p.Price, p.UnitCost, v.markdown(r), v.params)
+		v.proj[k] = r.clearance(v.markdown(r), v.params)
 	}
 	return v
+}
+
+// clearance projects clearing the row's units at risk at a markdown.
+func (r *Row) clearance(markdown float64, p model.RiskParams) model.Clearance {
+	pr := &r.Item.Product
+	return model.ProjectClearance(r.Risk.Units, r.Forecast.Level(), pr.Price, pr.UnitCost, markdown, p)
 }
 
 // markdown is the markdown a row is projected at.
@@ -182,22 +187,24 @@ type RiskSum struct {
 func (v *RiskView) Totals(rows []int) RiskTotals {
 	var t RiskTotals
 	for _, i := range rows {
-		if i < 0 {
-			continue
+		if i >= 0 {
+			t.add(&v.Row(i).Risk, v.proj[i])
 		}
-		a, c := &v.Row(i).Risk, &v.proj[i]
-		t.SKUs++
-		t.Units += a.Units
-		t.Value += a.Value
-		t.Liquidation += a.Liquidation
-		t.Cleared += c.Cleared
-		t.Left += c.Left
-		t.Revenue += c.Revenue
-		t.LeftLiquidation += c.Liquidation
-		t.ByRisk[a.Risk].SKUs++
-		t.ByRisk[a.Risk].Value += a.Value
 	}
 	return t
+}
+
+func (t *RiskTotals) add(a *model.RiskAssessment, c model.Clearance) {
+	t.SKUs++
+	t.Units += a.Units
+	t.Value += a.Value
+	t.Liquidation += a.Liquidation
+	t.Cleared += c.Cleared
+	t.Left += c.Left
+	t.Revenue += c.Revenue
+	t.LeftLiquidation += c.Liquidation
+	t.ByRisk[a.Risk].SKUs++
+	t.ByRisk[a.Risk].Value += a.Value
 }
 
 var _ View = (*RiskView)(nil)

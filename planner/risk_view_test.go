@@ -66,7 +66,7 @@ func TestRiskWhatIfMarkdown(t *testing.T) {
 func TestOverviewAgreesWithTheViews(t *testing.T) {
 	s := Build(testCatalogue(), mean8)
 	stock, reorder, risk := s.Stock(), s.Reorder(), s.Risk(nil)
-	o := s.Overview(reorder, risk)
+	o := s.Overview()
 
 	var value float64
 	out := 0
@@ -94,6 +94,7 @@ func TestOverviewAgreesWithTheViews(t *testing.T) {
 		{"inventory_value_retail", 2310},
 		{"out_of_stock", float64(out)},
 		{"skus_to_order", float64(reorder.Len())},
+		{"order_value", reorder.Totals(all(reorder.Len())).Value},
 		{"excess_value", byRisk["excess"]},
 		{"excess_value", 570},
 		{"dead_value", byRisk["dead"]},
