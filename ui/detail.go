@@ -24,8 +24,10 @@ type detailInput struct {
 	Row   *planner.Row
 	Extra *model.ProductDetail
 	// Reorder shows the working behind the SKU's order suggestion in
-	// place of the stock facts.
+	// place of the stock facts; Risk the working behind its risk and
+	// markdown.
 	Reorder bool
+	Risk    *riskInput
 }
 
 // render draws the pane in w × h. Beside the table (wide) everything
@@ -48,8 +50,8 @@ func (d detailPane) render(in detailInput, w, h int, side bool) string {
 	facts := d.facts(in, w)
 	chartH := h - len(head) - len(facts)
 	lines := head
-	if in.Reorder {
-		chartH = min(chartH, 14) // the working behind the order comes first
+	if in.Reorder || in.Risk != nil {
+		chartH = min(chartH, 14) // the working behind the numbers comes first
 	}
 	if chartH >= 5 {
 		lines = append(lines, strings.Split(d.chart(in, w, min(chartH, max(16, h/2))), "\n")...)
@@ -172,8 +174,11 @@ func maxLineWidth(s string) int {
 }
 
 func (d detailPane) facts(in detailInput, w int) []string {
-	if in.Reorder {
+	switch {
+	case in.Reorder:
 		return d.orderFacts(in, w)
+	case in.Risk != nil:
+		return d.riskFacts(in, w)
 	}
 	r := in.Row
 	it := r.Item

@@ -54,6 +54,8 @@ func (m *Model) editKey(msg tea.KeyPressMsg) tea.Cmd {
 		case "":
 		case "po_qty", "po_receive":
 			return m.saveLineEdit()
+		case fieldWhatIf:
+			return m.saveWhatIf()
 		default:
 			return m.savePolicyEdit()
 		}

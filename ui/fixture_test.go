@@ -102,8 +102,18 @@ func fixtureStore(t testing.TB) *store.Store {
 	return st
 }
 
-// newTestModel loads the fixture synchronously and sizes the screen.
+// newTestModel loads the fixture synchronously, sizes the screen and shows
+// the stock pane, where most tests work.
 func newTestModel(t testing.TB, w, h int) (*Model, *store.Store) {
+	t.Helper()
+	m, st := openTestModel(t, w, h)
+	press(t, m, "2")
+	return m, st
+}
+
+// openTestModel loads the fixture synchronously and sizes the screen: the
+// dashboard as it opens, on the overview.
+func openTestModel(t testing.TB, w, h int) (*Model, *store.Store) {
 	t.Helper()
 	st := fixtureStore(t)
 	m := New(Options{

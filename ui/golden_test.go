@@ -194,10 +194,10 @@ func TestHelpScreenOpensAndCloses(t *testing.T) {
 	}
 }
 
-func TestTabsSayWhatIsComing(t *testing.T) {
+func TestTabsCycleAndKeysReachTheirPane(t *testing.T) {
 	m, _ := newTestModel(t, 120, 40)
 	press(t, m, "4")
-	if s := screen(m); !strings.Contains(s, "[4 Assortment]") || !strings.Contains(s, "coming") {
+	if s := screen(m); !strings.Contains(s, "[4 Assortment]") || !strings.Contains(s, "ABC × XYZ") {
 		t.Errorf("assortment tab:\n%s", s)
 	}
 	press(t, m, "tab", "tab", "tab")

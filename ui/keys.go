@@ -11,6 +11,7 @@ type KeyMap struct {
 	Sort, Reverse                           key.Binding
 	Edit, Mark, Undo, Order                 key.Binding
 	Export, Help, Quit                      key.Binding
+	Settings                                key.Binding
 }
 
 // DefaultKeys are the bindings the help screen documents.
@@ -36,6 +37,7 @@ func DefaultKeys() KeyMap {
 		Export:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export")),
 		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:        key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Settings:    key.NewBinding(key.WithKeys(","), key.WithHelp(",", "settings")),
 	}
 }
 
@@ -46,6 +48,12 @@ func (k KeyMap) ShortHelp(tab, screen int) []key.Binding {
 		return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc))
 	}
 	switch tab {
+	case overviewTab:
+		return []key.Binding{hint("↑/↓", "move"), hint("enter", "open"), hint("1–6", "panes"), k.Export, k.Settings, k.Help, k.Quit}
+	case assortmentTab:
+		return []key.Binding{hint("enter", "show SKUs"), hint("b", "breakdown"), k.Sort, k.Filter, k.Export, k.Help, k.Quit}
+	case riskTab:
+		return []key.Binding{hint("m", "what-if markdown"), k.Mark, k.Sort, k.Filter, k.Export, k.Help, k.Quit}
 	case reorderTab:
 		return []key.Binding{hint("e", "qty"), k.Order, hint("L/c/M/v/r", "lead/case/MOQ/svc/round"), k.Undo, k.Filter, k.Export, k.Help, k.Quit}
 	case suppliersTab:
@@ -65,6 +73,6 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.NextTab, k.PrevTab, k.Tab, k.Filter, k.ClearFilter, k.Sort, k.Reverse},
-		{k.Edit, k.Mark, k.Undo, k.Order, k.Export, k.Help, k.Quit},
+		{k.Edit, k.Mark, k.Undo, k.Order, k.Export, k.Settings, k.Help, k.Quit},
 	}
 }

@@ -25,14 +25,13 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch m.mode {
 	case modeHelp:
-		if key.Matches(msg, m.keys.Help, m.keys.ClearFilter) || msg.String() == "q" {
-			m.mode = modeNormal
-		}
-		return nil
+		return m.helpKey(msg)
 	case modeFilter:
 		return m.filterKey(msg)
 	case modeEdit:
 		return m.editKey(msg)
+	case modeSettings:
+		return m.settingsKey(msg)
 	}
 	k := m.keys
 	switch {
@@ -41,6 +40,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Help):
 		m.mode = modeHelp
 		return nil
+	case key.Matches(msg, k.Settings):
+		return m.openSettings()
 	case key.Matches(msg, k.NextTab):
 		return m.showTab((m.tab + 1) % len(tabNames))
 	case key.Matches(msg, k.PrevTab):
@@ -48,6 +49,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Tab):
 		n, _ := strconv.Atoi(msg.String())
 		return m.showTab(n - 1)
+	}
+	if m.tab == overviewTab && m.snap != nil {
+		return m.overviewKey(msg)
 	}
 	p := m.active()
 	if p == nil || m.snap == nil {
@@ -88,10 +92,43 @@ func (m *Model) paneKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		if e, ok := policyEdits[msg.String()]; ok {
 			return m.startReorderEdit(e.field), true
 		}
+	case assortmentTab:
+		switch msg.String() {
+		case "b":
+			return m.nextBreakdown(), true
+		case "enter":
+			return m.showGroup(), true
+		}
+	case riskTab:
+		if msg.String() == "m" {
+			return m.startWhatIf(), true
+		}
 	case suppliersTab:
 		return m.suppliersKey(msg)
 	}
 	return nil, false
+}
+
+// overviewKey moves through the overview's lists and opens a SKU in its
+// pane.
+func (m *Model) overviewKey(msg tea.KeyPressMsg) tea.Cmd {
+	k, p := m.keys, m.overview
+	switch {
+	case key.Matches(msg, k.Up):
+		p.move(-1)
+	case key.Matches(msg, k.Down):
+		p.move(1)
+	case key.Matches(msg, k.Top, k.PageUp):
+		p.move(-len(p.items()))
+	case key.Matches(msg, k.Bottom, k.PageDown):
+		p.move(len(p.items()))
+	case msg.String() == "enter":
+		return m.openOverviewItem()
+	case key.Matches(msg, k.Export) && p.ov != nil:
+		m.setInfo("Exporting…")
+		return exportCmd(p.ov.View(), planner.Query{}, m.opt.ExportDir, m.opt.Now())
+	}
+	return nil
 }
 
 // suppliersKey moves between the suppliers, their orders and an order's
@@ -181,6 +218,11 @@ func (m *Model) tableKey(p *pane, msg tea.KeyPressMsg) tea.Cmd {
 		return m.input.Focus()
 	case key.Matches(msg, k.ClearFilter):
 		clear(t.marked) // marks are drawn outside the row cache: nothing to redraw
+		if p.query.Group != (planner.Group{}) {
+			p.query.Group, p.query.Filter = planner.Group{}, ""
+			m.setInfo("Showing every SKU")
+			return p.runQuery()
+		}
 		if prev := p.query.Filter; prev != "" {
 			p.query.Filter = ""
 			return p.runFilter(prev)

@@ -20,6 +20,8 @@ type Backend interface {
 	SaveForecasts(ctx context.Context, s *planner.Snapshot) error
 	ProductDetail(ctx context.Context, productID int64) (model.ProductDetail, error)
 	SetPolicies(ctx context.Context, changes []planner.PolicyChange) ([]planner.PolicyChange, error)
+	// SetSettings changes catalogue-wide settings; Load plans with them.
+	SetSettings(ctx context.Context, values map[string]string) (before, after map[string]string, err error)
 	// Reload reads some SKUs and the suppliers' order activity again after
 	// a change, so only their rows are planned again.
 	Reload(ctx context.Context, productIDs []int64, asOf model.Day, activity bool) (planner.Reloaded, error)
@@ -101,7 +103,7 @@ func queryCmd(tab, gen int, v planner.View, q planner.Query, sorted, narrowFrom 
 		if narrowFrom != nil {
 			base = narrowFrom
 		}
-		index := planner.Arrange(v, planner.Filter(v, base, q.Filter))
+		index := planner.Arrange(v, planner.Filter(v, planner.FilterGroup(v, base, q.Group), q.Filter))
 		return queryMsg{tab: tab, gen: gen, view: v, sorted: sorted, sortedBy: q.Sort, desc: q.Desc, index: index}
 	}
 }

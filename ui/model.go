@@ -38,6 +38,7 @@ const (
 	modeFilter
 	modeEdit
 	modeHelp
+	modeSettings // the settings view (ui/settings.go)
 )
 
 // Tabs in order; the number key of each is its position + 1.
@@ -68,16 +69,24 @@ type Model struct {
 	loadErr error
 	spin    spinner.Model
 
-	stock     *stockPane
-	reorder   *reorderPane
-	suppliers *suppliersPane
-	detail    detailPane
-	details   map[int64]model.ProductDetail
-	asked     map[int64]bool // detail lookups in flight
+	overview   *overviewPane
+	stock      *stockPane
+	reorder    *reorderPane
+	assortment *assortmentPane
+	risk       *riskPane
+	suppliers  *suppliersPane
+	// jump is a SKU to put the cursor on once its pane has rows (from the
+	// overview's lists)
+	jump    *jumpTarget
+	detail  detailPane
+	details map[int64]model.ProductDetail
+	asked   map[int64]bool // detail lookups in flight
 
-	mode    mode
-	input   textinput.Model
-	editing []int // view rows being edited
+	mode mode
+	// helpOffset is the first line of the help screen shown
+	helpOffset int
+	input      textinput.Model
+	editing    []int // view rows being edited
 	// field is what the editor edits: "" the reorder point, else a policy
 	// field of the reorder pane
 	field planner.PolicyField
@@ -99,6 +108,8 @@ type Model struct {
 
 	detailKey detailKey // the last detail drawing and what it showed
 	detailOut string
+
+	settings settingsView // the settings view's cursor, editor and undo
 }
 
 // New builds the dashboard; Init starts loading the catalogue.
@@ -113,14 +124,17 @@ func New(opt Options) *Model {
 		opt:     opt,
 		styles:  DefaultStyles(),
 		keys:    DefaultKeys(),
-		tab:     stockTab,
+		tab:     overviewTab,
 		loading: true,
 		spin:    spinner.New(spinner.WithSpinner(spinner.Dot)),
 		details: map[int64]model.ProductDetail{},
 		asked:   map[int64]bool{},
 	}
+	m.overview = &overviewPane{styles: &m.styles}
 	m.stock = newStockPane(&m.styles)
 	m.reorder = newReorderPane(&m.styles)
+	m.assortment = newAssortmentPane(&m.styles)
+	m.risk = newRiskPane(&m.styles)
 	m.suppliers = newSuppliersPane(&m.styles)
 	m.detail = detailPane{styles: &m.styles}
 	m.input = textinput.New()
@@ -167,11 +181,31 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case changedMsg:
 		return m, m.changed(msg)
+	case settingsSavedMsg:
+		return m, m.settingsSaved(msg)
 	case viewsMsg:
 		if msg.snap != m.snap {
 			return m, nil // a newer snapshot brings its own views
 		}
 		return m, tea.Batch(m.showViews(msg.views), m.wantDetail())
+	case overviewMsg:
+		if msg.snap == m.snap {
+			m.overview.ov = msg.ov
+			m.overview.move(0)
+		}
+		return m, nil
+	case riskViewMsg:
+		if msg.snap != m.snap {
+			return m, nil
+		}
+		m.risk.setView(msg.rv)
+		return m, tea.Batch(m.freshen(), m.wantDetail())
+	case assortmentViewMsg:
+		if msg.snap != m.snap || msg.av.By != m.assortment.by {
+			return m, nil // a newer snapshot or breakdown is on its way
+		}
+		m.assortment.setView(msg.av)
+		return m, m.freshen()
 	case ordersMsg:
 		return m, m.ordersLoaded(msg)
 	case orderMsg:
@@ -190,7 +224,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.PasteMsg:
-		if m.mode == modeFilter || m.mode == modeEdit {
+		if m.mode == modeFilter || m.mode == modeEdit || (m.mode == modeSettings && m.settings.editing) {
 			return m, m.updateInput(msg)
 		}
 		return m, nil
@@ -217,9 +251,9 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	// after the first frame: search texts for the first /, and the
 	// forecasts that are not current
 	warm := func() tea.Msg { snap.WarmSearch(); return nil }
-	// the stock pane first; the reorder and suppliers views follow in the
-	// background, so the first frame does not wait for them
-	m.viewsAfterFirstQuery = true
+	// the pane on screen first: opening on the stock pane, the other views
+	// follow its first sort, so they do not compete with it for the cores
+	m.viewsAfterFirstQuery = m.tab == stockTab
 	return tea.Batch(m.setSnapshot(snap, nil, nil), warm, m.startForecasting(snap))
 }
 
@@ -233,6 +267,15 @@ func (m *Model) setSnapshot(s *planner.Snapshot, changed []int, views *paneViews
 	m.snap = s
 	m.stock.setSnapshot(s, changed)
 	m.stock.stale = true
+	// the overview, risk and assortment views of every snapshot are built
+	// in the background, beside whatever the edit waits for
+	summaries := tea.Batch(overviewCmd(s), riskViewCmd(s, m.risk.whatIf), assortmentViewCmd(s, m.assortment.by))
+	return tea.Batch(summaries, m.showSnapshotViews(s, views))
+}
+
+// showSnapshotViews shows the reorder and suppliers views that came with a
+// snapshot, or builds them.
+func (m *Model) showSnapshotViews(s *planner.Snapshot, views *paneViews) tea.Cmd {
 	switch {
 	case views != nil:
 		return m.showViews(views)
@@ -274,6 +317,9 @@ func (m *Model) queried(msg queryMsg) tea.Cmd {
 		m.reorder.addHeadings()
 	}
 	p.settle()
+	if m.jump != nil && msg.tab == m.tab {
+		m.landJump(true)
+	}
 	if m.viewsAfterFirstQuery {
 		// the first frame is drawn: now the other panes' views, which would
 		// otherwise compete with its sort for the cores
@@ -290,6 +336,8 @@ func (m *Model) currentRow() *planner.Row {
 		return m.stock.currentRow()
 	case reorderTab:
 		return m.reorder.currentRow()
+	case riskTab:
+		return m.risk.currentRow()
 	}
 	return nil
 }

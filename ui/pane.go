@@ -72,6 +72,10 @@ func (m *Model) paneOf(tab int) *pane {
 		return &m.stock.pane
 	case reorderTab:
 		return &m.reorder.pane
+	case assortmentTab:
+		return &m.assortment.pane
+	case riskTab:
+		return &m.risk.pane
 	case suppliersTab:
 		return m.suppliers.active()
 	}

@@ -13,13 +13,18 @@ import (
 )
 
 // TestSmokeRealProgram runs the dashboard in a real Bubble Tea program:
-// it loads in the background, draws the stock pane, takes keys and quits.
+// it loads in the background, opens on the overview, goes to the stock
+// pane, takes keys and quits.
 func TestSmokeRealProgram(t *testing.T) {
 	st := fixtureStore(t)
 	m := New(Options{Backend: planner.Backend{Store: st}, Source: "fixture.db", ExportDir: t.TempDir()})
 	tm := teatest.NewTestModel(t, m,
 		teatest.WithInitialTermSize(160, 45),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.ANSI256)))
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		return bytes.Contains(b, []byte("Order first")) && bytes.Contains(b, []byte("Capital at risk"))
+	}, teatest.WithDuration(10*time.Second))
+	tm.Send(tea.KeyPressMsg{Code: '2', Text: "2"})
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
 		return bytes.Contains(b, []byte("SKU-001")) && bytes.Contains(b, []byte("24 of 24 SKUs"))
 	}, teatest.WithDuration(10*time.Second))

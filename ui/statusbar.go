@@ -74,15 +74,20 @@ func (m *Model) editPrompt() string {
 	}
 	target := fmt.Sprintf("%d marked SKUs", len(m.editing))
 	if len(m.editing) == 1 {
-		if m.tab == reorderTab {
+		switch m.tab {
+		case reorderTab:
 			target = clean(m.reorder.rv.Row(m.editing[0]).Item.Product.SKU)
-		} else {
+		case riskTab:
+			target = clean(m.risk.rv.Row(m.editing[0]).Item.Product.SKU)
+		default:
 			target = clean(m.stock.row(m.editing[0]).Item.Product.SKU)
 		}
 	}
 	what := "Reorder point"
 	switch m.field {
 	case "":
+	case fieldWhatIf:
+		what = "What-if markdown % (a = suggested)"
 	case planner.FieldOrderQty:
 		what = "Order quantity"
 	default:
@@ -102,6 +107,9 @@ func (m *Model) position() string {
 		return ""
 	}
 	parts := []string{fmt.Sprintf("%s of %s %s", groupInt(int64(len(p.table.rows()))), groupInt(int64(p.view.Len())), rowNoun(p.view))}
+	if g := p.query.Group; g != (planner.Group{}) {
+		parts = append(parts, clean(g.String()))
+	}
 	if p.query.Filter != "" {
 		parts = append(parts, fmt.Sprintf("filter %q", clean(p.query.Filter)))
 	}
@@ -141,6 +149,7 @@ var longHelp = map[string]string{
 	"space": "mark a row for a bulk edit",
 	"x":     "export the view to CSV",
 	"/":     "filter the rows",
+	",":     "catalogue settings",
 }
 
 // helpScreen is the full help: every key, the statuses and the columns.
@@ -175,17 +184,27 @@ func (m *Model) helpScreen() string {
 	b.WriteString("e opens the reorder point of the row (or of every marked row) in place: type a whole number,\n" +
 		"or a for automatic; enter saves (one transaction, recorded in the audit log), esc cancels, u undoes.\n" +
 		"A manual reorder point shows an m beside it; the detail pane shows the automatic value too.\n\n")
+	b.WriteString(s.Title.Render("1 Overview") + "\n")
+	b.WriteString("Inventory value, availability, capital at risk and revenue; ↑/↓ moves through the lists of SKUs to order\n" +
+		"first, at risk and dead, enter opens one in its pane; x writes the figures to CSV.\n\n")
 	b.WriteString(s.Title.Render("3 Reorder") + "\n")
 	b.WriteString("SKUs to order now, under their supplier with its totals (⚠ when below the minimum order value). A SKU is\n" +
 		"listed when its position (available + on order + drafts) is at or below its reorder point, or its order-by day\n" +
 		"(stockout − lead time) falls within the review period. The detail shows the working: SS, ROP, S, need, rounding.\n" +
 		"e order quantity (* = yours) · L lead time · c case pack · M MOQ · v service level · r rounding up/nearest/down\n" +
 		"u undoes · o puts the supplier's shown (or marked) SKUs on its draft purchase order, after y.\n\n")
+	b.WriteString(s.Title.Render("4 Assortment") + "\n")
+	b.WriteString("Groups by category; b switches to subcategory, brand, supplier. Bars: revenue share ▕ stock-value share on\n" +
+		"one scale. The ABC × XYZ matrix sits beside it. enter shows the group's SKUs on Stock; esc there shows all.\n\n")
+	b.WriteString(s.Title.Render("5 Risk") + "\n")
+	b.WriteString("Dead, excess, declining and slow stock, worst first: units and value at risk, weeks to clear, suggested\n" +
+		"markdown (1 − k^(1/ε), capped) and liquidation value. m sets a what-if markdown for the marked SKUs (a = suggested).\n\n")
 	b.WriteString(s.Title.Render("6 Suppliers") + "\n")
 	b.WriteString("Lead times as configured and measured from received orders (used from 3 receipts), open orders, spend.\n" +
 		"enter opens a supplier's orders, enter again an order's lines; t sends a draft (expected = today + lead time),\n" +
 		"r receives units of a line, R receives everything outstanding, c cancels, e changes a line's quantity,\n" +
 		"x on an order writes a supplier-ready CSV; esc goes back.\n\n")
+	b.WriteString(s.Title.Render("Settings") + "\n" + settingsHelp + "\n\n")
 	b.WriteString(s.Title.Render("Status") + "\n")
 	b.WriteString(s.Status(0).Render("out") + "     nothing available to sell (on hand − committed ≤ 0)\n")
 	b.WriteString(s.Status(1).Render("low") + "     inventory position (available + on order + drafts) at or below the reorder point\n")
@@ -209,6 +228,8 @@ func rowNoun(v planner.View) string {
 		return "orders"
 	case planner.POView:
 		return "lines"
+	case *planner.AssortmentView:
+		return "groups"
 	}
 	return "SKUs"
 }

@@ -29,6 +29,7 @@ const (
 	colROP
 	colCover
 	colTrend
+	colClass
 	colStatus
 )
 
@@ -45,6 +46,7 @@ func newStockPane(styles *Styles) *stockPane {
 		colROP:       {title: "ROP", viewCol: planner.StockReorderPoint, min: 7, max: 8, right: true, priority: 2, render: p.renderROP},
 		colCover:     {title: "Cover", viewCol: planner.StockDaysOfCover, min: 5, max: 6, right: true, priority: 2, render: p.renderCover},
 		colTrend:     {title: "Sales 26w┊fcst", viewCol: planner.StockWeeklyDemand, min: 12, pref: 30, max: 35, priority: 3, grow: 3, render: p.renderTrend},
+		colClass:     {title: "Cls", viewCol: planner.StockABC, min: 3, max: 3, priority: 5, render: p.renderClass},
 		colStatus:    {title: "Status", viewCol: planner.StockStatus, min: 6, max: 6, priority: 0, render: p.renderStatus},
 	})
 	p.table.sortCol = colStatus
@@ -75,6 +77,13 @@ func (p *stockPane) renderStatus(i, w int, plain bool) string {
 		return word
 	}
 	return p.styles.Status(st).Render(word)
+}
+
+// renderClass shows the ABC and XYZ classes together: AX sells most and
+// steadiest, CZ least and most erratically.
+func (p *stockPane) renderClass(i, w int, _ bool) string {
+	r := p.row(i)
+	return fit(r.ABC.String()+r.XYZ.String(), w, false)
 }
 
 func (p *stockPane) renderROP(i, w int, plain bool) string {

@@ -46,13 +46,15 @@ func (m *Model) layout() {
 	t, _, _ := layoutRects(m.width, m.height)
 	m.stock.table.resize(t.w, t.h)
 	m.reorder.table.resize(t.w, t.h)
+	m.risk.table.resize(t.w, t.h)
+	m.assortment.table.resize(t.w, t.h)
 	m.suppliers.layoutTables(m.width, m.height)
 }
 
 // View draws the whole screen.
 func (m *Model) View() tea.View {
 	v := tea.NewView(m.render())
-	if !m.traced && m.snap != nil && (len(m.stock.table.index) > 0 || len(m.snap.Rows) == 0) {
+	if !m.traced && m.snap != nil && m.showsCatalogue() {
 		m.traced = true
 		if m.opt.FirstFrame != nil {
 			m.opt.FirstFrame()
@@ -60,12 +62,25 @@ func (m *Model) View() tea.View {
 	}
 	if m.opt.Trace != nil && m.traced && !m.traceWritten {
 		m.traceWritten = true
-		fmt.Fprintf(m.opt.Trace, "first frame with %d rows: %s after start (catalogue load and plan %s)\n",
-			len(m.stock.table.index), time.Since(m.opt.Started).Round(time.Millisecond), m.loadTook.Round(time.Millisecond))
+		fmt.Fprintf(m.opt.Trace, "first frame (%s) of %d SKUs: %s after start (catalogue load and plan %s)\n",
+			tabNames[m.tab], len(m.snap.Rows), time.Since(m.opt.Started).Round(time.Millisecond), m.loadTook.Round(time.Millisecond))
 	}
 	v.AltScreen = true
 	v.WindowTitle = "Stockroom"
 	return v
+}
+
+// showsCatalogue says the frame shows the catalogue, not a spinner: the
+// overview has its figures, or a table pane its rows.
+func (m *Model) showsCatalogue() bool {
+	if len(m.snap.Rows) == 0 {
+		return true
+	}
+	if m.tab == overviewTab {
+		return m.overview.ov != nil
+	}
+	p := m.active()
+	return p != nil && len(p.table.index) > 0
 }
 
 func (m *Model) render() string {
@@ -78,7 +93,10 @@ func (m *Model) render() string {
 		return clip(wrap(msg, w), w, h)
 	}
 	if m.mode == modeHelp {
-		return clip(m.helpScreen(), w, h)
+		return m.scrolledHelp(w, h)
+	}
+	if m.mode == modeSettings {
+		return clip(m.settingsScreen(), w, h)
 	}
 	body := m.body()
 	return m.tabBar() + "\n" + clip(body, w, h-2) + "\n" + m.statusBar()
@@ -91,10 +109,10 @@ func (m *Model) body() string {
 		return center(m.spin.View()+" Loading "+clean(m.opt.Source)+"…", w, h)
 	case m.loadErr != nil:
 		return center(m.styles.Error.Render("Could not open the catalogue: ")+clean(m.loadErr.Error()), w, h)
-	case m.active() == nil:
-		return center(m.comingSoon(), w, h)
 	case m.snap == nil || len(m.snap.Rows) == 0:
 		return center(m.emptyHelp(), w, h)
+	case m.tab == overviewTab:
+		return m.renderOverview(w, h)
 	}
 	if p := m.active(); p.view == nil {
 		return center(m.spin.View()+" Planning…", w, h)
@@ -108,6 +126,14 @@ func (m *Model) body() string {
 		return m.tableBody(m.reorder.table, m.renderDetail)
 	case suppliersTab:
 		return m.suppliersBody()
+	case assortmentTab:
+		return m.tableBody(m.assortment.table, m.renderAssortmentDetail)
+	case riskTab:
+		if m.risk.rv.Len() == 0 {
+			return center(m.styles.Title.Render("No stock at risk")+"\n\n"+
+				"No SKU is dead, in excess, declining or slow under the current settings (, changes them).", w, h)
+		}
+		return m.tableBody(m.risk.table, m.renderDetail)
 	}
 	return m.tableBody(m.stock.table, m.renderDetail)
 }
@@ -137,6 +163,7 @@ func (m *Model) tableBody(tbl *table, drawDetail func(d rect, side bool) string)
 type detailKey struct {
 	row   *planner.Row // a new row (an edit) is a new pointer
 	extra bool
+	risk  riskInput // on the Risk pane: its view (a what-if is a new one) and selection
 	w, h  int
 	side  bool
 	tab   int
@@ -148,6 +175,9 @@ func (m *Model) renderDetail(d rect, side bool) string {
 		return m.groupDetail(d.w, d.h)
 	}
 	key := detailKey{row: in.Row, extra: in.Extra != nil, w: d.w, h: d.h, side: side, tab: m.tab}
+	if in.Risk != nil {
+		key.risk = *in.Risk
+	}
 	if key != m.detailKey || m.detailOut == "" {
 		m.detailKey, m.detailOut = key, m.detail.render(in, d.w, d.h, side)
 	}
@@ -156,6 +186,9 @@ func (m *Model) renderDetail(d rect, side bool) string {
 
 func (m *Model) detailInput() detailInput {
 	in := detailInput{Snap: m.snap, Row: m.currentRow(), Reorder: m.tab == reorderTab}
+	if m.tab == riskTab && in.Row != nil {
+		in.Risk = m.risk.input()
+	}
 	if in.Row != nil {
 		if d, ok := m.details[in.Row.Item.Product.ID]; ok {
 			in.Extra = &d
@@ -170,8 +203,10 @@ func (m *Model) detailInput() detailInput {
 func (m *Model) placeEditor() {
 	t, col := m.stock.table, colROP
 	switch {
-	case m.tab == suppliersTab:
+	case m.tab == suppliersTab || m.tab == overviewTab || m.tab == assortmentTab:
 		return
+	case m.tab == riskTab:
+		t, col = m.risk.table, kcolWhatIf
 	case m.tab == reorderTab:
 		t, col = m.reorder.table, rcolQty
 		if m.field != planner.FieldOrderQty {
@@ -218,15 +253,6 @@ func (m *Model) tabBar() string {
 		return fit(left, m.width, false)
 	}
 	return left + strings.Repeat(" ", gap) + m.styles.Dim.Render(right)
-}
-
-func (m *Model) comingSoon() string {
-	what := map[int]string{
-		0: "The Overview arrives with the assortment and risk work: inventory value, stockouts, urgent lists.",
-		3: "The Assortment pane arrives later: ABC/XYZ classes and category balance.",
-		4: "The Risk pane arrives later: dead, slow and excess stock with markdown suggestions.",
-	}[m.tab]
-	return m.styles.Title.Render(tabNames[m.tab]+" — coming") + "\n\n" + what + "\n\nPress 2 for the Stock pane, 3 for Reorder, 6 for Suppliers."
 }
 
 func (m *Model) emptyHelp() string {

@@ -1,0 +1,220 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"stockroom/model"
+	"stockroom/planner"
+)
+
+// overviewPane is tab 1, where the dashboard opens: the catalogue's key
+// figures and short lists of the most urgent SKUs, each a jump to the pane
+// that deals with it.
+type overviewPane struct {
+	ov     *planner.Overview
+	cursor int // into items()
+	styles *Styles
+}
+
+// overviewItem is one SKU of the urgent lists and the pane it opens.
+type overviewItem struct {
+	list int // 0 order, 1 at risk, 2 dead
+	row  int // snapshot row
+}
+
+var overviewLists = []struct {
+	title string
+	tab   int
+}{
+	{"Order first", reorderTab},
+	{"At risk", riskTab},
+	{"Dead stock", riskTab},
+}
+
+// overviewMsg brings an overview summed off the loop.
+type overviewMsg struct {
+	snap *planner.Snapshot
+	ov   *planner.Overview
+}
+
+func overviewCmd(s *planner.Snapshot) tea.Cmd {
+	return func() tea.Msg { return overviewMsg{snap: s, ov: s.Overview()} }
+}
+
+func (p *overviewPane) items() []overviewItem {
+	if p.ov == nil {
+		return nil
+	}
+	var out []overviewItem
+	for k, rows := range [][]int{p.ov.UrgentOrders, p.ov.AtRisk, p.ov.Dead} {
+		for _, r := range rows {
+			out = append(out, overviewItem{k, r})
+		}
+	}
+	return out
+}
+
+func (p *overviewPane) move(delta int) {
+	n := len(p.items())
+	p.cursor = max(min(p.cursor+delta, n-1), 0)
+}
+
+// open jumps to the pane of the item under the cursor, its SKU selected.
+func (m *Model) openOverviewItem() tea.Cmd {
+	items := m.overview.items()
+	if m.overview.cursor >= len(items) {
+		return nil
+	}
+	it := items[m.overview.cursor]
+	id := m.snap.Rows[it.row].Item.Product.ID
+	return m.jumpTo(overviewLists[it.list].tab, id)
+}
+
+// render draws the overview in w × h.
+func (m *Model) renderOverview(w, h int) string {
+	p := m.overview
+	if p.ov == nil {
+		return center(m.spin.View()+" Summing the catalogue…", w, h)
+	}
+	o := p.ov
+	k := &o.KPIs
+	cur := ""
+	blocks := [][]string{
+		m.kpiBlock("Inventory", [][2]string{
+			{"At cost", formatMoney(k.StockCost, cur)},
+			{"At retail", formatMoney(k.StockRetail, cur)},
+			{"SKUs", groupInt(int64(k.SKUs))},
+			{"Turnover", formatQty(k.Turnover()) + "× a year"},
+			{"GMROI", formatQty(k.GMROI())},
+		}),
+		m.kpiBlock("Availability", [][2]string{
+			{"Out of stock", groupInt(int64(o.OutOfStock)) + " SKUs"},
+			{"≤ reorder point", groupInt(int64(o.BelowROP)) + " SKUs"},
+			{fmt.Sprintf("Out in %d days", planner.StockoutSoonDays), groupInt(int64(o.StockoutSoon)) + " SKUs"},
+			{"To order", fmt.Sprintf("%s SKUs · %s", groupInt(int64(o.ToOrder.SKUs)), formatMoney(o.ToOrder.Value, cur))},
+			{"Stockout rate", pct1(k.StockoutRate()) + " of days, 52w"},
+		}),
+		m.kpiBlock("Capital at risk", [][2]string{
+			{"Excess", riskSum(o.Risk.ByRisk[model.RiskExcess])},
+			{"Dead", riskSum(o.Risk.ByRisk[model.RiskDead])},
+			{"Declining", riskSum(o.Risk.ByRisk[model.RiskDeclining])},
+			{"Slow", riskSum(o.Risk.ByRisk[model.RiskSlow])},
+			{"Liquidation", formatMoney(o.Risk.Liquidation, cur) + " of " + formatMoney(o.Risk.Value, cur)},
+		}),
+		m.kpiBlock("Revenue", [][2]string{
+			{"Next 30 days", formatMoney(o.ForecastRevenue30, cur) + " forecast"},
+			{"Last 52 weeks", formatMoney(k.Revenue, cur)},
+			{"Margin 52w", formatMoney(k.Margin(), cur)},
+			{"Sell-through", pct1(k.SellThrough())},
+		}),
+	}
+	perRow := 4
+	if w < 160 {
+		perRow = 2
+	}
+	colW := w / perRow
+	var lines []string
+	for i := 0; i < len(blocks); i += perRow {
+		cols := make([]string, 0, perRow)
+		for _, b := range blocks[i:min(i+perRow, len(blocks))] {
+			cols = append(cols, clip(strings.Join(b, "\n"), colW-2, len(b)))
+		}
+		row := cols[0]
+		for _, c := range cols[1:] {
+			row = joinColumns(row, c, "  ")
+		}
+		lines = append(lines, strings.Split(row, "\n")...)
+		lines = append(lines, "")
+	}
+	lines = append(lines, m.urgentLists(w, max(h-len(lines), 0))...)
+	return clip(strings.Join(lines, "\n"), w, h)
+}
+
+func riskSum(r planner.RiskSum) string {
+	return fmt.Sprintf("%s · %s SKUs", formatMoney(r.Value, ""), groupInt(int64(r.SKUs)))
+}
+
+// kpiBlock is a titled column of label–value lines.
+func (m *Model) kpiBlock(title string, facts [][2]string) []string {
+	s := m.styles
+	lines := []string{s.Title.Render(title)}
+	for _, f := range facts {
+		lines = append(lines, s.Dim.Render(fit(f[0], 17, false))+f[1])
+	}
+	return lines
+}
+
+// urgentLists draws the three lists side by side when there is room,
+// else one under another, each with as many SKUs as fit.
+func (m *Model) urgentLists(w, h int) []string {
+	p := m.overview
+	items := p.items()
+	side := w >= 120
+	per := h - 2 // title and a blank line
+	listW := w
+	if side {
+		listW = (w - 4) / 3
+	} else {
+		per = max(h/3-1, 1)
+	}
+	blocks := make([][]string, len(overviewLists))
+	for k, l := range overviewLists {
+		blocks[k] = []string{m.styles.Title.Render(fit(fmt.Sprintf("%s  (%d → %s)", l.title, 1+l.tab, tabNames[l.tab]), listW, false))}
+	}
+	for pos, it := range items {
+		b := &blocks[it.list]
+		if len(*b) > per {
+			continue
+		}
+		*b = append(*b, m.overviewLine(it, listW, pos == p.cursor))
+	}
+	for k := range blocks {
+		if len(blocks[k]) == 1 {
+			blocks[k] = append(blocks[k], m.styles.Dim.Render("  nothing here"))
+		}
+	}
+	if !side {
+		var out []string
+		for _, b := range blocks {
+			out = append(out, b...)
+		}
+		return out
+	}
+	joined := clip(strings.Join(blocks[0], "\n"), listW, per+1)
+	for _, b := range blocks[1:] {
+		joined = joinColumns(joined, clip(strings.Join(b, "\n"), listW, per+1), "  ")
+	}
+	return strings.Split(joined, "\n")
+}
+
+// overviewLine is one SKU of a list: the cursor marker, SKU, name and the
+// figure that ranks it.
+func (m *Model) overviewLine(it overviewItem, w int, cursor bool) string {
+	s := m.styles
+	r := m.snap.Rows[it.row]
+	var figure string
+	switch it.list {
+	case 0:
+		by := "–"
+		if r.Plan.OrderBy.Valid() {
+			by = r.Plan.OrderBy.String()
+		}
+		figure = fmt.Sprintf("by %s · %s units", by, groupInt(int64(r.Plan.SuggestedQty)))
+	default:
+		figure = fmt.Sprintf("%s %s", r.Risk.Risk, formatMoney(r.Risk.Value, ""))
+	}
+	marker := "  "
+	if cursor {
+		marker = "▶ "
+	}
+	sku := fit(clean(r.Item.Product.SKU), 11, false)
+	nameW := max(w-len(marker)-12-width(figure)-1, 0)
+	text := marker + sku + " " + fit(clean(r.Item.Product.Name), nameW, false) + " " + figure
+	if cursor {
+		return s.Cursor.Render(fit(text, w, false))
+	}
+	return fit(text, w, false)
+}

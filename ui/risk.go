@@ -1,0 +1,226 @@
+package ui
+
+import (
+	"fmt"
+	"maps"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"stockroom/model"
+	"stockroom/planner"
+)
+
+// riskPane is tab 5: the SKUs whose stock may not sell at full price,
+// worst first, with what clearing it takes; the PM tries markdowns on a
+// selection and sees the projection change.
+type riskPane struct {
+	pane
+	rv     *planner.RiskView
+	styles *Styles
+	// whatIf holds the PM's markdowns by product; kept across snapshots
+	// and never written to the catalogue: it is a what-if.
+	whatIf map[int64]float64
+}
+
+// Risk pane column positions in riskPane.table.cols.
+const (
+	kcolSKU = iota
+	kcolName
+	kcolRisk
+	kcolAvail
+	kcolUnits
+	kcolValue
+	kcolWeeks
+	kcolMarkdown
+	kcolWhatIf
+	kcolProjWeeks
+	kcolRevenue
+	kcolLeft
+	kcolLiquidation
+)
+
+func newRiskPane(styles *Styles) *riskPane {
+	p := &riskPane{styles: styles, pane: pane{tab: riskTab}}
+	p.table = newTable([]tableColumn{
+		kcolSKU:         {title: "SKU", viewCol: planner.RiskSKU, min: 9, max: 12, priority: 0, grow: 1},
+		kcolName:        {title: "Name", viewCol: planner.RiskName, min: 12, max: 30, priority: 2, grow: 2},
+		kcolRisk:        {title: "Risk", viewCol: planner.RiskKind, min: 9, max: 9, priority: 0, render: p.renderRisk},
+		kcolAvail:       {title: "Avail", viewCol: planner.RiskAvailable, min: 6, max: 7, right: true, priority: 3},
+		kcolUnits:       {title: "At risk", viewCol: planner.RiskUnits, min: 7, max: 8, right: true, priority: 1},
+		kcolValue:       {title: "Value", viewCol: planner.RiskValue, min: 7, max: 10, right: true, priority: 0},
+		kcolWeeks:       {title: "Weeks", viewCol: planner.RiskWeeksToClear, min: 6, max: 6, right: true, priority: 1, render: p.renderWeeks(planner.RiskWeeksToClear)},
+		kcolMarkdown:    {title: "Mkdn", viewCol: planner.RiskMarkdown, min: 5, max: 5, right: true, priority: 2},
+		kcolWhatIf:      {title: "What-if", viewCol: planner.RiskPlanMarkdown, min: 7, max: 7, right: true, priority: 1, render: p.renderWhatIf},
+		kcolProjWeeks:   {title: "→ wks", viewCol: planner.RiskProjectedWeeks, min: 6, max: 6, right: true, priority: 3, render: p.renderWeeks(planner.RiskProjectedWeeks)},
+		kcolRevenue:     {title: "Clear rev", viewCol: planner.RiskClearanceRevenue, min: 9, max: 10, right: true, priority: 2},
+		kcolLeft:        {title: "Left", viewCol: planner.RiskLeft, min: 6, max: 7, right: true, priority: 4},
+		kcolLiquidation: {title: "Liquid.", viewCol: planner.RiskLiquidation, min: 7, max: 9, right: true, priority: 3},
+	})
+	p.follow.key = func(row int) int64 { return p.rv.Row(row).Item.Product.ID }
+	return p
+}
+
+// setView shows a new risk view, the cursor and marks staying on their SKUs.
+func (p *riskPane) setView(rv *planner.RiskView) {
+	p.remember()
+	p.rv = rv
+	p.view = rv
+	p.table.setView(rv, nil)
+	p.stale = true
+}
+
+func (p *riskPane) row(i int) *planner.Row { return p.rv.Row(i) }
+
+// currentRow is the SKU under the cursor, or nil.
+func (p *riskPane) currentRow() *planner.Row {
+	if p.rv == nil {
+		return nil
+	}
+	if i, ok := p.table.current(); ok && i >= 0 {
+		return p.rv.Row(i)
+	}
+	return nil
+}
+
+// targets are the marked rows, or the cursor's.
+func (p *riskPane) targets() []int {
+	rows := slices.Sorted(maps.Keys(p.table.marked))
+	if len(rows) == 0 {
+		if r, ok := p.table.current(); ok && r >= 0 {
+			rows = append(rows, r)
+		}
+	}
+	return rows
+}
+
+func (p *riskPane) renderRisk(i, w int, plain bool) string {
+	r := p.row(i).Risk.Risk
+	word := fit(r.String(), w, false)
+	if plain {
+		return word
+	}
+	return p.styles.RiskStyle(r).Render(word)
+}
+
+func (p *riskPane) renderWeeks(col int) func(i, w int, plain bool) string {
+	return func(i, w int, _ bool) string {
+		v := p.rv.Value(i, col)
+		if v.Null {
+			return fit("never", w, true)
+		}
+		return fit(formatQty(v.Float), w, true)
+	}
+}
+
+// renderWhatIf shows the projected markdown, with * when the PM set it.
+func (p *riskPane) renderWhatIf(i, w int, plain bool) string {
+	r := p.row(i)
+	pct := p.rv.Value(i, planner.RiskPlanMarkdown).Float
+	_, set := p.whatIf[r.Item.Product.ID]
+	s := strconv.FormatFloat(pct, 'f', 0, 64) + "%"
+	switch {
+	case !set:
+		return fit(s+"  ", w, true)
+	case plain:
+		return fit(s+" *", w, true)
+	}
+	return fit(s+p.styles.Manual.Render(" *"), w, true)
+}
+
+// riskViewMsg brings a risk view built off the loop.
+type riskViewMsg struct {
+	snap *planner.Snapshot
+	rv   *planner.RiskView
+}
+
+func riskViewCmd(s *planner.Snapshot, whatIf map[int64]float64) tea.Cmd {
+	return func() tea.Msg { return riskViewMsg{snap: s, rv: s.Risk(whatIf)} }
+}
+
+// startWhatIf opens the markdown editor on the selection.
+func (m *Model) startWhatIf() tea.Cmd {
+	p := m.risk
+	m.editing = p.targets()
+	if len(m.editing) == 0 {
+		return nil
+	}
+	value := ""
+	if len(m.editing) == 1 {
+		value = strconv.FormatFloat(p.rv.Value(m.editing[0], planner.RiskPlanMarkdown).Float, 'f', -1, 64)
+	}
+	return m.openEditor(fieldWhatIf, 6, "auto", value)
+}
+
+// fieldWhatIf is the editor's pseudo-field for a what-if markdown: it is
+// kept in the pane, not written to the catalogue.
+const fieldWhatIf planner.PolicyField = "what_if_markdown"
+
+// saveWhatIf applies the typed markdown to the selection and rebuilds the
+// risk view in the background.
+func (m *Model) saveWhatIf() tea.Cmd {
+	pct, auto, err := parseMarkdown(m.input.Value())
+	if err != nil {
+		m.setError(err.Error())
+		return nil
+	}
+	m.mode = modeNormal
+	m.input.Blur()
+	p := m.risk
+	next := maps.Clone(p.whatIf)
+	if next == nil {
+		next = map[int64]float64{}
+	}
+	for _, r := range m.editing {
+		id := p.rv.Row(r).Item.Product.ID
+		if auto {
+			delete(next, id)
+		} else {
+			next[id] = pct / 100
+		}
+	}
+	p.whatIf = next
+	what := strconv.FormatFloat(pct, 'f', -1, 64) + "% markdown"
+	if auto {
+		what = "the suggested markdown"
+	}
+	m.setInfo(fmt.Sprintf("What-if: %s for %d SKUs · a projection only, nothing is saved", what, len(m.editing)))
+	return riskViewCmd(m.snap, next)
+}
+
+// parseMarkdown reads a markdown in percent (0–95), or a/auto/nothing for
+// the suggestion.
+func parseMarkdown(s string) (pct float64, auto bool, err error) {
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "%"))
+	if s == "" || isAuto(s) {
+		return 0, true, nil
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(v) || v < 0 || v > 95 {
+		return 0, false, errMarkdown(s)
+	}
+	return v, false, nil
+}
+
+type errMarkdown string
+
+func (e errMarkdown) Error() string {
+	return strconv.Quote(string(e)) + " is not a markdown: type a percentage from 0 to 95, or a for the suggestion"
+}
+
+// RiskStyle is the style of a risk word; the word itself says the risk.
+func (s Styles) RiskStyle(r model.Risk) lipgloss.Style {
+	switch r {
+	case model.RiskDead:
+		return s.status[model.StatusDead]
+	case model.RiskExcess:
+		return s.status[model.StatusExcess]
+	case model.RiskDeclining:
+		return s.status[model.StatusLow]
+	}
+	return s.Dim
+}

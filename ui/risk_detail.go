@@ -1,0 +1,96 @@
+package ui
+
+import (
+	"fmt"
+	"math"
+
+	"stockroom/model"
+	"stockroom/planner"
+)
+
+// riskInput is what the detail pane needs on the Risk pane: the view, the
+// cursor's row in it and the totals of the selection.
+type riskInput struct {
+	rv        *planner.RiskView
+	row       int
+	selection planner.RiskTotals
+	marked    bool // the selection is the marked rows, not the cursor's
+}
+
+// riskFacts shows how a SKU's risk and markdown are worked out, and what
+// the markdown in use is projected to do for the selection.
+func (d detailPane) riskFacts(in detailInput, w int) []string {
+	r, k := in.Row, in.Risk
+	a := r.Risk
+	s := d.styles
+	set := in.Snap.Catalogue.Settings
+	p := in.Snap.RiskParams()
+	cost := r.Item.Product.UnitCost
+	f := &factList{styles: s, labelW: 11, w: w}
+	add := f.addWrapped
+	mu := r.Forecast.Level()
+
+	why := map[model.Risk]string{
+		model.RiskDead:      fmt.Sprintf("%s (dead after %d days without one)", lastSaleAgo(in.Snap, r), set.DeadStockDays),
+		model.RiskExcess:    fmt.Sprintf("available above S %s + %s days of demand", formatQty(r.Plan.OrderUpTo), trimFloat(set.ExcessCoverDays)),
+		model.RiskDeclining: fmt.Sprintf("chance of a sale in a week fell from %.0f%% to %.0f%% in 26 weeks", 100*r.Item.Forecast.Stats.SaleProbBefore, 100*r.Item.Forecast.Stats.SaleProb),
+		model.RiskSlow:      fmt.Sprintf("%s of cover, more than %s days", formatCover(r.Plan.DaysOfCover), trimFloat(set.SlowCoverDays)),
+	}[a.Risk]
+	add("Risk", s.RiskStyle(a.Risk).Render(a.Risk.String())+" · "+why)
+	add("At risk", fmt.Sprintf("%s units × %.2f = %s", groupInt(int64(a.Units)), cost, formatMoney(a.Value, "")))
+	if math.IsInf(a.WeeksToClear, 1) {
+		add("Velocity", fmt.Sprintf("%s/wk: never clears at this rate", formatQty(mu)))
+	} else {
+		add("Velocity", fmt.Sprintf("%s/wk → %s weeks to clear", formatQty(mu), formatQty(a.WeeksToClear)))
+	}
+	switch {
+	case a.Markdown == 0:
+		add("Markdown", fmt.Sprintf("none: clears within the %d-week window", set.ClearanceWeeks))
+	case math.IsInf(a.WeeksToClear, 1):
+		add("Markdown", fmt.Sprintf("%.0f%%, the cap: no demand for a markdown to raise", 100*a.Markdown))
+	default:
+		k := a.WeeksToClear / p.ClearanceWeeks
+		want := 1 - math.Pow(k, 1/p.Elasticity)
+		line := fmt.Sprintf("k = %s ÷ %d wks = %.2f; 1 − k^(1/ε) = %.0f%% at ε %s", formatQty(a.WeeksToClear), set.ClearanceWeeks, k, 100*want, trimFloat(p.Elasticity))
+		if want > a.Markdown+1e-9 {
+			line += fmt.Sprintf(", capped at %.0f%%", 100*a.Markdown)
+		}
+		add("Markdown", line)
+	}
+	c := k.rv.Projection(k.row)
+	md := k.rv.Value(k.row, planner.RiskPlanMarkdown).Float
+	add("Projected", fmt.Sprintf("at %.0f%% off: %s/wk, %s sold in %d wks for %s, %s left",
+		md, formatQty(c.WeeklySales), groupInt(int64(c.Cleared)), set.ClearanceWeeks, formatMoney(c.Revenue, ""), groupInt(int64(c.Left))))
+	add("Liquidate", fmt.Sprintf("%s × %.2f × %s%% recovery = %s", groupInt(int64(a.Units)), cost, trimFloat(100*p.RecoveryRate), formatMoney(a.Liquidation, "")))
+
+	t := k.selection
+	f.line("")
+	who := "This SKU"
+	if k.marked {
+		who = fmt.Sprintf("%d marked SKUs", t.SKUs)
+	}
+	f.line(s.Title.Render(fit(who+" at the markdowns in use", w, false)))
+	f.add("Capital", fmt.Sprintf("%s units, %s at cost", groupInt(int64(t.Units)), formatMoney(t.Value, "")))
+	f.add("Cleared", fmt.Sprintf("%s units for %s in %d weeks", groupInt(int64(t.Cleared)), formatMoney(t.Revenue, ""), set.ClearanceWeeks))
+	f.add("Left", fmt.Sprintf("%s units, %s if liquidated", groupInt(int64(t.Left)), formatMoney(t.LeftLiquidation, "")))
+	f.add("Recovered", fmt.Sprintf("%s vs %s liquidating all now", formatMoney(t.Revenue+t.LeftLiquidation, ""), formatMoney(t.Liquidation, "")))
+	f.line("")
+	f.line(s.Dim.Render(fit("m what-if markdown (a = suggested) · space marks", w, false)))
+	return f.lines
+}
+
+// lastSaleAgo says how long ago the row last sold.
+func lastSaleAgo(s *planner.Snapshot, r *planner.Row) string {
+	if !r.LastSale.Valid() {
+		return "never sold"
+	}
+	return "last sale " + groupInt(int64(s.AsOf-r.LastSale)) + " days ago"
+}
+
+// input is the detail pane's view of the selection: the marked rows, or
+// the cursor's.
+func (p *riskPane) input() *riskInput {
+	r, _ := p.table.current()
+	rows := p.targets()
+	return &riskInput{rv: p.rv, row: r, selection: p.rv.Totals(rows), marked: len(p.table.marked) > 0}
+}

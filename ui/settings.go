@@ -1,0 +1,412 @@
+package ui
+
+import (
+	"context"
+	"maps"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"stockroom/model"
+	"stockroom/planner"
+)
+
+// The settings view (`,`) lists the catalogue-wide settings full screen and
+// edits one in place. A share (service level, cut, rate, markdown) is shown
+// and typed as a percentage — "30" or "30%" both mean 0.30 — and stored as
+// the fraction. A save writes through the backend in one transaction, then
+// loads and plans the whole snapshot again, since every SKU may plan
+// differently; all of it runs in a command.
+
+// settingsInfo is every setting in display order.
+var settingsInfo = model.SettingsInfo()
+
+// settingsView is the settings screen's state.
+type settingsView struct {
+	cursor  int // index into settingsInfo
+	top     int // first list line shown
+	editing bool
+	// undo holds the stored values from before each saved change, newest
+	// last; u in the view applies the newest again.
+	undo []map[string]string
+}
+
+// settingsSavedMsg reports a settings change: before is nil when nothing
+// was written; snap and views are the catalogue planned again.
+type settingsSavedMsg struct {
+	before, after map[string]string
+	isUndo        bool
+	snap          *planner.Snapshot
+	views         *paneViews
+	err           error
+}
+
+// saveSettingsCmd writes the values and plans the catalogue again off the
+// loop.
+func saveSettingsCmd(b Backend, values map[string]string, isUndo bool) tea.Cmd {
+	return func() tea.Msg {
+		ctx := context.Background()
+		before, after, err := b.SetSettings(ctx, values)
+		if err != nil {
+			return settingsSavedMsg{isUndo: isUndo, err: err}
+		}
+		msg := settingsSavedMsg{before: before, after: after, isUndo: isUndo}
+		if msg.snap, msg.err = b.Load(ctx); msg.err == nil {
+			msg.views = buildViews(msg.snap)
+			msg.snap.WarmSearch()
+		}
+		return msg
+	}
+}
+
+// openSettings shows the settings view; it needs the loaded catalogue.
+func (m *Model) openSettings() tea.Cmd {
+	if m.snap == nil {
+		m.setInfo("Settings open once the catalogue has loaded")
+		return nil
+	}
+	m.mode = modeSettings
+	m.settings.editing = false
+	m.message = ""
+	return nil
+}
+
+// settingsKey handles keys while the settings view is open.
+func (m *Model) settingsKey(msg tea.KeyPressMsg) tea.Cmd {
+	v := &m.settings
+	if v.editing {
+		return m.settingsEditKey(msg)
+	}
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Settings, k.ClearFilter) || msg.String() == "q":
+		m.mode = modeNormal // q leaves the view, it does not quit
+	case key.Matches(msg, k.Up):
+		v.cursor = max(v.cursor-1, 0)
+	case key.Matches(msg, k.Down):
+		v.cursor = min(v.cursor+1, len(settingsInfo)-1)
+	case key.Matches(msg, k.PageUp):
+		v.cursor = max(v.cursor-8, 0)
+	case key.Matches(msg, k.PageDown):
+		v.cursor = min(v.cursor+8, len(settingsInfo)-1)
+	case key.Matches(msg, k.Top):
+		v.cursor = 0
+	case key.Matches(msg, k.Bottom):
+		v.cursor = len(settingsInfo) - 1
+	case msg.String() == "enter" || key.Matches(msg, k.Edit):
+		return m.startSettingEdit()
+	case msg.String() == "d":
+		in := settingsInfo[v.cursor]
+		def, _ := model.DefaultSettings().Value(in.Name)
+		return m.commitSettings(map[string]string{in.Name: strconv.FormatFloat(def, 'f', -1, 64)}, false)
+	case key.Matches(msg, k.Undo):
+		return m.undoSettings()
+	}
+	return nil
+}
+
+// startSettingEdit opens the text field on the cursor's setting.
+func (m *Model) startSettingEdit() tea.Cmd {
+	if m.busy() {
+		return nil
+	}
+	in := settingsInfo[m.settings.cursor]
+	v, _ := m.snap.Catalogue.Settings.Value(in.Name)
+	def, _ := model.DefaultSettings().Value(in.Name)
+	m.settings.editing = true
+	m.input.CharLimit = 16
+	m.input.Placeholder = settingNumber(in, def)
+	m.input.SetValue(settingNumber(in, v))
+	m.input.SetWidth(settingsFieldW(in) - 1) // the cursor takes a cell more
+	m.input.CursorEnd()
+	m.message = ""
+	return m.input.Focus()
+}
+
+func (m *Model) settingsEditKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "esc":
+		m.settings.editing = false
+		m.input.Blur()
+		m.setInfo("Edit cancelled")
+		return nil
+	case "enter":
+		in := settingsInfo[m.settings.cursor]
+		text := strings.TrimSpace(m.input.Value())
+		if text == "" {
+			m.setError("Type a value, or esc to cancel")
+			return nil
+		}
+		if in.Percent {
+			// typed as a percentage; the store turns "30%" into 0.3
+			text = strings.TrimSpace(strings.TrimSuffix(text, "%")) + "%"
+		}
+		cmd := m.commitSettings(map[string]string{in.Name: text}, false)
+		if f, err := strconv.ParseFloat(strings.TrimSuffix(text, "%"), 64); m.messageErr && in.Percent && err == nil && f > 0 && f <= 1 {
+			m.message += " (typed as a percentage here: 95 means 95 %)" // a fraction typed by habit
+		}
+		return cmd
+	}
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(msg)
+	return cmd
+}
+
+// commitSettings checks values against the snapshot's settings at once,
+// keeping the editor open on a problem (nothing is written), and saves
+// them in a command when they change anything.
+func (m *Model) commitSettings(values map[string]string, isUndo bool) tea.Cmd {
+	if m.busy() {
+		return nil
+	}
+	cur := m.snap.Catalogue.Settings
+	next, err := planner.ApplySettings(cur, values)
+	if err != nil {
+		m.setError(err.Error())
+		return nil
+	}
+	if next.ForecastWeeks != cur.ForecastWeeks && m.forecast.running {
+		// the running forecasts are of the old horizon: they would land
+		// out of date with nothing left to redo them
+		m.setError("forecast_weeks can change once the forecasts running now are done")
+		return nil
+	}
+	m.settings.editing = false
+	m.input.Blur()
+	if next == cur {
+		m.setInfo(strings.Join(slices.Sorted(maps.Keys(values)), ", ") + " unchanged")
+		return nil
+	}
+	m.saving = true
+	m.setInfo("Saving and planning every SKU again…")
+	return saveSettingsCmd(m.opt.Backend, values, isUndo)
+}
+
+// undoSettings restores the values from before the newest settings change.
+func (m *Model) undoSettings() tea.Cmd {
+	u := m.settings.undo
+	if len(u) == 0 {
+		m.setInfo("No settings change to undo")
+		return nil
+	}
+	cmd := m.commitSettings(u[len(u)-1], true)
+	if !m.messageErr { // on its way, or nothing left to undo: off the stack
+		m.settings.undo = u[:len(u)-1]
+	}
+	return cmd
+}
+
+// settingsSaved shows the outcome of a save and the catalogue planned
+// with the new settings, on the same tab.
+func (m *Model) settingsSaved(msg settingsSavedMsg) tea.Cmd {
+	m.saving = false
+	if msg.before == nil {
+		m.setError("Not saved: " + msg.err.Error())
+		return nil
+	}
+	if !msg.isUndo {
+		m.settings.undo = append(m.settings.undo, msg.before)
+	}
+	what := describeSettings(msg.before, msg.after)
+	if msg.isUndo {
+		what = "Undone: " + what
+	}
+	if msg.err != nil {
+		m.setError(what + " saved, but planning again failed: " + msg.err.Error())
+		return nil
+	}
+	m.setInfo(what + " · u undoes")
+	cmds := []tea.Cmd{m.setSnapshot(msg.snap, nil, msg.views), m.wantDetail()}
+	if !m.forecast.running {
+		// a new horizon makes every cached forecast stale; a running job's
+		// results land on this snapshot by product id
+		cmds = append(cmds, m.startForecasting(msg.snap))
+	}
+	return tea.Batch(cmds...)
+}
+
+// describeSettings says what changed: "holding_rate 25% → 30%".
+func describeSettings(before, after map[string]string) string {
+	var parts []string
+	for _, in := range settingsInfo {
+		a, ok := after[in.Name]
+		if !ok {
+			continue
+		}
+		b, _ := strconv.ParseFloat(before[in.Name], 64)
+		v, _ := strconv.ParseFloat(a, 64)
+		parts = append(parts, in.Name+" "+formatSetting(in, b)+" → "+formatSetting(in, v))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// settingNumber is a value as typed in the editor: percent for shares.
+func settingNumber(in model.SettingInfo, v float64) string {
+	if in.Percent {
+		v *= 100
+	}
+	// rounded to 6 decimals so 0.57·100 reads 57, not 56.99999999999999
+	return strconv.FormatFloat(math.Round(v*1e6)/1e6, 'f', -1, 64)
+}
+
+// settingSuffix follows the number on screen.
+func settingSuffix(in model.SettingInfo) string {
+	if in.Percent {
+		return "%"
+	}
+	if in.Unit != "" {
+		return " " + in.Unit
+	}
+	return ""
+}
+
+// formatSetting is a value as the view shows it: "25%", "90 days", "-2".
+func formatSetting(in model.SettingInfo, v float64) string {
+	return settingNumber(in, v) + settingSuffix(in)
+}
+
+// valueW is the width of the value column.
+const valueW = 13
+
+// settingsFieldW is the editor's width in the value column: what the
+// brackets and the unit leave.
+func settingsFieldW(in model.SettingInfo) int {
+	return max(valueW-2-width(settingSuffix(in)), 4)
+}
+
+// settingsLine is one line of the list: a group heading (setting −1) or a
+// setting.
+type settingsLine struct {
+	text    string
+	setting int
+}
+
+// settingsScreen draws the view: title, the grouped list scrolled to the
+// cursor, the cursor's setting in full, and a status line.
+func (m *Model) settingsScreen() string {
+	s, w, h := m.styles, m.width, m.height
+	v := &m.settings
+	set, def := m.snap.Catalogue.Settings, model.DefaultSettings()
+
+	title := s.Title.Render("Settings — catalogue-wide planning defaults") + s.Dim.Render("   (, or esc closes)")
+
+	const nameW, defW = 18, 16
+	var lines []settingsLine
+	cursorLine, group := 0, ""
+	for i, in := range settingsInfo {
+		if in.Group != group {
+			if group != "" {
+				lines = append(lines, settingsLine{setting: -1})
+			}
+			group = in.Group
+			lines = append(lines, settingsLine{text: s.Header.Render(in.Group), setting: -1})
+		}
+		val, _ := set.Value(in.Name)
+		d, _ := def.Value(in.Name)
+		value := fit(formatSetting(in, val), valueW, false)
+		if i == v.cursor && v.editing {
+			value = fit("["+fit(m.input.View(), settingsFieldW(in), false)+"]"+settingSuffix(in), valueW, false)
+		}
+		dflt := ""
+		if settingNumber(in, val) != settingNumber(in, d) {
+			dflt = "default " + formatSetting(in, d)
+		}
+		marker := "  "
+		if i == v.cursor {
+			marker = "▶ "
+			cursorLine = len(lines)
+		}
+		plain := marker + fit(in.Name, nameW, false) + " " + value + " " + fit(dflt, defW, false) + " "
+		line := plain + s.Dim.Render(in.Help)
+		if i == v.cursor && !v.editing {
+			line = s.Cursor.Render(plain) + in.Help
+		} else if dflt != "" {
+			line = marker + fit(in.Name, nameW, false) + " " + s.Manual.Render(value) + " " + s.Dim.Render(fit(dflt, defW, false)) + " " + s.Dim.Render(in.Help)
+		}
+		lines = append(lines, settingsLine{text: line, setting: i})
+	}
+
+	// title and a blank line above, the cursor's setting and the status
+	// line below
+	listH := max(h-4, 1)
+	if cursorLine < v.top {
+		v.top = cursorLine
+	}
+	if cursorLine >= v.top+listH {
+		v.top = cursorLine - listH + 1
+	}
+	if cursorLine > 0 && lines[cursorLine-1].setting < 0 && cursorLine-1 < v.top && cursorLine-v.top+1 < listH {
+		v.top = cursorLine - 1 // the group heading with its first setting
+	}
+	v.top = max(min(v.top, len(lines)-listH), 0)
+	shown := make([]string, 0, listH)
+	for _, l := range lines[v.top:min(v.top+listH, len(lines))] {
+		shown = append(shown, l.text)
+	}
+
+	in := settingsInfo[v.cursor]
+	d, _ := def.Value(in.Name)
+	about := s.Title.Render(in.Title) + ": " + in.Help + s.Dim.Render(" · default "+formatSetting(in, d))
+	switch up, down := v.top > 0, v.top+listH < len(lines); {
+	case up && down:
+		about = s.Dim.Render("↑↓ more · ") + about
+	case up:
+		about = s.Dim.Render("↑ more · ") + about
+	case down:
+		about = s.Dim.Render("↓ more · ") + about
+	}
+	return clip(title+"\n\n"+strings.Join(shown, "\n"), w, h-2) + "\n" + fit(about, w, false) + "\n" + m.settingsStatus()
+}
+
+// settingsStatus is the view's bottom line: the last message and key hints.
+func (m *Model) settingsStatus() string {
+	s, w := m.styles, m.width
+	var hints []string
+	if m.settings.editing {
+		in := settingsInfo[m.settings.cursor]
+		what := "a number"
+		switch {
+		case in.Percent:
+			what = "a percentage"
+		case in.Whole:
+			what = "a whole number"
+		}
+		hints = []string{"type " + what, "enter save", "esc cancel"}
+	} else {
+		hints = []string{"↑/↓ move", "enter edit", "d default", "u undo", "esc back"}
+	}
+	left := ""
+	if m.message != "" {
+		left = s.Info.Render(m.message)
+		if m.messageErr {
+			left = s.Error.Render(m.message)
+		}
+	}
+	if f := m.forecast; f.running && !m.settings.editing {
+		// a new horizon forecasts every SKU again: show that it is under way
+		bar := s.Info.Render(progressBar(f.done, f.total, w/4))
+		if left != "" {
+			bar += s.Dim.Render(" · ")
+		}
+		left = bar + left
+	}
+	for n := len(hints); n >= 0; n-- {
+		h := s.Dim.Render(strings.Join(hints[:n], " · "))
+		if gap := w - width(left) - width(h); gap >= 2 || n == 0 {
+			if n == 0 {
+				return fit(left, w, false)
+			}
+			return left + strings.Repeat(" ", gap) + h
+		}
+	}
+	return fit(left, w, false)
+}
+
+// settingsHelp is the help screen's paragraph on the view.
+const settingsHelp = ", opens the catalogue-wide settings: service levels, ABC/XYZ cuts, holding rate, order cost, review\n" +
+	"period, horizon, and the risk thresholds. enter or e edits one in place (shares are typed as percentages),\n" +
+	"d restores its default, u undoes; a change is checked, saved with an audit row and every SKU planned again."
