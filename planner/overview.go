@@ -12,7 +12,7 @@ import (
 const StockoutSoonDays = 14
 
 // urgentListLen is how many SKUs each of the overview's lists shows.
-const urgentListLen = 8
+const urgentListLen = 30
 
 // Overview is the catalogue at a glance: the figures a PM checks first and
 // the most urgent SKUs. It is summed from the same rows and views as the
