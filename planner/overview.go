@@ -75,16 +75,26 @@ func (s *Snapshot) Overview() *Overview {
 			o.AtRisk = append(o.AtRisk, i)
 		}
 	}
-	slices.SortStableFunc(orders, func(a, b int) int {
+	// unstable sorts with the row as the last key: deterministic, and
+	// several times faster than stable ones on tens of thousands of rows
+	slices.SortFunc(orders, func(a, b int) int {
 		pa, pb := &s.Rows[a].Plan, &s.Rows[b].Plan
 		if c := compareDays(pa.OrderBy, pb.OrderBy); c != 0 {
 			return c
 		}
-		return cmp.Compare(pb.OrderValue, pa.OrderValue)
+		if c := cmp.Compare(pb.OrderValue, pa.OrderValue); c != 0 {
+			return c
+		}
+		return a - b
 	})
-	byValue := func(a, b int) int { return cmp.Compare(s.Rows[b].Risk.Value, s.Rows[a].Risk.Value) }
-	slices.SortStableFunc(o.AtRisk, byValue)
-	slices.SortStableFunc(o.Dead, byValue)
+	byValue := func(a, b int) int {
+		if c := cmp.Compare(s.Rows[b].Risk.Value, s.Rows[a].Risk.Value); c != 0 {
+			return c
+		}
+		return a - b
+	}
+	slices.SortFunc(o.AtRisk, byValue)
+	slices.SortFunc(o.Dead, byValue)
 	o.UrgentOrders = orders[:min(len(orders), urgentListLen)]
 	o.AtRisk = o.AtRisk[:min(len(o.AtRisk), urgentListLen)]
 	o.Dead = o.Dead[:min(len(o.Dead), urgentListLen)]
