@@ -37,7 +37,8 @@ type Backend interface {
 }
 
 type loadedMsg struct {
-	snap *planner.Snapshot
+	snap     *planner.Snapshot
+	overview *planner.Overview
 	err  error
 	took time.Duration
 }
@@ -80,7 +81,12 @@ func loadCmd(b Backend) tea.Cmd {
 	return func() tea.Msg {
 		start := time.Now()
 		snap, err := b.Load(context.Background())
-		return loadedMsg{snap: snap, err: err, took: time.Since(start)}
+		if err != nil {
+			return loadedMsg{err: err, took: time.Since(start)}
+		}
+		// the overview is the first frame: summed here, it does not wait
+		// behind the other panes' views
+		return loadedMsg{snap: snap, overview: snap.Overview(), took: time.Since(start)}
 	}
 }
 

@@ -190,8 +190,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(m.showViews(msg.views), m.wantDetail())
 	case overviewMsg:
 		if msg.snap == m.snap {
-			m.overview.ov = msg.ov
-			m.overview.move(0)
+			m.overview.show(msg.snap, msg.ov)
 		}
 		return m, nil
 	case riskViewMsg:
@@ -248,6 +247,7 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	}
 	m.layout()
 	snap := msg.snap
+	m.overview.show(snap, msg.overview)
 	// after the first frame: search texts for the first /, and the
 	// forecasts that are not current
 	warm := func() tea.Msg { snap.WarmSearch(); return nil }
@@ -269,7 +269,10 @@ func (m *Model) setSnapshot(s *planner.Snapshot, changed []int, views *paneViews
 	m.stock.stale = true
 	// the overview, risk and assortment views of every snapshot are built
 	// in the background, beside whatever the edit waits for
-	summaries := tea.Batch(overviewCmd(s), riskViewCmd(s, m.risk.whatIf), assortmentViewCmd(s, m.assortment.by))
+	summaries := tea.Batch(riskViewCmd(s, m.risk.whatIf), assortmentViewCmd(s, m.assortment.by))
+	if m.overview.snap != s {
+		summaries = tea.Batch(summaries, overviewCmd(s))
+	}
 	return tea.Batch(summaries, m.showSnapshotViews(s, views))
 }
 

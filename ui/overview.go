@@ -15,6 +15,7 @@ import (
 // that deals with it.
 type overviewPane struct {
 	ov     *planner.Overview
+	snap   *planner.Snapshot // the snapshot ov sums
 	cursor int // into items()
 	styles *Styles
 }
@@ -42,6 +43,15 @@ type overviewMsg struct {
 
 func overviewCmd(s *planner.Snapshot) tea.Cmd {
 	return func() tea.Msg { return overviewMsg{snap: s, ov: s.Overview()} }
+}
+
+// show takes the overview of a snapshot.
+func (p *overviewPane) show(s *planner.Snapshot, ov *planner.Overview) {
+	if ov == nil {
+		return
+	}
+	p.snap, p.ov = s, ov
+	p.move(0)
 }
 
 func (p *overviewPane) items() []overviewItem {

@@ -33,7 +33,8 @@ func TestWriteScreens(t *testing.T) {
 		name string
 		keys []string
 	}{
-		{"stock", []string{"j", "j", "j", "j", "j", "j"}},
+		{"overview", []string{"down", "down"}},
+		{"stock", []string{"2", "j", "j", "j", "j", "j", "j"}},
 		{"stock-filter-edit", []string{"/", "g", "a", "r", "d", "e", "n", "enter", "j", "space", "j", "space", "e", "4", "0"}},
 		{"help", []string{"esc", "esc", "?"}},
 		{"reorder", []string{"?", "3", "j", "j"}},
@@ -41,6 +42,10 @@ func TestWriteScreens(t *testing.T) {
 		// supplier (Ferro Kitchenware, the ninth by name) and the draft
 		{"suppliers", []string{"o", "y", "6", "j", "j", "j", "j", "j", "j", "j", "j"}},
 		{"purchase-order", []string{"enter", "enter"}},
+		{"x-reorder-after", []string{"3", "/", "F", "e", "r", "r", "o", "enter"}},
+		{"assortment", []string{"4", "j", "j"}},
+		{"risk", []string{"5", "space", "space", "m", "3", "0", "enter"}},
+		{"settings", []string{",", "j", "j"}},
 	}
 	for _, s := range shots {
 		press(t, m, s.keys...)
