@@ -16,7 +16,8 @@ import (
 // its share of stock, and the ABC × XYZ matrix beside it.
 type assortmentPane struct {
 	pane
-	av     *planner.AssortmentView
+	av *planner.AssortmentView
+	built
 	by     planner.GroupBy
 	styles *Styles
 }

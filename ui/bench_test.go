@@ -205,3 +205,40 @@ func BenchmarkReorderEdit(b *testing.B) {
 		_ = m.View()
 	}
 }
+
+// BenchmarkRiskWhatIf: on the Risk pane, set a what-if markdown for the
+// selected SKU and see the pane again: the risk view of every SKU at risk
+// rebuilt with the new projection, re-sorted and drawn.
+func BenchmarkRiskWhatIf(b *testing.B) {
+	m := loadedModel(b, benchStore(b))
+	press(b, m, "5")
+	markdowns := []string{"30", "40"}
+	i := 0
+	for b.Loop() {
+		press(b, m, "m")
+		for range len(m.input.Value()) {
+			press(b, m, "backspace")
+		}
+		press(b, m, markdowns[i%2], "enter")
+		i++
+		if m.messageErr {
+			b.Fatal(m.message)
+		}
+		_ = m.View()
+	}
+}
+
+// BenchmarkShowPane: switch to a summary pane after its view went out of
+// date (an edit elsewhere): build the view, sort it, draw.
+func BenchmarkShowPane(b *testing.B) {
+	m := loadedModel(b, benchStore(b))
+	for _, tab := range []string{"1", "4", "5"} {
+		b.Run(tabNames[tab[0]-'1'], func(b *testing.B) {
+			for b.Loop() {
+				m.overview.built, m.risk.built, m.assortment.built = built{}, built{}, built{}
+				press(b, m, "2", tab)
+				_ = m.View()
+			}
+		})
+	}
+}

@@ -323,5 +323,5 @@ func (m *Model) showTab(tab int) tea.Cmd {
 		m.message = ""
 	}
 	m.tab = tab
-	return tea.Batch(m.freshen(), m.wantDetail())
+	return tea.Batch(m.summaryCmd(), m.freshen(), m.wantDetail())
 }

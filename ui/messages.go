@@ -39,8 +39,8 @@ type Backend interface {
 type loadedMsg struct {
 	snap     *planner.Snapshot
 	overview *planner.Overview
-	err  error
-	took time.Duration
+	err      error
+	took     time.Duration
 }
 
 // viewsMsg brings the reorder and suppliers views of a snapshot, built

@@ -198,12 +198,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.risk.setView(msg.rv)
+		m.risk.built.from = msg.snap
 		return m, tea.Batch(m.freshen(), m.wantDetail())
 	case assortmentViewMsg:
 		if msg.snap != m.snap || msg.av.By != m.assortment.by {
 			return m, nil // a newer snapshot or breakdown is on its way
 		}
 		m.assortment.setView(msg.av)
+		m.assortment.built.from = msg.snap
 		return m, m.freshen()
 	case ordersMsg:
 		return m, m.ordersLoaded(msg)
@@ -267,13 +269,7 @@ func (m *Model) setSnapshot(s *planner.Snapshot, changed []int, views *paneViews
 	m.snap = s
 	m.stock.setSnapshot(s, changed)
 	m.stock.stale = true
-	// the overview, risk and assortment views of every snapshot are built
-	// in the background, beside whatever the edit waits for
-	summaries := tea.Batch(riskViewCmd(s, m.risk.whatIf), assortmentViewCmd(s, m.assortment.by))
-	if m.overview.snap != s {
-		summaries = tea.Batch(summaries, overviewCmd(s))
-	}
-	return tea.Batch(summaries, m.showSnapshotViews(s, views))
+	return tea.Batch(m.summaryCmd(), m.showSnapshotViews(s, views))
 }
 
 // showSnapshotViews shows the reorder and suppliers views that came with a

@@ -14,8 +14,8 @@ import (
 // figures and short lists of the most urgent SKUs, each a jump to the pane
 // that deals with it.
 type overviewPane struct {
-	ov     *planner.Overview
-	snap   *planner.Snapshot // the snapshot ov sums
+	ov *planner.Overview
+	built
 	cursor int // into items()
 	styles *Styles
 }
@@ -50,7 +50,7 @@ func (p *overviewPane) show(s *planner.Snapshot, ov *planner.Overview) {
 	if ov == nil {
 		return
 	}
-	p.snap, p.ov = s, ov
+	p.from, p.ov = s, ov
 	p.move(0)
 }
 

@@ -20,7 +20,8 @@ import (
 // selection and sees the projection change.
 type riskPane struct {
 	pane
-	rv     *planner.RiskView
+	rv *planner.RiskView
+	built
 	styles *Styles
 	// whatIf holds the PM's markdowns by product; kept across snapshots
 	// and never written to the catalogue: it is a what-if.

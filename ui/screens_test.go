@@ -29,6 +29,8 @@ func TestWriteScreens(t *testing.T) {
 	m := New(Options{Backend: planner.Backend{Store: st}, Source: filepath.Base(db), ExportDir: t.TempDir()})
 	m.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
 	run(t, m, loadCmd(m.opt.Backend))
+	// The keys of each shot continue from where the one before left off.
+	// The dashboard opens on the overview.
 	shots := []struct {
 		name string
 		keys []string
@@ -38,14 +40,18 @@ func TestWriteScreens(t *testing.T) {
 		{"stock-filter-edit", []string{"/", "g", "a", "r", "d", "e", "n", "enter", "j", "space", "j", "space", "e", "4", "0"}},
 		{"help", []string{"esc", "esc", "?"}},
 		{"reorder", []string{"?", "3", "j", "j"}},
-		// the first supplier's suggestions onto its draft order, then that
-		// supplier (Ferro Kitchenware, the ninth by name) and the draft
+		// the first group's suggestions (Ferro Kitchenware's) onto its draft
+		// order, which the demo has already started; then that supplier,
+		// the ninth by name, and the draft
 		{"suppliers", []string{"o", "y", "6", "j", "j", "j", "j", "j", "j", "j", "j"}},
 		{"purchase-order", []string{"enter", "enter"}},
-		{"x-reorder-after", []string{"3", "/", "F", "e", "r", "r", "o", "enter"}},
-		{"assortment", []string{"4", "j", "j"}},
-		{"risk", []string{"5", "space", "space", "m", "3", "0", "enter"}},
-		{"settings", []string{",", "j", "j"}},
+		// by category, on Kitchen: a larger share of the stock than of the
+		// revenue
+		{"assortment", []string{"4", "j", "j", "j", "j", "j"}},
+		// largest value first (the sixth column, reversed), a 30% what-if on
+		// the two largest
+		{"risk", []string{"5", "s", "s", "s", "s", "s", "s", "S", "g", "space", "space", "m", "3", "0", "enter"}},
+		{"settings", []string{",", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j"}},
 	}
 	for _, s := range shots {
 		press(t, m, s.keys...)
