@@ -77,6 +77,25 @@ func TestABCAndXYZClasses(t *testing.T) {
 	}
 }
 
+// The matrix view lists the same cells, AX first, with shares of the
+// catalogue: AZ holds 800 of 1,360 revenue and 40 of 270 stock value.
+func TestMatrixView(t *testing.T) {
+	v := Build(assortmentCatalogue(), mean8).Assortment(ByCategory).MatrixView()
+	az := 2 // A row, Z column
+	if v.Value(az, 0).Text+v.Value(az, 1).Text != "AZ" || v.Value(az, 2).Int != 1 || v.Value(az, 3).Float != 800 ||
+		math.Abs(v.Value(az, 4).Float-100*800.0/1360) > 1e-9 || math.Abs(v.Value(az, 6).Float-100*40.0/270) > 1e-9 {
+		t.Errorf("AZ: %+v %+v %+v %+v", v.Value(az, 2), v.Value(az, 3), v.Value(az, 4), v.Value(az, 6))
+	}
+	skus, share := int64(0), 0.0
+	for i := range v.Len() {
+		skus += v.Value(i, 2).Int
+		share += v.Value(i, 6).Float
+	}
+	if skus != 4 || math.Abs(share-100) > 1e-9 {
+		t.Errorf("cells hold %d SKUs and %v %% of stock, want 4 and 100", skus, share)
+	}
+}
+
 func TestAssortmentByCategory(t *testing.T) {
 	v := Build(assortmentCatalogue(), mean8).Assortment(ByCategory)
 	if v.Len() != 2 || v.Value(0, AssortGroup).Text != "Kitchen" || v.Value(1, AssortGroup).Text != "Garden" {

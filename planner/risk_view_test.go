@@ -100,6 +100,12 @@ func TestOverviewAgreesWithTheViews(t *testing.T) {
 		{"dead_value", byRisk["dead"]},
 		{"dead_value", 100},
 		{"capital_at_risk", 670},
+		// position 10 ≤ ROP 20, and 10 available at 10 a week run out on day 8
+		{"below_reorder_point", 1},
+		{"stockout_within_14_days", 1},
+		// COGS: 80 + 32 + 30 + 4 units sold × cost 2 = 292; stock at cost 924
+		{"turnover", 292.0 / 924},
+		{"sell_through", 100 * 146.0 / (146 + 462)},
 		{"liquidation_value", 201},
 		// A-1 sells 10 a week at 5, B-2 4 a week at 5: 14 × 5 × 30/7;
 		// D-4 is discontinued and has nothing left to sell

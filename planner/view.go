@@ -69,7 +69,7 @@ func FormatRaw(kind Kind, v Value) string {
 	case Integer:
 		return strconv.FormatInt(v.Int, 10)
 	case Decimal, Percent:
-		return strconv.FormatFloat(round(v.Float, 2), 'f', -1, 64)
+		return strconv.FormatFloat(round(v.Float, 2)+0, 'f', -1, 64) // +0: −0.001 rounds to −0, written as 0
 	case Money:
 		return strconv.FormatFloat(v.Float, 'f', 2, 64)
 	case Date:

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"hash/fnv"
+	"math"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -171,30 +172,44 @@ func (m *Model) showGroup() tea.Cmd {
 }
 
 // matrixLines draws the ABC × XYZ matrix in w cells: per class pair its
-// SKUs over its revenue share and stock-value share.
+// SKUs, then its revenue and stock value at cost with their shares.
 func (m *Model) matrixLines(av *planner.AssortmentView, w int) []string {
 	s := m.styles
 	t := av.Total
-	cellW := max((w-3)/3, 9)
-	head := fit("", 3, false)
-	for _, n := range []string{"X steady", "Y variable", "Z erratic"} {
+	const labelW = 9
+	cellW := max((w-labelW)/3, 9)
+	head := fit("", labelW, false)
+	for _, n := range []string{"X steady", "Y varies", "Z erratic"} {
 		head += fit(n, cellW, true)
 	}
-	lines := []string{
-		s.Title.Render(fit("ABC × XYZ", 10, false)) + s.Dim.Render(fit("SKUs, then revenue % / stock %", w-10, true)),
-		s.Header.Render(fit(head, w, false)),
-	}
+	lines := []string{s.Title.Render(fit("ABC × XYZ", w, false)), s.Header.Render(fit(head, w, false))}
 	for a := model.ClassA; a <= model.ClassC; a++ {
-		skus := s.Header.Render(fit(" "+a.String(), 3, false))
-		shares := fit("", 3, false)
+		skus := s.Header.Render(fit(" "+a.String(), 3, false)) + s.Dim.Render(fit("SKUs", labelW-3, false))
+		rev, stk := s.Dim.Render(fit("   rev", labelW, false)), s.Dim.Render(fit("   stock", labelW, false))
 		for x := model.ClassX; x <= model.ClassZ; x++ {
 			c := av.Matrix[a][x]
 			skus += fit(groupInt(int64(c.SKUs)), cellW, true)
-			shares += s.Dim.Render(fit(pct0(model.Share(c.Revenue, t.Revenue))+" / "+pct0(model.Share(c.StockValue, t.StockCost)), cellW, true))
+			rev += fit(compactMoney(c.Revenue)+" "+pct0(model.Share(c.Revenue, t.Revenue)), cellW, true)
+			stk += fit(compactMoney(c.StockValue)+" "+pct0(model.Share(c.StockValue, t.StockCost)), cellW, true)
 		}
-		lines = append(lines, fit(skus, w, false), fit(shares, w, false))
+		lines = append(lines, fit(skus, w, false), fit(rev, w, false), fit(stk, w, false))
 	}
 	return lines
+}
+
+// compactMoney writes an amount in at most five cells: 940, 12k, 6.8M.
+func compactMoney(v float64) string {
+	switch a := math.Abs(v); {
+	case a >= 9.95e8:
+		return fmt.Sprintf("%.1fG", v/1e9)
+	case a >= 9.95e5:
+		return fmt.Sprintf("%.1fM", v/1e6)
+	case a >= 9.95e3:
+		return fmt.Sprintf("%.0fk", v/1e3)
+	case a >= 999.5:
+		return fmt.Sprintf("%.1fk", v/1e3)
+	}
+	return fmt.Sprintf("%.0f", v)
 }
 
 // pct0 is a share as a whole percentage, "<1%" for a small one.

@@ -1,0 +1,17 @@
+package ui
+
+import "testing"
+
+func TestCompactMoney(t *testing.T) {
+	for _, c := range []struct {
+		v    float64
+		want string
+	}{
+		{0, "0"}, {940.4, "940"}, {999.4, "999"}, {999.6, "1.0k"}, {9_949, "9.9k"},
+		{9_951, "10k"}, {783_716, "784k"}, {995_000, "1.0M"}, {6_771_040, "6.8M"}, {-2_500, "-2.5k"},
+	} {
+		if got := compactMoney(c.v); got != c.want {
+			t.Errorf("compactMoney(%v) = %q, want %q", c.v, got, c.want)
+		}
+	}
+}
