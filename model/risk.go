@@ -82,6 +82,9 @@ func AssessRisk(in RiskInput, p RiskParams) RiskAssessment {
 		a.Risk, a.Units = RiskDeclining, max(avail-int(math.Ceil(mu*p.ClearanceWeeks)), 0)
 	case mu == 0 || float64(avail)/(mu/7) > p.SlowCoverDays:
 		a.Risk, a.Units = RiskSlow, max(avail-int(math.Ceil(mu*p.SlowCoverDays/7)), 0)
+		if a.Units == 0 {
+			return RiskAssessment{Risk: RiskNone} // over the limit by less than a unit
+		}
 	default:
 		return a
 	}

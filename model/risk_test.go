@@ -41,6 +41,8 @@ func TestAssessRisk(t *testing.T) {
 		{"no forecast demand but sold lately: slow, all of it",
 			RiskInput{Available: 4, UnitCost: 3},
 			RiskAssessment{Risk: RiskSlow, Units: 4, Value: 12, WeeksToClear: inf, Markdown: 0.5, Liquidation: 3.6}},
+		{"91 days of cover at 1/wk: over the slow limit by less than a unit (13 − ⌈12.86⌉ = 0)",
+			RiskInput{Available: 13, WeeklyDemand: 1, UnitCost: 1}, RiskAssessment{Risk: RiskNone}},
 		{"35 days of cover is fine", RiskInput{Available: 10, WeeklyDemand: 2}, RiskAssessment{Risk: RiskNone}},
 		{"nothing available, nothing at risk", RiskInput{Available: -2, Dead: true}, RiskAssessment{Risk: RiskNone}},
 	} {

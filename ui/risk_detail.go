@@ -15,6 +15,7 @@ type riskInput struct {
 	row       int
 	selection planner.RiskTotals
 	marked    bool // the selection is the marked rows, not the cursor's
+	shown     planner.RiskTotals // every row that passes the filter
 }
 
 // riskFacts shows how a SKU's risk and markdown are worked out, and what
@@ -26,7 +27,7 @@ func (d detailPane) riskFacts(in detailInput, w int) []string {
 	set := in.Snap.Catalogue.Settings
 	p := in.Snap.RiskParams()
 	cost := r.Item.Product.UnitCost
-	f := &factList{styles: s, labelW: 11, w: w}
+	f := &factList{styles: s, labelW: 12, w: w}
 	add := f.addWrapped
 	mu := r.Forecast.Level()
 
@@ -74,6 +75,14 @@ func (d detailPane) riskFacts(in detailInput, w int) []string {
 	f.add("Cleared", fmt.Sprintf("%s units for %s in %d weeks", groupInt(int64(t.Cleared)), formatMoney(t.Revenue, ""), set.ClearanceWeeks))
 	f.add("Left", fmt.Sprintf("%s units, %s if liquidated", groupInt(int64(t.Left)), formatMoney(t.LeftLiquidation, "")))
 	f.add("Recovered", fmt.Sprintf("%s vs %s liquidating all now", formatMoney(t.Revenue+t.LeftLiquidation, ""), formatMoney(t.Liquidation, "")))
+	all := k.shown
+	f.line("")
+	f.line(s.Title.Render(fit(fmt.Sprintf("All %s SKUs shown", groupInt(int64(all.SKUs))), w, false)))
+	f.addWrapped("Capital", fmt.Sprintf("%s at cost: dead %s · excess %s · declining %s · slow %s", formatMoney(all.Value, ""),
+		compactMoney(all.ByRisk[model.RiskDead].Value), compactMoney(all.ByRisk[model.RiskExcess].Value),
+		compactMoney(all.ByRisk[model.RiskDeclining].Value), compactMoney(all.ByRisk[model.RiskSlow].Value)))
+	f.add("Liquidation", formatMoney(all.Liquidation, "")+" if all sold off now")
+	f.addWrapped("Markdowns", fmt.Sprintf("%s in %d weeks + %s liquidating the rest", formatMoney(all.Revenue, ""), set.ClearanceWeeks, formatMoney(all.LeftLiquidation, "")))
 	f.line("")
 	f.line(s.Dim.Render(fit("m what-if markdown (a = suggested) · space marks", w, false)))
 	return f.lines
@@ -92,5 +101,5 @@ func lastSaleAgo(s *planner.Snapshot, r *planner.Row) string {
 func (p *riskPane) input() *riskInput {
 	r, _ := p.table.current()
 	rows := p.targets()
-	return &riskInput{rv: p.rv, row: r, selection: p.rv.Totals(rows), marked: len(p.table.marked) > 0}
+	return &riskInput{rv: p.rv, row: r, selection: p.rv.Totals(rows), marked: len(p.table.marked) > 0, shown: p.rv.Totals(p.table.rows())}
 }
