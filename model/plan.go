@@ -141,6 +141,7 @@ func Compute(in PlanInput) Plan {
 	}
 
 	p.Low = in.Active && p.InventoryPosition <= p.ReorderPoint && (mu > 0 || p.ReorderPointManual)
+	dead := in.OnHand > 0 && in.DaysSinceSale >= 0 && in.DeadStockDays > 0 && in.DaysSinceSale >= in.DeadStockDays
 
 	p.Stockout, p.OrderBy = NoDay, NoDay
 	if in.Forecast != nil {
@@ -149,7 +150,7 @@ func Compute(in PlanInput) Plan {
 	if p.Stockout.Valid() {
 		p.OrderBy = p.Stockout - Day(math.Round(L*7))
 	}
-	p.plannedOrder(in, mu)
+	p.plannedOrder(in, mu, dead)
 
 	limit := p.OrderUpTo + in.ExcessCoverDays*mu/7
 	if excess := float64(p.Available) - limit; excess > 0 {
@@ -160,7 +161,7 @@ func Compute(in PlanInput) Plan {
 	switch {
 	case p.Available <= 0 && in.Active:
 		p.Status = StatusOut
-	case in.OnHand > 0 && in.DaysSinceSale >= 0 && in.DeadStockDays > 0 && in.DaysSinceSale >= in.DeadStockDays:
+	case dead:
 		p.Status = StatusDead
 	case p.Low:
 		p.Status = StatusLow
@@ -180,7 +181,7 @@ func EOQ(yearlyDemand, orderCost, holdingRate, unitCost float64) float64 {
 }
 
 // plannedOrder decides whether to order now and how much.
-func (p *Plan) plannedOrder(in PlanInput, mu float64) {
+func (p *Plan) plannedOrder(in PlanInput, mu float64, dead bool) {
 	if !in.Active {
 		return
 	}
@@ -189,7 +190,9 @@ func (p *Plan) plannedOrder(in PlanInput, mu float64) {
 	switch {
 	case in.HasOrderQty:
 		p.Reorder, p.QtyManual, p.SuggestedQty = true, true, max(in.OrderQty, 0)
-	case (p.Low || soon) && p.Need > 0:
+	case (p.Low || soon) && p.Need > 0 && !dead:
+		// dead stock is not bought again however its forecast reads: it has
+		// stock that has not sold for the dead-stock period
 		p.Reorder = true
 		p.SuggestedQty = RoundOrder(p.Need, in.CasePack, in.MOQ, in.Rounding)
 	default:

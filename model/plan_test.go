@@ -156,3 +156,18 @@ func TestParseDay(t *testing.T) {
 		t.Error("day numbering")
 	}
 }
+
+// Dead stock is not suggested again, however low its position against a
+// forecast that expects it to sell; the PM's own quantity still orders.
+func TestDeadStockIsNotReordered(t *testing.T) {
+	in := base()
+	in.DaysSinceSale = 120 // 25 available at 10 a week: position ≤ ROP, but no sale for 120 days
+	p := Compute(in)
+	if p.Status != StatusDead || !p.Low || p.Reorder || p.SuggestedQty != 0 {
+		t.Errorf("dead: status %v, low %v, reorder %v, qty %d", p.Status, p.Low, p.Reorder, p.SuggestedQty)
+	}
+	in.OrderQty, in.HasOrderQty = 12, true
+	if p := Compute(in); !p.Reorder || p.SuggestedQty != 12 {
+		t.Errorf("own quantity on dead stock: reorder %v, qty %d", p.Reorder, p.SuggestedQty)
+	}
+}
