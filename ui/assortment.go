@@ -42,13 +42,13 @@ const (
 func newAssortmentPane(styles *Styles) *assortmentPane {
 	p := &assortmentPane{styles: styles, by: planner.ByCategory, pane: pane{tab: assortmentTab}}
 	p.table = newTable([]tableColumn{
-		acolGroup:       {title: "Group", viewCol: planner.AssortGroup, min: 12, max: 32, priority: 0, grow: 2},
+		acolGroup:       {title: "Group", viewCol: planner.AssortGroup, min: 14, pref: 24, max: 32, priority: 0, grow: 3},
 		acolSKUs:        {title: "SKUs", viewCol: planner.AssortSKUs, min: 6, max: 7, right: true, priority: 2},
 		acolRevenue:     {title: "Revenue", viewCol: planner.AssortRevenue, min: 9, max: 12, right: true, priority: 4},
 		acolRevShare:    {title: "Rev %", viewCol: planner.AssortRevenueShare, min: 6, max: 6, right: true, priority: 0},
 		acolMarginShare: {title: "Mgn %", viewCol: planner.AssortMarginShare, min: 6, max: 6, right: true, priority: 3},
 		acolStockShare:  {title: "Stk %", viewCol: planner.AssortStockValueShare, min: 6, max: 6, right: true, priority: 0},
-		acolBalance:     {title: "Revenue ▌ stock share", viewCol: planner.AssortShareGap, min: 13, pref: 25, max: 31, priority: 1, grow: 3, render: p.renderBalance},
+		acolBalance:     {title: "Revenue ▕ stock share", viewCol: planner.AssortShareGap, min: 13, pref: 25, max: 31, priority: 1, grow: 2, render: p.renderBalance},
 		acolTurnover:    {title: "Turns", viewCol: planner.AssortTurnover, min: 5, max: 6, right: true, priority: 2},
 		acolGMROI:       {title: "GMROI", viewCol: planner.AssortGMROI, min: 5, max: 6, right: true, priority: 2},
 		acolSellThrough: {title: "Sell-thr", viewCol: planner.AssortSellThrough, min: 8, max: 8, right: true, priority: 3},
@@ -100,7 +100,7 @@ func (p *assortmentPane) renderBalance(i, w int, plain bool) string {
 	rev := p.av.Value(i, planner.AssortRevenueShare).Float
 	stk := p.av.Value(i, planner.AssortStockValueShare).Float
 	top := p.maxShare()
-	a := fit(bar(rev, top, half), half, true)
+	a := fit(barLeft(rev, top, half), half, true)
 	b := fit(bar(stk, top, w-1-half), w-1-half, false)
 	if !plain {
 		a, b = p.styles.Hist.Render(a), p.styles.Fcst.Render(b)
@@ -127,6 +127,20 @@ func bar(value, top float64, w int) string {
 	s := strings.Repeat("█", eighths/8)
 	if r := eighths % 8; r > 0 {
 		s += string([]rune("▏▎▍▌▋▊▉")[r-1])
+	}
+	return s
+}
+
+// barLeft is a bar that grows leftwards from the divider, in half cells:
+// the only partial block anchored on the right is the half block ▐.
+func barLeft(value, top float64, w int) string {
+	if w <= 0 || top <= 0 || value <= 0 {
+		return ""
+	}
+	halves := max(min(int(value/top*float64(w*2)+0.5), w*2), 1)
+	s := strings.Repeat("█", halves/2)
+	if halves%2 == 1 {
+		s = "▐" + s
 	}
 	return s
 }
@@ -256,9 +270,9 @@ func (m *Model) groupFacts(w int) []string {
 	f.add("Revenue 52w", fmt.Sprintf("%s · %s of all", formatMoney(k.Revenue, ""), pct1(model.Share(k.Revenue, t.Revenue))))
 	f.add("Margin 52w", fmt.Sprintf("%s · %s of all", formatMoney(k.Margin(), ""), pct1(model.Share(k.Margin(), t.Margin()))))
 	f.add("Stock at cost", fmt.Sprintf("%s · %s of all", formatMoney(k.StockCost, ""), pct1(model.Share(k.StockCost, t.StockCost))))
-	f.addWrapped("Turnover", fmt.Sprintf("%s× = COGS %s ÷ stock", formatQty(k.Turnover()), formatMoney(k.COGS, "")))
-	f.addWrapped("GMROI", fmt.Sprintf("%s = margin ÷ stock at cost", formatQty(k.GMROI())))
-	f.addWrapped("Sell-through", fmt.Sprintf("%s = %s sold ÷ (sold + %s on hand)", pct1(k.SellThrough()), groupInt(int64(k.UnitsSold)), groupInt(int64(k.OnHand))))
+	f.addWrapped("Turnover", fmt.Sprintf("%s× a year · COGS %s", formatQty(k.Turnover()), compactMoney(k.COGS)))
+	f.addWrapped("GMROI", fmt.Sprintf("%s margin per 1 of stock", formatQty(k.GMROI())))
+	f.addWrapped("Sell-through", fmt.Sprintf("%s · %s sold, %s left", pct1(k.SellThrough()), groupInt(int64(k.UnitsSold)), groupInt(int64(k.OnHand))))
 	f.add("Stockout rate", pct1(k.StockoutRate())+" of SKU-days, 52 weeks")
 	f.add("Cover", formatCover(k.DaysOfCover())+" of forecast demand")
 	f.line("")

@@ -2,6 +2,17 @@ package ui
 
 import "testing"
 
+func TestBarLeftGrowsFromTheDivider(t *testing.T) {
+	for _, c := range []struct {
+		value float64
+		want  string
+	}{{0, ""}, {10, "▐"}, {50, "██"}, {65, "▐██"}, {100, "████"}, {120, "████"}} {
+		if got := barLeft(c.value, 100, 4); got != c.want {
+			t.Errorf("barLeft(%v) = %q, want %q", c.value, got, c.want)
+		}
+	}
+}
+
 func TestCompactMoney(t *testing.T) {
 	for _, c := range []struct {
 		v    float64

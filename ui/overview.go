@@ -212,7 +212,7 @@ func (m *Model) overviewLine(it overviewItem, w int, cursor bool) string {
 		if r.Plan.OrderBy.Valid() {
 			by = r.Plan.OrderBy.String()
 		}
-		figure = fmt.Sprintf("by %s · %s units", by, groupInt(int64(r.Plan.SuggestedQty)))
+		figure = fmt.Sprintf("%s by %s", groupInt(int64(r.Plan.SuggestedQty)), by)
 	default:
 		figure = fmt.Sprintf("%s %s", r.Risk.Risk, formatMoney(r.Risk.Value, ""))
 	}
@@ -221,7 +221,7 @@ func (m *Model) overviewLine(it overviewItem, w int, cursor bool) string {
 		marker = "▶ "
 	}
 	sku := fit(clean(r.Item.Product.SKU), 11, false)
-	nameW := max(w-len(marker)-12-width(figure)-1, 0)
+	nameW := max(w-width(marker)-12-width(figure)-1, 0)
 	text := marker + sku + " " + fit(clean(r.Item.Product.Name), nameW, false) + " " + figure
 	if cursor {
 		return s.Cursor.Render(fit(text, w, false))

@@ -126,7 +126,7 @@ func (p *riskPane) renderWhatIf(i, w int, plain bool) string {
 	s := strconv.FormatFloat(pct, 'f', 0, 64) + "%"
 	switch {
 	case !set:
-		return fit(s+"  ", w, true)
+		return fit("", w, true) // the suggestion, shown in Mkdn
 	case plain:
 		return fit(s+" *", w, true)
 	}

@@ -71,10 +71,10 @@ func (d detailPane) riskFacts(in detailInput, w int) []string {
 		who = fmt.Sprintf("%d marked SKUs", t.SKUs)
 	}
 	f.line(s.Title.Render(fit(who+" at the markdowns in use", w, false)))
-	f.add("Capital", fmt.Sprintf("%s units, %s at cost", groupInt(int64(t.Units)), formatMoney(t.Value, "")))
-	f.add("Cleared", fmt.Sprintf("%s units for %s in %d weeks", groupInt(int64(t.Cleared)), formatMoney(t.Revenue, ""), set.ClearanceWeeks))
-	f.add("Left", fmt.Sprintf("%s units, %s if liquidated", groupInt(int64(t.Left)), formatMoney(t.LeftLiquidation, "")))
-	f.add("Recovered", fmt.Sprintf("%s vs %s liquidating all now", formatMoney(t.Revenue+t.LeftLiquidation, ""), formatMoney(t.Liquidation, "")))
+	f.addWrapped("Capital", fmt.Sprintf("%s units, %s at cost", groupInt(int64(t.Units)), formatMoney(t.Value, "")))
+	f.addWrapped("Cleared", fmt.Sprintf("%s units for %s in %d wks", groupInt(int64(t.Cleared)), formatMoney(t.Revenue, ""), set.ClearanceWeeks))
+	f.addWrapped("Left", fmt.Sprintf("%s units, %s if sold off", groupInt(int64(t.Left)), formatMoney(t.LeftLiquidation, "")))
+	f.addWrapped("Recovered", fmt.Sprintf("%s vs %s selling all off now", formatMoney(t.Revenue+t.LeftLiquidation, ""), formatMoney(t.Liquidation, "")))
 	all := k.shown
 	f.line("")
 	f.line(s.Title.Render(fit(fmt.Sprintf("All %s SKUs shown", groupInt(int64(all.SKUs))), w, false)))
@@ -84,7 +84,7 @@ func (d detailPane) riskFacts(in detailInput, w int) []string {
 	f.add("Liquidation", formatMoney(all.Liquidation, "")+" if all sold off now")
 	f.addWrapped("Markdowns", fmt.Sprintf("%s in %d weeks + %s liquidating the rest", formatMoney(all.Revenue, ""), set.ClearanceWeeks, formatMoney(all.LeftLiquidation, "")))
 	f.line("")
-	f.line(s.Dim.Render(fit("m what-if markdown (a = suggested) · space marks", w, false)))
+	f.line(s.Dim.Render(wrap("m what-if markdown (a = suggested) · space marks", w)))
 	return f.lines
 }
 
