@@ -33,12 +33,13 @@ type usageError struct{ error }
 // would make the collector run all the time.
 const softMemoryLimit = 224 << 20
 
-// startGCPercent lets the heap grow five-fold between collections while the
-// dashboard reads and plans the catalogue: a fresh process growing to
-// ~150 MB would otherwise collect half a dozen times on the way, about 0.1 s
-// of a 2-core machine's first frame. The soft memory limit still bounds the
-// heap; the usual 100 % returns after the first frame.
-const startGCPercent = 400
+// startGCPercent turns the collector off while the dashboard reads and
+// plans the catalogue: a fresh process growing to ~150 MB would otherwise
+// collect several times on the way, 0.1–0.2 s of a 2-core machine's first
+// frame (at 400 % it still cost about 0.1 s). The soft memory limit still
+// bounds the heap, so peak memory is what it was (238–240 MB at 100,000
+// SKUs); the usual 100 % returns after the first frame.
+const startGCPercent = -1
 
 // relaxGCForStart applies startGCPercent unless GOGC is set, and returns
 // what puts the usual setting back.
