@@ -44,7 +44,7 @@ func newAssortmentPane(styles *Styles) *assortmentPane {
 	p.table = newTable([]tableColumn{
 		acolGroup:       {title: "Group", viewCol: planner.AssortGroup, min: 14, pref: 24, max: 32, priority: 0, grow: 3},
 		acolSKUs:        {title: "SKUs", viewCol: planner.AssortSKUs, min: 6, max: 7, right: true, priority: 2},
-		acolRevenue:     {title: "Revenue", viewCol: planner.AssortRevenue, min: 9, max: 12, right: true, priority: 4},
+		acolRevenue:     {title: "Revenue", viewCol: planner.AssortRevenue, min: 11, max: 13, right: true, priority: 4},
 		acolRevShare:    {title: "Rev %", viewCol: planner.AssortRevenueShare, min: 6, max: 6, right: true, priority: 0},
 		acolMarginShare: {title: "Mgn %", viewCol: planner.AssortMarginShare, min: 6, max: 6, right: true, priority: 3},
 		acolStockShare:  {title: "Stk %", viewCol: planner.AssortStockValueShare, min: 6, max: 6, right: true, priority: 0},
@@ -180,7 +180,7 @@ func (m *Model) showGroup() tea.Cmd {
 	p.query.Filter = ""
 	clear(p.table.marked)
 	m.tab = stockTab
-	m.setInfo(fmt.Sprintf("Stock of %s: %d SKUs · esc shows all", clean(g.Group.String()), g.KPIs.SKUs))
+	m.setInfo("esc shows every SKU again")
 	p.stale = false
 	return p.runQuery()
 }

@@ -104,7 +104,7 @@ func (m *Model) renderOverview(w, h int) string {
 			{"Out of stock", groupInt(int64(o.OutOfStock)) + " SKUs"},
 			{"≤ reorder point", groupInt(int64(o.BelowROP)) + " SKUs"},
 			{fmt.Sprintf("Out in %d days", planner.StockoutSoonDays), groupInt(int64(o.StockoutSoon)) + " SKUs"},
-			{"To order", fmt.Sprintf("%s SKUs · %s", groupInt(int64(o.ToOrder.SKUs)), formatMoney(o.ToOrder.Value, cur))},
+			{"To order", fmt.Sprintf("%s SKUs · %s", groupInt(int64(o.ToOrder.SKUs)), compactMoney(o.ToOrder.Value))},
 			{"Stockout rate", pct1(k.StockoutRate()) + " of days, 52w"},
 		}),
 		m.kpiBlock("Capital at risk", [][2]string{
@@ -112,7 +112,7 @@ func (m *Model) renderOverview(w, h int) string {
 			{"Dead", riskSum(o.Risk.ByRisk[model.RiskDead])},
 			{"Declining", riskSum(o.Risk.ByRisk[model.RiskDeclining])},
 			{"Slow", riskSum(o.Risk.ByRisk[model.RiskSlow])},
-			{"Liquidation", formatMoney(o.Risk.Liquidation, cur) + " of " + formatMoney(o.Risk.Value, cur)},
+			{"Liquidation", compactMoney(o.Risk.Liquidation) + " of " + compactMoney(o.Risk.Value) + " at cost"},
 		}),
 		m.kpiBlock("Revenue", [][2]string{
 			{"Next 30 days", formatMoney(o.ForecastRevenue30, cur) + " forecast"},
@@ -144,7 +144,7 @@ func (m *Model) renderOverview(w, h int) string {
 }
 
 func riskSum(r planner.RiskSum) string {
-	return fmt.Sprintf("%s · %s SKUs", formatMoney(r.Value, ""), groupInt(int64(r.SKUs)))
+	return fmt.Sprintf("%s · %s SKUs", compactMoney(r.Value), groupInt(int64(r.SKUs)))
 }
 
 // kpiBlock is a titled column of label–value lines.
@@ -152,7 +152,7 @@ func (m *Model) kpiBlock(title string, facts [][2]string) []string {
 	s := m.styles
 	lines := []string{s.Title.Render(title)}
 	for _, f := range facts {
-		lines = append(lines, s.Dim.Render(fit(f[0], 17, false))+f[1])
+		lines = append(lines, s.Dim.Render(fit(f[0], 16, false))+f[1])
 	}
 	return lines
 }

@@ -189,7 +189,11 @@ func (m *Model) saveWhatIf() tea.Cmd {
 	if auto {
 		what = "the suggested markdown"
 	}
-	m.setInfo(fmt.Sprintf("What-if: %s for %d SKUs · a projection only, nothing is saved", what, len(m.editing)))
+	target := fmt.Sprintf("%d SKUs", len(m.editing))
+	if len(m.editing) == 1 {
+		target = clean(p.rv.Row(m.editing[0]).Item.Product.SKU)
+	}
+	m.setInfo(fmt.Sprintf("What-if: %s for %s · a projection only, nothing is saved", what, target))
 	return riskViewCmd(m.snap, next)
 }
 
