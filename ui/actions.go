@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -127,23 +126,6 @@ var policyEdits = map[string]struct {
 	"v": {planner.FieldServiceLevel, "Service level % (a = the ABC class default)"},
 }
 
-// reorderTargets are the rows an edit applies to: the marked ones, or the
-// cursor's SKU.
-func (m *Model) reorderTargets() []int {
-	t := m.reorder.table
-	var rows []int
-	for r := range t.marked {
-		rows = append(rows, r)
-	}
-	slices.Sort(rows)
-	if len(rows) == 0 {
-		if r, ok := t.current(); ok && r >= 0 {
-			rows = append(rows, r)
-		}
-	}
-	return rows
-}
-
 // startReorderEdit opens the editor on a field of the reorder pane: the
 // order quantity in place (field ""), the others in the status bar.
 func (m *Model) startReorderEdit(field planner.PolicyField) tea.Cmd {
@@ -151,7 +133,7 @@ func (m *Model) startReorderEdit(field planner.PolicyField) tea.Cmd {
 		m.setError("Still saving the last edit…")
 		return nil
 	}
-	m.editing = m.reorderTargets()
+	m.editing = m.reorder.table.targets()
 	if len(m.editing) == 0 {
 		m.setInfo("Move to a SKU first: a supplier's heading has nothing to edit")
 		return nil
@@ -268,7 +250,7 @@ func describePolicyChange(cs []planner.PolicyChange, isUndo bool) string {
 
 // cycleRounding moves the targets' rounding rule to the next one.
 func (m *Model) cycleRounding() tea.Cmd {
-	rows := m.reorderTargets()
+	rows := m.reorder.table.targets()
 	if len(rows) == 0 || m.saving {
 		return nil
 	}

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -18,20 +17,9 @@ func (m *Model) startEdit() tea.Cmd {
 		m.setError("Still saving the last edit…")
 		return nil
 	}
-	t := m.stock.table
-	// every marked row, also those the current filter hides: the status
-	// bar counts them all
-	m.editing = m.editing[:0]
-	for r := range t.marked {
-		m.editing = append(m.editing, r)
-	}
-	slices.Sort(m.editing)
+	m.editing = m.stock.table.targets()
 	if len(m.editing) == 0 {
-		r, ok := t.current()
-		if !ok {
-			return nil
-		}
-		m.editing = append(m.editing, r)
+		return nil
 	}
 	value := ""
 	if len(m.editing) == 1 {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"maps"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -88,17 +87,6 @@ func (p *riskPane) currentRow() *planner.Row {
 	return nil
 }
 
-// targets are the marked rows, or the cursor's.
-func (p *riskPane) targets() []int {
-	rows := slices.Sorted(maps.Keys(p.table.marked))
-	if len(rows) == 0 {
-		if r, ok := p.table.current(); ok && r >= 0 {
-			rows = append(rows, r)
-		}
-	}
-	return rows
-}
-
 func (p *riskPane) renderRisk(i, w int, plain bool) string {
 	r := p.row(i).Risk.Risk
 	word := fit(r.String(), w, false)
@@ -146,7 +134,7 @@ func riskViewCmd(s *planner.Snapshot, whatIf map[int64]float64) tea.Cmd {
 // startWhatIf opens the markdown editor on the selection.
 func (m *Model) startWhatIf() tea.Cmd {
 	p := m.risk
-	m.editing = p.targets()
+	m.editing = p.table.targets()
 	if len(m.editing) == 0 {
 		return nil
 	}

@@ -100,6 +100,6 @@ func lastSaleAgo(s *planner.Snapshot, r *planner.Row) string {
 // the cursor's.
 func (p *riskPane) input() *riskInput {
 	r, _ := p.table.current()
-	rows := p.targets()
+	rows := p.table.targets()
 	return &riskInput{rv: p.rv, row: r, selection: p.rv.Totals(rows), marked: len(p.table.marked) > 0, shown: p.rv.Totals(p.table.rows())}
 }

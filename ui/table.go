@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -99,6 +101,19 @@ func (t *table) rows() []int {
 		}
 	}
 	return out
+}
+
+// targets are the rows an action applies to: every marked row, also those
+// the filter hides (the status bar counts them all), in view order; else
+// the cursor's row, unless it is a heading.
+func (t *table) targets() []int {
+	rows := slices.Sorted(maps.Keys(t.marked))
+	if len(rows) == 0 {
+		if r, ok := t.current(); ok && r >= 0 {
+			rows = append(rows, r)
+		}
+	}
+	return rows
 }
 
 // current is the view row under the cursor.
