@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"hash/fnv"
-	"math"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -211,32 +210,6 @@ func (m *Model) matrixLines(av *planner.AssortmentView, w int) []string {
 	return lines
 }
 
-// compactMoney writes an amount in at most five cells: 940, 12k, 6.8M.
-func compactMoney(v float64) string {
-	switch a := math.Abs(v); {
-	case a >= 9.95e8:
-		return fmt.Sprintf("%.1fG", v/1e9)
-	case a >= 9.95e5:
-		return fmt.Sprintf("%.1fM", v/1e6)
-	case a >= 9.95e3:
-		return fmt.Sprintf("%.0fk", v/1e3)
-	case a >= 999.5:
-		return fmt.Sprintf("%.1fk", v/1e3)
-	}
-	return fmt.Sprintf("%.0f", v)
-}
-
-// pct0 is a share as a whole percentage, "<1%" for a small one.
-func pct0(share float64) string {
-	switch {
-	case share <= 0:
-		return "0%"
-	case share < 0.005:
-		return "<1%"
-	}
-	return fmt.Sprintf("%.0f%%", 100*share)
-}
-
 // renderAssortmentDetail draws the matrix and the group under the cursor:
 // stacked beside the table, side by side below it.
 func (m *Model) renderAssortmentDetail(d rect, side bool) string {
@@ -287,12 +260,4 @@ func nextName(by planner.GroupBy) string {
 		}
 	}
 	return planner.GroupBys[0].String()
-}
-
-// pct1 is a share with one decimal, "–" when undefined.
-func pct1(share float64) string {
-	if share != share { // NaN
-		return "–"
-	}
-	return fmt.Sprintf("%.1f%%", 100*share)
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -69,4 +70,38 @@ func groupInt(n int64) string {
 		b.WriteString(s[i : i+3])
 	}
 	return b.String()
+}
+
+// compactMoney writes an amount in at most five cells: 940, 12k, 6.8M.
+func compactMoney(v float64) string {
+	switch a := math.Abs(v); {
+	case a >= 9.95e8:
+		return fmt.Sprintf("%.1fG", v/1e9)
+	case a >= 9.95e5:
+		return fmt.Sprintf("%.1fM", v/1e6)
+	case a >= 9.95e3:
+		return fmt.Sprintf("%.0fk", v/1e3)
+	case a >= 999.5:
+		return fmt.Sprintf("%.1fk", v/1e3)
+	}
+	return fmt.Sprintf("%.0f", v)
+}
+
+// pct0 is a share as a whole percentage, "<1%" for a small one.
+func pct0(share float64) string {
+	switch {
+	case share <= 0:
+		return "0%"
+	case share < 0.005:
+		return "<1%"
+	}
+	return fmt.Sprintf("%.0f%%", 100*share)
+}
+
+// pct1 is a share with one decimal, "–" when undefined.
+func pct1(share float64) string {
+	if share != share { // NaN
+		return "–"
+	}
+	return fmt.Sprintf("%.1f%%", 100*share)
 }

@@ -8,9 +8,7 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
-	"stockroom/model"
 	"stockroom/planner"
 )
 
@@ -203,17 +201,4 @@ type errMarkdown string
 
 func (e errMarkdown) Error() string {
 	return strconv.Quote(string(e)) + " is not a markdown: type a percentage from 0 to 95, or a for the suggestion"
-}
-
-// RiskStyle is the style of a risk word; the word itself says the risk.
-func (s Styles) RiskStyle(r model.Risk) lipgloss.Style {
-	switch r {
-	case model.RiskDead:
-		return s.status[model.StatusDead]
-	case model.RiskExcess:
-		return s.status[model.StatusExcess]
-	case model.RiskDeclining:
-		return s.status[model.StatusLow]
-	}
-	return s.Dim
 }

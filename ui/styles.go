@@ -70,3 +70,16 @@ func DefaultStyles() Styles {
 
 // Status is the style of a status word.
 func (s Styles) Status(st model.Status) lipgloss.Style { return s.status[st] }
+
+// RiskStyle is the style of a risk word; the word itself says the risk.
+func (s Styles) RiskStyle(r model.Risk) lipgloss.Style {
+	switch r {
+	case model.RiskDead:
+		return s.status[model.StatusDead]
+	case model.RiskExcess:
+		return s.status[model.StatusExcess]
+	case model.RiskDeclining:
+		return s.status[model.StatusLow]
+	}
+	return s.Dim
+}
