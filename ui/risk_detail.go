@@ -14,7 +14,7 @@ type riskInput struct {
 	rv        *planner.RiskView
 	row       int
 	selection planner.RiskTotals
-	marked    bool // the selection is the marked rows, not the cursor's
+	marked    bool               // the selection is the marked rows, not the cursor's
 	shown     planner.RiskTotals // every row that passes the filter
 }
 
