@@ -206,6 +206,7 @@ func (m *Model) overviewLine(it overviewItem, w int, cursor bool) string {
 	s := m.styles
 	r := m.snap.Rows[it.row]
 	var figure string
+	overdue := false
 	switch it.list {
 	case 0:
 		by := "–"
@@ -213,6 +214,7 @@ func (m *Model) overviewLine(it overviewItem, w int, cursor bool) string {
 			by = r.Plan.OrderBy.String()
 		}
 		figure = fmt.Sprintf("%s by %s", groupInt(int64(r.Plan.SuggestedQty)), by)
+		overdue = r.Plan.OrderBy.Valid() && r.Plan.OrderBy < m.snap.AsOf
 	default:
 		figure = fmt.Sprintf("%s %s", r.Risk.Risk, formatMoney(r.Risk.Value, ""))
 	}
@@ -222,9 +224,12 @@ func (m *Model) overviewLine(it overviewItem, w int, cursor bool) string {
 	}
 	sku := fit(clean(r.Item.Product.SKU), 11, false)
 	nameW := max(w-width(marker)-12-width(figure)-1, 0)
-	text := marker + sku + " " + fit(clean(r.Item.Product.Name), nameW, false) + " " + figure
+	text := marker + sku + " " + fit(clean(r.Item.Product.Name), nameW, false) + " "
 	if cursor {
-		return s.Cursor.Render(fit(text, w, false))
+		return s.Cursor.Render(fit(text+figure, w, false))
 	}
-	return fit(text, w, false)
+	if overdue { // the order-by day has passed: as the Reorder pane shows it
+		figure = s.Error.Render(figure)
+	}
+	return fit(text+figure, w, false)
 }
