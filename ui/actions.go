@@ -291,7 +291,7 @@ func (m *Model) askDraftPO() tea.Cmd {
 		return nil
 	}
 	tot := p.rv.Totals(rows)
-	q := fmt.Sprintf("Draft PO to %s: %d SKUs, %s units, %s", clean(grp.Supplier), len(lines), groupInt(int64(tot.Units)), formatMoney(tot.Value, grp.Currency))
+	q := fmt.Sprintf("Draft PO to %s: %s, %s, %s", clean(grp.Supplier), count(len(lines), "SKU"), count(tot.Units, "unit"), formatMoney(tot.Value, grp.Currency))
 	if grp.BelowMinimum(tot.Value) {
 		q += " (below the minimum order " + formatMoney(grp.MinOrderValue, grp.Currency) + ")"
 	}

@@ -70,20 +70,27 @@ func BenchmarkFirstFrame(b *testing.B) {
 	}
 }
 
-// BenchmarkCursorMove: one key press moving the cursor, and the redraw.
+// BenchmarkCursorMove: one key press moving the cursor, and the redraw,
+// on the Stock pane and on the Risk pane (whose status bar sums the
+// capital at risk of every row shown).
 func BenchmarkCursorMove(b *testing.B) {
 	m := loadedModel(b, benchStore(b))
-	down, up := keyMsg("down"), keyMsg("up")
-	i := 0
-	for b.Loop() {
-		k := down
-		if i/40%2 == 1 {
-			k = up // sweep down and up so rows scroll in and out of the cache
-		}
-		i++
-		_, cmd := m.Update(k)
-		run(b, m, cmd) // the detail lookup for the new row
-		_ = m.View()
+	for _, tab := range []string{"2", "5"} {
+		press(b, m, tab)
+		b.Run(tabNames[tab[0]-'1'], func(b *testing.B) {
+			down, up := keyMsg("down"), keyMsg("up")
+			i := 0
+			for b.Loop() {
+				k := down
+				if i/40%2 == 1 {
+					k = up // sweep down and up so rows scroll in and out of the cache
+				}
+				i++
+				_, cmd := m.Update(k)
+				run(b, m, cmd) // the detail lookup for the new row
+				_ = m.View()
+			}
+		})
 	}
 }
 

@@ -105,3 +105,11 @@ func pct1(share float64) string {
 	}
 	return fmt.Sprintf("%.1f%%", 100*share)
 }
+
+// count is n with its noun, singular for one: "1 SKU", "2,040 SKUs".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return groupInt(int64(n)) + " " + noun + "s"
+}

@@ -26,3 +26,9 @@ func TestCompactMoney(t *testing.T) {
 		}
 	}
 }
+
+func TestCountSaysOneInTheSingular(t *testing.T) {
+	if got := count(1, "SKU") + ", " + count(0, "unit") + ", " + count(2040, "SKU"); got != "1 SKU, 0 units, 2,040 SKUs" {
+		t.Errorf("got %q", got)
+	}
+}

@@ -104,7 +104,7 @@ func (m *Model) renderOverview(w, h int) string {
 			{"Out of stock", groupInt(int64(o.OutOfStock)) + " SKUs"},
 			{"≤ reorder point", groupInt(int64(o.BelowROP)) + " SKUs"},
 			{fmt.Sprintf("Out in %d days", planner.StockoutSoonDays), groupInt(int64(o.StockoutSoon)) + " SKUs"},
-			{"To order", fmt.Sprintf("%s SKUs · %s", groupInt(int64(o.ToOrder.SKUs)), compactMoney(o.ToOrder.Value))},
+			{"To order", count(o.ToOrder.SKUs, "SKU")+" · "+compactMoney(o.ToOrder.Value)},
 			{"Stockout rate", pct1(k.StockoutRate()) + " of days, 52w"},
 		}),
 		m.kpiBlock("Capital at risk", [][2]string{
@@ -144,7 +144,7 @@ func (m *Model) renderOverview(w, h int) string {
 }
 
 func riskSum(r planner.RiskSum) string {
-	return fmt.Sprintf("%s · %s SKUs", compactMoney(r.Value), groupInt(int64(r.SKUs)))
+	return compactMoney(r.Value) + " · " + count(r.SKUs, "SKU")
 }
 
 // kpiBlock is a titled column of label–value lines.

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"stockroom/planner"
@@ -147,7 +146,7 @@ func (p *reorderPane) renderHeading(entry, w int, cursor bool) string {
 	if name == "" {
 		name = "No supplier"
 	}
-	parts := []string{fmt.Sprintf("%d SKUs", tot.SKUs), groupInt(int64(tot.Units)) + " units", formatMoney(tot.Value, grp.Currency)}
+	parts := []string{count(tot.SKUs, "SKU"), groupInt(int64(tot.Units)) + " units", formatMoney(tot.Value, grp.Currency)}
 	warn := ""
 	if grp.BelowMinimum(tot.Value) {
 		warn = "⚠ below minimum order " + formatMoney(grp.MinOrderValue, grp.Currency)

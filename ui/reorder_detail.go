@@ -90,7 +90,7 @@ func (m *Model) groupDetail(w, h int) string {
 	f.line(s.Title.Render(fit(clean(grp.Supplier), w, false)))
 	f.line("")
 	add := f.add
-	add("To order", fmt.Sprintf("%d SKUs · %s units", tot.SKUs, groupInt(int64(tot.Units))))
+	add("To order", count(tot.SKUs, "SKU")+" · "+count(tot.Units, "unit"))
 	add("Value", formatMoney(tot.Value, grp.Currency))
 	if grp.MinOrderValue > 0 {
 		mov := formatMoney(grp.MinOrderValue, grp.Currency)

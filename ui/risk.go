@@ -23,6 +23,17 @@ type riskPane struct {
 	// whatIf holds the PM's markdowns by product; kept across snapshots
 	// and never written to the catalogue: it is a what-if.
 	whatIf map[int64]float64
+
+	shown    planner.RiskTotals // of the rows shown, for shownFor
+	shownFor shownKey
+}
+
+// shownKey tells one set of shown rows from another: a new view or a new
+// query result (a new index slice).
+type shownKey struct {
+	rv    *planner.RiskView
+	first *int
+	n     int
 }
 
 // Risk pane column positions in riskPane.table.cols.

@@ -113,6 +113,10 @@ func (m *Model) position() string {
 	if p.query.Filter != "" {
 		parts = append(parts, fmt.Sprintf("filter %q", clean(p.query.Filter)))
 	}
+	if m.tab == riskTab && m.risk.rv != nil {
+		t := m.risk.shownTotals()
+		parts = append(parts, compactMoney(t.Value)+" at cost, "+compactMoney(t.Liquidation)+" if sold off")
+	}
 	if n := len(p.table.marked); n > 0 {
 		parts = append(parts, fmt.Sprintf("%d marked", n))
 	}

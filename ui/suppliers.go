@@ -300,7 +300,7 @@ func (m *Model) supplierDetail(d rect, _ bool) string {
 	}
 	f.line("")
 	add("SKUs", groupInt(int64(sr.SKUs)))
-	add("To order", fmt.Sprintf("%d SKUs · %s units · %s", sr.ToOrder.SKUs, groupInt(int64(sr.ToOrder.Units)), formatMoney(sr.ToOrder.Value, sp.Currency)))
+	add("To order", count(sr.ToOrder.SKUs, "SKU")+" · "+count(sr.ToOrder.Units, "unit")+" · "+formatMoney(sr.ToOrder.Value, sp.Currency))
 	if sp.MinOrderValue > 0 {
 		mov := formatMoney(sp.MinOrderValue, sp.Currency)
 		if sr.ToOrder.SKUs > 0 && sr.ToOrder.Value < sp.MinOrderValue {
