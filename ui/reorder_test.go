@@ -42,7 +42,7 @@ func reorderModel(t *testing.T, w, h int) (*Model, *store.Store) {
 }
 
 // clearInput empties the editor, as ctrl+u would.
-func clearInput(t *testing.T, m *Model) {
+func clearInput(t testing.TB, m *Model) {
 	for range len(m.input.Value()) {
 		press(t, m, "backspace")
 	}
