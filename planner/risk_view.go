@@ -125,7 +125,12 @@ func (v *RiskView) Columns() []Column                { return riskColumns }
 func (v *RiskView) Len() int                         { return len(v.rows) }
 func (v *RiskView) Row(i int) *Row                   { return v.snap.Rows[v.rows[i]] }
 func (v *RiskView) Projection(i int) model.Clearance { return v.proj[i] }
-func (v *RiskView) SearchText(i int) string          { return v.snap.search.get(v.rows[i]) }
+
+// SearchText is the SKU's search text and its kind of risk, so a filter
+// of "dead" or "excess kitchen" narrows by risk too.
+func (v *RiskView) SearchText(i int) string {
+	return v.snap.search.get(v.rows[i]) + "\x00" + v.Row(i).Risk.Risk.String()
+}
 
 func (v *RiskView) Value(i, col int) Value {
 	r := v.Row(i)

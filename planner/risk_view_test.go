@@ -41,6 +41,16 @@ func TestRiskViewWorstFirst(t *testing.T) {
 	}
 }
 
+func TestRiskViewFiltersByKind(t *testing.T) {
+	v := Build(testCatalogue(), mean8).Risk(nil)
+	if rows := Select(v, Query{Filter: "dead"}); len(rows) != 1 || v.Value(rows[0], RiskSKU).Text != "C-3" {
+		t.Errorf("filter dead: %v", rows)
+	}
+	if rows := Select(v, Query{Filter: "excess garden"}); len(rows) != 1 || v.Value(rows[0], RiskSKU).Text != "B-2" {
+		t.Errorf("filter excess garden: %v", rows)
+	}
+}
+
 func TestRiskWhatIfMarkdown(t *testing.T) {
 	s := Build(testCatalogue(), mean8)
 	b := s.Rows[1].Item.Product.ID

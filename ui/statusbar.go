@@ -202,7 +202,8 @@ func (m *Model) helpScreen() string {
 		"one scale. The ABC × XYZ matrix sits beside it. enter shows the group's SKUs on Stock; esc there shows all.\n\n")
 	b.WriteString(s.Title.Render("5 Risk") + "\n")
 	b.WriteString("Dead, excess, declining and slow stock, worst first: units and value at risk, weeks to clear, suggested\n" +
-		"markdown (1 − k^(1/ε), capped) and liquidation value. m sets a what-if markdown for the marked SKUs (a = suggested).\n\n")
+		"markdown (1 − k^(1/ε), capped) and liquidation value. m sets a what-if markdown for the marked SKUs (a = suggested);\n" +
+		"/ dead (or excess, declining, slow) shows one kind.\n\n")
 	b.WriteString(s.Title.Render("6 Suppliers") + "\n")
 	b.WriteString("Lead times as configured and measured from received orders (used from 3 receipts), open orders, spend.\n" +
 		"enter opens a supplier's orders, enter again an order's lines; t sends a draft (expected = today + lead time),\n" +
