@@ -24,11 +24,13 @@ var views = map[string]func(*planner.Snapshot, viewOptions) planner.View{
 	"reorder":    func(s *planner.Snapshot, _ viewOptions) planner.View { return s.Reorder() },
 	"suppliers":  func(s *planner.Snapshot, _ viewOptions) planner.View { return s.Suppliers(s.Reorder()) },
 	"assortment": func(s *planner.Snapshot, o viewOptions) planner.View { return s.Assortment(o.by) },
-	"matrix":     func(s *planner.Snapshot, _ viewOptions) planner.View { return s.Assortment(planner.ByCategory).MatrixView() },
-	"risk":       func(s *planner.Snapshot, _ viewOptions) planner.View { return s.Risk(nil) },
-	"overview":   func(s *planner.Snapshot, _ viewOptions) planner.View { return s.Overview().View() },
-	"po":         nil,
-	"pos":        nil,
+	"matrix": func(s *planner.Snapshot, _ viewOptions) planner.View {
+		return s.Assortment(planner.ByCategory).MatrixView()
+	},
+	"risk":     func(s *planner.Snapshot, _ viewOptions) planner.View { return s.Risk(nil) },
+	"overview": func(s *planner.Snapshot, _ viewOptions) planner.View { return s.Overview().View() },
+	"po":       nil,
+	"pos":      nil,
 }
 
 // viewOptions are the flags that shape a view rather than filter it.

@@ -101,10 +101,10 @@ func (m *Model) renderOverview(w, h int) string {
 			{"GMROI", formatQty(k.GMROI())},
 		}),
 		m.kpiBlock("Availability", [][2]string{
-			{"Out of stock", groupInt(int64(o.OutOfStock)) + " SKUs"},
-			{"≤ reorder point", groupInt(int64(o.BelowROP)) + " SKUs"},
-			{fmt.Sprintf("Out in %d days", planner.StockoutSoonDays), groupInt(int64(o.StockoutSoon)) + " SKUs"},
-			{"To order", count(o.ToOrder.SKUs, "SKU")+" · "+compactMoney(o.ToOrder.Value)},
+			{"Out of stock", count(o.OutOfStock, "SKU")},
+			{"≤ reorder point", count(o.BelowROP, "SKU")},
+			{fmt.Sprintf("Out in %d days", planner.StockoutSoonDays), count(o.StockoutSoon, "SKU")},
+			{"To order", count(o.ToOrder.SKUs, "SKU") + " · " + compactMoney(o.ToOrder.Value)},
 			{"Stockout rate", pct1(k.StockoutRate()) + " of days, 52w"},
 		}),
 		m.kpiBlock("Capital at risk", [][2]string{
