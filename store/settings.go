@@ -11,14 +11,10 @@ import (
 	"stockroom/model"
 )
 
-// settingFields maps each setting's stored name to its field, so loading,
-// saving and listing share one table (model.Settings.Fields).
-func settingFields(s *model.Settings) map[string]any { return s.Fields() }
-
 // Settings reads the catalogue's settings over the defaults.
 func (s *Store) Settings(ctx context.Context) (model.Settings, error) {
 	set := model.DefaultSettings()
-	fields := settingFields(&set)
+	fields := set.Fields()
 	rows, err := s.db.QueryContext(ctx, "SELECT name, value FROM settings")
 	if err != nil {
 		return set, fmt.Errorf("read settings: %w", err)
@@ -61,7 +57,7 @@ func parseSetting(field any, value string) error {
 // SettingNames lists the settings a PM can change, in a stable order.
 func SettingNames() []string {
 	var set model.Settings
-	return slices.Sorted(maps.Keys(settingFields(&set)))
+	return slices.Sorted(maps.Keys(set.Fields()))
 }
 
 // SetSettings changes catalogue-wide settings in one transaction with an
@@ -84,7 +80,7 @@ func (s *Store) SetSettings(ctx context.Context, values map[string]string) (befo
 	}
 	defer tx.Rollback()
 	who, at := currentUser(), timestamp()
-	was, will := settingFields(&current), settingFields(&next)
+	was, will := current.Fields(), next.Fields()
 	before, after = map[string]string{}, map[string]string{}
 	for _, name := range slices.Sorted(maps.Keys(values)) {
 		old, new := settingText(was[name]), settingText(will[name])
@@ -109,7 +105,7 @@ func (s *Store) SetSettings(ctx context.Context, values map[string]string) (befo
 // the dashboard can check what a PM typed before saving it.
 func ApplySettings(current model.Settings, values map[string]string) (model.Settings, error) {
 	next := current
-	fields := settingFields(&next)
+	fields := next.Fields()
 	for _, name := range slices.Sorted(maps.Keys(values)) {
 		field, ok := fields[name]
 		if !ok {
