@@ -23,8 +23,9 @@ func (r *Row) sales52w() (revenue, units float64) {
 	return 0, 0
 }
 
-// riskParams are the catalogue's risk settings.
-func riskParams(set model.Settings) model.RiskParams {
+// RiskParams are the snapshot's risk settings.
+func (s *Snapshot) RiskParams() model.RiskParams {
+	set := &s.Catalogue.Settings
 	return model.RiskParams{
 		SlowCoverDays:  set.SlowCoverDays,
 		DeclineDrop:    set.DeclineDrop,
@@ -34,9 +35,6 @@ func riskParams(set model.Settings) model.RiskParams {
 		RecoveryRate:   set.RecoveryRate,
 	}
 }
-
-// RiskParams are the snapshot's risk settings.
-func (s *Snapshot) RiskParams() model.RiskParams { return riskParams(s.Catalogue.Settings) }
 
 // assess classifies a planned row by XYZ and by risk.
 func (s *Snapshot) assess(r *Row) {
@@ -52,7 +50,7 @@ func (s *Snapshot) assess(r *Row) {
 		SaleProbBefore: st.SaleProbBefore,
 		UnitCost:       r.Item.Product.UnitCost,
 		Price:          r.Item.Product.Price,
-	}, riskParams(*set))
+	}, s.RiskParams())
 }
 
 // figures are the row's numbers that assortment KPIs sum.

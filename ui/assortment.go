@@ -16,7 +16,8 @@ import (
 // its share of stock, and the ABC × XYZ matrix beside it.
 type assortmentPane struct {
 	pane
-	av *planner.AssortmentView
+	av  *planner.AssortmentView
+	top float64 // the largest share of any group: the bars' full width
 	built
 	by     planner.GroupBy
 	styles *Styles
@@ -71,6 +72,10 @@ func (p *assortmentPane) setView(av *planner.AssortmentView) {
 		p.table.cursor, p.table.offset = 0, 0
 	}
 	p.av, p.view, p.by = av, av, av.By
+	p.top = 1.0
+	for i := range av.Len() {
+		p.top = max(p.top, av.Value(i, planner.AssortRevenueShare).Float, av.Value(i, planner.AssortStockValueShare).Float)
+	}
 	p.table.setView(av, nil)
 	p.stale = true
 }
@@ -98,22 +103,13 @@ func (p *assortmentPane) renderBalance(i, w int, plain bool) string {
 	half := (w - 1) / 2
 	rev := p.av.Value(i, planner.AssortRevenueShare).Float
 	stk := p.av.Value(i, planner.AssortStockValueShare).Float
-	top := p.maxShare()
+	top := p.top
 	a := fit(barLeft(rev, top, half), half, true)
 	b := fit(bar(stk, top, w-1-half), w-1-half, false)
 	if !plain {
 		a, b = p.styles.Hist.Render(a), p.styles.Fcst.Render(b)
 	}
 	return a + "▕" + b
-}
-
-// maxShare is the largest share any group has, so the bars fill the column.
-func (p *assortmentPane) maxShare() float64 {
-	top := 1.0
-	for i := range p.av.Len() {
-		top = max(top, p.av.Value(i, planner.AssortRevenueShare).Float, p.av.Value(i, planner.AssortStockValueShare).Float)
-	}
-	return top
 }
 
 // bar is a horizontal bar of value/top of w cells in eighths.

@@ -14,10 +14,8 @@ type jumpTarget struct {
 func (m *Model) jumpTo(tab int, productID int64) tea.Cmd {
 	m.jump = &jumpTarget{tab: tab, productID: productID}
 	cmd := m.showTab(tab)
-	if p := m.paneOf(tab); p != nil && !p.stale && cmd == nil || m.landJump(false) {
-		return tea.Batch(cmd, m.wantDetail())
-	}
-	return cmd
+	m.landJump(false) // else queried lands it
+	return tea.Batch(cmd, m.wantDetail())
 }
 
 // landJump puts the cursor on the jump's SKU if the pane on screen shows
