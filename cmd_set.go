@@ -6,25 +6,26 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"stockroom/model"
 	"stockroom/store"
 )
 
 // setFieldHelp explains every field `set` takes, in the order PolicyFields
 // gives, so the help cannot leave one out without a test noticing.
-var setFieldHelp = map[store.PolicyField]string{
-	store.FieldReorderPoint: "a manual reorder point, whole number ≥ 0; auto = computed",
-	store.FieldLeadTime:     "lead time override in days: 10.5, 21d or 3w; auto = the supplier's",
-	store.FieldServiceLevel: "service level: 97.5%, 97.5 or 0.975, from 50 % to below 100 %; auto = by ABC class",
-	store.FieldRounding:     "rounding of the order to the case pack: up, nearest or down; auto = up",
-	store.FieldReviewDays:   "review period in whole days ≥ 1; auto = the catalogue setting",
-	store.FieldOrderQty:     "your quantity for the next order (0 = none this time); auto = the suggestion",
-	store.FieldCasePack:     "units per case, ≥ 1; auto = 1",
-	store.FieldMOQ:          "minimum order quantity in units, ≥ 0; auto = 0",
+var setFieldHelp = map[model.PolicyField]string{
+	model.FieldReorderPoint: "a manual reorder point, whole number ≥ 0; auto = computed",
+	model.FieldLeadTime:     "lead time override in days: 10.5, 21d or 3w; auto = the supplier's",
+	model.FieldServiceLevel: "service level: 97.5%, 97.5 or 0.975, from 50 % to below 100 %; auto = by ABC class",
+	model.FieldRounding:     "rounding of the order to the case pack: up, nearest or down; auto = up",
+	model.FieldReviewDays:   "review period in whole days ≥ 1; auto = the catalogue setting",
+	model.FieldOrderQty:     "your quantity for the next order (0 = none this time); auto = the suggestion",
+	model.FieldCasePack:     "units per case, ≥ 1; auto = 1",
+	model.FieldMOQ:          "minimum order quantity in units, ≥ 0; auto = 0",
 }
 
 func setFieldNames() string {
 	var names []string
-	for _, f := range store.PolicyFields() {
+	for _, f := range model.PolicyFields() {
 		names = append(names, string(f))
 	}
 	return strings.Join(names, ", ")
@@ -35,7 +36,7 @@ func setLongHelp() string {
 	b.WriteString("Changes a SKU's planning settings in one go, recorded in the audit log.\n" +
 		"Every value is checked before anything is written. Whole numbers may use\n" +
 		"thousands separators (1,200); auto (or default) restores the default.\n\nFields:\n")
-	for _, f := range store.PolicyFields() {
+	for _, f := range model.PolicyFields() {
 		fmt.Fprintf(&b, "  %-15s %s\n", f, setFieldHelp[f])
 	}
 	return strings.TrimRight(b.String(), "\n")
@@ -69,7 +70,7 @@ func setCommand(db *string) *cobra.Command {
 			sku := args[0]
 			// Read and check every argument before opening the catalogue,
 			// so that a bad value writes nothing.
-			var changes []store.PolicyChange
+			var changes []model.PolicyChange
 			var order []string // fields in argument order, for the report
 			seen := map[string]bool{}
 			for _, a := range args[1:] {
@@ -81,15 +82,15 @@ func setCommand(db *string) *cobra.Command {
 					return usageError{fmt.Errorf("%s is given twice", field)}
 				}
 				seen[field] = true
-				f := store.PolicyField(field)
+				f := model.PolicyField(field)
 				if _, known := setFieldHelp[f]; !known {
 					return usageError{fmt.Errorf("unknown field %q (fields: %s)", field, setFieldNames())}
 				}
-				canonical, err := store.ParsePolicyValue(f, value)
+				canonical, err := model.ParsePolicyValue(f, value)
 				if err != nil {
 					return err
 				}
-				changes = append(changes, store.PolicyChange{SKU: sku, Field: f, Value: canonical})
+				changes = append(changes, model.PolicyChange{SKU: sku, Field: f, Value: canonical})
 				order = append(order, field)
 			}
 			st, err := store.OpenExisting(catalogPath(*db))

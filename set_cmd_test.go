@@ -178,7 +178,7 @@ func TestSetHelpListsEveryField(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range store.PolicyFields() {
+	for _, f := range model.PolicyFields() {
 		if !strings.Contains(out, "\n  "+string(f)+" ") || setFieldHelp[f] == "" {
 			t.Errorf("help does not explain %s", f)
 		}

@@ -35,16 +35,9 @@ func (b Backend) ProductDetail(ctx context.Context, productID int64) (model.Prod
 	return b.Store.ProductDetail(ctx, productID)
 }
 
-// PolicyField and PolicyChange are the per-SKU planning edits other than
-// the reorder point.
-type (
-	PolicyField  = store.PolicyField
-	PolicyChange = store.PolicyChange
-)
-
 // SetPolicies saves per-SKU planning edits in one transaction with audit
 // rows and returns the previous values, for undo.
-func (b Backend) SetPolicies(ctx context.Context, changes []PolicyChange) ([]PolicyChange, error) {
+func (b Backend) SetPolicies(ctx context.Context, changes []model.PolicyChange) ([]model.PolicyChange, error) {
 	return b.Store.SetPolicies(ctx, changes)
 }
 
@@ -129,19 +122,3 @@ func (b Backend) ReceivePOInFull(ctx context.Context, id int64, on model.Day) er
 func (b Backend) CancelPO(ctx context.Context, id int64) error {
 	return b.Store.CancelPO(ctx, id)
 }
-
-// ParsePolicyValue reads what a PM typed for a field into its stored text.
-func ParsePolicyValue(field PolicyField, input string) (string, error) {
-	return store.ParsePolicyValue(field, input)
-}
-
-// The editable per-SKU fields.
-const (
-	FieldReorderPoint = store.FieldReorderPoint
-	FieldLeadTime     = store.FieldLeadTime
-	FieldServiceLevel = store.FieldServiceLevel
-	FieldRounding     = store.FieldRounding
-	FieldOrderQty     = store.FieldOrderQty
-	FieldCasePack     = store.FieldCasePack
-	FieldMOQ          = store.FieldMOQ
-)

@@ -9,101 +9,6 @@ import (
 	"stockroom/model"
 )
 
-func TestParsePolicyValue(t *testing.T) {
-	for _, c := range []struct {
-		field PolicyField
-		in    string
-		want  string
-		err   string // a fragment of the error; "" = no error
-	}{
-		{FieldLeadTime, "10.5", "10.5", ""},
-		{FieldReorderPoint, "40", "40", ""},
-		{FieldReorderPoint, "0", "0", ""},
-		{FieldReorderPoint, "1,200", "1200", ""},
-		{FieldReorderPoint, "auto", "", ""},
-		{FieldReorderPoint, "-1", "", "reorder_point=-1: want a whole number: a reorder point ≥ 0"},
-		{FieldLeadTime, "21d", "21", ""},
-		{FieldLeadTime, " 21 days ", "21", ""},
-		{FieldLeadTime, "3w", "21", ""},
-		{FieldLeadTime, "1.5W", "10.5", ""},
-		{FieldLeadTime, "010", "10", ""},
-		{FieldLeadTime, "auto", "", ""},
-		{FieldLeadTime, "Default", "", ""},
-		{FieldLeadTime, "", "", ""},
-		{FieldLeadTime, "0", "", "lead_time_days=0: a lead time of 0 would mean the supplier's"},
-		{FieldLeadTime, "-3", "", "lead_time_days=-3: want days > 0"},
-		{FieldLeadTime, "NaN", "", "want days > 0"},
-		{FieldLeadTime, "1e3", "", "want days > 0"},
-		{FieldLeadTime, "3x", "", "want days > 0"},
-		{FieldServiceLevel, "97.5%", "0.975", ""},
-		{FieldServiceLevel, "97.5 %", "0.975", ""},
-		{FieldServiceLevel, "97.5", "0.975", ""},
-		{FieldServiceLevel, "0.975", "0.975", ""},
-		{FieldServiceLevel, "99.9", "0.999", ""}, // 99.9/100 is 0.9990000000000001 in binary
-		{FieldServiceLevel, "50%", "0.5", ""},
-		{FieldServiceLevel, "AUTO", "", ""},
-		{FieldServiceLevel, "100", "", "service_level=100: a service level must be below 100 %"},
-		{FieldServiceLevel, "1", "", "below 100 %"},
-		{FieldServiceLevel, "0.3", "", "below 50 % gives negative safety stock"},
-		{FieldServiceLevel, "49.9%", "", "below 50 %"},
-		{FieldServiceLevel, "0", "", "below 50 %"},
-		{FieldServiceLevel, "high", "", "service_level=high: want a service level such as 97.5%"},
-		{FieldRounding, "Nearest", "nearest", ""},
-		{FieldRounding, "down", "down", ""},
-		{FieldRounding, "auto", "", ""},
-		{FieldRounding, "sideways", "", "rounding=sideways: want up, nearest or down"},
-		{FieldReviewDays, "7", "7", ""},
-		{FieldReviewDays, "0", "", "review_days=0: want a review period of at least 1 day"},
-		{FieldReviewDays, "7.5", "", "want a whole number"},
-		{FieldOrderQty, "1,200", "1200", ""},
-		{FieldOrderQty, "12,345,678", "12345678", ""},
-		{FieldOrderQty, "0", "0", ""},
-		{FieldOrderQty, "", "", ""},
-		{FieldOrderQty, "12,00", "", "order_qty=12,00: want a whole number"},
-		{FieldOrderQty, "-1", "", "want a whole number"},
-		{FieldOrderQty, "99999999999999999999", "", "too large"},
-		{FieldCasePack, "12", "12", ""},
-		{FieldCasePack, "auto", "1", ""},
-		{FieldCasePack, "", "1", ""},
-		{FieldCasePack, "0", "", "case_pack=0: want units per case, at least 1"},
-		{FieldMOQ, "0", "0", ""},
-		{FieldMOQ, "default", "0", ""},
-		{FieldMOQ, "2,400", "2400", ""},
-		{FieldMOQ, "ten", "", "moq=ten: want a whole number"},
-		{"colour", "red", "", `unknown field "colour" (fields: reorder_point, lead_time_days, service_level, rounding, review_days, order_qty, case_pack, moq)`},
-	} {
-		got, err := ParsePolicyValue(c.field, c.in)
-		switch {
-		case c.err == "" && err != nil:
-			t.Errorf("%s %q: %v", c.field, c.in, err)
-		case c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)):
-			t.Errorf("%s %q: err %v, want one containing %q", c.field, c.in, err, c.err)
-		case c.err != "" && strings.Contains(err.Error(), "\n"):
-			t.Errorf("%s %q: error spans lines", c.field, c.in)
-		case c.err == "" && got != c.want:
-			t.Errorf("%s %q = %q, want %q", c.field, c.in, got, c.want)
-		}
-		// previous values go back through the parser when undone
-		if err == nil {
-			if again, err := ParsePolicyValue(c.field, got); err != nil || again != got {
-				t.Errorf("%s: canonical %q parses to %q, %v", c.field, got, again, err)
-			}
-		}
-	}
-}
-
-func TestPolicyFieldsAreAllParseable(t *testing.T) {
-	fields := PolicyFields()
-	if len(fields) != 8 || fields[0] != FieldReorderPoint || fields[7] != FieldMOQ {
-		t.Fatalf("fields %v", fields)
-	}
-	for _, f := range fields {
-		if _, err := ParsePolicyValue(f, "auto"); err != nil {
-			t.Errorf("%s: %v", f, err)
-		}
-	}
-}
-
 // rawPolicy reads a SKU's policies row as stored, NULLs included.
 func rawPolicy(t *testing.T, s *Store, id int64) (lead, level sql.NullFloat64, review, orderQty sql.NullInt64, rounding sql.NullString, exists bool) {
 	t.Helper()
@@ -127,16 +32,16 @@ func auditCount(t *testing.T, s *Store) int {
 func TestSetPoliciesWritesAuditsLoadsAndUndoes(t *testing.T) {
 	s := openTemp(t)
 	a, b := fixture(t, s)
-	changes := []PolicyChange{
-		{ProductID: a.ID, SKU: a.SKU, Field: FieldLeadTime, Value: "3w"},
-		{ProductID: a.ID, SKU: a.SKU, Field: FieldServiceLevel, Value: "97.5%"},
-		{ProductID: a.ID, SKU: a.SKU, Field: FieldRounding, Value: "Nearest"},
-		{ProductID: a.ID, SKU: a.SKU, Field: FieldReviewDays, Value: "14"},
-		{ProductID: a.ID, SKU: a.SKU, Field: FieldOrderQty, Value: "1,200"},
-		{ProductID: a.ID, SKU: a.SKU, Field: FieldCasePack, Value: "12"},
-		{ProductID: a.ID, SKU: a.SKU, Field: FieldMOQ, Value: "24"},
-		{SKU: b.SKU, Field: FieldServiceLevel, Value: "95"}, // found by SKU
-		{ProductID: b.ID, SKU: b.SKU, Field: FieldOrderQty, Value: "0"},
+	changes := []model.PolicyChange{
+		{ProductID: a.ID, SKU: a.SKU, Field: model.FieldLeadTime, Value: "3w"},
+		{ProductID: a.ID, SKU: a.SKU, Field: model.FieldServiceLevel, Value: "97.5%"},
+		{ProductID: a.ID, SKU: a.SKU, Field: model.FieldRounding, Value: "Nearest"},
+		{ProductID: a.ID, SKU: a.SKU, Field: model.FieldReviewDays, Value: "14"},
+		{ProductID: a.ID, SKU: a.SKU, Field: model.FieldOrderQty, Value: "1,200"},
+		{ProductID: a.ID, SKU: a.SKU, Field: model.FieldCasePack, Value: "12"},
+		{ProductID: a.ID, SKU: a.SKU, Field: model.FieldMOQ, Value: "24"},
+		{SKU: b.SKU, Field: model.FieldServiceLevel, Value: "95"}, // found by SKU
+		{ProductID: b.ID, SKU: b.SKU, Field: model.FieldOrderQty, Value: "0"},
 	}
 	prev, err := s.SetPolicies(ctx, changes)
 	must(t, err)
@@ -223,19 +128,19 @@ func TestSetPoliciesWritesNothingWhenAnyChangeIsBad(t *testing.T) {
 	s := openTemp(t)
 	a, b := fixture(t, s)
 	before := auditCount(t, s)
-	for name, batch := range map[string][]PolicyChange{
+	for name, batch := range map[string][]model.PolicyChange{
 		"bad value": {
-			{ProductID: a.ID, SKU: a.SKU, Field: FieldLeadTime, Value: "10"},
-			{ProductID: b.ID, SKU: b.SKU, Field: FieldServiceLevel, Value: "120%"},
+			{ProductID: a.ID, SKU: a.SKU, Field: model.FieldLeadTime, Value: "10"},
+			{ProductID: b.ID, SKU: b.SKU, Field: model.FieldServiceLevel, Value: "120%"},
 		},
 		"unknown field": {
-			{ProductID: a.ID, SKU: a.SKU, Field: FieldCasePack, Value: "12"},
+			{ProductID: a.ID, SKU: a.SKU, Field: model.FieldCasePack, Value: "12"},
 			{ProductID: a.ID, SKU: a.SKU, Field: "colour", Value: "red"},
 		},
 		// only found inside the transaction, after the first change is written
 		"unknown SKU": {
-			{ProductID: a.ID, SKU: a.SKU, Field: FieldMOQ, Value: "5"},
-			{SKU: "NOPE", Field: FieldMOQ, Value: "5"},
+			{ProductID: a.ID, SKU: a.SKU, Field: model.FieldMOQ, Value: "5"},
+			{SKU: "NOPE", Field: model.FieldMOQ, Value: "5"},
 		},
 	} {
 		_, err := s.SetPolicies(ctx, batch)
@@ -264,11 +169,11 @@ func TestSetPoliciesUnchangedValueWritesNoAuditRow(t *testing.T) {
 	s := openTemp(t)
 	a, b := fixture(t, s)
 	before := auditCount(t, s)
-	prev, err := s.SetPolicies(ctx, []PolicyChange{
-		{ProductID: b.ID, SKU: b.SKU, Field: FieldServiceLevel, Value: "90%"}, // already 0.9
-		{ProductID: a.ID, SKU: a.SKU, Field: FieldCasePack, Value: "6"},
-		{ProductID: a.ID, SKU: a.SKU, Field: FieldMOQ, Value: "auto"}, // already 0
-		{ProductID: a.ID, SKU: a.SKU, Field: FieldRounding, Value: "auto"},
+	prev, err := s.SetPolicies(ctx, []model.PolicyChange{
+		{ProductID: b.ID, SKU: b.SKU, Field: model.FieldServiceLevel, Value: "90%"}, // already 0.9
+		{ProductID: a.ID, SKU: a.SKU, Field: model.FieldCasePack, Value: "6"},
+		{ProductID: a.ID, SKU: a.SKU, Field: model.FieldMOQ, Value: "auto"}, // already 0
+		{ProductID: a.ID, SKU: a.SKU, Field: model.FieldRounding, Value: "auto"},
 	})
 	must(t, err)
 	if n := auditCount(t, s); n != before {
@@ -285,9 +190,9 @@ func TestSetPoliciesUnchangedValueWritesNoAuditRow(t *testing.T) {
 func TestSetPoliciesSameFieldTwiceUndoesInAnyOrder(t *testing.T) {
 	s := openTemp(t)
 	a, _ := fixture(t, s)
-	prev, err := s.SetPolicies(ctx, []PolicyChange{
-		{ProductID: a.ID, SKU: a.SKU, Field: FieldLeadTime, Value: "10"},
-		{ProductID: a.ID, SKU: a.SKU, Field: FieldLeadTime, Value: "20"},
+	prev, err := s.SetPolicies(ctx, []model.PolicyChange{
+		{ProductID: a.ID, SKU: a.SKU, Field: model.FieldLeadTime, Value: "10"},
+		{ProductID: a.ID, SKU: a.SKU, Field: model.FieldLeadTime, Value: "20"},
 	})
 	must(t, err)
 	if prev[0].Value != "" || prev[1].Value != "" {
@@ -301,14 +206,14 @@ func TestSetPoliciesSameFieldTwiceUndoesInAnyOrder(t *testing.T) {
 	if len(log) != 2 || log[1].Old != "auto" || log[1].New != "10" || log[0].Old != "10" || log[0].New != "20" {
 		t.Errorf("audit %+v, want each step", log)
 	}
-	for _, undo := range [][]PolicyChange{prev, {prev[1], prev[0]}} {
+	for _, undo := range [][]model.PolicyChange{prev, {prev[1], prev[0]}} {
 		_, err := s.SetPolicies(ctx, undo)
 		must(t, err)
 		if lead, _, _, _, _, _ := rawPolicy(t, s, a.ID); lead.Valid {
 			t.Errorf("lead time %v after undo, want NULL", lead)
 		}
 		// redo for the next order
-		_, err = s.SetPolicies(ctx, []PolicyChange{{ProductID: a.ID, Field: FieldLeadTime, Value: "20"}})
+		_, err = s.SetPolicies(ctx, []model.PolicyChange{{ProductID: a.ID, Field: model.FieldLeadTime, Value: "20"}})
 		must(t, err)
 	}
 }

@@ -195,9 +195,9 @@ func TestBulkRollbackWritesNothing(t *testing.T) {
 func TestSetReorderPointsAuditsAndUndoes(t *testing.T) {
 	s := openTemp(t)
 	a, b := fixture(t, s)
-	prev, err := s.SetPolicies(ctx, []PolicyChange{
-		{ProductID: a.ID, SKU: a.SKU, Field: FieldReorderPoint, Value: "40"},
-		{ProductID: b.ID, SKU: b.SKU, Field: FieldReorderPoint, Value: "auto"},
+	prev, err := s.SetPolicies(ctx, []model.PolicyChange{
+		{ProductID: a.ID, SKU: a.SKU, Field: model.FieldReorderPoint, Value: "40"},
+		{ProductID: b.ID, SKU: b.SKU, Field: model.FieldReorderPoint, Value: "auto"},
 	})
 	must(t, err)
 	if prev[0].Value != "" || prev[1].Value != "4" {
@@ -234,9 +234,9 @@ func TestSetReorderPointsAuditsAndUndoes(t *testing.T) {
 func TestSetReorderPointsIsAtomic(t *testing.T) {
 	s := openTemp(t)
 	a, _ := fixture(t, s)
-	_, err := s.SetPolicies(ctx, []PolicyChange{
-		{ProductID: a.ID, SKU: a.SKU, Field: FieldReorderPoint, Value: "40"},
-		{ProductID: 999, SKU: "nope", Field: FieldReorderPoint, Value: "1"},
+	_, err := s.SetPolicies(ctx, []model.PolicyChange{
+		{ProductID: a.ID, SKU: a.SKU, Field: model.FieldReorderPoint, Value: "40"},
+		{ProductID: 999, SKU: "nope", Field: model.FieldReorderPoint, Value: "1"},
 	})
 	if !errors.Is(err, ErrUnknownSKU) {
 		t.Fatalf("err = %v", err)
@@ -249,7 +249,7 @@ func TestSetReorderPointsIsAtomic(t *testing.T) {
 	if len(log) != 0 {
 		t.Errorf("%d audit rows after a failed edit", len(log))
 	}
-	if _, err := s.SetPolicies(ctx, []PolicyChange{{ProductID: a.ID, SKU: a.SKU, Field: FieldReorderPoint, Value: "-1"}}); err == nil {
+	if _, err := s.SetPolicies(ctx, []model.PolicyChange{{ProductID: a.ID, SKU: a.SKU, Field: model.FieldReorderPoint, Value: "-1"}}); err == nil {
 		t.Error("negative reorder point accepted")
 	}
 }

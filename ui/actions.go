@@ -15,7 +15,7 @@ import (
 // undoStep is one edit that u can take back: per-SKU planning fields,
 // holding the values from before the edit.
 type undoStep struct {
-	policies []planner.PolicyChange
+	policies []model.PolicyChange
 }
 
 // confirmation is a question the status bar asks; y runs it, anything
@@ -117,18 +117,18 @@ func (m *Model) today() model.Day { return model.DayOf(m.opt.Now()) }
 
 // policyEdits are the reorder pane's per-SKU fields, by key.
 var policyEdits = map[string]struct {
-	field  planner.PolicyField
+	field  model.PolicyField
 	prompt string
 }{
-	"L": {planner.FieldLeadTime, "Lead time in days (a = the supplier's)"},
-	"c": {planner.FieldCasePack, "Units per case"},
-	"M": {planner.FieldMOQ, "Minimum order quantity"},
-	"v": {planner.FieldServiceLevel, "Service level % (a = the ABC class default)"},
+	"L": {model.FieldLeadTime, "Lead time in days (a = the supplier's)"},
+	"c": {model.FieldCasePack, "Units per case"},
+	"M": {model.FieldMOQ, "Minimum order quantity"},
+	"v": {model.FieldServiceLevel, "Service level % (a = the ABC class default)"},
 }
 
 // startReorderEdit opens the editor on a field of the reorder pane: the
 // order quantity in place (field ""), the others in the status bar.
-func (m *Model) startReorderEdit(field planner.PolicyField) tea.Cmd {
+func (m *Model) startReorderEdit(field model.PolicyField) tea.Cmd {
 	if m.saving {
 		m.setError("Still saving the last edit…")
 		return nil
@@ -147,7 +147,7 @@ func (m *Model) startReorderEdit(field planner.PolicyField) tea.Cmd {
 
 // openEditor opens the text field on what m.editing names, for a field
 // ("" is the reorder point), starting at value.
-func (m *Model) openEditor(field planner.PolicyField, limit int, placeholder, value string) tea.Cmd {
+func (m *Model) openEditor(field model.PolicyField, limit int, placeholder, value string) tea.Cmd {
 	m.field = field
 	m.mode = modeEdit
 	m.input.CharLimit = limit
@@ -159,20 +159,20 @@ func (m *Model) openEditor(field planner.PolicyField, limit int, placeholder, va
 }
 
 // currentPolicyText is the editor's starting text for a SKU's field.
-func currentPolicyText(r *planner.Row, field planner.PolicyField) string {
+func currentPolicyText(r *planner.Row, field model.PolicyField) string {
 	it := r.Item
 	switch field {
-	case planner.FieldOrderQty:
+	case model.FieldOrderQty:
 		return strconv.Itoa(r.Plan.SuggestedQty)
-	case planner.FieldLeadTime:
+	case model.FieldLeadTime:
 		if it.Policy.LeadTimeDays > 0 {
 			return trimFloat(it.Policy.LeadTimeDays)
 		}
-	case planner.FieldCasePack:
+	case model.FieldCasePack:
 		return strconv.Itoa(max(it.Product.CasePack, 1))
-	case planner.FieldMOQ:
+	case model.FieldMOQ:
 		return strconv.Itoa(it.Product.MOQ)
-	case planner.FieldServiceLevel:
+	case model.FieldServiceLevel:
 		if r.ServiceLevelManual {
 			return trimFloat(100*r.ServiceLevel) + "%"
 		}
@@ -182,7 +182,7 @@ func currentPolicyText(r *planner.Row, field planner.PolicyField) string {
 
 // savePolicyEdit parses the editor and saves the field for every target.
 func (m *Model) savePolicyEdit() tea.Cmd {
-	value, err := planner.ParsePolicyValue(m.field, m.input.Value())
+	value, err := model.ParsePolicyValue(m.field, m.input.Value())
 	if err != nil {
 		m.setError(err.Error())
 		return nil
@@ -194,17 +194,17 @@ func (m *Model) savePolicyEdit() tea.Cmd {
 }
 
 // setField saves one field's value for the SKUs of some view rows.
-func (m *Model) setField(field planner.PolicyField, value string, rows []int, row func(int) *planner.Row) tea.Cmd {
-	changes := make([]planner.PolicyChange, len(rows))
+func (m *Model) setField(field model.PolicyField, value string, rows []int, row func(int) *planner.Row) tea.Cmd {
+	changes := make([]model.PolicyChange, len(rows))
 	for i, r := range rows {
 		p := row(r).Item.Product
-		changes[i] = planner.PolicyChange{ProductID: p.ID, SKU: p.SKU, Field: field, Value: value}
+		changes[i] = model.PolicyChange{ProductID: p.ID, SKU: p.SKU, Field: field, Value: value}
 	}
 	return m.savePolicies(changes, false)
 }
 
 // savePolicies saves planning edits and re-plans their SKUs.
-func (m *Model) savePolicies(changes []planner.PolicyChange, isUndo bool) tea.Cmd {
+func (m *Model) savePolicies(changes []model.PolicyChange, isUndo bool) tea.Cmd {
 	b := m.opt.Backend
 	ids := make([]int64, len(changes))
 	for i, c := range changes {
@@ -219,12 +219,12 @@ func (m *Model) savePolicies(changes []planner.PolicyChange, isUndo bool) tea.Cm
 	}, isUndo)
 }
 
-func describePolicyChange(cs []planner.PolicyChange, isUndo bool) string {
+func describePolicyChange(cs []model.PolicyChange, isUndo bool) string {
 	target := cs[0].SKU
 	if len(cs) > 1 {
 		target = fmt.Sprintf("%d SKUs", len(cs))
 	}
-	if cs[0].Field == planner.FieldReorderPoint {
+	if cs[0].Field == model.FieldReorderPoint {
 		what := "automatic"
 		if n, err := strconv.Atoi(cs[0].Value); err == nil {
 			what = groupInt(int64(n)) + " (manual)"
@@ -256,7 +256,7 @@ func (m *Model) cycleRounding() tea.Cmd {
 	}
 	first, _ := model.ParseRounding(string(m.reorder.rv.Row(rows[0]).Item.Policy.Rounding))
 	next := map[model.Rounding]model.Rounding{model.RoundUp: model.RoundNearest, model.RoundNearest: model.RoundDown, model.RoundDown: model.RoundUp}[first]
-	return m.setField(planner.FieldRounding, string(next), rows, m.reorder.rv.Row)
+	return m.setField(model.FieldRounding, string(next), rows, m.reorder.rv.Row)
 }
 
 // askDraftPO asks to put the cursor's supplier's shown (or marked)

@@ -164,7 +164,7 @@ func BenchmarkEditSaved(b *testing.B) {
 		it := *m.snap.Rows[m.snap.RowOf(r.ID)].Item
 		it.Policy.Manual, it.Policy.ReorderPoint = true, i
 		next, rows := m.snap.WithItems([]model.Item{it}, nil)
-		msg := changedMsg{info: "saved", undo: &undoStep{policies: []planner.PolicyChange{{ProductID: r.ID, SKU: r.SKU, Field: planner.FieldReorderPoint}}},
+		msg := changedMsg{info: "saved", undo: &undoStep{policies: []model.PolicyChange{{ProductID: r.ID, SKU: r.SKU, Field: model.FieldReorderPoint}}},
 			base: m.snap, next: next, rows: rows, views: buildViews(next)}
 		b.StartTimer()
 		_, cmd := m.Update(msg)

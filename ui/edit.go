@@ -5,9 +5,9 @@ import (
 	"strconv"
 	"strings"
 
-	tea "charm.land/bubbletea/v2"
+	"stockroom/model"
 
-	"stockroom/planner"
+	tea "charm.land/bubbletea/v2"
 )
 
 // startEdit opens the reorder-point editor on the marked rows, or on the
@@ -59,9 +59,9 @@ func (m *Model) editKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.mode = modeNormal
 		m.input.Blur()
 		m.setInfo("Saving…")
-		return m.setField(planner.FieldReorderPoint, text, m.editing, m.stock.row)
+		return m.setField(model.FieldReorderPoint, text, m.editing, m.stock.row)
 	case "a":
-		if m.field == planner.FieldOrderQty || strings.HasPrefix(string(m.field), "po_") {
+		if m.field == model.FieldOrderQty || strings.HasPrefix(string(m.field), "po_") {
 			return nil // no automatic order or line quantity: a is not a digit
 		}
 		// no number has an "a" in it, so a means automatic wherever it is typed

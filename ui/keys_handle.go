@@ -81,7 +81,7 @@ func (m *Model) paneKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case reorderTab:
 		switch {
 		case key.Matches(msg, k.Edit):
-			return m.startReorderEdit(planner.FieldOrderQty), true
+			return m.startReorderEdit(model.FieldOrderQty), true
 		case key.Matches(msg, k.Undo):
 			return m.undoLast(), true
 		case key.Matches(msg, k.Order):

@@ -19,7 +19,7 @@ type Backend interface {
 	ForecastStale(ctx context.Context, s *planner.Snapshot, progress func(done, total int)) (planner.Forecasts, error)
 	SaveForecasts(ctx context.Context, s *planner.Snapshot) error
 	ProductDetail(ctx context.Context, productID int64) (model.ProductDetail, error)
-	SetPolicies(ctx context.Context, changes []planner.PolicyChange) ([]planner.PolicyChange, error)
+	SetPolicies(ctx context.Context, changes []model.PolicyChange) ([]model.PolicyChange, error)
 	// SetSettings changes catalogue-wide settings; Load plans with them.
 	SetSettings(ctx context.Context, values map[string]string) (before, after map[string]string, err error)
 	// Reload reads some SKUs and the suppliers' order activity again after

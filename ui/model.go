@@ -89,7 +89,7 @@ type Model struct {
 	editing    []int // view rows being edited
 	// field is what the editor edits: "" the reorder point, else a policy
 	// field of the reorder pane
-	field planner.PolicyField
+	field model.PolicyField
 	// confirm is the question waiting for y (a purchase-order action)
 	confirm *confirmation
 

@@ -9,6 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"stockroom/model"
 	"stockroom/planner"
 )
 
@@ -156,7 +157,7 @@ func (m *Model) startWhatIf() tea.Cmd {
 
 // fieldWhatIf is the editor's pseudo-field for a what-if markdown: it is
 // kept in the pane, not written to the catalogue.
-const fieldWhatIf planner.PolicyField = "what_if_markdown"
+const fieldWhatIf model.PolicyField = "what_if_markdown"
 
 // saveWhatIf applies the typed markdown to the selection and rebuilds the
 // risk view in the background.

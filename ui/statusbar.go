@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 
+	"stockroom/model"
 	"stockroom/planner"
 )
 
@@ -20,7 +21,7 @@ func (m *Model) statusBar() string {
 		return fit(line, w, false)
 	case modeEdit:
 		line := m.editPrompt() + ": " + m.input.View() + s.Dim.Render("  enter save · esc cancel")
-		if m.field != planner.FieldOrderQty && m.field != planner.FieldCasePack && m.field != planner.FieldMOQ &&
+		if m.field != model.FieldOrderQty && m.field != model.FieldCasePack && m.field != model.FieldMOQ &&
 			!strings.HasPrefix(string(m.field), "po_") {
 			line += s.Dim.Render(" · a automatic")
 		}
@@ -88,7 +89,7 @@ func (m *Model) editPrompt() string {
 	case "":
 	case fieldWhatIf:
 		what = "What-if markdown % (a = suggested)"
-	case planner.FieldOrderQty:
+	case model.FieldOrderQty:
 		what = "Order quantity"
 	default:
 		for _, e := range policyEdits {

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"stockroom/model"
 	"stockroom/planner"
 )
 
@@ -209,7 +210,7 @@ func (m *Model) placeEditor() {
 		t, col = m.risk.table, kcolWhatIf
 	case m.tab == reorderTab:
 		t, col = m.reorder.table, rcolQty
-		if m.field != planner.FieldOrderQty {
+		if m.field != model.FieldOrderQty {
 			t.clearOverlay()
 			return
 		}
