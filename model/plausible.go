@@ -71,6 +71,25 @@ func (p Implausibility) String() string {
 	return strings.Join(parts, ", ")
 }
 
+// Short is the reason in fewer words, for a narrow status bar:
+// "1,001× suggestion, 14 yrs of demand".
+func (p Implausibility) Short() string {
+	var parts []string
+	if p.TimesSuggestion > 0 {
+		parts = append(parts, ratioText(p.TimesSuggestion, 100)+"× suggestion")
+	}
+	if p.YearsOfDemand > 0 {
+		parts = append(parts, ratioText(p.YearsOfDemand, 10)+" yrs of demand")
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Worst is how far past its rules a value is: the larger of its multiple
+// of the suggestion over PlausibleTimes and its years of demand.
+func (p Implausibility) Worst() float64 {
+	return max(p.TimesSuggestion/PlausibleTimes, p.YearsOfDemand)
+}
+
 // ratioText is a ratio to a sensible precision: one decimal below
 // wholeFrom (10.4× is past 10×, 10× would not read so), whole above it.
 func ratioText(r, wholeFrom float64) string {

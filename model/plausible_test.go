@@ -41,6 +41,9 @@ func TestCheckPlausible(t *testing.T) {
 		{"long lead time", PlausibilityInput{Value: 600, Suggestion: 600, WeeklyDemand: 10}, true, ""},
 	} {
 		imp, ok := CheckPlausible(c.in)
+		if !ok && imp.Short() == "" {
+			t.Errorf("%s: no short reason", c.name)
+		}
 		if ok != c.ok || imp.String() != c.why {
 			t.Errorf("%s: ok %v %q, want %v %q", c.name, ok, imp.String(), c.ok, c.why)
 		}
@@ -67,5 +70,15 @@ func TestCompactAmount(t *testing.T) {
 		if got := CompactAmount(v); got != want {
 			t.Errorf("CompactAmount(%v) = %q, want %q", v, got, want)
 		}
+	}
+}
+
+func TestImplausibilityShort(t *testing.T) {
+	imp, _ := CheckPlausible(PlausibilityInput{Value: 252300, Suggestion: 252, WeeklyDemand: 4.6})
+	if got := imp.Short(); got != "1,001× suggestion, 1,055 yrs of demand" {
+		t.Errorf("Short() = %q", got)
+	}
+	if w := imp.Worst(); w < 1054 || w > 1055 {
+		t.Errorf("Worst() = %v, want the 1,054.8 years", w)
 	}
 }
