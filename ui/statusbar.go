@@ -15,23 +15,29 @@ import (
 func (m *Model) statusBar() string {
 	s := m.styles
 	w := m.width
+	if c := m.confirm; c != nil {
+		q, hint := c.question, "  y yes · any other key no"
+		if c.back != nil {
+			hint = "" // the question says what the keys do
+			if width(q) > w && c.short != "" {
+				q = c.short
+			}
+		}
+		return fit(s.Info.Render(clean(q))+s.Dim.Render(hint), w, false)
+	}
 	switch m.mode {
 	case modeFilter:
 		line := s.Key.Render("/") + " " + m.input.View() + s.Dim.Render("  enter keep · esc clear")
 		return fit(line, w, false)
 	case modeEdit:
 		line := m.editPrompt() + ": " + m.input.View() + s.Dim.Render("  enter save · esc cancel")
-		if m.field != model.FieldOrderQty && m.field != model.FieldCasePack && m.field != model.FieldMOQ &&
-			!strings.HasPrefix(string(m.field), "po_") {
-			line += s.Dim.Render(" · a automatic")
+		if a := autoHint(m.field); a != "" {
+			line += s.Dim.Render(" · a " + a)
 		}
 		if m.messageErr && m.message != "" {
 			line = s.Error.Render(m.message) + "  " + m.input.View()
 		}
 		return fit(line, w, false)
-	}
-	if m.confirm != nil {
-		return fit(s.Info.Render(clean(m.confirm.question))+s.Dim.Render("  y yes · any other key no"), w, false)
 	}
 	var left string
 	if m.message != "" {
@@ -65,10 +71,10 @@ func (m *Model) statusBar() string {
 
 // editPrompt names what the editor edits and for which SKUs.
 func (m *Model) editPrompt() string {
-	if strings.HasPrefix(string(m.field), "po_") {
+	if m.field == fieldPOQty || m.field == fieldPOReceive {
 		p := m.suppliers
 		sku := clean(p.order.Lines[m.editing[0]].SKU)
-		if m.field == "po_receive" {
+		if m.field == fieldPOReceive {
 			return fmt.Sprintf("Units of %s received now on PO #%d", sku, p.order.ID)
 		}
 		return fmt.Sprintf("Quantity of %s on PO #%d", sku, p.order.ID)
@@ -86,7 +92,7 @@ func (m *Model) editPrompt() string {
 	}
 	what := "Reorder point"
 	switch m.field {
-	case "":
+	case model.FieldReorderPoint:
 	case fieldWhatIf:
 		what = "What-if markdown % (a = suggested)"
 	case model.FieldOrderQty:
