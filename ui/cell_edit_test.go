@@ -39,6 +39,17 @@ func TestStockEditTypesOverTheValue(t *testing.T) {
 	if !strings.Contains(m.input.View(), reverseVideo+"77") {
 		t.Errorf("the value should be shown selected (reverse video): %q", m.input.View())
 	}
+	// in the cursor row, itself in reverse video, the field is drawn plain
+	// so the selection shows, and the row's highlight resumes after it
+	var row string
+	for _, l := range strings.Split(m.render(), "\n") {
+		if strings.Contains(l, "▶ SKU-010") {
+			row = l
+		}
+	}
+	if !strings.Contains(row, "\x1b[m["+reverseVideo+"77\x1b[m") || !strings.Contains(row, "]\x1b[1;7m") {
+		t.Errorf("the cursor row should show the field plain with 77 selected: %q", row)
+	}
 	typeText(t, m, "9")
 	if m.input.Value() != "9" {
 		t.Fatalf("typing 9 over 77 left %q, want 9", m.input.Value())
