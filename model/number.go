@@ -20,13 +20,22 @@ var (
 	decimalCommaRe = regexp.MustCompile(`^-?\d+,(\d{1,2}|\d{4,})$`)
 )
 
+// errNotANumber and errNoNumber are text with no number in it at all, to
+// which a field adds what it wants; a misplaced comma gets its own hint.
+var (
+	errNotANumber = errors.New("not a number")
+	errNoNumber   = errors.New("no number")
+)
+
+func noNumber(err error) bool { return errors.Is(err, errNotANumber) || errors.Is(err, errNoNumber) }
+
 // ReadNumber reads a number as a person types it, with a one-line reason
 // when it is not one. Surrounding spaces are ignored.
 func ReadNumber(input string) (float64, error) {
 	s := strings.TrimSpace(input)
 	switch {
 	case s == "":
-		return 0, errors.New("no number")
+		return 0, errNoNumber
 	case numberRe.MatchString(s) && strings.Trim(s, "-.") != "":
 	case decimalCommaRe.MatchString(s):
 		return 0, errors.New("a comma only separates thousands, in groups of three (1,200); write decimals with a point: " +
@@ -34,11 +43,11 @@ func ReadNumber(input string) (float64, error) {
 	case strings.Contains(s, ",") && strings.Trim(s, "-0123456789,.") == "":
 		return 0, errors.New("thousands separators go between groups of three digits, as in 1,200 or 10,000,000")
 	default:
-		return 0, errors.New("not a number")
+		return 0, errNotANumber
 	}
 	v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
 	if err != nil && !errors.Is(err, strconv.ErrRange) {
-		return 0, errors.New("not a number")
+		return 0, errNotANumber
 	}
 	// a number too large for a float64 is ±Inf: out of any range below
 	return v, nil

@@ -151,8 +151,11 @@ func parseLeadTime(s string) (string, error) {
 		}
 	}
 	v, err := ReadNumber(num)
-	if err != nil {
+	if noNumber(err) {
 		return "", fmt.Errorf("%w: want days such as 10.5, 21d or 3w, or auto for the supplier's", err)
+	}
+	if err != nil {
+		return "", err
 	}
 	v = tidy(v * scale)
 	// The planner reads a zero override as "use the supplier's lead time",
@@ -171,8 +174,11 @@ func parseLeadTime(s string) (string, error) {
 func parseServiceLevel(s string) (string, error) {
 	num, percent := strings.CutSuffix(s, "%")
 	v, err := ReadNumber(num)
-	if err != nil {
+	if noNumber(err) {
 		return "", fmt.Errorf("%w: want a service level such as 97.5%%, 97.5 or 0.975", err)
+	}
+	if err != nil {
+		return "", err
 	}
 	if !percent && v <= 1 {
 		v *= 100

@@ -149,3 +149,13 @@ func TestPolicyFieldHelpShowsTheRange(t *testing.T) {
 		t.Error("an unknown field has no help")
 	}
 }
+
+func TestMisplacedCommaHintStandsAlone(t *testing.T) {
+	// the hint is the whole reason: no "want days …" tacked on after it
+	for _, f := range []PolicyField{FieldLeadTime, FieldServiceLevel} {
+		_, err := ParsePolicyValue(f, "4,0")
+		if err == nil || !strings.HasSuffix(err.Error(), "write decimals with a point: 4.0") {
+			t.Errorf("%s 4,0: %v", f, err)
+		}
+	}
+}

@@ -153,6 +153,7 @@ func (m *Model) openEditor(field model.PolicyField, placeholder, value string) t
 	m.field = field
 	m.mode = modeEdit
 	m.message = ""
+	m.input.SetWidth(0) // as wide as the text in the status bar; a cell's overlay sets its own
 	return m.input.open(value, placeholder)
 }
 
