@@ -147,13 +147,19 @@ func (m *Model) startReorderEdit(field model.PolicyField) tea.Cmd {
 	return m.openEditor(field, "auto", value)
 }
 
+// statusFieldWidth is the width of an editor in the status bar.
+const statusFieldWidth = 14
+
 // openEditor opens the editor on what m.editing names, for a field,
 // holding value selected (ui/cell_input.go).
 func (m *Model) openEditor(field model.PolicyField, placeholder, value string) tea.Cmd {
 	m.field = field
 	m.mode = modeEdit
 	m.message = ""
-	m.input.SetWidth(0) // as wide as the text in the status bar; a cell's overlay sets its own
+	// room in the status bar for a long number and the whole placeholder
+	// (a field of width 0 shows one letter of it); a cell's overlay sets
+	// its own width
+	m.input.SetWidth(statusFieldWidth)
 	return m.input.open(value, placeholder)
 }
 

@@ -491,3 +491,17 @@ func TestImplausiblePOLineAsksFirst(t *testing.T) {
 		t.Errorf("20: confirm %+v qty %d", m.confirm, m.suppliers.order.Lines[0].Qty)
 	}
 }
+
+// A status-bar editor shows its whole placeholder and a long number
+// whole, whatever cell was edited before it.
+func TestStatusBarEditorShowsItsPlaceholderAndValue(t *testing.T) {
+	m, _ := reorderModel(t, 160, 45)
+	press(t, m, "e", "esc", "L")
+	if s := lastLine(screen(m)); !strings.Contains(s, ": auto ") {
+		t.Errorf("the placeholder should read auto: %q", s)
+	}
+	typeText(t, m, "1000000000")
+	if s := lastLine(screen(m)); !strings.Contains(s, ": 1000000000 ") {
+		t.Errorf("the typed number should show whole: %q", s)
+	}
+}
