@@ -38,10 +38,10 @@ func ReadNumber(input string) (float64, error) {
 		return 0, errNoNumber
 	case numberRe.MatchString(s) && strings.Trim(s, "-.") != "":
 	case decimalCommaRe.MatchString(s):
-		return 0, errors.New("a comma only separates thousands, in groups of three (1,200); write decimals with a point: " +
-			strings.Replace(s, ",", ".", 1))
+		// the fix first: at 80 columns the status bar keeps little more
+		return 0, errors.New("use a point for decimals: " + strings.Replace(s, ",", ".", 1) + " (commas group thousands: 1,200)")
 	case strings.Contains(s, ",") && strings.Trim(s, "-0123456789,.") == "":
-		return 0, errors.New("thousands separators go between groups of three digits, as in 1,200 or 10,000,000")
+		return 0, errors.New("commas go between groups of three digits: 1,200 or 10,000,000")
 	default:
 		return 0, errNotANumber
 	}

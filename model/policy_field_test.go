@@ -20,9 +20,9 @@ func TestParsePolicyValue(t *testing.T) {
 		{FieldReorderPoint, "-1", "", "reorder_point=-1: out of range: want 0 to 10,000,000 units"},
 		// issue 12: the dashboard stripped every comma (4,0 saved 40, 1,2,3
 		// saved 123) and the field's CharLimit dropped a 10th digit
-		{FieldReorderPoint, "4,0", "", "reorder_point=4,0: a comma only separates thousands, in groups of three (1,200); write decimals with a point: 4.0"},
-		{FieldReorderPoint, "1,2,3", "", "reorder_point=1,2,3: thousands separators go between groups of three digits"},
-		{FieldReorderPoint, "12,00", "", "write decimals with a point: 12.00"},
+		{FieldReorderPoint, "4,0", "", "reorder_point=4,0: use a point for decimals: 4.0 (commas group thousands: 1,200)"},
+		{FieldReorderPoint, "1,2,3", "", "reorder_point=1,2,3: commas go between groups of three digits"},
+		{FieldReorderPoint, "12,00", "", "use a point for decimals: 12.00"},
 		{FieldReorderPoint, "1000000000", "", "reorder_point=1000000000: out of range: want 0 to 10,000,000 units"},
 		{FieldReorderPoint, "10,000,000", "10000000", ""},
 		{FieldReorderPoint, "10,000,001", "", "reorder_point=10,000,001: out of range: want 0 to 10,000,000 units"},
@@ -51,7 +51,7 @@ func TestParsePolicyValue(t *testing.T) {
 		{FieldLeadTime, "NaN", "", "not a number: want days such as 10.5"},
 		{FieldLeadTime, "1e3", "", "not a number"},
 		{FieldLeadTime, "3x", "", "not a number"},
-		{FieldLeadTime, "1,5", "", "write decimals with a point: 1.5"},
+		{FieldLeadTime, "1,5", "", "use a point for decimals: 1.5"},
 		{FieldServiceLevel, "97.5%", "0.975", ""},
 		{FieldServiceLevel, "97.5 %", "0.975", ""},
 		{FieldServiceLevel, "97.5", "0.975", ""},
@@ -67,7 +67,7 @@ func TestParsePolicyValue(t *testing.T) {
 		{FieldServiceLevel, "0.3", "", "below 50 % the safety stock would be negative"},
 		{FieldServiceLevel, "49.9%", "", "out of range: want 50 to 99.9 %"},
 		{FieldServiceLevel, "0", "", "below 50 %"},
-		{FieldServiceLevel, "97,5%", "", "write decimals with a point: 97.5"},
+		{FieldServiceLevel, "97,5%", "", "use a point for decimals: 97.5"},
 		{FieldServiceLevel, "high", "", "service_level=high: not a number: want a service level such as 97.5%"},
 		{FieldRounding, "Nearest", "nearest", ""},
 		{FieldRounding, "down", "down", ""},
@@ -81,7 +81,7 @@ func TestParsePolicyValue(t *testing.T) {
 		{FieldOrderQty, "1,234,567", "1234567", ""}, // 12,345,678 was taken before the ranges
 		{FieldOrderQty, "0", "0", ""},
 		{FieldOrderQty, "", "", ""},
-		{FieldOrderQty, "12,00", "", "order_qty=12,00: a comma only separates thousands"},
+		{FieldOrderQty, "12,00", "", "order_qty=12,00: use a point for decimals: 12.00"},
 		{FieldOrderQty, "-1", "", "out of range"},
 		{FieldOrderQty, "99999999999999999999", "", "out of range: want 0 to 10,000,000 units"},
 		{FieldOrderQty, "1" + strings.Repeat("0", 400), "", "out of range"}, // beyond float64: +Inf
@@ -154,7 +154,7 @@ func TestMisplacedCommaHintStandsAlone(t *testing.T) {
 	// the hint is the whole reason: no "want days …" tacked on after it
 	for _, f := range []PolicyField{FieldLeadTime, FieldServiceLevel} {
 		_, err := ParsePolicyValue(f, "4,0")
-		if err == nil || !strings.HasSuffix(err.Error(), "write decimals with a point: 4.0") {
+		if err == nil || !strings.HasSuffix(err.Error(), "use a point for decimals: 4.0 (commas group thousands: 1,200)") {
 			t.Errorf("%s 4,0: %v", f, err)
 		}
 	}

@@ -137,8 +137,8 @@ func TestApplySettingsReadsNumbersAsTheEditorsDo(t *testing.T) {
 		values map[string]string
 		want   string
 	}{
-		{map[string]string{"order_cost": "4,0"}, "setting order_cost: 4,0: a comma only separates thousands, in groups of three (1,200); write decimals with a point: 4.0"},
-		{map[string]string{"order_cost": "1,2,3"}, "setting order_cost: 1,2,3: thousands separators go between groups of three digits"},
+		{map[string]string{"order_cost": "4,0"}, "setting order_cost: 4,0: use a point for decimals: 4.0 (commas group thousands: 1,200)"},
+		{map[string]string{"order_cost": "1,2,3"}, "setting order_cost: 1,2,3: commas go between groups of three digits"},
 		{map[string]string{"order_cost": "1e3"}, "setting order_cost: 1e3: not a number"},
 		{map[string]string{"holding_rate": "NaN"}, "not a number"},
 		{map[string]string{"review_days": "7.5"}, "setting review_days: 7.5: not a whole number"},

@@ -156,9 +156,9 @@ func TestEditRefusesWhatItCannotReadAndKeepsIt(t *testing.T) {
 	for _, c := range []struct{ typed, msg string }{
 		{"1000000000", "reorder_point=1000000000: out of range: want 0 to 10,000,000 units"},
 		{"10,000,001", "out of range: want 0 to 10,000,000 units"},
-		{"4,0", "reorder_point=4,0: a comma only separates thousands"},
-		{"1,2,3", "thousands separators go between groups of three digits"},
-		{"12,00", "write decimals with a point: 12.00"},
+		{"4,0", "reorder_point=4,0: use a point for decimals: 4.0"},
+		{"1,2,3", "commas go between groups of three digits"},
+		{"12,00", "use a point for decimals: 12.00"},
 		{"ten", "reorder_point=ten: not a number"},
 		{"-5", "out of range"},
 	} {
@@ -300,7 +300,7 @@ func TestSettingsEditorTypesOver(t *testing.T) {
 	press(t, m, "enter")
 	typeText(t, m, "4,0")
 	press(t, m, "enter")
-	if !m.settings.editing || !strings.Contains(m.message, "write decimals with a point: 4.0") {
+	if !m.settings.editing || !strings.Contains(m.message, "use a point for decimals: 4.0") {
 		t.Errorf("4,0: editing %v message %q", m.settings.editing, m.message)
 	}
 	clearInput(t, m) // what was typed stays, unselected, after an error
@@ -351,7 +351,7 @@ func TestPOLineEditorsTypeOver(t *testing.T) {
 		t.Fatalf("line quantity %d, want 30 (not 2430)", q)
 	}
 	for _, c := range []struct{ typed, msg string }{
-		{"4,0", "quantity 4,0: a comma only separates thousands"},
+		{"4,0", "quantity 4,0: use a point for decimals: 4.0"},
 		{"1000000000", "quantity 1000000000: out of range: want 0 to 10,000,000 units"},
 	} {
 		press(t, m, "e")
