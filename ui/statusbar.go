@@ -192,8 +192,11 @@ func (m *Model) helpScreen() string {
 	}
 	b.WriteString(grid + "\n\n")
 	b.WriteString(s.Title.Render("Editing") + "\n")
-	b.WriteString("e opens the reorder point of the row (or of every marked row) in place: type a whole number,\n" +
-		"or a for automatic; enter saves (one transaction, recorded in the audit log), esc cancels, u undoes.\n" +
+	b.WriteString("Every editor opens holding the value, selected: typing or a paste replaces it, backspace clears it,\n" +
+		"←/→/home/end move the cursor to change it. Numbers take 1,200 and 10.5; 4,0 or a number out of the field's range\n" +
+		"is refused in place. e opens the reorder point of the row (or of every marked row): 0 to 10,000,000, or a for\n" +
+		"automatic; enter saves (one transaction, recorded in the audit log), esc cancels, u undoes. A reorder point or\n" +
+		"quantity over 10× the suggestion or a year of forecast demand asks y first; any other key goes back to edit it.\n" +
 		"A manual reorder point shows an m beside it; the detail pane shows the automatic value too.\n\n")
 	b.WriteString(s.Title.Render("1 Overview") + "\n")
 	b.WriteString("Inventory value, availability, capital at risk and revenue; ↑/↓ moves through the lists of SKUs to order\n" +
