@@ -195,16 +195,31 @@ func (m *Model) savePolicyEdit() tea.Cmd {
 		m.setError(clean(err.Error()))
 		return nil
 	}
-	field, rows := m.field, m.editing
+	// the SKUs are taken now: a question may stand while the view changes
+	field := m.field
+	targets := make([]*planner.Row, len(m.editing))
+	for k, i := range m.editing {
+		targets[k] = m.editRow(i)
+	}
 	save := func() tea.Cmd {
 		m.closeEditor()
 		m.setInfo("Saving…")
-		return m.setField(field, value, rows, m.editRow)
+		return m.setField(field, value, positions(len(targets)), func(k int) *planner.Row { return targets[k] })
 	}
+	rows := m.editing
 	if q, ok := m.policyQuestion(field, value, rows); ok {
 		return m.askBeforeSaving(q, save)
 	}
 	return save()
+}
+
+// positions is 0, 1, …, n−1.
+func positions(n int) []int {
+	p := make([]int, n)
+	for i := range p {
+		p[i] = i
+	}
+	return p
 }
 
 // setField saves one field's value for the SKUs of some view rows.

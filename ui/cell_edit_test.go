@@ -505,3 +505,27 @@ func TestStatusBarEditorShowsItsPlaceholderAndValue(t *testing.T) {
 		t.Errorf("the typed number should show whole: %q", s)
 	}
 }
+
+// The a of "21 days" is a letter once something is typed; at the start it
+// still means the supplier's lead time.
+func TestLeadTimeTakesDaysSpelledOut(t *testing.T) {
+	m, st := reorderModel(t, 160, 45)
+	sku := m.reorder.currentRow().Item.Product.SKU
+	press(t, m, "L")
+	typeText(t, m, "21 days")
+	if m.input.Value() != "21 days" {
+		t.Fatalf("field %q", m.input.Value())
+	}
+	press(t, m, "enter")
+	if p := itemOf(t, st, sku).Policy; p.LeadTimeDays != 21 {
+		t.Fatalf("lead time %v, want 21", p.LeadTimeDays)
+	}
+	press(t, m, "L", "a")
+	if m.input.Value() != "auto" {
+		t.Errorf("a over the selected 21 should mean the supplier's: %q", m.input.Value())
+	}
+	press(t, m, "enter")
+	if p := itemOf(t, st, sku).Policy; p.LeadTimeDays != 0 {
+		t.Errorf("lead time %v, want the supplier's", p.LeadTimeDays)
+	}
+}

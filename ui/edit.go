@@ -57,6 +57,9 @@ func (m *Model) editKey(msg tea.KeyPressMsg) tea.Cmd {
 		if autoHint(m.field) == "" {
 			return nil // no automatic value here, and a is not a digit
 		}
+		if m.field == model.FieldLeadTime && m.input.Value() != "" && !m.input.Selected() {
+			break // the a of "21 days"
+		}
 		// no number has an "a" in it, so a means automatic wherever it is
 		// typed; shown selected, so a digit typed next replaces it
 		m.input.selectAll("auto")
