@@ -147,8 +147,9 @@ func (m *Model) startReorderEdit(field model.PolicyField) tea.Cmd {
 	return m.openEditor(field, "auto", value)
 }
 
-// statusFieldWidth is the width of an editor in the status bar.
-const statusFieldWidth = 14
+// statusFieldWidth is the width of an editor in the status bar: a
+// ten-digit number, and at 80 columns the key hints beside it.
+const statusFieldWidth = 10
 
 // openEditor opens the editor on what m.editing names, for a field,
 // holding value selected (ui/cell_input.go).
@@ -156,7 +157,7 @@ func (m *Model) openEditor(field model.PolicyField, placeholder, value string) t
 	m.field = field
 	m.mode = modeEdit
 	m.message = ""
-	// room in the status bar for a long number and the whole placeholder
+	// room in the status bar for a ten-digit number and the whole placeholder
 	// (a field of width 0 shows one letter of it); a cell's overlay sets
 	// its own width
 	m.input.SetWidth(statusFieldWidth)

@@ -529,3 +529,13 @@ func TestLeadTimeTakesDaysSpelledOut(t *testing.T) {
 		t.Errorf("lead time %v, want the supplier's", p.LeadTimeDays)
 	}
 }
+
+// The status bar shows the whole value that the narrow cell scrolls.
+func TestStatusBarShowsWhatTheCellScrolls(t *testing.T) {
+	m, _ := onSKU010(t)
+	screen(m) // drawing the cell gives the field the cell's narrow width
+	m.Update(tea.PasteMsg{Content: "1,200,000"})
+	if s := lastLine(screen(m)); !strings.Contains(s, "Reorder point for SKU-010: 1,200,000 ") {
+		t.Errorf("status bar %q", s)
+	}
+}

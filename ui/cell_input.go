@@ -64,6 +64,20 @@ func (c *cellInput) SetValue(s string) {
 	c.selected = false
 }
 
+// SetWidth sets how many cells the text shows, and scrolls the text to
+// keep the cursor in view at that width.
+func (c *cellInput) SetWidth(w int) {
+	c.Model.SetWidth(w)
+	c.SetCursor(c.Position())
+}
+
+// viewAt draws the field at another width, leaving its own as it is: the
+// status bar shows the whole of what a narrow cell scrolls.
+func (c cellInput) viewAt(w int) string {
+	c.SetWidth(w)
+	return c.View()
+}
+
 // Selected says whether the whole value is selected.
 func (c cellInput) Selected() bool { return c.selected && c.Value() != "" }
 

@@ -30,12 +30,13 @@ func (m *Model) statusBar() string {
 		line := s.Key.Render("/") + " " + m.input.View() + s.Dim.Render("  enter keep · esc clear")
 		return fit(line, w, false)
 	case modeEdit:
-		line := m.editPrompt() + ": " + m.input.View() + s.Dim.Render("  enter save · esc cancel")
+		field := m.input.viewAt(statusFieldWidth)
+		line := m.editPrompt() + ": " + field + s.Dim.Render("  enter save · esc cancel")
 		if a := autoHint(m.field); a != "" {
 			line += s.Dim.Render(" · a " + a)
 		}
 		if m.messageErr && m.message != "" {
-			line = s.Error.Render(m.message) + "  " + m.input.View()
+			line = s.Error.Render(m.message) + "  " + field
 		}
 		return fit(line, w, false)
 	}
