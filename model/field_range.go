@@ -83,8 +83,10 @@ func (r Range) Read(s string) (float64, error) {
 // purchase-order line's quantity, a receipt): "quantity 4,0: …".
 func ReadQuantity(name, input string, r Range) (int, error) {
 	v, err := r.Read(input)
-	if err != nil {
-		return 0, fmt.Errorf("%s %s: %w", name, strings.TrimSpace(input), err)
+	if s := strings.TrimSpace(input); err != nil && s == "" {
+		return 0, fmt.Errorf("%s: %w: want %s", name, err, r)
+	} else if err != nil {
+		return 0, fmt.Errorf("%s %s: %w", name, s, err)
 	}
 	return int(v), nil
 }

@@ -105,7 +105,7 @@ func TestReadQuantity(t *testing.T) {
 		{"0", 0, ""},
 		{"4,0", 0, "quantity 4,0: use a point for decimals: 4.0"},
 		{"1000000000", 0, "quantity 1000000000: out of range: want 0 to 10,000,000 units"},
-		{"", 0, "quantity : no number"},
+		{"", 0, "quantity: no number: want 0 to 10,000,000 units"},
 		{"ten", 0, "quantity ten: not a number"},
 	} {
 		got, err := ReadQuantity("quantity", c.in, UnitsRange)
