@@ -207,8 +207,7 @@ func (m *Model) savePolicyEdit() tea.Cmd {
 		m.setInfo("Saving…")
 		return m.setField(field, value, positions(len(targets)), func(k int) *planner.Row { return targets[k] })
 	}
-	rows := m.editing
-	if q, ok := m.policyQuestion(field, value, rows); ok {
+	if q, ok := m.policyQuestion(field, value, targets); ok {
 		return m.askBeforeSaving(q, save)
 	}
 	return save()

@@ -45,7 +45,7 @@ type implausibleRow struct {
 // policyQuestion judges a typed reorder point or order quantity for every
 // target; false when it is plausible for all of them (or is another
 // field, or automatic).
-func (m *Model) policyQuestion(field model.PolicyField, value string, rows []int) (question, bool) {
+func (m *Model) policyQuestion(field model.PolicyField, value string, rows []*planner.Row) (question, bool) {
 	if value == "" || (field != model.FieldReorderPoint && field != model.FieldOrderQty) {
 		return question{}, false
 	}
@@ -55,8 +55,7 @@ func (m *Model) policyQuestion(field model.PolicyField, value string, rows []int
 	}
 	var hits []implausibleRow
 	var money moneySum
-	for _, i := range rows {
-		r := m.editRow(i)
+	for _, r := range rows {
 		p := r.Item.Product
 		in := model.PlausibilityInput{Value: n, WeeklyDemand: r.Forecast.Level()}
 		if field == model.FieldReorderPoint {
