@@ -29,9 +29,11 @@ func setLongHelp() string {
 		"auto (or default) restores the default.\n\n" +
 		"A reorder point or order quantity more than 10× the planner's suggestion, or\n" +
 		"more than a year of forecast demand, is refused as implausible (the dashboard\n" +
-		"asks y instead); --force saves it anyway.\n\nFields:\n")
+		"asks y instead); --force saves it anyway.\n\n" +
+		"Fields:          range                  meaning\n")
 	for _, f := range model.PolicyFields() {
-		fmt.Fprintf(&b, "  %-15s %s\n", f, model.PolicyFieldHelp(f))
+		about, rng := model.PolicyFieldHelp(f)
+		fmt.Fprintf(&b, "  %-15s %-22s %s\n", f, rng, about)
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
@@ -78,7 +80,7 @@ func setCommand(db *string) *cobra.Command {
 				}
 				seen[field] = true
 				f := model.PolicyField(field)
-				if model.PolicyFieldHelp(f) == "" {
+				if about, _ := model.PolicyFieldHelp(f); about == "" {
 					return usageError{fmt.Errorf("unknown field %q (fields: %s)", field, setFieldNames())}
 				}
 				canonical, err := model.ParsePolicyValue(f, value)

@@ -179,7 +179,7 @@ func TestSetHelpListsEveryField(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range model.PolicyFields() {
-		if !strings.Contains(out, "\n  "+string(f)+" ") || model.PolicyFieldHelp(f) == "" {
+		if about, _ := model.PolicyFieldHelp(f); !strings.Contains(out, "\n  "+string(f)+" ") || about == "" {
 			t.Errorf("help does not explain %s", f)
 		}
 	}
@@ -188,7 +188,7 @@ func TestSetHelpListsEveryField(t *testing.T) {
 	}
 	// the ranges come from model's table, next to the parsers
 	for _, want := range []string{
-		"  reorder_point   a manual reorder point; auto = computed; 0 to 10,000,000 units\n",
+		"  reorder_point   0 to 10,000,000 units  a manual reorder point; auto = computed\n",
 		"above 0 to 730 days", "50 to 99.9 %", "1 to 365 days", "1 to 100,000 units", "--force",
 	} {
 		if !strings.Contains(out, want) {

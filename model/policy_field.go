@@ -47,7 +47,7 @@ var policyFieldTable = []policyField{
 	{field: FieldReorderPoint, rng: UnitsRange, parse: wholeIn(UnitsRange),
 		help: "a manual reorder point; auto = computed"},
 	{field: FieldLeadTime, rng: LeadTimeRange, parse: parseLeadTime,
-		help: "lead time override: 10.5, 21d or 3w; auto = the supplier's (0 is refused: it would mean the supplier's)"},
+		help: "lead time override: 10.5, 21d or 3w; auto (not 0) = the supplier's"},
 	{field: FieldServiceLevel, rng: ServiceLevelRange, parse: parseServiceLevel,
 		help: "service level: 97.5%, 97.5 or 0.975; auto = by ABC class"},
 	{field: FieldRounding, parse: parseRounding,
@@ -80,17 +80,17 @@ func PolicyFields() []PolicyField {
 	return fields
 }
 
-// PolicyFieldHelp is one line on a field for people: what it takes and
-// its range, "" for an unknown field.
-func PolicyFieldHelp(f PolicyField) string {
+// PolicyFieldHelp says for people what a field takes and, for a number,
+// its range ("" for rounding); both "" for an unknown field.
+func PolicyFieldHelp(f PolicyField) (about, rangeText string) {
 	p, ok := lookupField(f)
 	if !ok {
-		return ""
+		return "", ""
 	}
 	if p.rng == (Range{}) {
-		return p.help
+		return p.help, ""
 	}
-	return p.help + "; " + p.rng.String()
+	return p.help, p.rng.String()
 }
 
 // PolicyFieldRange is the range of a numeric field (false for rounding).

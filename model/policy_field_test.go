@@ -132,20 +132,23 @@ func TestPolicyFieldsAreAllParseable(t *testing.T) {
 
 func TestPolicyFieldHelpShowsTheRange(t *testing.T) {
 	for f, want := range map[PolicyField]string{
-		FieldReorderPoint: "a manual reorder point; auto = computed; 0 to 10,000,000 units",
+		FieldReorderPoint: "0 to 10,000,000 units",
 		FieldLeadTime:     "above 0 to 730 days",
 		FieldServiceLevel: "50 to 99.9 %",
-		FieldRounding:     "up, nearest or down; auto = up",
+		FieldRounding:     "",
 		FieldReviewDays:   "1 to 365 days",
 		FieldOrderQty:     "0 to 10,000,000 units",
 		FieldCasePack:     "1 to 100,000 units",
 		FieldMOQ:          "0 to 10,000,000 units",
 	} {
-		if got := PolicyFieldHelp(f); !strings.HasSuffix(got, want) {
-			t.Errorf("%s help %q, want it to end %q", f, got, want)
+		if about, rng := PolicyFieldHelp(f); about == "" || rng != want {
+			t.Errorf("%s: help %q range %q, want the range %q", f, about, rng, want)
 		}
 	}
-	if PolicyFieldHelp("colour") != "" {
+	if about, _ := PolicyFieldHelp(FieldRounding); about != "rounding of the order to the case pack: up, nearest or down; auto = up" {
+		t.Errorf("rounding help %q", about)
+	}
+	if about, rng := PolicyFieldHelp("colour"); about != "" || rng != "" {
 		t.Error("an unknown field has no help")
 	}
 }
