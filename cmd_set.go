@@ -10,19 +10,6 @@ import (
 	"stockroom/store"
 )
 
-// setFieldHelp explains every field `set` takes, in the order PolicyFields
-// gives, so the help cannot leave one out without a test noticing.
-var setFieldHelp = map[model.PolicyField]string{
-	model.FieldReorderPoint: "a manual reorder point, whole number ≥ 0; auto = computed",
-	model.FieldLeadTime:     "lead time override in days: 10.5, 21d or 3w; auto = the supplier's",
-	model.FieldServiceLevel: "service level: 97.5%, 97.5 or 0.975, from 50 % to below 100 %; auto = by ABC class",
-	model.FieldRounding:     "rounding of the order to the case pack: up, nearest or down; auto = up",
-	model.FieldReviewDays:   "review period in whole days ≥ 1; auto = the catalogue setting",
-	model.FieldOrderQty:     "your quantity for the next order (0 = none this time); auto = the suggestion",
-	model.FieldCasePack:     "units per case, ≥ 1; auto = 1",
-	model.FieldMOQ:          "minimum order quantity in units, ≥ 0; auto = 0",
-}
-
 func setFieldNames() string {
 	var names []string
 	for _, f := range model.PolicyFields() {
@@ -31,19 +18,29 @@ func setFieldNames() string {
 	return strings.Join(names, ", ")
 }
 
+// setLongHelp is written from model's table of fields, where each one's
+// parser and range are declared, so the help cannot drift from them.
 func setLongHelp() string {
 	var b strings.Builder
 	b.WriteString("Changes a SKU's planning settings in one go, recorded in the audit log.\n" +
-		"Every value is checked before anything is written. Whole numbers may use\n" +
-		"thousands separators (1,200); auto (or default) restores the default.\n\nFields:\n")
+		"Every value is checked before anything is written, by the same parser and\n" +
+		"ranges as the dashboard's editors. Numbers may use thousands separators in\n" +
+		"groups of three (1,200) and a decimal point (10.5); 4,0 or 1,2,3 are refused.\n" +
+		"auto (or default) restores the default.\n\n" +
+		"A reorder point or order quantity more than 10× the planner's suggestion, or\n" +
+		"more than a year of forecast demand, is refused as implausible (the dashboard\n" +
+		"asks y instead); --force saves it anyway.\n\n" +
+		"Fields:          range                  meaning\n")
 	for _, f := range model.PolicyFields() {
-		fmt.Fprintf(&b, "  %-15s %s\n", f, setFieldHelp[f])
+		about, rng := model.PolicyFieldHelp(f)
+		fmt.Fprintf(&b, "  %-15s %-22s %s\n", f, rng, about)
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
 
 func setCommand(db *string) *cobra.Command {
 	var settings []string
+	var force bool
 	cmd := &cobra.Command{
 		Use:   "set SKU field=value ... | set --setting name=value ...",
 		Short: "Change a SKU's planning settings",
@@ -83,7 +80,7 @@ func setCommand(db *string) *cobra.Command {
 				}
 				seen[field] = true
 				f := model.PolicyField(field)
-				if _, known := setFieldHelp[f]; !known {
+				if about, _ := model.PolicyFieldHelp(f); about == "" {
 					return usageError{fmt.Errorf("unknown field %q (fields: %s)", field, setFieldNames())}
 				}
 				canonical, err := model.ParsePolicyValue(f, value)
@@ -108,6 +105,15 @@ func setCommand(db *string) *cobra.Command {
 			for i := range changes {
 				changes[i].ProductID = id
 			}
+			if !force {
+				why, err := implausibleSet(ctx, st, id, changes)
+				if err != nil {
+					return err
+				}
+				if why != "" {
+					return fmt.Errorf("%s: not saved: %s; add --force to save it", sku, why)
+				}
+			}
 			// one transaction for every field: all or nothing
 			prev, err := st.SetPolicies(ctx, changes)
 			if err != nil {
@@ -127,6 +133,7 @@ func setCommand(db *string) *cobra.Command {
 			return nil
 		},
 	}
+	cmd.Flags().BoolVar(&force, "force", false, "save a reorder point or order quantity even when it is implausible (over 10× the suggestion or a year of demand)")
 	cmd.Flags().StringArrayVar(&settings, "setting", nil, "change a catalogue-wide setting: name=value (repeatable; names: "+strings.Join(store.SettingNames(), ", ")+")")
 	return cmd
 }

@@ -63,7 +63,7 @@ func TestSetCommandSetsSeveralFieldsAtOnceAndBack(t *testing.T) {
 	old := itemBySKU(t, path, sku)
 	logBefore := len(auditLog(t, path))
 	out, err := executeOut(t, "set", sku, "reorder_point=40", "lead_time_days=3w", "service_level=97.5%",
-		"rounding=Nearest", "review_days=14", "order_qty=1,200", "case_pack=12", "moq=48", "--db", path)
+		"rounding=Nearest", "review_days=14", "order_qty=1,200", "case_pack=12", "moq=48", "--force", "--db", path) // 1,200 is 32 years of this SKU's demand
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,12 +179,21 @@ func TestSetHelpListsEveryField(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range model.PolicyFields() {
-		if !strings.Contains(out, "\n  "+string(f)+" ") || setFieldHelp[f] == "" {
+		if about, _ := model.PolicyFieldHelp(f); !strings.Contains(out, "\n  "+string(f)+" ") || about == "" {
 			t.Errorf("help does not explain %s", f)
 		}
 	}
 	if !strings.Contains(out, "reorder_point") || !strings.Contains(out, "service_level=97.5%") {
 		t.Errorf("help:\n%s", out)
+	}
+	// the ranges come from model's table, next to the parsers
+	for _, want := range []string{
+		"  reorder_point   0 to 10,000,000 units  a manual reorder point; auto = computed\n",
+		"above 0 to 730 days", "50 to 99.9 %", "1 to 365 days", "1 to 100,000 units", "--force",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("help lacks %q:\n%s", want, out)
+		}
 	}
 }
 
@@ -212,5 +221,54 @@ func TestSetCommandChangesSettings(t *testing.T) {
 	}
 	if err := execute(t, "set", "SKU-1", "moq=1", "--setting", "review_days=3", "--db", path); err == nil || !isUsage(err) {
 		t.Errorf("SKU and --setting together: %v, want usage", err)
+	}
+}
+
+// TestSetCommandRefusesImplausibleUnlessForced: the dashboard asks y for
+// a value over 10× the suggestion or a year of demand; set, which cannot
+// ask, refuses it with the reason and saves it with --force.
+func TestSetCommandRefusesImplausibleUnlessForced(t *testing.T) {
+	path := demoDB(t)
+	sku := firstSKU(t, path)
+	before := itemBySKU(t, path, sku)
+	logBefore := len(auditLog(t, path))
+	err := execute(t, "set", sku, "order_qty=2,000,000", "case_pack=12", "--db", path)
+	if err == nil || isUsage(err) {
+		t.Fatalf("err %v, want a user error (exit 1)", err)
+	}
+	msg := err.Error()
+	for _, want := range []string{sku + ": not saved: order_qty 2,000,000 units (", "years of forecast demand", "add --force"} {
+		if !strings.Contains(msg, want) || oneLine(msg) != msg {
+			t.Errorf("error %q lacks %q or spans lines", msg, want)
+		}
+	}
+	// nothing of the call is written, not even the plausible case_pack
+	if after := itemBySKU(t, path, sku); after.Policy != before.Policy || after.Product.CasePack != before.Product.CasePack {
+		t.Errorf("written: %+v %d", after.Policy, after.Product.CasePack)
+	}
+	if n := len(auditLog(t, path)) - logBefore; n != 0 {
+		t.Errorf("%d audit rows", n)
+	}
+	// out of range is refused whatever --force says
+	if err := execute(t, "set", sku, "reorder_point=1000000000", "--force", "--db", path); err == nil ||
+		!strings.Contains(err.Error(), "reorder_point=1000000000: out of range: want 0 to 10,000,000 units") {
+		t.Errorf("1000000000: %v", err)
+	}
+	for _, bad := range []string{"4,0", "1,2,3"} {
+		if err := execute(t, "set", sku, "order_qty="+bad, "--db", path); err == nil || isUsage(err) {
+			t.Errorf("order_qty=%s: %v", bad, err)
+		}
+	}
+	// a plausible value, 0 and auto need no --force
+	for _, v := range []string{"0", "auto"} {
+		if err := execute(t, "set", sku, "order_qty="+v, "--db", path); err != nil {
+			t.Errorf("order_qty=%s: %v", v, err)
+		}
+	}
+	if err := execute(t, "set", sku, "order_qty=2,000,000", "--force", "--db", path); err != nil {
+		t.Fatal(err)
+	}
+	if p := itemBySKU(t, path, sku).Policy; !p.HasOrderQty || p.OrderQty != 2_000_000 {
+		t.Errorf("--force: %+v", p)
 	}
 }

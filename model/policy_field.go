@@ -3,8 +3,6 @@ package model
 import (
 	"errors"
 	"fmt"
-	"math"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -34,29 +32,77 @@ type PolicyChange struct {
 	Value     string
 }
 
-var policyFields = []PolicyField{FieldReorderPoint, FieldLeadTime, FieldServiceLevel, FieldRounding, FieldReviewDays, FieldOrderQty, FieldCasePack, FieldMOQ}
+// policyField is one editable field: what it takes, what it means, and how
+// its text is read. The table is the one place a field's range is
+// declared: the dashboard, `stockroom set` and its help all read it.
+type policyField struct {
+	field PolicyField
+	rng   Range  // zero for rounding, which is a word
+	help  string // for `stockroom set --help`; the range follows it
+	auto  string // the canonical default: "" (NULL) or the number itself
+	parse func(string) (string, error)
+}
 
-// fieldParsers read a field's text into its canonical form.
-var fieldParsers = map[PolicyField]func(string) (string, error){
-	FieldReorderPoint: wholeAtLeast(0, "a reorder point ≥ 0"),
-	FieldLeadTime:     parseLeadTime,
-	FieldServiceLevel: parseServiceLevel,
-	FieldRounding:     parseRounding,
-	FieldReviewDays:   wholeAtLeast(1, "a review period of at least 1 day"),
-	FieldOrderQty:     wholeAtLeast(0, "an order quantity ≥ 0 (0 = order nothing this time)"),
-	FieldCasePack:     wholeAtLeast(1, "units per case, at least 1"),
-	FieldMOQ:          wholeAtLeast(0, "a minimum order quantity ≥ 0"),
+var policyFieldTable = []policyField{
+	{field: FieldReorderPoint, rng: UnitsRange, parse: wholeIn(UnitsRange),
+		help: "a manual reorder point; auto = computed"},
+	{field: FieldLeadTime, rng: LeadTimeRange, parse: parseLeadTime,
+		help: "lead time override: 10.5, 21d or 3w; auto (not 0) = the supplier's"},
+	{field: FieldServiceLevel, rng: ServiceLevelRange, parse: parseServiceLevel,
+		help: "service level: 97.5%, 97.5 or 0.975; auto = by ABC class"},
+	{field: FieldRounding, parse: parseRounding,
+		help: "rounding of the order to the case pack: up, nearest or down; auto = up"},
+	{field: FieldReviewDays, rng: ReviewDaysRange, parse: wholeIn(ReviewDaysRange),
+		help: "review period; auto = the catalogue setting"},
+	{field: FieldOrderQty, rng: UnitsRange, parse: wholeIn(UnitsRange),
+		help: "your quantity for the next order (0 = none this time); auto = the suggestion"},
+	{field: FieldCasePack, rng: CasePackRange, parse: wholeIn(CasePackRange), auto: "1",
+		help: "units per case; auto = 1"},
+	{field: FieldMOQ, rng: UnitsRange, parse: wholeIn(UnitsRange), auto: "0",
+		help: "minimum order quantity; auto = 0"},
+}
+
+func lookupField(f PolicyField) (policyField, bool) {
+	for _, p := range policyFieldTable {
+		if p.field == f {
+			return p, true
+		}
+	}
+	return policyField{}, false
 }
 
 // PolicyFields lists the editable fields in a stable order, for help text.
 func PolicyFields() []PolicyField {
-	return append([]PolicyField(nil), policyFields...)
+	fields := make([]PolicyField, len(policyFieldTable))
+	for i, p := range policyFieldTable {
+		fields[i] = p.field
+	}
+	return fields
+}
+
+// PolicyFieldHelp says for people what a field takes and, for a number,
+// its range ("" for rounding); both "" for an unknown field.
+func PolicyFieldHelp(f PolicyField) (about, rangeText string) {
+	p, ok := lookupField(f)
+	if !ok {
+		return "", ""
+	}
+	if p.rng == (Range{}) {
+		return p.help, ""
+	}
+	return p.help, p.rng.String()
+}
+
+// PolicyFieldRange is the range of a numeric field (false for rounding).
+func PolicyFieldRange(f PolicyField) (Range, bool) {
+	p, ok := lookupField(f)
+	return p.rng, ok && p.rng != (Range{})
 }
 
 func fieldNames() string {
-	names := make([]string, len(policyFields))
-	for i, f := range policyFields {
-		names[i] = string(f)
+	names := make([]string, len(policyFieldTable))
+	for i, p := range policyFieldTable {
+		names[i] = string(p.field)
 	}
 	return strings.Join(names, ", ")
 }
@@ -67,53 +113,33 @@ func fieldNames() string {
 // fields, "1" for case_pack and "0" for moq. Parsing a canonical text gives
 // it back unchanged, so previous values can be applied again.
 func ParsePolicyValue(field PolicyField, input string) (string, error) {
-	parse, ok := fieldParsers[field]
+	p, ok := lookupField(field)
 	if !ok {
 		return "", fmt.Errorf("unknown field %q (fields: %s)", field, fieldNames())
 	}
-	s := strings.TrimSpace(input)
-	switch strings.ToLower(s) {
-	case "", "auto", "a", "default":
-		switch field {
-		case FieldCasePack:
-			return "1", nil
-		case FieldMOQ:
-			return "0", nil
-		}
-		return "", nil
+	if IsAuto(input) {
+		return p.auto, nil
 	}
-	v, err := parse(s)
+	s := strings.TrimSpace(input)
+	v, err := p.parse(s)
 	if err != nil {
 		return "", fmt.Errorf("%s=%s: %w", field, s, err)
 	}
 	return v, nil
 }
 
-var (
-	decimalRe = regexp.MustCompile(`^(\d+(\.\d*)?|\.\d+)$`)
-	wholeRe   = regexp.MustCompile(`^(\d+|\d{1,3}(,\d{3})+)$`)
-)
-
-// parseDecimal reads a plain non-negative decimal. strconv alone would also
-// take "NaN", "Inf", "1e3" and hex floats, which nobody means here.
-func parseDecimal(s string) (float64, bool) {
-	if !decimalRe.MatchString(s) {
-		return 0, false
+// wholeIn reads a whole number within a range: "1,200" is 1200, "12.0" 12.
+func wholeIn(r Range) func(string) (string, error) {
+	return func(s string) (string, error) {
+		v, err := r.Read(s)
+		if err != nil {
+			return "", err
+		}
+		return strconv.FormatInt(int64(v), 10), nil
 	}
-	v, err := strconv.ParseFloat(s, 64)
-	return v, err == nil && !math.IsInf(v, 0)
 }
 
-// CanonicalNumber writes a number with as few digits as round-trip it.
-func CanonicalNumber(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-
-// tidy drops the binary noise that dividing or multiplying adds ("99.9" %
-// is 0.9990000000000001 otherwise); ten decimals is far finer than any
-// lead time or service level means.
-func tidy(v float64) float64 { return math.Round(v*1e10) / 1e10 }
-
 func parseLeadTime(s string) (string, error) {
-	const want = "want days > 0 such as 10.5, 21d or 3w, or auto for the supplier's"
 	num, scale := strings.ToLower(s), 1.0
 	for _, u := range []struct {
 		suffix string
@@ -124,37 +150,50 @@ func parseLeadTime(s string) (string, error) {
 			break
 		}
 	}
-	v, ok := parseDecimal(num)
-	if !ok {
-		return "", errors.New(want)
+	v, err := ReadNumber(num)
+	if noNumber(err) {
+		return "", fmt.Errorf("%w: want days such as 10.5, 21d or 3w, or auto for the supplier's", err)
+	}
+	if err != nil {
+		return "", err
 	}
 	v = tidy(v * scale)
 	// The planner reads a zero override as "use the supplier's lead time",
 	// so storing 0 would show one lead time and plan with another.
-	if v <= 0 {
-		return "", errors.New("a lead time of 0 would mean the supplier's: " + want)
+	if v == 0 {
+		return "", fmt.Errorf("a lead time of 0 would mean the supplier's: want %s, or auto for the supplier's", LeadTimeRange)
+	}
+	if err := LeadTimeRange.Check(v); err != nil {
+		return "", err
 	}
 	return CanonicalNumber(v), nil
 }
 
+// parseServiceLevel reads 97.5%, 97.5 or 0.975: a number above 1 without
+// a % sign is a percentage, one up to 1 a fraction.
 func parseServiceLevel(s string) (string, error) {
-	const want = "want a service level such as 97.5%, 97.5 or 0.975"
 	num, percent := strings.CutSuffix(s, "%")
-	v, ok := parseDecimal(strings.TrimSpace(num))
-	if !ok {
-		return "", errors.New(want)
+	v, err := ReadNumber(num)
+	if noNumber(err) {
+		return "", fmt.Errorf("%w: want a service level such as 97.5%%, 97.5 or 0.975", err)
 	}
-	if percent || v > 1 {
-		v = tidy(v / 100)
+	if err != nil {
+		return "", err
 	}
-	if v >= 1 {
-		return "", errors.New("a service level must be below 100 % (no finite safety stock reaches 100 %)")
+	if !percent && v <= 1 {
+		v *= 100
 	}
-	// Below 50 % the normal quantile z is negative: safety stock below zero.
-	if v < 0.5 {
-		return "", errors.New("a service level below 50 % gives negative safety stock: want at least 50 %")
+	v = tidy(v)
+	if err := ServiceLevelRange.Check(v); err != nil {
+		switch {
+		case v >= 100:
+			err = errors.New(err.Error() + " (no finite safety stock reaches 100 %)")
+		case v < ServiceLevelRange.Min:
+			err = errors.New(err.Error() + " (below 50 % the safety stock would be negative)")
+		}
+		return "", err
 	}
-	return CanonicalNumber(v), nil
+	return CanonicalNumber(tidy(v / 100)), nil
 }
 
 func parseRounding(s string) (string, error) {
@@ -163,21 +202,4 @@ func parseRounding(s string) (string, error) {
 		return v, nil
 	}
 	return "", errors.New("want up, nearest or down (or auto for up)")
-}
-
-// wholeAtLeast reads a whole number, with or without thousands separators.
-func wholeAtLeast(min int64, want string) func(string) (string, error) {
-	return func(s string) (string, error) {
-		if !wholeRe.MatchString(s) {
-			return "", fmt.Errorf("want a whole number: %s", want)
-		}
-		v, err := strconv.ParseInt(strings.ReplaceAll(s, ",", ""), 10, 64)
-		if err != nil {
-			return "", fmt.Errorf("too large: %s", want)
-		}
-		if v < min {
-			return "", fmt.Errorf("want %s", want)
-		}
-		return strconv.FormatInt(v, 10), nil
-	}
 }

@@ -55,40 +55,48 @@ func DefaultSettings() Settings {
 // Validate says what is wrong with settings a PM set, in one line: a
 // service level under 50 % would plan less stock than the mean demand, and
 // ABC cut-offs out of order would leave a class empty by accident. The
-// checks are written so that NaN fails them.
+// checks are written so that NaN fails them. Numbers are written as a
+// person would (FormatNumber): 0.0099, not 0.009899999999999999.
 func (s Settings) Validate() error {
+	n := FormatNumber
+	for _, sl := range []struct {
+		name string
+		v    float64
+	}{{"service_level_a", s.ServiceLevelA}, {"service_level_b", s.ServiceLevelB}, {"service_level_c", s.ServiceLevelC}} {
+		if !validServiceLevel(sl.v) {
+			return fmt.Errorf("%s %s: want a service level from 0.5 to below 1 (50 %% to below 100 %%)", sl.name, n(sl.v))
+		}
+	}
 	switch {
 	case !(s.HoldingRate >= 0 && s.HoldingRate <= 5):
-		return fmt.Errorf("holding_rate %v: want a yearly share of unit cost from 0 to 5 (e.g. 0.25)", s.HoldingRate)
-	case !validServiceLevel(s.ServiceLevelA), !validServiceLevel(s.ServiceLevelB), !validServiceLevel(s.ServiceLevelC):
-		return fmt.Errorf("service levels %v/%v/%v: want each from 0.5 to below 1", s.ServiceLevelA, s.ServiceLevelB, s.ServiceLevelC)
+		return fmt.Errorf("holding_rate %s: want a yearly share of unit cost from 0 to 5 (e.g. 0.25)", n(s.HoldingRate))
 	case !(s.ABCCutA > 0 && s.ABCCutA < s.ABCCutB && s.ABCCutB <= 1):
-		return fmt.Errorf("abc_cut_a %v and abc_cut_b %v: want 0 < a < b ≤ 1 (e.g. 0.8 and 0.95)", s.ABCCutA, s.ABCCutB)
+		return fmt.Errorf("abc_cut_a %s and abc_cut_b %s: want 0 < a < b ≤ 1 (e.g. 0.8 and 0.95)", n(s.ABCCutA), n(s.ABCCutB))
 	case s.ReviewDays < 1 || s.ReviewDays > 365:
 		return fmt.Errorf("review_days %d: want 1 to 365", s.ReviewDays)
 	case s.DeadStockDays < 1 || s.DeadStockDays > 3650:
 		return fmt.Errorf("dead_stock_days %d: want 1 to 3650", s.DeadStockDays)
 	case !(s.ExcessCoverDays >= 0 && s.ExcessCoverDays <= 3650):
-		return fmt.Errorf("excess_cover_days %v: want 0 to 3650", s.ExcessCoverDays)
+		return fmt.Errorf("excess_cover_days %s: want 0 to 3650", n(s.ExcessCoverDays))
 	case s.ForecastWeeks < 1 || s.ForecastWeeks > 104:
 		return fmt.Errorf("forecast_weeks %d: want 1 to 104", s.ForecastWeeks)
 	case !(s.OrderCost >= 0 && s.OrderCost <= 1e6):
-		return fmt.Errorf("order_cost %v: want a cost per order from 0 to 1000000", s.OrderCost)
+		return fmt.Errorf("order_cost %s: want a cost per order from 0 to 1000000", n(s.OrderCost))
 	case !(s.Elasticity >= -10 && s.Elasticity <= -0.1):
 		// ε ≥ 0 would mean a lower price sells no more: no markdown helps
-		return fmt.Errorf("elasticity %v: want a negative price elasticity from -10 to -0.1 (e.g. -2)", s.Elasticity)
+		return fmt.Errorf("elasticity %s: want a negative price elasticity from -10 to -0.1 (e.g. -2)", n(s.Elasticity))
 	case !(s.RecoveryRate >= 0 && s.RecoveryRate <= 1):
-		return fmt.Errorf("recovery_rate %v: want a share of unit cost from 0 to 1 (e.g. 0.3)", s.RecoveryRate)
+		return fmt.Errorf("recovery_rate %s: want a share of unit cost from 0 to 1 (e.g. 0.3)", n(s.RecoveryRate))
 	case !(s.MaxMarkdown >= 0 && s.MaxMarkdown <= 0.95):
-		return fmt.Errorf("max_markdown %v: want a share of price from 0 to 0.95 (e.g. 0.5)", s.MaxMarkdown)
+		return fmt.Errorf("max_markdown %s: want a share of price from 0 to 0.95 (e.g. 0.5)", n(s.MaxMarkdown))
 	case s.ClearanceWeeks < 1 || s.ClearanceWeeks > 104:
 		return fmt.Errorf("clearance_weeks %d: want 1 to 104", s.ClearanceWeeks)
 	case !(s.SlowCoverDays >= 1 && s.SlowCoverDays <= 3650):
-		return fmt.Errorf("slow_cover_days %v: want 1 to 3650", s.SlowCoverDays)
+		return fmt.Errorf("slow_cover_days %s: want 1 to 3650", n(s.SlowCoverDays))
 	case !(s.DeclineDrop >= 0.05 && s.DeclineDrop <= 0.95):
-		return fmt.Errorf("decline_drop %v: want a share from 0.05 to 0.95 (e.g. 0.5)", s.DeclineDrop)
+		return fmt.Errorf("decline_drop %s: want a share from 0.05 to 0.95 (e.g. 0.5)", n(s.DeclineDrop))
 	case !(s.XYZCutX > 0 && s.XYZCutX < s.XYZCutY && s.XYZCutY <= 10):
-		return fmt.Errorf("xyz_cut_x %v and xyz_cut_y %v: want 0 < x < y ≤ 10 (e.g. 0.5 and 1)", s.XYZCutX, s.XYZCutY)
+		return fmt.Errorf("xyz_cut_x %s and xyz_cut_y %s: want 0 < x < y ≤ 10 (e.g. 0.5 and 1)", n(s.XYZCutX), n(s.XYZCutY))
 	}
 	return nil
 }

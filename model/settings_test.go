@@ -3,7 +3,9 @@ package model
 import (
 	"maps"
 	"math"
+	"regexp"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -126,4 +128,50 @@ func TestOrderCostFallsBackToTheSetting(t *testing.T) {
 	if got := s.OrderCostFor(Supplier{}); got != 50 {
 		t.Errorf("no own cost: %v, want the setting 50", got)
 	}
+}
+
+// TestSettingsErrorsWriteNumbersAsPeopleDo: a share typed as 0.99 % is
+// 0.009899999999999999 in binary; issue 12 saw that in a settings error.
+func TestSettingsErrorsWriteNumbersAsPeopleDo(t *testing.T) {
+	noise := regexp.MustCompile(`\d\.\d{11,}|\d{12,}`)
+	bad := []func(*Settings){
+		func(s *Settings) { s.ServiceLevelA = pct(0.99) },
+		func(s *Settings) { s.ServiceLevelC = tenth + 0.2 },
+		func(s *Settings) { s.HoldingRate = 5 + tenth + 0.2 },
+		func(s *Settings) { s.ABCCutA, s.ABCCutB = 0.9+tenth+0.2, 0.95 },
+		func(s *Settings) { s.ExcessCoverDays = 3650 + tenth + 0.2 },
+		func(s *Settings) { s.OrderCost = -(tenth + 0.2) },
+		func(s *Settings) { s.Elasticity = tenth + 0.2 },
+		func(s *Settings) { s.RecoveryRate = 1 + tenth + 0.2 },
+		func(s *Settings) { s.MaxMarkdown = 0.96 + tenth + 0.2 },
+		func(s *Settings) { s.SlowCoverDays = tenth + 0.2 },
+		func(s *Settings) { s.DeclineDrop = pct(0.99) },
+		func(s *Settings) { s.XYZCutX, s.XYZCutY = tenth+0.2, tenth+0.2 },
+	}
+	for i, edit := range bad {
+		s := DefaultSettings()
+		edit(&s)
+		err := s.Validate()
+		if err == nil {
+			t.Errorf("case %d: accepted", i)
+			continue
+		}
+		if noise.MatchString(err.Error()) {
+			t.Errorf("case %d: %q shows binary noise", i, err)
+		}
+	}
+	s := DefaultSettings()
+	s.ServiceLevelA = pct(0.99)
+	if err := s.Validate(); err == nil || !strings.HasPrefix(err.Error(), "service_level_a 0.0099: ") {
+		t.Errorf("error %v, want it to name service_level_a 0.0099", err)
+	}
+}
+
+// tenth and pct compute at run time: Go folds constant expressions exactly,
+// so 0.1 + 0.2 written out is 0.3 with none of the noise a typed value has.
+var tenth = 0.1
+
+func pct(v float64) float64 {
+	hundred := 100.0
+	return v / hundred
 }

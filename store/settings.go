@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -36,20 +37,28 @@ func (s *Store) Settings(ctx context.Context) (model.Settings, error) {
 	return set, rows.Err()
 }
 
+// parseSetting reads a setting's number through the one number reader
+// (model.ReadNumber), so a typed 1,000 is 1000 and 4,0 is refused as it is
+// everywhere else.
 func parseSetting(field any, value string) error {
+	v, err := model.ReadNumber(value)
+	if err != nil {
+		return fmt.Errorf("%s: %w", strings.TrimSpace(value), err)
+	}
 	switch f := field.(type) {
 	case *float64:
-		v, err := strconv.ParseFloat(value, 64)
-		if err != nil {
-			return fmt.Errorf("%q is not a number", value)
+		if math.IsInf(v, 0) {
+			return fmt.Errorf("%s: too large", strings.TrimSpace(value))
 		}
 		*f = v
 	case *int:
-		v, err := strconv.Atoi(value)
-		if err != nil {
-			return fmt.Errorf("%q is not a whole number", value)
+		switch {
+		case v != math.Trunc(v):
+			return fmt.Errorf("%s: not a whole number", strings.TrimSpace(value))
+		case math.Abs(v) > 1e9: // far beyond every range, and beyond int32
+			return fmt.Errorf("%s: far out of range", strings.TrimSpace(value))
 		}
-		*f = v
+		*f = int(v)
 	}
 	return nil
 }
@@ -113,11 +122,13 @@ func ApplySettings(current model.Settings, values map[string]string) (model.Sett
 		}
 		v := strings.TrimSpace(values[name])
 		if _, isFloat := field.(*float64); isFloat && strings.HasSuffix(v, "%") {
-			pct, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(v, "%")), 64)
+			pct, err := model.ReadPercent(v)
 			if err != nil {
-				return current, fmt.Errorf("setting %s: %q is not a percentage", name, values[name])
+				return current, fmt.Errorf("setting %s: %s: %w", name, v, err)
 			}
-			v = strconv.FormatFloat(pct/100, 'f', -1, 64)
+			// 0.99 % is 0.009899999999999999 divided in binary: tidied, it
+			// is stored and shown as 0.0099
+			v = model.FormatNumber(pct / 100)
 		}
 		if err := parseSetting(field, v); err != nil {
 			return current, fmt.Errorf("setting %s: %w", name, err)

@@ -123,3 +123,37 @@ func TestApplySettingsWritesNothing(t *testing.T) {
 		t.Errorf("ApplySettings wrote %+v", set)
 	}
 }
+
+// TestApplySettingsReadsNumbersAsTheEditorsDo: settings take the same
+// number text as every other field (issue 12): 1,000 is a thousand, 4,0 and
+// 1,2,3 are refused, and an error shows what was typed without binary noise.
+func TestApplySettingsReadsNumbersAsTheEditorsDo(t *testing.T) {
+	cur := model.DefaultSettings()
+	next, err := ApplySettings(cur, map[string]string{"order_cost": "1,000", "service_level_a": " 97.5 % ", "elasticity": "-1.5"})
+	if err != nil || next.OrderCost != 1000 || next.ServiceLevelA != 0.975 || next.Elasticity != -1.5 {
+		t.Fatalf("ApplySettings = %+v, %v", next, err)
+	}
+	for _, c := range []struct {
+		values map[string]string
+		want   string
+	}{
+		{map[string]string{"order_cost": "4,0"}, "setting order_cost: 4,0: use a point for decimals: 4.0 (commas group thousands: 1,200)"},
+		{map[string]string{"order_cost": "1,2,3"}, "setting order_cost: 1,2,3: commas go between groups of three digits"},
+		{map[string]string{"order_cost": "1e3"}, "setting order_cost: 1e3: not a number"},
+		{map[string]string{"holding_rate": "NaN"}, "not a number"},
+		{map[string]string{"review_days": "7.5"}, "setting review_days: 7.5: not a whole number"},
+		{map[string]string{"review_days": "99999999999"}, "far out of range"},
+		{map[string]string{"service_level_a": "0.99%"}, "service_level_a 0.0099: want a service level from 0.5 to below 1"},
+		{map[string]string{"decline_drop": "0.99%"}, "decline_drop 0.0099: "},
+	} {
+		_, err := ApplySettings(cur, c.values)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%v: %v, want %q", c.values, err, c.want)
+		}
+	}
+	// a share typed as a percentage is stored without the noise of dividing
+	next, err = ApplySettings(cur, map[string]string{"recovery_rate": "0.99%"})
+	if err != nil || next.RecoveryRate != 0.0099 {
+		t.Errorf("recovery_rate 0.99%% = %v, %v; want 0.0099", next.RecoveryRate, err)
+	}
+}

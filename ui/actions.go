@@ -19,10 +19,12 @@ type undoStep struct {
 }
 
 // confirmation is a question the status bar asks; y runs it, anything
-// else drops it.
+// else drops it, or, with back, returns to what asked (an editor).
 type confirmation struct {
 	question string
+	short    string // the question for a narrow status bar; "" = question
 	run      func() tea.Cmd
+	back     func() tea.Cmd
 }
 
 // changedMsg reports a change written to the catalogue (a planning edit
@@ -127,7 +129,7 @@ var policyEdits = map[string]struct {
 }
 
 // startReorderEdit opens the editor on a field of the reorder pane: the
-// order quantity in place (field ""), the others in the status bar.
+// order quantity in place, the others in the status bar.
 func (m *Model) startReorderEdit(field model.PolicyField) tea.Cmd {
 	if m.saving {
 		m.setError("Still saving the last edit…")
@@ -142,20 +144,24 @@ func (m *Model) startReorderEdit(field model.PolicyField) tea.Cmd {
 	if len(m.editing) == 1 {
 		value = currentPolicyText(m.reorder.rv.Row(m.editing[0]), field)
 	}
-	return m.openEditor(field, 12, "auto", value)
+	return m.openEditor(field, "auto", value)
 }
 
-// openEditor opens the text field on what m.editing names, for a field
-// ("" is the reorder point), starting at value.
-func (m *Model) openEditor(field model.PolicyField, limit int, placeholder, value string) tea.Cmd {
+// statusFieldWidth is the width of an editor in the status bar: a
+// ten-digit number, and at 80 columns the key hints beside it.
+const statusFieldWidth = 10
+
+// openEditor opens the editor on what m.editing names, for a field,
+// holding value selected (ui/cell_input.go).
+func (m *Model) openEditor(field model.PolicyField, placeholder, value string) tea.Cmd {
 	m.field = field
 	m.mode = modeEdit
-	m.input.CharLimit = limit
-	m.input.Placeholder = placeholder
-	m.input.SetValue(value)
-	m.input.CursorEnd()
 	m.message = ""
-	return m.input.Focus()
+	// room in the status bar for a ten-digit number and the whole placeholder
+	// (a field of width 0 shows one letter of it); a cell's overlay sets
+	// its own width
+	m.input.SetWidth(statusFieldWidth)
+	return m.input.open(value, placeholder)
 }
 
 // currentPolicyText is the editor's starting text for a SKU's field.
@@ -180,17 +186,40 @@ func currentPolicyText(r *planner.Row, field model.PolicyField) string {
 	return ""
 }
 
-// savePolicyEdit parses the editor and saves the field for every target.
+// savePolicyEdit parses the editor with the field's parser (model's, the
+// one `stockroom set` uses) and saves the field for every target, after y
+// when the value is implausible for some of them. A value that does not
+// parse or is out of range keeps the editor open with what was typed.
 func (m *Model) savePolicyEdit() tea.Cmd {
 	value, err := model.ParsePolicyValue(m.field, m.input.Value())
 	if err != nil {
-		m.setError(err.Error())
+		m.setError(clean(err.Error()))
 		return nil
 	}
-	m.mode = modeNormal
-	m.input.Blur()
-	m.setInfo("Saving…")
-	return m.setField(m.field, value, m.editing, m.reorder.rv.Row)
+	// the SKUs are taken now: a question may stand while the view changes
+	field := m.field
+	targets := make([]*planner.Row, len(m.editing))
+	for k, i := range m.editing {
+		targets[k] = m.editRow(i)
+	}
+	save := func() tea.Cmd {
+		m.closeEditor()
+		m.setInfo("Saving…")
+		return m.setField(field, value, positions(len(targets)), func(k int) *planner.Row { return targets[k] })
+	}
+	if q, ok := m.policyQuestion(field, value, targets); ok {
+		return m.askBeforeSaving(q, save)
+	}
+	return save()
+}
+
+// positions is 0, 1, …, n−1.
+func positions(n int) []int {
+	p := make([]int, n)
+	for i := range p {
+		p[i] = i
+	}
+	return p
 }
 
 // setField saves one field's value for the SKUs of some view rows.
@@ -366,23 +395,43 @@ func (m *Model) startLineEdit(receive bool) tea.Cmd {
 	l := p.order.Lines[i]
 	m.editing = []int{i}
 	if receive {
-		return m.openEditor("po_receive", 9, "", strconv.Itoa(l.Outstanding()))
+		return m.openEditor(fieldPOReceive, "", strconv.Itoa(l.Outstanding()))
 	}
-	return m.openEditor("po_qty", 9, "", strconv.Itoa(l.Qty))
+	return m.openEditor(fieldPOQty, "", strconv.Itoa(l.Qty))
 }
 
+// saveLineEdit reads a line's quantity or receipt through model's number
+// reader and range, refuses a receipt above what is outstanding, asks y
+// for an implausible quantity, and saves.
 func (m *Model) saveLineEdit() tea.Cmd {
 	p := m.suppliers
-	n, err := strconv.Atoi(strings.ReplaceAll(strings.TrimSpace(m.input.Value()), ",", ""))
-	if err != nil || n < 0 {
-		m.setError(fmt.Sprintf("%q is not a quantity: type a whole number ≥ 0", m.input.Value()))
+	l := p.order.Lines[m.editing[0]]
+	receive := m.field == fieldPOReceive
+	name, rng := "quantity", model.UnitsRange
+	if receive {
+		name, rng = "received", model.ReceiptRange
+	}
+	n, err := model.ReadQuantity(name, m.input.Value(), rng)
+	if err == nil && receive && n > l.Outstanding() {
+		err = fmt.Errorf("received %s: only %s outstanding on this line", groupInt(int64(n)), count(l.Outstanding(), "unit"))
+	}
+	if err != nil {
+		m.setError(clean(err.Error()))
 		return nil
 	}
-	l := p.order.Lines[m.editing[0]]
+	if !receive {
+		if q, ok := m.lineQuestion(l, n); ok {
+			return m.askBeforeSaving(q, func() tea.Cmd { return m.saveLine(l, n, false) })
+		}
+	}
+	return m.saveLine(l, n, receive)
+}
+
+// saveLine writes a line's new quantity, or n units received now.
+func (m *Model) saveLine(l model.POLine, n int, receive bool) tea.Cmd {
+	p := m.suppliers
 	id, b, on := p.order.ID, m.opt.Backend, m.today()
-	receive := m.field == "po_receive"
-	m.mode = modeNormal
-	m.input.Blur()
+	m.closeEditor()
 	return m.change([]int64{l.ProductID}, true, func(ctx context.Context) (written, error) {
 		if receive {
 			done, err := b.ReceivePO(ctx, id, []planner.POReceipt{{ProductID: l.ProductID, Qty: n}}, on)

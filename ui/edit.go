@@ -1,13 +1,19 @@
 package ui
 
 import (
-	"fmt"
 	"strconv"
-	"strings"
 
 	"stockroom/model"
+	"stockroom/planner"
 
 	tea "charm.land/bubbletea/v2"
+)
+
+// Editor-only fields: what the editor edits besides the per-SKU policy
+// fields. None is written to the policies table.
+const (
+	fieldPOQty     model.PolicyField = "po_qty"     // a purchase-order line's quantity
+	fieldPOReceive model.PolicyField = "po_receive" // units of a line received now
 )
 
 // startEdit opens the reorder-point editor on the marked rows, or on the
@@ -27,71 +33,73 @@ func (m *Model) startEdit() tea.Cmd {
 			value = strconv.Itoa(pl.ReorderPoint)
 		}
 	}
-	return m.openEditor("", 9, "auto", value)
+	return m.openEditor(model.FieldReorderPoint, "auto", value)
 }
 
+// editKey handles a key while an editor is open: enter saves, esc
+// cancels, a means the automatic value where the field has one, and
+// everything else edits the field (ui/cell_input.go).
 func (m *Model) editKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch msg.String() {
 	case "esc":
-		m.mode = modeNormal
-		m.input.Blur()
+		m.closeEditor()
 		m.setInfo("Edit cancelled")
 		return nil
 	case "enter":
 		switch m.field {
-		case "":
-		case "po_qty", "po_receive":
+		case fieldPOQty, fieldPOReceive:
 			return m.saveLineEdit()
 		case fieldWhatIf:
 			return m.saveWhatIf()
-		default:
-			return m.savePolicyEdit()
 		}
-		manual, value, err := parseReorderPoint(m.input.Value())
-		if err != nil {
-			m.setError(err.Error())
-			return nil // keep the editor open with the old value untouched
-		}
-		text := "" // automatic
-		if manual {
-			text = strconv.Itoa(value)
-		}
-		m.mode = modeNormal
-		m.input.Blur()
-		m.setInfo("Saving…")
-		return m.setField(model.FieldReorderPoint, text, m.editing, m.stock.row)
+		return m.savePolicyEdit()
 	case "a":
-		if m.field == model.FieldOrderQty || strings.HasPrefix(string(m.field), "po_") {
-			return nil // no automatic order or line quantity: a is not a digit
+		if autoHint(m.field) == "" {
+			return nil // no automatic value here, and a is not a digit
 		}
-		// no number has an "a" in it, so a means automatic wherever it is typed
-		m.input.SetValue("auto")
-		m.input.CursorEnd()
+		if m.field == model.FieldLeadTime && m.input.Value() != "" && !m.input.Selected() {
+			break // the a of "21 days"
+		}
+		// no number has an "a" in it, so a means automatic wherever it is
+		// typed; shown selected, so a digit typed next replaces it
+		m.input.selectAll("auto")
+		m.message = ""
 		return nil
-	}
-	if isAuto(m.input.Value()) && len(msg.Text) == 1 && msg.Text[0] >= '0' && msg.Text[0] <= '9' {
-		m.input.SetValue("") // typing a number replaces "auto"
 	}
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)
 	return cmd
 }
 
-func isAuto(s string) bool {
-	s = strings.ToLower(strings.TrimSpace(s))
-	return s == "a" || s == "auto"
+// closeEditor leaves the editor without saving.
+func (m *Model) closeEditor() {
+	m.mode = modeNormal
+	m.input.Blur()
 }
 
-// parseReorderPoint reads the editor: a whole number ≥ 0, or a/auto (or
-// nothing) for automatic.
-func parseReorderPoint(s string) (manual bool, value int, err error) {
-	s = strings.TrimSpace(s)
-	if s == "" || isAuto(s) {
-		return false, 0, nil
+// autoHint is what a means in a field, "" where it means nothing.
+func autoHint(f model.PolicyField) string {
+	switch f {
+	case model.FieldReorderPoint:
+		return "automatic"
+	case model.FieldLeadTime:
+		return "the supplier's"
+	case model.FieldServiceLevel:
+		return "the class default"
+	case model.FieldOrderQty, fieldWhatIf:
+		return "the suggestion"
 	}
-	n, err := strconv.Atoi(strings.ReplaceAll(s, ",", ""))
-	if err != nil || n < 0 {
-		return false, 0, fmt.Errorf("%q is not a reorder point: type a whole number ≥ 0, or a for automatic", s)
+	return ""
+}
+
+// editRow is the planned row of a view row being edited, on the pane the
+// editor is open on.
+func (m *Model) editRow(i int) *planner.Row {
+	switch m.tab {
+	case reorderTab:
+		return m.reorder.rv.Row(i)
+	case riskTab:
+		return m.risk.rv.Row(i)
 	}
-	return true, n, nil
+	return m.stock.row(i)
 }

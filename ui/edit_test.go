@@ -76,7 +76,7 @@ func TestEditRejectsBadInputAndKeepsOldValue(t *testing.T) {
 	if m.mode != modeEdit {
 		t.Error("editor should stay open after bad input")
 	}
-	if s := screen(m); !strings.Contains(s, `"1x" is not a reorder point`) {
+	if s := screen(m); !strings.Contains(s, "reorder_point=1x: not a number") {
 		t.Errorf("no error message:\n%s", s)
 	}
 	press(t, m, "esc")

@@ -20,6 +20,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.setInfo("Working…")
 			return c.run()
 		}
+		if c.back != nil {
+			return c.back()
+		}
 		m.setInfo("Cancelled")
 		return nil
 	}

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/spinner"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"stockroom/model"
@@ -85,12 +84,14 @@ type Model struct {
 	mode mode
 	// helpOffset is the first line of the help screen shown
 	helpOffset int
-	input      textinput.Model
-	editing    []int // view rows being edited
-	// field is what the editor edits: "" the reorder point, else a policy
-	// field of the reorder pane
+	input      cellInput // the filter and every editor (ui/cell_input.go)
+	editing    []int     // view rows being edited
+	// field is what the editor edits: a policy field (the reorder point on
+	// the Stock pane, the others on the Reorder pane), or one of the
+	// editor-only fields (fieldWhatIf, fieldPOQty, fieldPOReceive)
 	field model.PolicyField
-	// confirm is the question waiting for y (a purchase-order action)
+	// confirm is the question waiting for y (a purchase-order action, or
+	// an implausible value typed in an editor)
 	confirm *confirmation
 
 	message    string
@@ -137,11 +138,7 @@ func New(opt Options) *Model {
 	m.risk = newRiskPane(&m.styles)
 	m.suppliers = newSuppliersPane(&m.styles)
 	m.detail = detailPane{styles: &m.styles}
-	m.input = textinput.New()
-	m.input.Prompt = ""
-	st := m.input.Styles()
-	st.Cursor.Blink = false // a steady cursor: no timer messages while typing
-	m.input.SetStyles(st)
+	m.input = newCellInput()
 	return m
 }
 
@@ -225,6 +222,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.PasteMsg:
+		if m.confirm != nil {
+			return m, nil // the question is about what was typed: a paste must not change it unseen
+		}
 		if m.mode == modeFilter || m.mode == modeEdit || (m.mode == modeSettings && m.settings.editing) {
 			return m, m.updateInput(msg)
 		}

@@ -3,9 +3,7 @@ package ui
 import (
 	"fmt"
 	"maps"
-	"math"
 	"strconv"
-	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -150,9 +148,9 @@ func (m *Model) startWhatIf() tea.Cmd {
 	}
 	value := ""
 	if len(m.editing) == 1 {
-		value = strconv.FormatFloat(p.rv.Value(m.editing[0], planner.RiskPlanMarkdown).Float, 'f', -1, 64)
+		value = model.FormatNumber(p.rv.Value(m.editing[0], planner.RiskPlanMarkdown).Float)
 	}
-	return m.openEditor(fieldWhatIf, 6, "auto", value)
+	return m.openEditor(fieldWhatIf, "auto", value)
 }
 
 // fieldWhatIf is the editor's pseudo-field for a what-if markdown: it is
@@ -162,13 +160,12 @@ const fieldWhatIf model.PolicyField = "what_if_markdown"
 // saveWhatIf applies the typed markdown to the selection and rebuilds the
 // risk view in the background.
 func (m *Model) saveWhatIf() tea.Cmd {
-	pct, auto, err := parseMarkdown(m.input.Value())
+	pct, auto, err := model.ParseMarkdown(m.input.Value())
 	if err != nil {
-		m.setError(err.Error())
+		m.setError(clean(err.Error()))
 		return nil
 	}
-	m.mode = modeNormal
-	m.input.Blur()
+	m.closeEditor()
 	p := m.risk
 	next := maps.Clone(p.whatIf)
 	if next == nil {
@@ -193,24 +190,4 @@ func (m *Model) saveWhatIf() tea.Cmd {
 	}
 	m.setInfo(fmt.Sprintf("What-if: %s for %s · a projection only, nothing is saved", what, target))
 	return riskViewCmd(m.snap, next)
-}
-
-// parseMarkdown reads a markdown in percent (0–95), or a/auto/nothing for
-// the suggestion.
-func parseMarkdown(s string) (pct float64, auto bool, err error) {
-	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "%"))
-	if s == "" || isAuto(s) {
-		return 0, true, nil
-	}
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil || math.IsNaN(v) || v < 0 || v > 95 {
-		return 0, false, errMarkdown(s)
-	}
-	return v, false, nil
-}
-
-type errMarkdown string
-
-func (e errMarkdown) Error() string {
-	return strconv.Quote(string(e)) + " is not a markdown: type a percentage from 0 to 95, or a for the suggestion"
 }

@@ -118,13 +118,10 @@ func (m *Model) startSettingEdit() tea.Cmd {
 	v, _ := m.snap.Catalogue.Settings.Value(in.Name)
 	def, _ := model.DefaultSettings().Value(in.Name)
 	m.settings.editing = true
-	m.input.CharLimit = 16
-	m.input.Placeholder = settingNumber(in, def)
-	m.input.SetValue(settingNumber(in, v))
 	m.input.SetWidth(settingsFieldW(in) - 1) // the cursor takes a cell more
-	m.input.CursorEnd()
 	m.message = ""
-	return m.input.Focus()
+	// the value selected, as in every editor: typing replaces it
+	return m.input.open(settingNumber(in, v), settingNumber(in, def))
 }
 
 func (m *Model) settingsEditKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -146,7 +143,7 @@ func (m *Model) settingsEditKey(msg tea.KeyPressMsg) tea.Cmd {
 			text = strings.TrimSpace(strings.TrimSuffix(text, "%")) + "%"
 		}
 		cmd := m.commitSettings(map[string]string{in.Name: text}, false)
-		if f, err := strconv.ParseFloat(strings.TrimSuffix(text, "%"), 64); m.messageErr && in.Percent && err == nil && f > 0 && f <= 1 {
+		if f, err := model.ReadPercent(text); m.messageErr && in.Percent && err == nil && f > 0 && f <= 1 {
 			m.message += " (typed as a percentage here: 95 means 95 %)" // a fraction typed by habit
 		}
 		return cmd

@@ -15,23 +15,30 @@ import (
 func (m *Model) statusBar() string {
 	s := m.styles
 	w := m.width
+	if c := m.confirm; c != nil {
+		q, hint := c.question, "  y yes · any other key no"
+		if c.back != nil {
+			hint = "" // the question says what the keys do
+			if width(q) > w && c.short != "" {
+				q = c.short
+			}
+		}
+		return fit(s.Info.Render(clean(q))+s.Dim.Render(hint), w, false)
+	}
 	switch m.mode {
 	case modeFilter:
 		line := s.Key.Render("/") + " " + m.input.View() + s.Dim.Render("  enter keep · esc clear")
 		return fit(line, w, false)
 	case modeEdit:
-		line := m.editPrompt() + ": " + m.input.View() + s.Dim.Render("  enter save · esc cancel")
-		if m.field != model.FieldOrderQty && m.field != model.FieldCasePack && m.field != model.FieldMOQ &&
-			!strings.HasPrefix(string(m.field), "po_") {
-			line += s.Dim.Render(" · a automatic")
+		field := m.input.viewAt(statusFieldWidth)
+		line := m.editPrompt() + ": " + field + s.Dim.Render("  enter save · esc cancel")
+		if a := autoHint(m.field); a != "" {
+			line += s.Dim.Render(" · a " + a)
 		}
 		if m.messageErr && m.message != "" {
-			line = s.Error.Render(m.message) + "  " + m.input.View()
+			line = s.Error.Render(m.message) + "  " + field
 		}
 		return fit(line, w, false)
-	}
-	if m.confirm != nil {
-		return fit(s.Info.Render(clean(m.confirm.question))+s.Dim.Render("  y yes · any other key no"), w, false)
 	}
 	var left string
 	if m.message != "" {
@@ -65,10 +72,10 @@ func (m *Model) statusBar() string {
 
 // editPrompt names what the editor edits and for which SKUs.
 func (m *Model) editPrompt() string {
-	if strings.HasPrefix(string(m.field), "po_") {
+	if m.field == fieldPOQty || m.field == fieldPOReceive {
 		p := m.suppliers
 		sku := clean(p.order.Lines[m.editing[0]].SKU)
-		if m.field == "po_receive" {
+		if m.field == fieldPOReceive {
 			return fmt.Sprintf("Units of %s received now on PO #%d", sku, p.order.ID)
 		}
 		return fmt.Sprintf("Quantity of %s on PO #%d", sku, p.order.ID)
@@ -86,7 +93,7 @@ func (m *Model) editPrompt() string {
 	}
 	what := "Reorder point"
 	switch m.field {
-	case "":
+	case model.FieldReorderPoint:
 	case fieldWhatIf:
 		what = "What-if markdown % (a = suggested)"
 	case model.FieldOrderQty:
@@ -186,8 +193,11 @@ func (m *Model) helpScreen() string {
 	}
 	b.WriteString(grid + "\n\n")
 	b.WriteString(s.Title.Render("Editing") + "\n")
-	b.WriteString("e opens the reorder point of the row (or of every marked row) in place: type a whole number,\n" +
-		"or a for automatic; enter saves (one transaction, recorded in the audit log), esc cancels, u undoes.\n" +
+	b.WriteString("Every editor opens holding the value, selected: typing or a paste replaces it, backspace clears it,\n" +
+		"←/→/home/end move the cursor to change it. Numbers take 1,200 and 10.5; 4,0 or a number out of the field's range\n" +
+		"is refused in place. e opens the reorder point of the row (or of every marked row): 0 to 10,000,000, or a for\n" +
+		"automatic; enter saves (one transaction, recorded in the audit log), esc cancels, u undoes. A reorder point or\n" +
+		"quantity over 10× the suggestion or a year of forecast demand asks y first; any other key goes back to edit it.\n" +
 		"A manual reorder point shows an m beside it; the detail pane shows the automatic value too.\n\n")
 	b.WriteString(s.Title.Render("1 Overview") + "\n")
 	b.WriteString("Inventory value, availability, capital at risk and revenue; ↑/↓ moves through the lists of SKUs to order\n" +

@@ -262,7 +262,7 @@ func (m *Model) suppliersBody() string {
 	if m.mode == modeEdit && p.screen == screenLines {
 		if w := t.widths; len(w) > 3 && t.shows(3) {
 			col := 2 // Qty
-			if m.field == "po_receive" {
+			if m.field == fieldPOReceive {
 				col = 3
 			}
 			if t.shows(col) {

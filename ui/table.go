@@ -287,6 +287,12 @@ func (t *table) line(s *Styles, pos int) string {
 		mark = "●"
 	}
 	if isCursor {
+		if t.overlayOn && t.shows(t.overlayCol) {
+			// the editor's cell keeps its own look inside the highlighted
+			// row: a selected value in reverse video would vanish in it
+			left, field, right := t.cellsAround(row)
+			return s.Cursor.Render(marker+mark+left) + field + s.Cursor.Render(right)
+		}
 		return s.Cursor.Render(marker + mark + t.cells(row, true))
 	}
 	body, ok := t.cache[row]
@@ -321,6 +327,25 @@ func (t *table) cells(row int, plain bool) string {
 		b.WriteString(fit(formatCell(kind, t.view.Value(row, c.viewCol)), w, c.right))
 	}
 	return fit(b.String(), t.width-markerWidth, false)
+}
+
+// cellsAround renders the cursor row in three parts: the plain cells
+// before the overlaid column, the overlay (fitted to its cell), and the
+// plain cells after it; together they are as wide as cells.
+func (t *table) cellsAround(row int) (left, field, right string) {
+	full := ansi.Strip(t.cells(row, true))
+	start := 0
+	for k, i := range t.shown {
+		w := t.widths[k]
+		if i == t.overlayCol {
+			field = fit(t.overlayText, w, false)
+			left = ansi.Cut(full, 0, start)
+			right = ansi.Cut(full, start+w, ansi.StringWidth(full))
+			return left, field, right
+		}
+		start += w + 1 // the cell and the space after it
+	}
+	return full, "", ""
 }
 
 // setOverlay draws text in place of a column's cell on the cursor row;

@@ -214,7 +214,7 @@ func (m *Model) placeEditor() {
 			t.clearOverlay()
 			return
 		}
-	case m.field != "":
+	case m.field != model.FieldReorderPoint:
 		t.clearOverlay()
 		return
 	}
