@@ -151,7 +151,7 @@ func setSettings(cmd *cobra.Command, db string, pairs []string) error {
 		return err
 	}
 	defer st.Close()
-	before, after, err := st.SetSettings(cmd.Context(), values)
+	before, after, err := st.SetSettings(cmd.Context(), values, nil)
 	if err != nil {
 		return err
 	}

@@ -47,7 +47,7 @@ func (b Backend) SetPolicies(ctx context.Context, changes []model.PolicyChange) 
 // (applying it undoes the change) and after. Every SKU may plan
 // differently afterwards: Load the snapshot again.
 func (b Backend) SetSettings(ctx context.Context, values map[string]string) (before, after map[string]string, err error) {
-	return b.Store.SetSettings(ctx, values)
+	return b.Store.SetSettings(ctx, values, nil)
 }
 
 // ApplySettings checks settings as SetSettings would, writing nothing: the
