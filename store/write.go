@@ -163,15 +163,18 @@ func (s *Store) beginWrite(ctx context.Context) (*writeTx, error) {
 			}
 			return nil, fmt.Errorf("%s: %w", s.path, err)
 		}
-		waited := time.Since(start)
-		if wait.Timeout > 0 && waited >= wait.Timeout {
-			s.release()
-			return nil, fmt.Errorf("%s: %w (waited %s): try again when it has finished", s.path, ErrLocked, waited.Round(time.Second))
-		}
 		if !noted && wait.Note != nil {
 			wait.Note(s.path)
 		}
 		noted = true
+		if waited := time.Since(start); wait.Timeout > 0 && waited >= wait.Timeout {
+			s.release()
+			unit := time.Second
+			if waited < 10*time.Second {
+				unit = 100 * time.Millisecond
+			}
+			return nil, fmt.Errorf("%s: %w (waited %s): try again when it has finished", s.path, ErrLocked, waited.Round(unit))
+		}
 	}
 }
 
