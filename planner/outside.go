@@ -40,8 +40,8 @@ func (b Backend) Outside(ctx context.Context) (Outside, error) {
 
 // outsideOf reads the audit rows of other processes' commits.
 func outsideOf(ch store.Changes) Outside {
-	if !ch.Any {
-		return Outside{}
+	if !ch.Any || (len(ch.Entries) == 0 && ch.Superseded > 0 && !ch.More) {
+		return Outside{} // nothing, or only what this dashboard has written over since
 	}
 	o := Outside{Any: true, ProductIDs: ch.Products}
 	if len(ch.Entries) == 0 || ch.More {

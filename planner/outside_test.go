@@ -48,12 +48,13 @@ func TestOutsideSaysWhatOthersChanged(t *testing.T) {
 			false, true, "PO #12 changed by erin (another process)"},
 		{"no audit rows", store.Changes{Any: true},
 			true, false, "The catalogue was changed by another process (forecasts, or data without audit rows)"},
+		{"only what this dashboard saved over", store.Changes{Any: true, Superseded: 2}, false, false, ""},
 		{"too many rows", store.Changes{Any: true, More: true,
 			Entries: []model.AuditEntry{row("alice", "policy", "A", "moq", "", "5")}},
 			true, false, "The catalogue was changed by another process"},
 	} {
 		o := outsideOf(c.ch)
-		if o.Any != c.ch.Any || o.Everything != c.everything || o.Orders != c.orders || o.Note != c.note ||
+		if o.Any != (c.note != "") || o.Everything != c.everything || o.Orders != c.orders || o.Note != c.note ||
 			!slices.Equal(o.ProductIDs, c.ch.Products) {
 			t.Errorf("%s: %+v, want everything %v, orders %v, note %q", c.name, o, c.everything, c.orders, c.note)
 		}

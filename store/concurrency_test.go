@@ -297,6 +297,14 @@ func TestChangesReportOnlyOtherConnections(t *testing.T) {
 	if ch, _ := mine.Changes(ctx); ch.Any {
 		t.Errorf("the same change reported twice: %+v", ch)
 	}
+	// their change that I saved over after seeing it is old news
+	setBy(t, theirs, "bob", pb, "41")
+	if _, err := mine.SetPolicies(ctx, []model.PolicyChange{rop(pb, "42", "41")}); err != nil {
+		t.Fatal(err)
+	}
+	if ch, _ := mine.Changes(ctx); !ch.Any || len(ch.Entries) != 0 || ch.Superseded != 1 {
+		t.Errorf("after saving over bob's change: %+v, want it superseded", ch)
+	}
 	// a commit without audit rows (forecasts cached by another process)
 	if _, err := theirs.DB().Exec(`UPDATE products SET name = 'Anvil 2' WHERE id = ?`, pa.ID); err != nil {
 		t.Fatal(err)
@@ -312,5 +320,15 @@ func TestChangesReportOnlyOtherConnections(t *testing.T) {
 	ch, _ = mine.Changes(ctx)
 	if !ch.Any || len(ch.Products) != 2 || !slices.Contains(ch.Products, pa.ID) || !slices.Contains(ch.Products, pb.ID) {
 		t.Errorf("purchase order: %+v, want A-1 and B-2 named", ch)
+	}
+}
+
+// setBy saves a reorder point through a handle as user who.
+func setBy(t *testing.T, s *Store, who string, p *model.Product, value string) {
+	t.Helper()
+	t.Setenv("USER", who)
+	defer t.Setenv("USER", "alice")
+	if _, err := s.SetPolicies(ctx, []model.PolicyChange{{ProductID: p.ID, Field: model.FieldReorderPoint, Value: value}}); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -35,6 +35,10 @@ type Changes struct {
 	Entries []model.AuditEntry
 	// More is true when there were more rows than Entries holds.
 	More bool
+	// Superseded counts their audit rows left out of Entries because this
+	// handle wrote the same value again afterwards (saving over a conflict
+	// it was shown): old news.
+	Superseded int
 	// Products are the ids of the SKUs the entries name: policy and
 	// product rows by SKU, purchase-order rows by the order's lines.
 	Products []int64
@@ -92,24 +96,36 @@ func (s *Store) Changes(ctx context.Context) (Changes, error) {
 	}
 	out := Changes{Any: true}
 	seen := s.w.watch.auditSeen
+	type value struct{ entity, id, field string }
+	var foreign []model.AuditEntry
+	ownLast := map[value]int64{} // the newest own row of each value
 	for rows.Next() {
 		var e model.AuditEntry
 		if err := rows.Scan(&e.ID, &e.At, &e.Who, &e.Entity, &e.EntityID, &e.Field, &e.Old, &e.New); err != nil {
 			rows.Close()
 			return Changes{}, err
 		}
-		if len(out.Entries) == maxWatchRows {
+		if len(foreign) == maxWatchRows {
 			out.More = true
 			break
 		}
 		seen = e.ID
-		if !s.ownAudit(e.ID) {
-			out.Entries = append(out.Entries, e)
+		if s.ownAudit(e.ID) {
+			ownLast[value{e.Entity, e.EntityID, e.Field}] = e.ID
+		} else {
+			foreign = append(foreign, e)
 		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return Changes{}, err
+	}
+	for _, e := range foreign {
+		if ownLast[value{e.Entity, e.EntityID, e.Field}] > e.ID {
+			out.Superseded++
+			continue
+		}
+		out.Entries = append(out.Entries, e)
 	}
 	if out.Products, err = s.changedProducts(ctx, out.Entries); err != nil {
 		return Changes{}, err

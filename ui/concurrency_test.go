@@ -163,6 +163,12 @@ func TestSavingOverAnotherProcessesChangeAsksFirst(t *testing.T) {
 	if p := policyOf(t, st, sku); !p.Manual || p.ReorderPoint != 55 {
 		t.Fatalf("after y: %+v, want 55", p)
 	}
+	// bob's change, shown in the question and saved over, is not news
+	saved := m.message
+	run(t, m, m.checkOutside())
+	if m.message != saved {
+		t.Errorf("after saving over bob's change the dashboard says %q", m.message)
+	}
 	log, _ := st.AuditLog(context.Background(), 1)
 	if e := log[0]; e.Who != "alice" || e.Old != "40" || e.New != "55" {
 		t.Errorf("audit %+v: want alice 40 → 55", e)
