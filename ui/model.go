@@ -106,9 +106,8 @@ type Model struct {
 	// ownWrites counts this dashboard's saves that re-read rows; a reload
 	// of others' changes read before one of them is read again
 	ownWrites int
-	// outsideHeld is others' changes read, or found, while the PM was busy,
-	// shown at the next idle moment
-	outsideHeld *outsideReadMsg
+	// outside is what the dashboard knows of other processes' changes
+	outside outsideState
 
 	loadTook     time.Duration
 	traced       bool // the first frame with rows was drawn
@@ -162,8 +161,17 @@ func (m *Model) Init() tea.Cmd {
 	return tea.Batch(loadCmd(m.opt.Backend), m.spin.Tick)
 }
 
-// Update handles one message.
+// Update handles one message; then, if the dashboard is idle, what other
+// processes changed meanwhile is read (ui/outside.go).
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	_, cmd := m.update(msg)
+	if next := m.nextOutside(); next != nil {
+		cmd = tea.Batch(cmd, next)
+	}
+	return m, cmd
+}
+
+func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -197,8 +205,6 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.settingsSaved(msg)
 	case lockWaitMsg:
 		return m, m.waitingForLock(msg)
-	case outsideTickMsg:
-		return m, m.checkOutside()
 	case outsideMsg:
 		return m, m.outsideFound(msg)
 	case outsideReadMsg:
@@ -276,7 +282,7 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	// the pane on screen first: opening on the stock pane, the other views
 	// follow its first sort, so they do not compete with it for the cores
 	m.viewsAfterFirstQuery = m.tab == stockTab
-	return tea.Batch(m.setSnapshot(snap, nil, nil), warm, m.startForecasting(snap), m.watchTick())
+	return tea.Batch(m.setSnapshot(snap, nil, nil), warm, m.startForecasting(snap), m.watchCmd())
 }
 
 // setSnapshot shows a new snapshot: the stock pane redraws the changed

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -11,20 +12,20 @@ import (
 )
 
 // The dashboard notices what other processes commit — `stockroom set`, an
-// import, another dashboard — by asking the backend once a second while
-// idle (one cheap query while nothing happens), and reads again what they
-// changed: the SKUs their audit rows name, or, after a settings change, an
-// import or a write without audit rows, the whole catalogue in the
-// background, the way it loads. The status bar says what changed and by
-// whom. While the PM edits, confirms or saves, nothing is asked or applied:
-// a reload would move the rows under the editor; the compare-and-set of
-// the save catches what changed meanwhile.
+// import, another dashboard — by asking the backend once a second (one
+// cheap query while nothing happens) in a command that returns only when
+// something changed, so an idle dashboard gets no message and draws
+// nothing. It then reads again what they changed: the SKUs their audit
+// rows name, or, after a settings change, an import or a write without
+// audit rows, the whole catalogue in the background, the way it loads. The
+// status bar says what changed and by whom. While the PM edits, filters,
+// confirms or saves, what was found waits: a reload would move the rows
+// under the editor, and the save's compare-and-set catches what changed
+// meanwhile.
 
 // DefaultWatchEvery is how often the dashboard looks for other processes'
 // changes.
 const DefaultWatchEvery = time.Second
-
-type outsideTickMsg struct{}
 
 // outsideMsg is what the backend reported.
 type outsideMsg struct {
@@ -46,13 +47,40 @@ type outsideReadMsg struct {
 	err      error
 }
 
-// watchTick schedules the next look, unless the dashboard was built
-// without watching (tests drive checkOutside themselves).
-func (m *Model) watchTick() tea.Cmd {
-	if m.opt.WatchEvery <= 0 {
+// outsideState is what the dashboard knows of others' changes.
+type outsideState struct {
+	pending *planner.Outside // found, not read yet
+	reading bool             // a read is in flight
+	held    *outsideReadMsg  // read while the PM was busy
+}
+
+// watchCmd waits for other processes' changes, asking every WatchEvery,
+// and returns once there are some (or asking failed); none when the
+// dashboard was built without watching (tests call checkOutside).
+func (m *Model) watchCmd() tea.Cmd {
+	every, b := m.opt.WatchEvery, m.opt.Backend
+	if every <= 0 {
 		return nil
 	}
-	return tea.Tick(m.opt.WatchEvery, func(time.Time) tea.Msg { return outsideTickMsg{} })
+	return func() tea.Msg {
+		tick := time.NewTicker(every)
+		defer tick.Stop()
+		for range tick.C {
+			if o, err := b.Outside(context.Background()); err != nil || o.Any {
+				return outsideMsg{o, err}
+			}
+		}
+		return nil
+	}
+}
+
+// checkOutside asks the backend once.
+func (m *Model) checkOutside() tea.Cmd {
+	b := m.opt.Backend
+	return func() tea.Msg {
+		o, err := b.Outside(context.Background())
+		return outsideMsg{o, err}
+	}
 }
 
 // idle says nothing is open or in flight that a reload would disturb.
@@ -61,45 +89,56 @@ func (m *Model) idle() bool {
 		m.mode != modeEdit && m.mode != modeFilter && !(m.mode == modeSettings && m.settings.editing)
 }
 
-// checkOutside looks for other processes' changes, when idle: a held
-// result first, else the backend.
-func (m *Model) checkOutside() tea.Cmd {
-	if !m.idle() {
-		return m.watchTick()
-	}
-	if held := m.outsideHeld; held != nil {
-		m.outsideHeld = nil
-		return m.outsideRead(*held)
-	}
-	b := m.opt.Backend
-	return func() tea.Msg {
-		o, err := b.Outside(context.Background())
-		return outsideMsg{o, err}
-	}
-}
-
-// outsideFound reads again what others changed. A full reload waits for
-// forecasts running now: they would land on a snapshot without them.
+// outsideFound notes what the backend reported and watches on; Update
+// reads it once the dashboard is idle (nextOutside).
 func (m *Model) outsideFound(msg outsideMsg) tea.Cmd {
 	if msg.err != nil {
 		m.setError(fmt.Sprintf("Could not look for other processes' changes: %v", msg.err))
-		return m.watchTick()
+	} else if msg.o.Any {
+		m.outside.pending = mergeOutside(m.outside.pending, msg.o)
 	}
-	o := msg.o
-	if !o.Any {
-		return m.watchTick()
+	return m.watchCmd()
+}
+
+// mergeOutside adds b to what is pending: the newest note says what
+// happened last.
+func mergeOutside(a *planner.Outside, b planner.Outside) *planner.Outside {
+	if a == nil {
+		return &b
 	}
-	if o.Everything && m.forecast.running {
-		m.outsideHeld = &outsideReadMsg{o: o, own: -1} // read when the forecasts are in
-		m.setInfo(o.Note + " · reloading once the forecasts are done")
-		return m.watchTick()
+	o := *a
+	for _, id := range b.ProductIDs {
+		if !slices.Contains(o.ProductIDs, id) {
+			o.ProductIDs = append(o.ProductIDs, id)
+		}
 	}
-	return m.readOutside(o)
+	o.Orders, o.Everything, o.Note = o.Orders || b.Orders, o.Everything || b.Everything, b.Note
+	return &o
+}
+
+// nextOutside shows or reads what others changed, when the dashboard is
+// idle and nothing is being read. A full reload waits for forecasts
+// running now: they would land on a snapshot without them.
+func (m *Model) nextOutside() tea.Cmd {
+	s := &m.outside
+	if s.reading || !m.idle() {
+		return nil
+	}
+	if held := s.held; held != nil && !(held.o.Everything && m.forecast.running) {
+		s.held = nil
+		return m.outsideRead(*held)
+	}
+	if p := s.pending; p != nil && !(p.Everything && m.forecast.running) {
+		s.pending = nil
+		return m.readOutside(*p)
+	}
+	return nil
 }
 
 // readOutside reads the SKUs, or the catalogue, that others changed.
 func (m *Model) readOutside(o planner.Outside) tea.Cmd {
 	b, base, own := m.opt.Backend, m.snap, m.ownWrites
+	m.outside.reading = true
 	if o.Everything {
 		m.setInfo(o.Note + " · reloading…")
 		return func() tea.Msg {
@@ -122,23 +161,24 @@ func (m *Model) readOutside(o planner.Outside) tea.Cmd {
 }
 
 // outsideRead shows what others changed, if nothing moved on meanwhile:
-// while the PM edits it is held for the next idle moment, and rows read
+// while the PM is busy it is held for the next idle moment, and rows read
 // before one of this dashboard's own saves landed are read again.
 func (m *Model) outsideRead(msg outsideReadMsg) tea.Cmd {
+	m.outside.reading = false
 	if msg.err != nil {
 		m.setError(fmt.Sprintf("%s, but reading it failed: %v", msg.o.Note, msg.err))
-		return m.watchTick()
+		return nil
 	}
 	if !m.idle() || (msg.o.Everything && m.forecast.running) {
-		m.outsideHeld = &msg
-		return m.watchTick()
+		m.outside.held = &msg
+		return nil
 	}
 	if msg.own != m.ownWrites {
-		return m.readOutside(msg.o)
+		return m.readOutside(*mergeOutside(m.outside.pending, msg.o))
 	}
+	m.setInfo(msg.o.Note + " · reloaded")
 	if msg.loaded {
-		m.setInfo(msg.o.Note + " · reloaded")
-		cmds := []tea.Cmd{m.setSnapshot(msg.next, nil, msg.views), m.wantDetail(), m.watchTick()}
+		cmds := []tea.Cmd{m.setSnapshot(msg.next, nil, msg.views), m.wantDetail()}
 		if !m.forecast.running {
 			cmds = append(cmds, m.startForecasting(msg.next))
 		}
@@ -148,8 +188,7 @@ func (m *Model) outsideRead(msg outsideReadMsg) tea.Cmd {
 		return s.WithItems(msg.reloaded.Items, msg.reloaded.Activity)
 	})
 	clear(m.details) // stock by location and open orders may have changed too
-	m.setInfo(msg.o.Note + " · reloaded")
-	cmds := []tea.Cmd{show, m.wantDetail(), m.watchTick()}
+	cmds := []tea.Cmd{show, m.wantDetail()}
 	if msg.o.Orders {
 		cmds = append(cmds, m.suppliers.refresh(m.opt.Backend))
 	}
