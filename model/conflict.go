@@ -17,6 +17,10 @@ type Conflict struct {
 	// Who and At are from the newest audit row that wrote Stored (At in
 	// RFC 3339, UTC); both empty when no audit row did (an import).
 	Who, At string
+	// Mine is true when that row was written through the same catalogue
+	// handle as the refused edit (the dashboard's own purchase order, say),
+	// not by another process.
+	Mine bool
 }
 
 // ConflictError is an edit refused because values it was made against

@@ -63,7 +63,7 @@ func TestSetPoliciesIsCompareAndSetAcrossHandles(t *testing.T) {
 		t.Fatalf("conflict %+v: want 1 of 2 values", conflict)
 	}
 	c := conflict.Conflicts[0]
-	if c.Name != "A-1" || c.Field != "reorder_point" || c.Seen != "" || c.Stored != "40" || c.Who != "bob" || c.At == "" {
+	if c.Name != "A-1" || c.Field != "reorder_point" || c.Seen != "" || c.Stored != "40" || c.Who != "bob" || c.At == "" || c.Mine {
 		t.Errorf("conflict %+v: want A-1 reorder_point stored 40 by bob, seen auto", c)
 	}
 	if !strings.Contains(err.Error(), "1 of 2") || !strings.Contains(err.Error(), "bob") {
@@ -330,5 +330,23 @@ func setBy(t *testing.T, s *Store, who string, p *model.Product, value string) {
 	defer t.Setenv("USER", "alice")
 	if _, err := s.SetPolicies(ctx, []model.PolicyChange{{ProductID: p.ID, Field: model.FieldReorderPoint, Value: value}}); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestConflictWithThisHandlesOwnLaterWriteSaysSo(t *testing.T) {
+	s := openTemp(t)
+	a, _ := fixture(t, s)
+	undo, err := s.SetPolicies(ctx, []model.PolicyChange{{ProductID: a.ID, Field: model.FieldOrderQty, Value: "120"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// putting the SKU on a draft order takes its order quantity
+	if _, err := s.CreateDraftPO(ctx, a.SupplierID, []POLineInput{{ProductID: a.ID, Qty: 120, UnitCost: 5}}, model.MustDay("2026-11-27")); err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.SetPolicies(ctx, undo)
+	var conflict *model.ConflictError
+	if !errors.As(err, &conflict) || conflict.Conflicts[0].Stored != "" || !conflict.Conflicts[0].Mine {
+		t.Fatalf("undo after the draft order: %v, want a conflict with this handle's own write", err)
 	}
 }

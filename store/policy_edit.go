@@ -121,7 +121,7 @@ func (s *Store) SetPolicies(ctx context.Context, changes []model.PolicyChange) (
 	}
 	if len(conflicts) > 0 {
 		for i := range conflicts {
-			if err := lastWriter(ctx, tx, &conflicts[i]); err != nil {
+			if err := s.lastWriter(ctx, tx, &conflicts[i]); err != nil {
 				return nil, err
 			}
 		}
@@ -137,8 +137,9 @@ func (s *Store) SetPolicies(ctx context.Context, changes []model.PolicyChange) (
 }
 
 // lastWriter fills in who wrote a conflicting value and when: the newest
-// audit row of the value, if it wrote what is stored now.
-func lastWriter(ctx context.Context, tx *sql.Tx, c *model.Conflict) error {
+// audit row of the value, if it wrote what is stored now. The caller holds
+// the writer.
+func (s *Store) lastWriter(ctx context.Context, tx *sql.Tx, c *model.Conflict) error {
 	entity, field := "setting", "value"
 	if c.Field != "" {
 		entity, field = "policy", c.Field
@@ -146,9 +147,10 @@ func lastWriter(ctx context.Context, tx *sql.Tx, c *model.Conflict) error {
 			entity = "product"
 		}
 	}
+	var id int64
 	var who, at, value string
-	err := tx.QueryRowContext(ctx, `SELECT who, at, coalesce(new, '') FROM audit_log
-		WHERE entity = ? AND entity_id = ? AND field = ? ORDER BY id DESC LIMIT 1`, entity, c.Name, field).Scan(&who, &at, &value)
+	err := tx.QueryRowContext(ctx, `SELECT id, who, at, coalesce(new, '') FROM audit_log
+		WHERE entity = ? AND entity_id = ? AND field = ? ORDER BY id DESC LIMIT 1`, entity, c.Name, field).Scan(&id, &who, &at, &value)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil
 	}
@@ -160,7 +162,7 @@ func lastWriter(ctx context.Context, tx *sql.Tx, c *model.Conflict) error {
 		stored = auditText(stored)
 	}
 	if value == stored {
-		c.Who, c.At = who, at
+		c.Who, c.At, c.Mine = who, at, s.ownAudit(id)
 	}
 	return nil
 }

@@ -97,7 +97,7 @@ func (s *Store) SetSettings(ctx context.Context, values, seen map[string]string)
 		}
 		if stored := settingText(was[name]); stored != seen[name] {
 			c := model.Conflict{Name: name, Seen: seen[name], Stored: stored}
-			if err := lastWriter(ctx, tx, &c); err != nil {
+			if err := s.lastWriter(ctx, tx, &c); err != nil {
 				return nil, nil, err
 			}
 			conflicts = append(conflicts, c)

@@ -1,7 +1,9 @@
 package store
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -65,7 +67,6 @@ func (s *Store) mark(ctx context.Context) error {
 		return err
 	}
 	s.w.watch = watchState{marked: true, version: version, auditSeen: seen}
-	s.pruneOwn()
 	return nil
 }
 
@@ -133,28 +134,15 @@ func (s *Store) Changes(ctx context.Context) (Changes, error) {
 	// the cursor moves only once everything is read: an error leaves the
 	// change to be found again
 	s.w.watch.version, s.w.watch.auditSeen = version, seen
-	s.pruneOwn()
 	return out, nil
 }
 
+// ownAudit says whether this handle wrote an audit row. The caller holds
+// the writer.
 func (s *Store) ownAudit(id int64) bool {
-	for _, r := range s.w.own {
-		if id >= r.from && id <= r.to {
-			return true
-		}
-	}
-	return false
-}
-
-// pruneOwn forgets own ranges the cursor has passed.
-func (s *Store) pruneOwn() {
-	keep := s.w.own[:0]
-	for _, r := range s.w.own {
-		if r.to > s.w.watch.auditSeen {
-			keep = append(keep, r)
-		}
-	}
-	s.w.own = keep
+	own := s.w.own // ascending: each write's rows come after the last one's
+	i, _ := slices.BinarySearchFunc(own, id, func(r idRange, id int64) int { return cmp.Compare(r.to, id) })
+	return i < len(own) && own[i].from <= id
 }
 
 // changedProducts finds the products that audit rows name.

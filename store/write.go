@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -63,14 +64,19 @@ type writer struct {
 	once sync.Once
 	sem  chan struct{} // holds one token while a write or a watch runs
 	conn *sql.Conn
-	// own are the audit_log ids this handle wrote since the watch cursor,
-	// as [from, to] ranges: the watch leaves them out
+	// own are the audit_log ids this handle wrote, as [from, to] ranges in
+	// order, the newest maxOwnRanges writes: the watch leaves them out, and
+	// a conflict says when a value was this handle's own doing
 	own []idRange
 	// watch is the data_version and audit_log id last seen (watch.go)
 	watch watchState
 }
 
 type idRange struct{ from, to int64 }
+
+// maxOwnRanges bounds what a handle remembers of its own writes: a day of
+// editing is far fewer.
+const maxOwnRanges = 1 << 14
 
 // acquire takes the writer, opening its connection on first use; release
 // gives it back. It waits for this handle's other writes, not for other
@@ -200,6 +206,9 @@ func (t *writeTx) Commit() error {
 		return err
 	}
 	if to > t.auditFrom {
+		if len(t.s.w.own) == maxOwnRanges {
+			t.s.w.own = slices.Delete(t.s.w.own, 0, maxOwnRanges/2)
+		}
 		t.s.w.own = append(t.s.w.own, idRange{t.auditFrom + 1, to})
 	}
 	return nil

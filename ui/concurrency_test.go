@@ -345,3 +345,27 @@ func TestSettingsSaveOverAnotherProcessesChangeAsksAndUndoRefuses(t *testing.T) 
 		t.Errorf("status %q", m.message)
 	}
 }
+
+func TestUndoAfterADraftOrderTookTheQuantityNamesThisDashboard(t *testing.T) {
+	m, st := reorderModel(t, 160, 45)
+	sku := m.reorder.currentRow().Item.Product.SKU
+	press(t, m, "e")
+	clearInput(t, m)
+	typeText(t, m, "120")
+	press(t, m, "enter")
+	if p := policyOf(t, st, sku); !p.HasOrderQty || p.OrderQty != 120 {
+		t.Fatalf("order quantity %+v, want 120", p)
+	}
+	press(t, m, "o", "y") // the draft order takes the quantity
+	if p := policyOf(t, st, sku); p.HasOrderQty {
+		t.Fatalf("the draft order left the order quantity %d", p.OrderQty)
+	}
+	press(t, m, "u")
+	if !strings.Contains(m.message, "Not undone") || !strings.Contains(m.message, "set by this dashboard") ||
+		strings.Contains(m.message, "another process") {
+		t.Errorf("status %q: want a refusal naming this dashboard", m.message)
+	}
+	if p := policyOf(t, st, sku); p.HasOrderQty {
+		t.Errorf("undo put back %d on a SKU already on a draft order", p.OrderQty)
+	}
+}

@@ -111,7 +111,10 @@ func (m *Model) conflictsText(cs []model.Conflict) string {
 			break
 		}
 		by := "by an import or another program"
-		if c.Who != "" {
+		switch {
+		case c.Mine:
+			by = "by this dashboard at " + m.when(c.At)
+		case c.Who != "":
 			by = "by " + clean(c.Who) + " at " + m.when(c.At)
 		}
 		parts = append(parts, fmt.Sprintf("%s %s %s %s", clean(c.Name), fieldLabel(c.Field),
@@ -122,8 +125,11 @@ func (m *Model) conflictsText(cs []model.Conflict) string {
 
 // byText names who wrote a value and when.
 func (m *Model) byText(c model.Conflict) string {
-	if c.Who == "" {
+	switch {
+	case c.Who == "":
 		return "changed by an import or another program"
+	case c.Mine:
+		return "set by this dashboard at " + m.when(c.At) // a purchase order took the order quantity, say
 	}
 	return "set by " + clean(c.Who) + " at " + m.when(c.At) + " (another process)"
 }
