@@ -350,3 +350,29 @@ func TestConflictWithThisHandlesOwnLaterWriteSaysSo(t *testing.T) {
 		t.Fatalf("undo after the draft order: %v, want a conflict with this handle's own write", err)
 	}
 }
+
+func TestCloseStopsAWriteWaitingForALock(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c.db")
+	mine, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pa, _ := fixture(t, mine)
+	theirs, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer theirs.Close()
+	holdLock(t, theirs)
+	waiting, done := make(chan struct{}), make(chan error)
+	go func() {
+		wait := LockWait{Note: func(string) { close(waiting) }} // for ever
+		_, err := mine.SetPolicies(WithLockWait(ctx, wait), []model.PolicyChange{rop(pa, "40", "")})
+		done <- err
+	}()
+	<-waiting
+	mine.Close() // the dashboard quitting: must not wait for the other process
+	if err := <-done; !errors.Is(err, ErrLocked) {
+		t.Errorf("the waiting write: %v, want ErrLocked", err)
+	}
+}

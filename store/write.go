@@ -61,9 +61,10 @@ func lockWaitOf(ctx context.Context) LockWait {
 // writer is the Store's write connection and what it knows of its own
 // writes. The zero value is ready: the connection opens on first use.
 type writer struct {
-	once sync.Once
-	sem  chan struct{} // holds one token while a write or a watch runs
-	conn *sql.Conn
+	once   sync.Once
+	sem    chan struct{} // holds one token while a write or a watch runs
+	closed chan struct{} // closed by Close: a write waiting for a lock gives up
+	conn   *sql.Conn
 	// own are the audit_log ids this handle wrote, as [from, to] ranges in
 	// order, the newest maxOwnRanges writes: the watch leaves them out, and
 	// a conflict says when a value was this handle's own doing
@@ -82,12 +83,29 @@ const maxOwnRanges = 1 << 14
 // gives it back. It waits for this handle's other writes, not for other
 // processes: that is beginWrite's loop.
 func (s *Store) acquire(ctx context.Context) error {
-	s.w.once.Do(func() { s.w.sem = make(chan struct{}, 1) })
+	s.w.once.Do(s.w.init)
 	select {
 	case s.w.sem <- struct{}{}:
 	case <-ctx.Done():
 		return ctx.Err()
 	}
+	return s.openWriter(ctx)
+}
+
+// tryAcquire takes the writer only if nobody holds it.
+func (s *Store) tryAcquire(ctx context.Context) (bool, error) {
+	s.w.once.Do(s.w.init)
+	select {
+	case s.w.sem <- struct{}{}:
+	default:
+		return false, nil
+	}
+	return true, s.openWriter(ctx)
+}
+
+// openWriter opens the write connection if it is not open yet; the caller
+// holds the token, which it gets back on failure.
+func (s *Store) openWriter(ctx context.Context) error {
 	if s.w.conn != nil {
 		return nil
 	}
@@ -106,27 +124,22 @@ func (s *Store) acquire(ctx context.Context) error {
 	return nil
 }
 
-// tryAcquire takes the writer only if nobody holds it.
-func (s *Store) tryAcquire(ctx context.Context) (bool, error) {
-	s.w.once.Do(func() { s.w.sem = make(chan struct{}, 1) })
-	select {
-	case s.w.sem <- struct{}{}:
-	default:
-		return false, nil
-	}
-	<-s.w.sem
-	// free a moment ago: acquire does not block for long, if at all
-	if err := s.acquire(ctx); err != nil {
-		return false, err
-	}
-	return true, nil
-}
-
 func (s *Store) release() { <-s.w.sem }
 
-// closeWriter closes the write connection, for Close.
+func (w *writer) init() {
+	w.sem, w.closed = make(chan struct{}, 1), make(chan struct{})
+}
+
+// closeWriter closes the write connection, for Close, once a write in
+// flight has finished or, if it waits for another process, given up.
 func (s *Store) closeWriter() {
-	s.w.once.Do(func() { s.w.sem = make(chan struct{}, 1) })
+	s.w.once.Do(s.w.init)
+	select {
+	case <-s.w.closed:
+		return // closed before
+	default:
+		close(s.w.closed)
+	}
 	s.w.sem <- struct{}{}
 	if s.w.conn != nil {
 		s.w.conn.Close()
@@ -168,6 +181,12 @@ func (s *Store) beginWrite(ctx context.Context) (*writeTx, error) {
 				return nil, ctx.Err()
 			}
 			return nil, fmt.Errorf("%s: %w", s.path, err)
+		}
+		select {
+		case <-s.w.closed:
+			s.release()
+			return nil, fmt.Errorf("%s: %w: the catalogue was closed while waiting", s.path, ErrLocked)
+		default:
 		}
 		if !noted && wait.Note != nil {
 			wait.Note(s.path)
