@@ -369,3 +369,25 @@ func TestUndoAfterADraftOrderTookTheQuantityNamesThisDashboard(t *testing.T) {
 		t.Errorf("undo put back %d on a SKU already on a draft order", p.OrderQty)
 	}
 }
+
+func TestFullReloadWaitsForRunningForecasts(t *testing.T) {
+	m, st := newTestModel(t, 160, 45)
+	other := otherProcess(t, st)
+	t.Setenv("USER", "carol")
+	if _, _, err := other.SetSettings(context.Background(), map[string]string{"review_days": "14"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	m.forecast = forecastJob{running: true, total: 10} // forecasts of the old snapshot under way
+	run(t, m, m.checkOutside())
+	if got := m.snap.Catalogue.Settings.ReviewDays; got != 7 {
+		t.Fatalf("reloaded under running forecasts: review_days %d", got)
+	}
+	if !strings.HasSuffix(m.message, "reloading once the forecasts running now are done") {
+		t.Errorf("status %q should say the reload waits", m.message)
+	}
+	m.forecast = forecastJob{} // done
+	press(t, m, "down")
+	if got := m.snap.Catalogue.Settings.ReviewDays; got != 14 {
+		t.Errorf("after the forecasts: review_days %d, want carol's 14", got)
+	}
+}

@@ -96,6 +96,9 @@ func (m *Model) outsideFound(msg outsideMsg) tea.Cmd {
 		m.setError(fmt.Sprintf("Could not look for other processes' changes: %v", msg.err))
 	} else if msg.o.Any {
 		m.outside.pending = mergeOutside(m.outside.pending, msg.o)
+		if msg.o.Everything && m.forecast.running && m.idle() {
+			m.setInfo(msg.o.Note + " · reloading once the forecasts running now are done")
+		}
 	}
 	return m.watchCmd()
 }
