@@ -236,8 +236,8 @@ func (m *Model) savePolicies(changes []model.PolicyChange, isUndo bool) tea.Cmd 
 			msg.info = describePolicyChange(changes, isUndo)
 			if undo := edit.Undo(); len(undo) > 0 {
 				msg.undo = &undoStep{policies: undo}
-			} else if !isUndo {
-				msg.info = strings.TrimSuffix(msg.info, " · u undoes") + " (unchanged)"
+			} else if !isUndo { // nothing to take back: say so rather than offer u
+				msg.info = strings.Replace(strings.TrimSuffix(msg.info, " · u undoes"), " set to ", " is already ", 1) + ": nothing changed"
 			}
 		}
 		if msg.next != nil {

@@ -391,3 +391,23 @@ func TestFullReloadWaitsForRunningForecasts(t *testing.T) {
 		t.Errorf("after the forecasts: review_days %d, want carol's 14", got)
 	}
 }
+
+func TestSavingTheStoredValueLeavesNothingToUndo(t *testing.T) {
+	m, st := newTestModel(t, 160, 45)
+	press(t, m, "down", "down")
+	sku := currentSKU(m)
+	press(t, m, "e")
+	clearInput(t, m)
+	typeText(t, m, "a") // automatic, as it is
+	press(t, m, "enter")
+	if want := "Reorder point of " + sku + " is already automatic: nothing changed"; m.message != want {
+		t.Errorf("status %q, want %q", m.message, want)
+	}
+	if log, _ := st.AuditLog(context.Background(), 5); len(log) != 0 {
+		t.Errorf("an unchanged value wrote audit rows: %+v", log)
+	}
+	press(t, m, "u")
+	if m.message != "Nothing to undo" {
+		t.Errorf("u after an unchanged save: %q", m.message)
+	}
+}
