@@ -56,6 +56,8 @@ func runDashboard(ctx context.Context, opt dashboardOptions) error {
 		Backend: planner.Backend{Store: st, Options: planner.Options{AsOf: asOf}},
 		Source:  path,
 		Started: started,
+		// notice what other processes change while it is open
+		WatchEvery: ui.DefaultWatchEvery,
 		// the start-up's larger GC steps end with the first frame
 		FirstFrame: restoreGC,
 	}

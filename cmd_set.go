@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"stockroom/model"
+	"stockroom/planner"
 	"stockroom/store"
 )
 
@@ -114,13 +115,14 @@ func setCommand(db *string) *cobra.Command {
 					return fmt.Errorf("%s: not saved: %s; add --force to save it", sku, why)
 				}
 			}
-			// one transaction for every field: all or nothing
-			prev, err := st.SetPolicies(ctx, changes)
+			// one transaction for every field, all or nothing, through the
+			// dashboard's write path
+			edit, err := planner.Backend{Store: st}.SetPolicies(ctx, nil, changes)
 			if err != nil {
 				return err
 			}
 			for i, c := range changes {
-				before[string(c.Field)], after[string(c.Field)] = shown(prev[i].Value), shown(c.Value)
+				before[string(c.Field)], after[string(c.Field)] = shown(edit.Previous[i].Value), shown(c.Value)
 			}
 			out := cmd.OutOrStdout()
 			for _, f := range order {
@@ -158,7 +160,7 @@ func setSettings(cmd *cobra.Command, db string, pairs []string) error {
 		return err
 	}
 	defer st.Close()
-	before, after, err := st.SetSettings(cmd.Context(), values)
+	before, after, err := planner.Backend{Store: st}.SetSettings(cmd.Context(), values, nil)
 	if err != nil {
 		return err
 	}

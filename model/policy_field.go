@@ -30,6 +30,11 @@ type PolicyChange struct {
 	SKU       string
 	Field     PolicyField
 	Value     string
+	// Seen, when Check is set, is the stored value (canonical text, as
+	// PolicyValue gives it) the change was made against: the change is
+	// written only if the catalogue still holds it (compare-and-set).
+	Seen  string
+	Check bool
 }
 
 // policyField is one editable field: what it takes, what it means, and how

@@ -86,3 +86,22 @@ type SupplierActivity struct {
 	Spend52w float64
 	LeadTime LeadTimeStats
 }
+
+// OrderLine is a line to put on a supplier's draft purchase order.
+type OrderLine struct {
+	ProductID int64
+	Qty       int
+	UnitCost  float64
+}
+
+// POFilter selects purchase orders.
+type POFilter struct {
+	SupplierID int64 // 0 = every supplier
+	OpenOnly   bool  // drafts and sent orders only
+}
+
+// POReceipt is a quantity of one product arriving on a purchase order.
+type POReceipt struct {
+	ProductID int64
+	Qty       int
+}

@@ -15,8 +15,13 @@ type Backend struct {
 	Options Options
 }
 
-// Load reads and plans the catalogue from its cached forecasts.
+// Load reads and plans the catalogue from its cached forecasts. What other
+// processes commit from the moment it starts reading is reported by
+// Outside.
 func (b Backend) Load(ctx context.Context) (*Snapshot, error) {
+	if err := b.Store.MarkSeen(ctx); err != nil {
+		return nil, err
+	}
 	return Open(ctx, b.Store, b.Options)
 }
 
@@ -35,20 +40,20 @@ func (b Backend) ProductDetail(ctx context.Context, productID int64) (model.Prod
 	return b.Store.ProductDetail(ctx, productID)
 }
 
-// SetPolicies saves per-SKU planning edits in one transaction with audit
-// rows and returns the previous values, for undo.
-func (b Backend) SetPolicies(ctx context.Context, changes []model.PolicyChange) ([]model.PolicyChange, error) {
-	return b.Store.SetPolicies(ctx, changes)
+// SetSettings changes catalogue-wide settings (name → value, as `stockroom
+// set --setting` takes them) in one transaction with audit rows, reading,
+// changing and checking the whole set inside it. seen, when not nil, holds
+// the stored text of each named setting as the caller read it
+// (compare-and-set: a *model.ConflictError if one changed since). It
+// returns each name's stored text before (applying it with after as seen
+// undoes the change) and after. Every SKU may plan differently afterwards:
+// Load the snapshot again.
+func (b Backend) SetSettings(ctx context.Context, values, seen map[string]string) (before, after map[string]string, err error) {
+	return b.Store.SetSettings(ctx, values, seen)
 }
 
-// SetSettings changes catalogue-wide settings (name → value, as `stockroom
-// set --setting` takes them) in one transaction with audit rows, after
-// checking the whole set. It returns each name's stored text before
-// (applying it undoes the change) and after. Every SKU may plan
-// differently afterwards: Load the snapshot again.
-func (b Backend) SetSettings(ctx context.Context, values map[string]string) (before, after map[string]string, err error) {
-	return b.Store.SetSettings(ctx, values)
-}
+// SettingText is a setting's value as SetSettings stores and compares it.
+func SettingText(set model.Settings, name string) string { return store.SettingText(set, name) }
 
 // ApplySettings checks settings as SetSettings would, writing nothing: the
 // settings with values applied, or what is wrong.
@@ -75,22 +80,19 @@ func (b Backend) Reload(ctx context.Context, productIDs []int64, asOf model.Day,
 	return Reloaded{Items: items, Activity: act}, err
 }
 
-// POLine is one line of a new purchase order; POFilter selects orders.
-type (
-	POLine    = store.POLineInput
-	POFilter  = store.POFilter
-	POReceipt = store.POReceipt
-)
-
 // CreateDraftPO puts lines on the supplier's draft order (a new one if it
 // has none) and returns its id.
-func (b Backend) CreateDraftPO(ctx context.Context, supplierID int64, lines []POLine, on model.Day) (int64, error) {
-	return b.Store.CreateDraftPO(ctx, supplierID, lines, on)
+func (b Backend) CreateDraftPO(ctx context.Context, supplierID int64, lines []model.OrderLine, on model.Day) (int64, error) {
+	in := make([]store.POLineInput, len(lines))
+	for i, l := range lines {
+		in[i] = store.POLineInput{ProductID: l.ProductID, Qty: l.Qty, UnitCost: l.UnitCost}
+	}
+	return b.Store.CreateDraftPO(ctx, supplierID, in, on)
 }
 
 // PurchaseOrders lists orders.
-func (b Backend) PurchaseOrders(ctx context.Context, f POFilter) ([]model.POSummary, error) {
-	return b.Store.PurchaseOrders(ctx, f)
+func (b Backend) PurchaseOrders(ctx context.Context, f model.POFilter) ([]model.POSummary, error) {
+	return b.Store.PurchaseOrders(ctx, store.POFilter(f))
 }
 
 // PurchaseOrder reads one order with its lines.
@@ -109,8 +111,12 @@ func (b Backend) SendPO(ctx context.Context, id int64, on model.Day) (model.Day,
 }
 
 // ReceivePO books received units into stock; complete when nothing is left.
-func (b Backend) ReceivePO(ctx context.Context, id int64, receipts []POReceipt, on model.Day) (bool, error) {
-	return b.Store.ReceivePO(ctx, id, receipts, 0, on)
+func (b Backend) ReceivePO(ctx context.Context, id int64, receipts []model.POReceipt, on model.Day) (bool, error) {
+	in := make([]store.POReceipt, len(receipts))
+	for i, r := range receipts {
+		in[i] = store.POReceipt(r)
+	}
+	return b.Store.ReceivePO(ctx, id, in, 0, on)
 }
 
 // ReceivePOInFull books every outstanding unit of an order into stock.

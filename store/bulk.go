@@ -12,6 +12,7 @@ import (
 
 // Bulk writes many rows in one transaction: all of it lands or none does.
 type Bulk struct {
+	w     *writeTx
 	tx    *sql.Tx
 	ctx   context.Context
 	stmts map[string]*sql.Stmt
@@ -25,11 +26,11 @@ const salesBatch = 150
 
 // BeginBulk starts a bulk write.
 func (s *Store) BeginBulk(ctx context.Context) (*Bulk, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	w, err := s.beginWrite(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return &Bulk{tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}}, nil
+	return &Bulk{w: w, tx: w.Tx, ctx: ctx, stmts: map[string]*sql.Stmt{}}, nil
 }
 
 func (b *Bulk) exec(query string, args ...any) (sql.Result, error) {
@@ -261,7 +262,7 @@ func (b *Bulk) Commit() error {
 	for _, st := range b.stmts {
 		st.Close()
 	}
-	return b.tx.Commit()
+	return b.w.Commit()
 }
 
 // Rollback discards every write.
@@ -269,5 +270,5 @@ func (b *Bulk) Rollback() error {
 	for _, st := range b.stmts {
 		st.Close()
 	}
-	return b.tx.Rollback()
+	return b.w.Rollback()
 }

@@ -103,11 +103,12 @@ type ForecastRow struct {
 
 // SaveForecasts caches forecasts in one transaction, replacing older ones.
 func (s *Store) SaveForecasts(ctx context.Context, rows []ForecastRow) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	wt, err := s.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
-	defer tx.Rollback()
+	defer wt.Rollback()
+	tx := wt.Tx
 	st, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO forecasts(product_id, data_version, as_of, engine,
 		method, demand_class, horizon, residual_sd, recent_first_week, recent_units, last_sale_day, computed_at,
 		psi, backtest_error, revenue_52w, units_52w, demand_cv_52w, in_stock_days_52w, sale_prob, sale_prob_before)
@@ -133,7 +134,7 @@ func (s *Store) SaveForecasts(ctx context.Context, rows []ForecastRow) error {
 			return fmt.Errorf("cache forecast of product %d: %w", r.ProductID, err)
 		}
 	}
-	return tx.Commit()
+	return wt.Commit()
 }
 
 func toFloat32s(dst []float32, src []float64) []float32 {

@@ -136,11 +136,12 @@ func (s *Store) CreateDraftPO(ctx context.Context, supplierID int64, lines []POL
 	if !on.Valid() {
 		return 0, errors.New("a purchase order needs a creation day")
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	wt, err := s.beginWrite(ctx)
 	if err != nil {
 		return 0, err
 	}
-	defer tx.Rollback()
+	defer wt.Rollback()
+	tx := wt.Tx
 	who, at := currentUser(), timestamp()
 	supplier, err := supplierName(ctx, tx, supplierID)
 	if err != nil {
@@ -215,7 +216,7 @@ func (s *Store) CreateDraftPO(ctx context.Context, supplierID int64, lines []POL
 			return 0, err
 		}
 	}
-	if err := tx.Commit(); err != nil {
+	if err := wt.Commit(); err != nil {
 		return 0, err
 	}
 	return poID, nil
@@ -328,11 +329,12 @@ func (s *Store) PurchaseOrder(ctx context.Context, id int64) (model.PurchaseOrde
 // the order is added at its current unit cost, which is how removing a line
 // is undone; it must be the order's supplier's product.
 func (s *Store) SetPOLineQty(ctx context.Context, poID, productID int64, qty int) (int, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	wt, err := s.beginWrite(ctx)
 	if err != nil {
 		return 0, err
 	}
-	defer tx.Rollback()
+	defer wt.Rollback()
+	tx := wt.Tx
 	who, at := currentUser(), timestamp()
 	h, err := loadPOHead(ctx, tx, poID)
 	if err != nil {
@@ -395,7 +397,7 @@ func (s *Store) SetPOLineQty(ctx context.Context, poID, productID int64, qty int
 	if err := audit(ctx, tx, at, who, poEntity, strconv.FormatInt(poID, 10), "line "+p.sku, qtyText(previous), qtyText(qty)); err != nil {
 		return 0, err
 	}
-	if err := tx.Commit(); err != nil {
+	if err := wt.Commit(); err != nil {
 		return 0, err
 	}
 	return previous, nil
@@ -412,11 +414,12 @@ func (s *Store) SendPO(ctx context.Context, id int64, on model.Day) (model.Day, 
 	if !on.Valid() {
 		return model.NoDay, fmt.Errorf("purchase order %d: sending needs a day", id)
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	wt, err := s.beginWrite(ctx)
 	if err != nil {
 		return model.NoDay, err
 	}
-	defer tx.Rollback()
+	defer wt.Rollback()
+	tx := wt.Tx
 	who, at := currentUser(), timestamp()
 	h, err := loadPOHead(ctx, tx, id)
 	if err != nil {
@@ -441,7 +444,7 @@ func (s *Store) SendPO(ctx context.Context, id int64, on model.Day) (model.Day, 
 	if err := audit(ctx, tx, at, who, poEntity, entityID, "expected_at", "", expected.String()); err != nil {
 		return model.NoDay, err
 	}
-	if err := tx.Commit(); err != nil {
+	if err := wt.Commit(); err != nil {
 		return model.NoDay, err
 	}
 	return expected, nil
@@ -489,11 +492,12 @@ func (s *Store) receive(ctx context.Context, id, locationID int64, on model.Day,
 	if !on.Valid() {
 		return false, fmt.Errorf("purchase order %d: receiving needs a day", id)
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	wt, err := s.beginWrite(ctx)
 	if err != nil {
 		return false, err
 	}
-	defer tx.Rollback()
+	defer wt.Rollback()
+	tx := wt.Tx
 	who, at := currentUser(), timestamp()
 	entityID := strconv.FormatInt(id, 10)
 	h, err := loadPOHead(ctx, tx, id)
@@ -560,7 +564,7 @@ func (s *Store) receive(ctx context.Context, id, locationID int64, on model.Day,
 			return false, err
 		}
 	}
-	if err := tx.Commit(); err != nil {
+	if err := wt.Commit(); err != nil {
 		return false, err
 	}
 	return complete, nil
@@ -593,11 +597,12 @@ func receivingLocation(ctx context.Context, tx *sql.Tx, id int64) (int64, error)
 // CancelPO cancels a draft or sent purchase order. Units already received
 // stay received and in stock; the rest is no longer on order.
 func (s *Store) CancelPO(ctx context.Context, id int64) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	wt, err := s.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
-	defer tx.Rollback()
+	defer wt.Rollback()
+	tx := wt.Tx
 	h, err := loadPOHead(ctx, tx, id)
 	if err != nil {
 		return err
@@ -612,7 +617,7 @@ func (s *Store) CancelPO(ctx context.Context, id int64) error {
 		string(h.status), string(model.POCancelled)); err != nil {
 		return err
 	}
-	return tx.Commit()
+	return wt.Commit()
 }
 
 // orderLeadTime is the longest lead time, in days, of an order's lines, as

@@ -37,10 +37,13 @@ func auditText(v string) string {
 
 // SetPolicies applies the changes in one transaction, in order, with an
 // audit row per change that alters a value; nothing is written if any
-// change is invalid. It returns, in the same order, each change's SKU and
-// field with the value it had before this call (not before the earlier
-// changes of the same call), so applying previous in any order undoes the
-// call exactly, back to NULL where there was none.
+// change is invalid, or if a change with Check finds a stored value other
+// than its Seen (then the error is a *model.ConflictError naming every
+// such value, who wrote it and when). It returns, in the same order, each
+// change's SKU and field with the value it had before this call (not
+// before the earlier changes of the same call), checked against the value
+// this call left: applying previous in any order undoes the call exactly,
+// back to NULL where there was none, unless someone changed a value since.
 func (s *Store) SetPolicies(ctx context.Context, changes []model.PolicyChange) ([]model.PolicyChange, error) {
 	values := make([]string, len(changes))
 	for i, c := range changes {
@@ -50,11 +53,12 @@ func (s *Store) SetPolicies(ctx context.Context, changes []model.PolicyChange) (
 		}
 		values[i] = v
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	wt, err := s.beginWrite(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer tx.Rollback()
+	defer wt.Rollback()
+	tx := wt.Tx
 	who, at := currentUser(), timestamp()
 	type key struct {
 		id    int64
@@ -62,6 +66,8 @@ func (s *Store) SetPolicies(ctx context.Context, changes []model.PolicyChange) (
 	}
 	original, current := map[key]string{}, map[key]string{}
 	previous := make([]model.PolicyChange, len(changes))
+	keys := make([]key, len(changes))
+	var conflicts []model.Conflict
 	for i, c := range changes {
 		spec := fieldSpecs[c.Field]
 		id, sku, err := resolveProduct(ctx, tx, c)
@@ -69,16 +75,20 @@ func (s *Store) SetPolicies(ctx context.Context, changes []model.PolicyChange) (
 			return nil, err
 		}
 		k := key{id, c.Field}
+		keys[i] = k
 		old, seen := current[k]
 		if !seen {
 			if old, err = readField(ctx, tx, id, c.Field, spec); err != nil {
 				return nil, fmt.Errorf("%s: %w", sku, err)
 			}
 			original[k] = old
+			if c.Check && !model.SamePolicyValue(c.Field, old, c.Seen) {
+				conflicts = append(conflicts, model.Conflict{Name: sku, Field: string(c.Field), Seen: c.Seen, Stored: old})
+			}
 		}
-		previous[i] = model.PolicyChange{ProductID: id, SKU: sku, Field: c.Field, Value: original[k]}
+		previous[i] = model.PolicyChange{ProductID: id, SKU: sku, Field: c.Field, Value: original[k], Check: true}
 		current[k] = values[i]
-		if old == values[i] {
+		if old == values[i] || len(conflicts) > 0 {
 			continue
 		}
 		var arg any
@@ -109,10 +119,52 @@ func (s *Store) SetPolicies(ctx context.Context, changes []model.PolicyChange) (
 			return nil, err
 		}
 	}
-	if err := tx.Commit(); err != nil {
+	if len(conflicts) > 0 {
+		for i := range conflicts {
+			if err := s.lastWriter(ctx, tx, &conflicts[i]); err != nil {
+				return nil, err
+			}
+		}
+		return nil, &model.ConflictError{Conflicts: conflicts, Changes: len(changes)}
+	}
+	for i := range previous {
+		previous[i].Seen = current[keys[i]] // what this call left
+	}
+	if err := wt.Commit(); err != nil {
 		return nil, err
 	}
 	return previous, nil
+}
+
+// lastWriter fills in who wrote a conflicting value and when: the newest
+// audit row of the value, if it wrote what is stored now. The caller holds
+// the writer.
+func (s *Store) lastWriter(ctx context.Context, tx *sql.Tx, c *model.Conflict) error {
+	entity, field := "setting", "value"
+	if c.Field != "" {
+		entity, field = "policy", c.Field
+		if fieldSpecs[model.PolicyField(c.Field)].product {
+			entity = "product"
+		}
+	}
+	var id int64
+	var who, at, value string
+	err := tx.QueryRowContext(ctx, `SELECT id, who, at, coalesce(new, '') FROM audit_log
+		WHERE entity = ? AND entity_id = ? AND field = ? ORDER BY id DESC LIMIT 1`, entity, c.Name, field).Scan(&id, &who, &at, &value)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("audit log: %w", err)
+	}
+	stored := c.Stored
+	if c.Field != "" {
+		stored = auditText(stored)
+	}
+	if value == stored {
+		c.Who, c.At, c.Mine = who, at, s.ownAudit(id)
+	}
+	return nil
 }
 
 // resolveProduct finds a change's product by id, or by SKU when it has no id,

@@ -14,9 +14,13 @@ import (
 
 // Settings reads the catalogue's settings over the defaults.
 func (s *Store) Settings(ctx context.Context) (model.Settings, error) {
+	return readSettings(ctx, s.db)
+}
+
+func readSettings(ctx context.Context, q querier) (model.Settings, error) {
 	set := model.DefaultSettings()
 	fields := set.Fields()
-	rows, err := s.db.QueryContext(ctx, "SELECT name, value FROM settings")
+	rows, err := q.QueryContext(ctx, "SELECT name, value FROM settings")
 	if err != nil {
 		return set, fmt.Errorf("read settings: %w", err)
 	}
@@ -70,12 +74,23 @@ func SettingNames() []string {
 }
 
 // SetSettings changes catalogue-wide settings in one transaction with an
-// audit row per changed value, after checking the result as a whole
-// (model.Settings.Validate). Values are numbers; fractions may be written
-// as percentages ("97.5%"). It returns each name's value before (applying
-// those undoes the change) and after, as stored.
-func (s *Store) SetSettings(ctx context.Context, values map[string]string) (before, after map[string]string, err error) {
-	current, err := s.Settings(ctx)
+// audit row per changed value. The settings are read, changed and checked
+// as a whole (model.Settings.Validate) inside the transaction, which holds
+// the write lock from its start: two processes changing different settings
+// at once cannot leave a combination that neither would have accepted.
+// Values are numbers; fractions may be written as percentages ("97.5%").
+// seen, when not nil, holds the stored text each named setting was read
+// as (compare-and-set): if one differs, nothing is written and the error
+// is a *model.ConflictError. It returns each name's value before (applying
+// those with after as seen undoes the change) and after, as stored.
+func (s *Store) SetSettings(ctx context.Context, values, seen map[string]string) (before, after map[string]string, err error) {
+	wt, err := s.beginWrite(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer wt.Rollback()
+	tx := wt.Tx
+	current, err := readSettings(ctx, tx)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -83,13 +98,24 @@ func (s *Store) SetSettings(ctx context.Context, values map[string]string) (befo
 	if err != nil {
 		return nil, nil, err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, nil, err
-	}
-	defer tx.Rollback()
-	who, at := currentUser(), timestamp()
 	was, will := current.Fields(), next.Fields()
+	var conflicts []model.Conflict
+	for _, name := range slices.Sorted(maps.Keys(seen)) {
+		if _, changing := values[name]; !changing {
+			continue
+		}
+		if stored := settingText(was[name]); stored != seen[name] {
+			c := model.Conflict{Name: name, Seen: seen[name], Stored: stored}
+			if err := s.lastWriter(ctx, tx, &c); err != nil {
+				return nil, nil, err
+			}
+			conflicts = append(conflicts, c)
+		}
+	}
+	if len(conflicts) > 0 {
+		return nil, nil, &model.ConflictError{Conflicts: conflicts, Changes: len(values)}
+	}
+	who, at := currentUser(), timestamp()
 	before, after = map[string]string{}, map[string]string{}
 	for _, name := range slices.Sorted(maps.Keys(values)) {
 		old, new := settingText(was[name]), settingText(will[name])
@@ -105,7 +131,13 @@ func (s *Store) SetSettings(ctx context.Context, values map[string]string) (befo
 			return nil, nil, err
 		}
 	}
-	return before, after, tx.Commit()
+	return before, after, wt.Commit()
+}
+
+// SettingText is a setting's value as SetSettings stores it and compares
+// it, or "" for a name that is not a setting.
+func SettingText(set model.Settings, name string) string {
+	return settingText(set.Fields()[name])
 }
 
 // ApplySettings returns current with values (name → text, as SetSettings

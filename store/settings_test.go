@@ -9,7 +9,7 @@ import (
 
 func TestSetSettingsValidatesAuditsAndUndoes(t *testing.T) {
 	s := openTemp(t)
-	prev, now, err := s.SetSettings(ctx, map[string]string{"service_level_a": "99%", "review_days": "14", "abc_cut_a": "0.8"})
+	prev, now, err := s.SetSettings(ctx, map[string]string{"service_level_a": "99%", "review_days": "14", "abc_cut_a": "0.8"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,18 +43,18 @@ func TestSetSettingsValidatesAuditsAndUndoes(t *testing.T) {
 		{"review_days": "two"},
 		{"service_level_c": "0.9", "colour": "red"},
 	} {
-		if _, _, err := s.SetSettings(ctx, bad); err == nil {
+		if _, _, err := s.SetSettings(ctx, bad, nil); err == nil {
 			t.Errorf("%v accepted", bad)
 		}
 	}
-	if _, _, err := s.SetSettings(ctx, map[string]string{"colour": "red"}); err == nil || !strings.Contains(err.Error(), "service_level_a") {
+	if _, _, err := s.SetSettings(ctx, map[string]string{"colour": "red"}, nil); err == nil || !strings.Contains(err.Error(), "service_level_a") {
 		t.Errorf("unknown setting should list the names: %v", err)
 	}
 	if log, _ := s.AuditLog(ctx, 10); len(log) != 2 {
 		t.Errorf("refused changes wrote %d audit rows", len(log)-2)
 	}
 	// applying the previous values undoes
-	if _, _, err := s.SetSettings(ctx, prev); err != nil {
+	if _, _, err := s.SetSettings(ctx, prev, nil); err != nil {
 		t.Fatal(err)
 	}
 	if set, _ := s.Settings(ctx); set.ServiceLevelA != 0.98 || set.ReviewDays != 7 {
@@ -77,7 +77,7 @@ func TestNewSettingsRoundTrip(t *testing.T) {
 		"order_cost": "75.5", "elasticity": "-1.5", "recovery_rate": "25%", "max_markdown": "0.6",
 		"clearance_weeks": "8", "slow_cover_days": "120", "decline_drop": "40%", "xyz_cut_x": "0.4", "xyz_cut_y": "1.2",
 	}
-	_, after, err := s.SetSettings(ctx, values)
+	_, after, err := s.SetSettings(ctx, values, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +100,7 @@ func TestNewSettingsRoundTrip(t *testing.T) {
 		{"clearance_weeks": "2.5"},
 		{"max_markdown": "96%"},
 	} {
-		if _, _, err := s.SetSettings(ctx, bad); err == nil {
+		if _, _, err := s.SetSettings(ctx, bad, nil); err == nil {
 			t.Errorf("%v accepted", bad)
 		}
 	}

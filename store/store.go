@@ -19,6 +19,7 @@ import (
 type Store struct {
 	db   *sql.DB
 	path string
+	w    writer // the write connection and the watch (write.go, watch.go)
 }
 
 // ErrNewerSchema is returned for a catalogue written by a newer Stockroom.
@@ -55,7 +56,10 @@ func Open(path string) (*Store, error) {
 func (s *Store) Path() string { return s.path }
 
 // Close closes the catalogue.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.closeWriter()
+	return s.db.Close()
+}
 
 // DB exposes the connection pool for tests and tools that inspect the file.
 func (s *Store) DB() *sql.DB { return s.db }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -29,7 +30,10 @@ type confirmation struct {
 
 // changedMsg reports a change written to the catalogue (a planning edit
 // or a purchase-order action) with the affected SKUs read again and the
-// snapshot and views that show them, built off the loop from base.
+// snapshot and views that show them, built off the loop from base. A
+// planning edit refused because someone else changed its values since
+// they were loaded brings conflict (nothing was written) and changes,
+// with its SKUs read again all the same.
 type changedMsg struct {
 	info     string
 	undo     *undoStep // set for an edit that u can undo
@@ -39,6 +43,8 @@ type changedMsg struct {
 	next     *planner.Snapshot
 	rows     []int // rows of next that changed
 	views    *paneViews
+	conflict *model.ConflictError
+	changes  []model.PolicyChange
 	err      error
 }
 
@@ -67,8 +73,7 @@ type written struct {
 func (m *Model) change(ids []int64, orders bool, write func(ctx context.Context) (written, error), isUndo bool) tea.Cmd {
 	b, base := m.opt.Backend, m.snap
 	m.saving = true
-	return func() tea.Msg {
-		ctx := context.Background()
+	return saveInBackground(func(ctx context.Context) tea.Msg {
 		w, err := write(ctx)
 		if err != nil {
 			return changedMsg{err: err, isUndo: isUndo}
@@ -79,20 +84,28 @@ func (m *Model) change(ids []int64, orders bool, write func(ctx context.Context)
 		}
 		next, rows := base.WithItems(r.Items, r.Activity)
 		return changedMsg{info: w.info, undo: w.undo, isUndo: isUndo, reloaded: r, base: base, next: next, rows: rows, views: buildViews(next)}
-	}
+	})
 }
 
 // changed applies a written change: only the touched rows were planned
-// again, every pane is refreshed, and the step joins the undo stack.
+// again, every pane is refreshed, and the step joins the undo stack. A
+// refused edit shows its SKUs as stored now and asks what to do.
 func (m *Model) changed(msg changedMsg) tea.Cmd {
-	m.saving = false
+	m.saving, m.lockWaiting = false, false
 	if msg.err != nil {
 		m.setError(fmt.Sprintf("Not saved: %v", msg.err))
 		return nil
 	}
-	show := m.landed(msg.base, msg.next, msg.rows, msg.views, func(s *planner.Snapshot) (*planner.Snapshot, []int) {
-		return s.WithItems(msg.reloaded.Items, msg.reloaded.Activity)
-	})
+	var show tea.Cmd
+	if msg.next != nil {
+		m.ownWrites++ // rows read after any outside reload still held
+		show = m.landed(msg.base, msg.next, msg.rows, msg.views, func(s *planner.Snapshot) (*planner.Snapshot, []int) {
+			return s.WithItems(msg.reloaded.Items, msg.reloaded.Activity)
+		})
+	}
+	if msg.conflict != nil {
+		return tea.Batch(show, m.askOverConflict(msg))
+	}
 	if msg.undo != nil && !msg.isUndo {
 		m.undo = append(m.undo, *msg.undo)
 		if p := m.active(); p != nil {
@@ -226,26 +239,41 @@ func positions(n int) []int {
 func (m *Model) setField(field model.PolicyField, value string, rows []int, row func(int) *planner.Row) tea.Cmd {
 	changes := make([]model.PolicyChange, len(rows))
 	for i, r := range rows {
-		p := row(r).Item.Product
-		changes[i] = model.PolicyChange{ProductID: p.ID, SKU: p.SKU, Field: field, Value: value}
+		it := row(r).Item
+		p := it.Product
+		// saved only if the catalogue still holds what the row was loaded with
+		changes[i] = model.PolicyChange{ProductID: p.ID, SKU: p.SKU, Field: field, Value: value,
+			Seen: model.PolicyValue(it, field), Check: true}
 	}
 	return m.savePolicies(changes, false)
 }
 
-// savePolicies saves planning edits and re-plans their SKUs.
+// savePolicies saves planning edits and re-plans their SKUs, through the
+// planner's write path. Each change carries what was seen (compare-and-
+// set): a change made meanwhile by another process comes back as a
+// conflict, and nothing is written.
 func (m *Model) savePolicies(changes []model.PolicyChange, isUndo bool) tea.Cmd {
-	b := m.opt.Backend
-	ids := make([]int64, len(changes))
-	for i, c := range changes {
-		ids[i] = c.ProductID
-	}
-	return m.change(ids, false, func(ctx context.Context) (written, error) {
-		prev, err := b.SetPolicies(ctx, changes)
-		if err != nil {
-			return written{}, err
+	b, base := m.opt.Backend, m.snap
+	m.saving = true
+	return saveInBackground(func(ctx context.Context) tea.Msg {
+		edit, err := b.SetPolicies(ctx, base, changes)
+		msg := changedMsg{isUndo: isUndo, changes: changes, base: base, reloaded: edit.Reloaded, next: edit.Next, rows: edit.Rows}
+		if !errors.As(err, &msg.conflict) {
+			if err != nil {
+				return changedMsg{err: err, isUndo: isUndo}
+			}
+			msg.info = describePolicyChange(changes, isUndo)
+			if undo := edit.Undo(); len(undo) > 0 {
+				msg.undo = &undoStep{policies: undo}
+			} else if !isUndo { // nothing to take back: say so rather than offer u
+				msg.info = strings.Replace(strings.TrimSuffix(msg.info, " · u undoes"), " set to ", " is already ", 1) + ": nothing changed"
+			}
 		}
-		return written{info: describePolicyChange(changes, isUndo), undo: &undoStep{policies: prev}}, nil
-	}, isUndo)
+		if msg.next != nil {
+			msg.views = buildViews(msg.next)
+		}
+		return msg
+	})
 }
 
 func describePolicyChange(cs []model.PolicyChange, isUndo bool) string {
@@ -305,14 +333,14 @@ func (m *Model) askDraftPO() tea.Cmd {
 		return nil
 	}
 	rows := p.groupRows(g)
-	var lines []planner.POLine
+	var lines []model.OrderLine
 	var ids []int64
 	for _, r := range rows {
 		row := p.rv.Row(r)
 		if row.Plan.SuggestedQty <= 0 {
 			continue
 		}
-		lines = append(lines, planner.POLine{ProductID: row.Item.Product.ID, Qty: row.Plan.SuggestedQty, UnitCost: row.Item.Product.UnitCost})
+		lines = append(lines, model.OrderLine{ProductID: row.Item.Product.ID, Qty: row.Plan.SuggestedQty, UnitCost: row.Item.Product.UnitCost})
 		ids = append(ids, row.Item.Product.ID)
 	}
 	if len(lines) == 0 {
@@ -434,7 +462,7 @@ func (m *Model) saveLine(l model.POLine, n int, receive bool) tea.Cmd {
 	m.closeEditor()
 	return m.change([]int64{l.ProductID}, true, func(ctx context.Context) (written, error) {
 		if receive {
-			done, err := b.ReceivePO(ctx, id, []planner.POReceipt{{ProductID: l.ProductID, Qty: n}}, on)
+			done, err := b.ReceivePO(ctx, id, []model.POReceipt{{ProductID: l.ProductID, Qty: n}}, on)
 			info := fmt.Sprintf("Received %s of %s on PO #%d", groupInt(int64(n)), l.SKU, id)
 			if done {
 				info += ": the order is complete"
@@ -449,13 +477,19 @@ func (m *Model) saveLine(l model.POLine, n int, receive bool) tea.Cmd {
 // busy says so when a change is still being saved: changes go one at a
 // time, so each is planned on the snapshot the last one left.
 func (m *Model) busy() bool {
-	if m.saving {
+	switch {
+	case m.lockWaiting:
+		m.setError(waitingText)
+	case m.saving:
 		m.setError("Still saving the last change…")
 	}
 	return m.saving
 }
 
-// undoLast takes back the newest edit.
+// undoLast takes back the newest edit: the step leaves the stack whatever
+// comes of it. Values someone else changed since are left as they are
+// (undo restores only what is still this dashboard's): with none left it
+// says who changed them, with some it asks before undoing the rest.
 func (m *Model) undoLast() tea.Cmd {
 	if m.saving {
 		m.setError("Still saving the last edit…")

@@ -12,6 +12,9 @@ import (
 
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if msg.String() == "ctrl+c" {
+		if m.lockWaiting && m.confirm == nil {
+			return m.askBeforeQuit() // a second ctrl+c quits
+		}
 		return tea.Quit
 	}
 	if c := m.confirm; c != nil {
@@ -39,6 +42,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Quit):
+		if m.lockWaiting {
+			return m.askBeforeQuit()
+		}
 		return tea.Quit
 	case key.Matches(msg, k.Help):
 		m.mode = modeHelp

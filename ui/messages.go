@@ -19,19 +19,26 @@ type Backend interface {
 	ForecastStale(ctx context.Context, s *planner.Snapshot, progress func(done, total int)) (planner.Forecasts, error)
 	SaveForecasts(ctx context.Context, s *planner.Snapshot) error
 	ProductDetail(ctx context.Context, productID int64) (model.ProductDetail, error)
-	SetPolicies(ctx context.Context, changes []model.PolicyChange) ([]model.PolicyChange, error)
-	// SetSettings changes catalogue-wide settings; Load plans with them.
-	SetSettings(ctx context.Context, values map[string]string) (before, after map[string]string, err error)
+	// SetPolicies writes per-SKU planning edits (compare-and-set where a
+	// change carries what was seen), reads the SKUs again and plans them on
+	// base; see planner.Backend.SetPolicies.
+	SetPolicies(ctx context.Context, base *planner.Snapshot, changes []model.PolicyChange) (planner.PolicyEdit, error)
+	// SetSettings changes catalogue-wide settings, compare-and-set against
+	// seen; Load plans with them.
+	SetSettings(ctx context.Context, values, seen map[string]string) (before, after map[string]string, err error)
 	// Reload reads some SKUs and the suppliers' order activity again after
 	// a change, so only their rows are planned again.
 	Reload(ctx context.Context, productIDs []int64, asOf model.Day, activity bool) (planner.Reloaded, error)
+	// Outside reports what other processes committed since the last call
+	// or since Load began.
+	Outside(ctx context.Context) (planner.Outside, error)
 
-	CreateDraftPO(ctx context.Context, supplierID int64, lines []planner.POLine, on model.Day) (int64, error)
-	PurchaseOrders(ctx context.Context, f planner.POFilter) ([]model.POSummary, error)
+	CreateDraftPO(ctx context.Context, supplierID int64, lines []model.OrderLine, on model.Day) (int64, error)
+	PurchaseOrders(ctx context.Context, f model.POFilter) ([]model.POSummary, error)
 	PurchaseOrder(ctx context.Context, id int64) (model.PurchaseOrder, error)
 	SetPOLineQty(ctx context.Context, poID, productID int64, qty int) (int, error)
 	SendPO(ctx context.Context, id int64, on model.Day) (model.Day, error)
-	ReceivePO(ctx context.Context, id int64, receipts []planner.POReceipt, on model.Day) (bool, error)
+	ReceivePO(ctx context.Context, id int64, receipts []model.POReceipt, on model.Day) (bool, error)
 	ReceivePOInFull(ctx context.Context, id int64, on model.Day) error
 	CancelPO(ctx context.Context, id int64) error
 }

@@ -28,6 +28,9 @@ type Options struct {
 	// FirstFrame, when set, is called once the first frame that shows the
 	// catalogue is drawn.
 	FirstFrame func()
+	// WatchEvery is how often to look for other processes' changes
+	// (DefaultWatchEvery); 0 never looks by itself (tests call checkOutside).
+	WatchEvery time.Duration
 }
 
 type mode int
@@ -98,6 +101,14 @@ type Model struct {
 	messageErr bool
 	undo       []undoStep
 	saving     bool
+	// lockWaiting: the save in flight waits for another process to finish
+	// writing the catalogue
+	lockWaiting bool
+	// ownWrites counts this dashboard's saves that re-read rows; a reload
+	// of others' changes read before one of them is read again
+	ownWrites int
+	// outside is what the dashboard knows of other processes' changes
+	outside outsideState
 
 	loadTook     time.Duration
 	traced       bool // the first frame with rows was drawn
@@ -147,8 +158,17 @@ func (m *Model) Init() tea.Cmd {
 	return tea.Batch(loadCmd(m.opt.Backend), m.spin.Tick)
 }
 
-// Update handles one message.
+// Update handles one message; then, if the dashboard is idle, what other
+// processes changed meanwhile is read (ui/outside.go).
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	_, cmd := m.update(msg)
+	if next := m.nextOutside(); next != nil {
+		cmd = tea.Batch(cmd, next)
+	}
+	return m, cmd
+}
+
+func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -180,6 +200,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.changed(msg)
 	case settingsSavedMsg:
 		return m, m.settingsSaved(msg)
+	case lockWaitMsg:
+		return m, m.waitingForLock(msg)
+	case outsideMsg:
+		return m, m.outsideFound(msg)
+	case outsideReadMsg:
+		return m, m.outsideRead(msg)
 	case viewsMsg:
 		if msg.snap != m.snap {
 			return m, nil // a newer snapshot brings its own views
@@ -256,7 +282,7 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	// the pane on screen first: opening on the stock pane, the other views
 	// follow its first sort, so they do not compete with it for the cores
 	m.viewsAfterFirstQuery = m.tab == stockTab
-	return tea.Batch(m.setSnapshot(snap, nil, nil), warm, m.startForecasting(snap))
+	return tea.Batch(m.setSnapshot(snap, nil, nil), warm, m.startForecasting(snap), m.watchCmd())
 }
 
 // setSnapshot shows a new snapshot: the stock pane redraws the changed

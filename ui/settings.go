@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"maps"
 	"math"
 	"slices"
@@ -30,29 +32,38 @@ type settingsView struct {
 	cursor  int // index into settingsInfo
 	top     int // first list line shown
 	editing bool
-	// undo holds the stored values from before each saved change, newest
-	// last; u in the view applies the newest again.
-	undo []map[string]string
+	// undo holds each saved change, newest last; u in the view writes its
+	// values from before again if the catalogue still holds those it wrote.
+	undo []settingsStep
 }
 
+// settingsStep is a saved settings change: the stored texts before and
+// after it, by name.
+type settingsStep struct{ before, after map[string]string }
+
 // settingsSavedMsg reports a settings change: before is nil when nothing
-// was written; snap and views are the catalogue planned again.
+// was written; snap and views are the catalogue planned again. A change
+// refused because another process changed a setting since brings conflict
+// and the values it tried.
 type settingsSavedMsg struct {
 	before, after map[string]string
 	isUndo        bool
 	snap          *planner.Snapshot
 	views         *paneViews
+	conflict      *model.ConflictError
+	values        map[string]string
 	err           error
 }
 
-// saveSettingsCmd writes the values and plans the catalogue again off the
-// loop.
-func saveSettingsCmd(b Backend, values map[string]string, isUndo bool) tea.Cmd {
-	return func() tea.Msg {
-		ctx := context.Background()
-		before, after, err := b.SetSettings(ctx, values)
+// saveSettingsCmd writes the values, compare-and-set against seen, and
+// plans the catalogue again off the loop.
+func saveSettingsCmd(b Backend, values, seen map[string]string, isUndo bool) tea.Cmd {
+	return saveInBackground(func(ctx context.Context) tea.Msg {
+		before, after, err := b.SetSettings(ctx, values, seen)
 		if err != nil {
-			return settingsSavedMsg{isUndo: isUndo, err: err}
+			msg := settingsSavedMsg{isUndo: isUndo, values: values, err: err}
+			errors.As(err, &msg.conflict)
+			return msg
 		}
 		msg := settingsSavedMsg{before: before, after: after, isUndo: isUndo}
 		if msg.snap, msg.err = b.Load(ctx); msg.err == nil {
@@ -60,7 +71,7 @@ func saveSettingsCmd(b Backend, values map[string]string, isUndo bool) tea.Cmd {
 			msg.snap.WarmSearch()
 		}
 		return msg
-	}
+	})
 }
 
 // openSettings shows the settings view; it needs the loaded catalogue.
@@ -155,8 +166,19 @@ func (m *Model) settingsEditKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // commitSettings checks values against the snapshot's settings at once,
 // keeping the editor open on a problem (nothing is written), and saves
-// them in a command when they change anything.
+// them in a command when they change anything, if the catalogue still
+// holds the values the view shows.
 func (m *Model) commitSettings(values map[string]string, isUndo bool) tea.Cmd {
+	cur := m.snap.Catalogue.Settings
+	seen := map[string]string{}
+	for name := range values {
+		seen[name] = planner.SettingText(cur, name)
+	}
+	return m.saveSettings(values, seen, isUndo)
+}
+
+// saveSettings checks and saves values, compare-and-set against seen.
+func (m *Model) saveSettings(values, seen map[string]string, isUndo bool) tea.Cmd {
 	if m.busy() {
 		return nil
 	}
@@ -174,24 +196,27 @@ func (m *Model) commitSettings(values map[string]string, isUndo bool) tea.Cmd {
 	}
 	m.settings.editing = false
 	m.input.Blur()
-	if next == cur {
+	if next == cur && !isUndo {
 		m.setInfo(strings.Join(slices.Sorted(maps.Keys(values)), ", ") + " unchanged")
 		return nil
 	}
 	m.saving = true
 	m.setInfo("Saving and planning every SKU again…")
-	return saveSettingsCmd(m.opt.Backend, values, isUndo)
+	return saveSettingsCmd(m.opt.Backend, values, seen, isUndo)
 }
 
-// undoSettings restores the values from before the newest settings change.
+// undoSettings restores the values from before the newest settings
+// change, if the catalogue still holds those it wrote; the step leaves
+// the stack either way.
 func (m *Model) undoSettings() tea.Cmd {
 	u := m.settings.undo
 	if len(u) == 0 {
 		m.setInfo("No settings change to undo")
 		return nil
 	}
-	cmd := m.commitSettings(u[len(u)-1], true)
-	if !m.messageErr { // on its way, or nothing left to undo: off the stack
+	last := u[len(u)-1]
+	cmd := m.saveSettings(last.before, last.after, true)
+	if !m.messageErr { // on its way: off the stack
 		m.settings.undo = u[:len(u)-1]
 	}
 	return cmd
@@ -200,13 +225,16 @@ func (m *Model) undoSettings() tea.Cmd {
 // settingsSaved shows the outcome of a save and the catalogue planned
 // with the new settings, on the same tab.
 func (m *Model) settingsSaved(msg settingsSavedMsg) tea.Cmd {
-	m.saving = false
+	m.saving, m.lockWaiting = false, false
+	if msg.conflict != nil {
+		return m.askOverSettingsConflict(msg)
+	}
 	if msg.before == nil {
 		m.setError("Not saved: " + msg.err.Error())
 		return nil
 	}
 	if !msg.isUndo {
-		m.settings.undo = append(m.settings.undo, msg.before)
+		m.settings.undo = append(m.settings.undo, settingsStep{before: msg.before, after: msg.after})
 	}
 	what := describeSettings(msg.before, msg.after)
 	if msg.isUndo {
@@ -224,6 +252,42 @@ func (m *Model) settingsSaved(msg settingsSavedMsg) tea.Cmd {
 		cmds = append(cmds, m.startForecasting(msg.snap))
 	}
 	return tea.Batch(cmds...)
+}
+
+// askOverSettingsConflict asks before saving over another process's
+// settings change; an undo is refused, naming who changed the value.
+func (m *Model) askOverSettingsConflict(msg settingsSavedMsg) tea.Cmd {
+	c := msg.conflict.Conflicts[0]
+	if msg.isUndo {
+		m.setError("Not undone: " + m.conflictText(c) + " since your change; it stays")
+		return nil
+	}
+	seen := map[string]string{}
+	for _, k := range msg.conflict.Conflicts {
+		seen[k.Name] = k.Stored
+	}
+	values := msg.values
+	var shown []string
+	for _, name := range slices.Sorted(maps.Keys(values)) {
+		shown = append(shown, m.shownSetting(name, settingValueText(name, values[name])))
+	}
+	m.confirm = &confirmation{
+		question: fmt.Sprintf("%s since the view was loaded. Save %s over it?", m.conflictText(c), strings.Join(shown, ", ")),
+		run: func() tea.Cmd {
+			return m.saveSettings(values, seen, false)
+		},
+	}
+	return nil
+}
+
+// settingValueText is what the view typed ("30%") as stored text
+// ("0.3"), for showing it.
+func settingValueText(name, typed string) string {
+	set, err := planner.ApplySettings(model.DefaultSettings(), map[string]string{name: typed})
+	if err != nil {
+		return typed
+	}
+	return planner.SettingText(set, name)
 }
 
 // describeSettings says what changed: "holding_rate 25% → 30%".

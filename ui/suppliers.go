@@ -150,7 +150,7 @@ type orderMsg struct {
 
 func ordersCmd(b Backend, supplierID int64) tea.Cmd {
 	return func() tea.Msg {
-		o, err := b.PurchaseOrders(context.Background(), planner.POFilter{SupplierID: supplierID})
+		o, err := b.PurchaseOrders(context.Background(), model.POFilter{SupplierID: supplierID})
 		return ordersMsg{supplierID: supplierID, orders: o, err: err}
 	}
 }

@@ -1,0 +1,199 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"stockroom/planner"
+)
+
+// The dashboard notices what other processes commit — `stockroom set`, an
+// import, another dashboard — by asking the backend once a second (one
+// cheap query while nothing happens) in a command that returns only when
+// something changed, so an idle dashboard gets no message and draws
+// nothing. It then reads again what they changed: the SKUs their audit
+// rows name, or, after a settings change, an import or a write without
+// audit rows, the whole catalogue in the background, the way it loads. The
+// status bar says what changed and by whom. While the PM edits, filters,
+// confirms or saves, what was found waits: a reload would move the rows
+// under the editor, and the save's compare-and-set catches what changed
+// meanwhile.
+
+// DefaultWatchEvery is how often the dashboard looks for other processes'
+// changes.
+const DefaultWatchEvery = time.Second
+
+// outsideMsg is what the backend reported.
+type outsideMsg struct {
+	o   planner.Outside
+	err error
+}
+
+// outsideReadMsg brings what others changed, read again: some SKUs planned
+// again on base (next), or the whole catalogue loaded again (loaded).
+type outsideReadMsg struct {
+	o        planner.Outside
+	own      int // ownWrites when it was read
+	base     *planner.Snapshot
+	next     *planner.Snapshot
+	rows     []int
+	reloaded planner.Reloaded
+	loaded   bool
+	views    *paneViews
+	err      error
+}
+
+// outsideState is what the dashboard knows of others' changes.
+type outsideState struct {
+	pending *planner.Outside // found, not read yet
+	reading bool             // a read is in flight
+	held    *outsideReadMsg  // read while the PM was busy
+}
+
+// watchCmd waits for other processes' changes, asking every WatchEvery,
+// and returns once there are some (or asking failed); none when the
+// dashboard was built without watching (tests call checkOutside).
+func (m *Model) watchCmd() tea.Cmd {
+	every, b := m.opt.WatchEvery, m.opt.Backend
+	if every <= 0 {
+		return nil
+	}
+	return func() tea.Msg {
+		tick := time.NewTicker(every)
+		defer tick.Stop()
+		for range tick.C {
+			if o, err := b.Outside(context.Background()); err != nil || o.Any {
+				return outsideMsg{o, err}
+			}
+		}
+		return nil
+	}
+}
+
+// checkOutside asks the backend once.
+func (m *Model) checkOutside() tea.Cmd {
+	b := m.opt.Backend
+	return func() tea.Msg {
+		o, err := b.Outside(context.Background())
+		return outsideMsg{o, err}
+	}
+}
+
+// idle says nothing is open or in flight that a reload would disturb.
+func (m *Model) idle() bool {
+	return m.snap != nil && !m.loading && !m.saving && m.confirm == nil &&
+		m.mode != modeEdit && m.mode != modeFilter && !(m.mode == modeSettings && m.settings.editing)
+}
+
+// outsideFound notes what the backend reported and watches on; Update
+// reads it once the dashboard is idle (nextOutside).
+func (m *Model) outsideFound(msg outsideMsg) tea.Cmd {
+	if msg.err != nil {
+		m.setError(fmt.Sprintf("Could not look for other processes' changes: %v", msg.err))
+	} else if msg.o.Any {
+		m.outside.pending = mergeOutside(m.outside.pending, msg.o)
+		if msg.o.Everything && m.forecast.running && m.idle() {
+			m.setInfo(msg.o.Note + " · reloading once the forecasts running now are done")
+		}
+	}
+	return m.watchCmd()
+}
+
+// mergeOutside adds b to what is pending: the newest note says what
+// happened last.
+func mergeOutside(a *planner.Outside, b planner.Outside) *planner.Outside {
+	if a == nil {
+		return &b
+	}
+	o := *a
+	for _, id := range b.ProductIDs {
+		if !slices.Contains(o.ProductIDs, id) {
+			o.ProductIDs = append(o.ProductIDs, id)
+		}
+	}
+	o.Orders, o.Everything, o.Note = o.Orders || b.Orders, o.Everything || b.Everything, b.Note
+	return &o
+}
+
+// nextOutside shows or reads what others changed, when the dashboard is
+// idle and nothing is being read. A full reload waits for forecasts
+// running now: they would land on a snapshot without them.
+func (m *Model) nextOutside() tea.Cmd {
+	s := &m.outside
+	if s.reading || !m.idle() {
+		return nil
+	}
+	if held := s.held; held != nil && !(held.o.Everything && m.forecast.running) {
+		s.held = nil
+		return m.outsideRead(*held)
+	}
+	if p := s.pending; p != nil && !(p.Everything && m.forecast.running) {
+		s.pending = nil
+		return m.readOutside(*p)
+	}
+	return nil
+}
+
+// readOutside reads the SKUs, or the catalogue, that others changed.
+func (m *Model) readOutside(o planner.Outside) tea.Cmd {
+	b, base, own := m.opt.Backend, m.snap, m.ownWrites
+	m.outside.reading = true
+	if o.Everything {
+		m.setInfo(o.Note + " · reloading…")
+		return func() tea.Msg {
+			snap, err := b.Load(context.Background())
+			if err != nil {
+				return outsideReadMsg{o: o, own: own, err: err}
+			}
+			snap.WarmSearch()
+			return outsideReadMsg{o: o, own: own, loaded: true, next: snap, views: buildViews(snap)}
+		}
+	}
+	return func() tea.Msg {
+		r, err := b.Reload(context.Background(), o.ProductIDs, base.AsOf, o.Orders)
+		if err != nil {
+			return outsideReadMsg{o: o, own: own, err: err}
+		}
+		next, rows := base.WithItems(r.Items, r.Activity)
+		return outsideReadMsg{o: o, own: own, base: base, next: next, rows: rows, reloaded: r, views: buildViews(next)}
+	}
+}
+
+// outsideRead shows what others changed, if nothing moved on meanwhile:
+// while the PM is busy it is held for the next idle moment, and rows read
+// before one of this dashboard's own saves landed are read again.
+func (m *Model) outsideRead(msg outsideReadMsg) tea.Cmd {
+	m.outside.reading = false
+	if msg.err != nil {
+		m.setError(fmt.Sprintf("%s, but reading it failed: %v", msg.o.Note, msg.err))
+		return nil
+	}
+	if !m.idle() || (msg.o.Everything && m.forecast.running) {
+		m.outside.held = &msg
+		return nil
+	}
+	if msg.own != m.ownWrites {
+		return m.readOutside(*mergeOutside(m.outside.pending, msg.o))
+	}
+	m.setInfo(msg.o.Note + " · reloaded")
+	if msg.loaded {
+		cmds := []tea.Cmd{m.setSnapshot(msg.next, nil, msg.views), m.wantDetail()}
+		if !m.forecast.running {
+			cmds = append(cmds, m.startForecasting(msg.next))
+		}
+		return tea.Batch(cmds...)
+	}
+	show := m.landed(msg.base, msg.next, msg.rows, msg.views, func(s *planner.Snapshot) (*planner.Snapshot, []int) {
+		return s.WithItems(msg.reloaded.Items, msg.reloaded.Activity)
+	})
+	clear(m.details) // stock by location and open orders may have changed too
+	cmds := []tea.Cmd{show, m.wantDetail()}
+	if msg.o.Orders {
+		cmds = append(cmds, m.suppliers.refresh(m.opt.Backend))
+	}
+	return tea.Batch(cmds...)
+}
