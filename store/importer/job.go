@@ -217,14 +217,18 @@ func (j *job) signedCount(rec []string, line int, name string) (int, bool) {
 	if s == "" {
 		return 0, false
 	}
-	v, err := ParseCount(s, j.r.DecimalComma())
-	if err != nil {
-		j.bad(line, name, "%v", err)
+	f, err := ParseNumber(s, j.r.DecimalComma())
+	if err == nil && math.Abs(f) > float64(j.opt.MaxQuantity) {
+		// checked before the conversion: int is 32 bits on some platforms
+		j.bad(line, name, "%s is more than --max-quantity %s a line", printable(s), group(int(j.opt.MaxQuantity)))
 		return 0, false
 	}
-	// checked before the conversion: int is 32 bits on some platforms
-	if v > j.opt.MaxQuantity || v < -j.opt.MaxQuantity {
-		j.bad(line, name, "%d is more than --max-quantity %s a line", v, group(int(j.opt.MaxQuantity)))
+	var v int64
+	if err == nil {
+		v, err = wholeCount(f, s)
+	}
+	if err != nil {
+		j.bad(line, name, "%v", err)
 		return 0, false
 	}
 	return int(v), true
