@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"maps"
 	"math"
 	"slices"
@@ -167,6 +168,9 @@ func (s *salesFile) apply() error {
 	// history for 20,000 SKUs is never in memory at once; the writes still
 	// share one transaction
 	process := func(b *store.Bulk) error {
+		// in id order, which is the order of sales_daily's key: inserts
+		// then append to the B-tree instead of splitting it all over
+		slices.SortFunc(touched, func(a, b int32) int { return cmp.Compare(ids[a], ids[b]) })
 		for lo := 0; lo < len(touched); lo += salesChunk {
 			chunk := make([]int64, 0, salesChunk)
 			for _, si := range touched[lo:min(lo+salesChunk, len(touched))] {
