@@ -122,11 +122,17 @@ func TestUnitsCannotOverflow(t *testing.T) {
 	if fingerprint(t, st) != before {
 		t.Error("refused but wrote")
 	}
-	// and the sum itself is checked, whatever the bound per line
-	s := newSalesFile(&job{errs: &Errors{File: "x.csv"}, cols: map[string]int{}, r: &Reader{}}, "units")
-	s.add(2, "A-1", "2026-03-01", maxCount, 0, nan)
-	s.add(3, "A-1", "2026-03-01", 1, 0, nan)
-	if err := s.j.errs.Err(); err == nil || !strings.Contains(err.Error(), "x.csv:3: ") {
-		t.Errorf("a sum past %d units: %v", maxCount, err)
+	// and the sum of a day's lines is checked, each within --max-quantity
+	b.Reset()
+	b.WriteString("sku,date,units\n")
+	for range 3 {
+		b.WriteString("A-1,2026-03-01,1000000000\n")
+	}
+	_, err := try(st, "sales", "s.csv", Options{In: strings.NewReader(b.String()), MaxQuantity: MaxQuantityLimit})
+	if err == nil || err.Error() != `s.csv:4: column "units": units of SKU "A-1" on 2026-03-01 add up to more than 2,147,483,647` {
+		t.Errorf("three billion units on one day: %v", err)
+	}
+	if fingerprint(t, st) != before {
+		t.Error("refused but wrote")
 	}
 }

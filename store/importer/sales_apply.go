@@ -73,10 +73,10 @@ func (s *salesFile) add(line int, sku, dateKey string, units int, revenue, inSto
 	if !seen {
 		c.inStock = nan
 	}
-	// each line is bounded by --max-quantity, so this takes billions of
-	// lines; the check keeps a sum from ever wrapping around
-	if units > maxCount-c.units {
-		s.j.bad(line, s.units, "units of SKU %q on %s add up to more than %s", sku, dateKey, group(maxCount))
+	// a sum is checked before it is made, so it cannot wrap around, even
+	// where int has 32 bits
+	if units > maxDayUnits-c.units {
+		s.j.bad(line, s.units, "units of SKU %q on %s add up to more than %s", sku, dateKey, group(maxDayUnits))
 		return
 	}
 	c.units += units
@@ -225,6 +225,11 @@ func (s *salesFile) apply() error {
 		return process(b)
 	})
 }
+
+// maxDayUnits bounds the units of one SKU on one day, summed over a
+// file's lines: more than two billion is no shop's day, and the bound holds
+// on every platform.
+const maxDayUnits = math.MaxInt32
 
 // salesChunk is how many SKUs' days are read at a time.
 const salesChunk = 500
