@@ -16,7 +16,7 @@ var productsKind = &Kind{
 		field("sku", true, "stock keeping unit", "Variant SKU"),
 		field("name", false, "product name; Shopify variants get the option values appended", "Title", "Product name"),
 		field("category", false, "category (WooCommerce: the first path of Categories)", "Categories", "Type", "Product type"),
-		field("subcategory", false, "subcategory"),
+		field("subcategory", false, "subcategory", "Sub-category", "Product subcategory"),
 		field("brand", false, "brand", "Vendor"),
 		field("supplier", false, "supplier name; a new name adds a supplier with default lead time", "Supplier name"),
 		field("unit_cost", false, "cost per unit", "Cost per item", "Variant Cost", "Cost", "Unit cost"),
@@ -56,7 +56,7 @@ func runProducts(j *job) error {
 	seen := map[string]int{} // SKU → its row in rows
 	// a SKU may come again on a row that says the same: exports joined
 	// from several sheets repeat rows
-	repeats, repeated := 0, map[string]bool{}
+	repeats, repeated, hinted := 0, map[string]bool{}, false
 	first := map[string]productRow{} // Shopify: the first row of each handle
 	noSKU := 0
 	err = j.rows(func(rec []string, line int) {
@@ -78,6 +78,11 @@ func runProducts(j *job) error {
 		if at, dup := seen[r.p.SKU]; dup {
 			first := &rows[at]
 			if field, this, that := differentField(r, *first); field != "" {
+				if !hinted { // said once, among the first errors shown
+					j.errs.Add(0, "", "rows repeat SKUs with other values; if this is an export of order lines, "+
+						"`stockroom import orders` reads its products along with the sales")
+					hinted = true
+				}
 				j.bad(line, "sku", "SKU %q appears again with another %s (%s; line %d has %s)", r.p.SKU, field, this, first.line, that)
 			} else {
 				repeats++

@@ -30,7 +30,8 @@ func TestProductsRepeatedRows(t *testing.T) {
 	} {
 		_, err := try(st, "products", "p.csv", Options{In: strings.NewReader("sku,name,category,price,supplier\n" +
 			"A-1,\"Mug, blue\",Kitchen,4.50,Acme\nB-2,Bowl,Kitchen,3,\n" + c.row + "\n")})
-		if err == nil || err.Error() != c.want {
+		hint := "p.csv: rows repeat SKUs with other values; if this is an export of order lines, `stockroom import orders` reads its products along with the sales\n"
+		if err == nil || err.Error() != hint+c.want {
 			t.Errorf("%s:\n got %v\nwant %s", c.row, err, c.want)
 		}
 	}
