@@ -195,8 +195,14 @@ func TestOrderExportFillsOnlyEmptyProductFields(t *testing.T) {
 	if strings.Contains(r.String(), "another name") {
 		t.Errorf("spacing counted as another name: %s", r)
 	}
+	// a product added without a name, named by its SKU, takes a name later
+	run(t, st, "orders", "o.csv", Options{In: strings.NewReader("date,sku,quantity,category\n2026-03-05,D-4,1,Food\n")})
+	r = run(t, st, "orders", "o.csv", Options{In: strings.NewReader("date,sku,quantity,product name\n2026-03-05,D-4,1,Dates\n")})
+	if got := query(t, st, "SELECT name FROM products WHERE sku = 'D-4'"); got != "Dates" || !strings.Contains(r.String(), "1 product filled in") {
+		t.Errorf("name %q: %s", got, r)
+	}
 	// revenue is quantity × price without a line total
-	if got := query(t, st, "SELECT round(sum(revenue), 2) FROM sales_daily"); got != "36.0" {
+	if got := query(t, st, "SELECT round(sum(revenue), 2) FROM sales_daily WHERE date(day * 86400, 'unixepoch') < '2026-03-05'"); got != "36.0" {
 		t.Errorf("revenue %s, want 2×11 + 4 + 3×2.5 + 2.5 = 36", got)
 	}
 }

@@ -174,9 +174,11 @@ func (o *orderProducts) fill(p model.Product, supplier string, lp *lineProduct) 
 	fields := [len(productText)]*string{&p.Name, &p.Category, &p.Subcategory, &p.Brand, &supplier}
 	for f, dst := range fields {
 		v := lp.text[f]
+		// a product added without a name was named by its SKU
+		empty := *dst == "" || f == 0 && *dst == p.SKU
 		switch {
 		case v == "":
-		case *dst == "":
+		case empty:
 			*dst, changed = v, true
 			if productText[f] == "supplier" {
 				p.SupplierID = o.sup.id(v)
