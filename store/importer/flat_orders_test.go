@@ -258,3 +258,16 @@ func TestDayOfFlatExportDates(t *testing.T) {
 		t.Errorf("day %s", got)
 	}
 }
+
+// A column named in --map is not taken by another field's known headers:
+// Name is Shopify's order number, but here the PM said it is the product.
+func TestMappedColumnIsNotAlsoDetected(t *testing.T) {
+	st := newStore(t)
+	file := "Order ID,Date,SKU,Name,Quantity,Cancelled\n" +
+		"1,2026-03-01,A-1,Apple,2,yes\n" +
+		"2,2026-03-01,B-2,Apple,3,\n" // a new order: not cancelled, although its product name is the line before's
+	r := run(t, st, "orders", "o.csv", Options{In: strings.NewReader(file), Map: map[string]string{"name": "Name"}})
+	if got := query(t, st, "SELECT p.sku, p.name, s.units FROM sales_daily s JOIN products p ON p.id = s.product_id"); got != "B-2|Apple|3" {
+		t.Errorf("sales %q: %s", got, r)
+	}
+}
