@@ -51,8 +51,9 @@ func ParseMap(s string) (map[string]string, error) {
 }
 
 // columns finds each field's column: the --map header if given, else the
-// first of the field's known headers present and not named in --map. Missing required fields and
-// --map entries that name no field or no column are errors.
+// first of the field's known headers present and not named in --map.
+// Missing required fields and --map entries that name no field or no
+// column are errors.
 func columns(k *Kind, file string, header []string, format Format, mapping map[string]string) (map[string]int, error) {
 	index := map[string]int{}
 	for i, h := range header {
