@@ -193,7 +193,7 @@ func (j *job) number(rec []string, line int, name string) (float64, bool) {
 		return 0, false
 	}
 	if math.Abs(v) > maxNumber {
-		j.bad(line, name, "%s is implausibly large (more than 1,000,000,000,000)", strings.TrimSpace(s))
+		j.bad(line, name, "%s is implausibly large (more than 1,000,000,000,000)", printable(s))
 		return 0, false
 	}
 	return v, true

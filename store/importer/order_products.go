@@ -67,9 +67,10 @@ func newOrderProducts(j *job) *orderProducts {
 func (o *orderProducts) line(rec []string, line int, sku string, price float64) {
 	i, ok := o.index[sku]
 	if !ok {
+		sku = strings.Clone(sku) // the record's cells are reused
 		i = len(o.skus)
-		o.index[strings.Clone(sku)] = i
-		o.skus = append(o.skus, lineProduct{sku: strings.Clone(sku)})
+		o.index[sku] = i
+		o.skus = append(o.skus, lineProduct{sku: sku})
 	}
 	p := &o.skus[i]
 	for f, name := range productText {
@@ -85,9 +86,10 @@ func (o *orderProducts) line(rec []string, line int, sku string, price float64) 
 	if p.price == 0 {
 		p.price = price
 	}
-	if p.unitCost == 0 {
-		if v, ok := o.j.number(rec, line, "unit_cost"); ok {
-			p.unitCost = o.j.nonNegative(line, "unit_cost", v)
+	if v, ok := o.j.number(rec, line, "unit_cost"); ok {
+		v = o.j.nonNegative(line, "unit_cost", v) // every line's cell is checked
+		if p.unitCost == 0 {
+			p.unitCost = v
 		}
 	}
 }
