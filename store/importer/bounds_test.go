@@ -136,3 +136,12 @@ func TestUnitsCannotOverflow(t *testing.T) {
 		t.Error("refused but wrote")
 	}
 }
+
+// Every line's cells are checked, not only those a SKU's product takes.
+func TestEveryLinesUnitCostIsChecked(t *testing.T) {
+	st := newStore(t)
+	_, err := try(st, "orders", "o.csv", Options{In: strings.NewReader("date,sku,quantity,unit cost\n2026-03-01,A-1,1,2\n2026-03-02,A-1,1,-2\n")})
+	if err == nil || err.Error() != `o.csv:3: column "unit cost": -2 is negative` {
+		t.Errorf("%v", err)
+	}
+}
