@@ -15,6 +15,7 @@ import (
 func importCommand(db *string) *cobra.Command {
 	var mapping, dateFormat string
 	var dryRun, skipUnknown bool
+	var maxQuantity int64
 	var kinds strings.Builder
 	for _, k := range importer.Kinds() {
 		kinds.WriteString("\n" + k.Describe())
@@ -27,11 +28,16 @@ func importCommand(db *string) *cobra.Command {
 			"are recognised by their headers; for any other file name the columns with --map.\n" +
 			"Delimiter (comma, semicolon, tab), BOM, line ends and decimal commas (with semicolons)\n" +
 			"are detected. A file imports completely in one transaction or not at all: bad rows are\n" +
-			"listed as FILE:LINE: column \"X\": reason and nothing is written.\n" +
+			"listed as FILE:LINE: column \"X\": reason and nothing is written. A line of more than\n" +
+			"--max-quantity units is refused as a typing error. --dry-run checks a file and writes\n" +
+			"nothing, even before the catalogue exists.\n" +
+			"An orders file with product columns (name, category, …), as BI and marketplace exports\n" +
+			"have, also adds its SKUs to the catalogue and fills in product fields it leaves empty.\n" +
 			"\nKinds and their fields:\n" + kinds.String(),
 		Example: "  stockroom import products products_export.csv\n" +
 			"  stockroom import stock inventory_export.csv\n" +
 			"  stockroom import orders orders_export.csv --dry-run\n" +
+			"  stockroom import orders order_lines.csv --map name=\"Product Name\",line_total=\"Line Total\"\n" +
 			"  stockroom import sales daily.csv --map sku=\"Product ID\",date=\"Order Date\",units=Qty --date-format DD/MM/YYYY",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 2 {
@@ -47,25 +53,35 @@ func importCommand(db *string) *cobra.Command {
 			if err != nil {
 				return usageError{err}
 			}
+			if maxQuantity < 1 || maxQuantity > importer.MaxQuantityLimit {
+				return usageError{fmt.Errorf("--max-quantity %d: want 1 to %s units a line", maxQuantity, groupThousands(importer.MaxQuantityLimit))}
+			}
+			opt := importer.Options{Kind: args[0], File: args[1], Map: m, DateFormat: dateFormat, DryRun: dryRun,
+				SkipUnknown: skipUnknown, MaxQuantity: maxQuantity}
 			path := catalogPath(*db)
 			_, statErr := os.Stat(path)
-			created := os.IsNotExist(statErr) && !dryRun
+			missing := os.IsNotExist(statErr)
+			if missing && dryRun {
+				return dryRunWithoutCatalogue(cmd, path, opt)
+			}
+			var made []string // directories made for a new catalogue
+			if missing {
+				if made, err = makeDirs(filepath.Dir(path)); err != nil {
+					return err
+				}
+			}
 			st, err := openForImport(path, dryRun)
 			if err != nil {
+				removeNew(path, made, missing)
 				return err
 			}
-			res, err := importer.Run(cmd.Context(), st, importer.Options{Kind: args[0], File: args[1], Map: m,
-				DateFormat: dateFormat, DryRun: dryRun, SkipUnknown: skipUnknown})
+			res, err := importer.Run(cmd.Context(), st, opt)
 			st.Close()
 			if err != nil {
-				if created { // a refused first import leaves no empty catalogue behind
-					for _, suffix := range []string{"", "-wal", "-shm"} {
-						os.Remove(path + suffix)
-					}
-				}
+				removeNew(path, made, missing) // a refused first import leaves nothing behind
 				return err
 			}
-			if created {
+			if missing {
 				fmt.Fprintf(os.Stderr, "Created a new catalogue at %s\n", path)
 			}
 			fmt.Fprintln(cmd.OutOrStdout(), res)
@@ -76,17 +92,67 @@ func importCommand(db *string) *cobra.Command {
 	cmd.Flags().StringVar(&dateFormat, "date-format", "", "how dates are written when not ISO: DD/MM/YYYY, MM/DD/YYYY, DD.MM.YYYY, …")
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "report what would change (new, updated, unchanged) and write nothing")
 	cmd.Flags().BoolVar(&skipUnknown, "skip-unknown", false, "leave out rows whose SKU is not in the catalogue instead of refusing the file")
+	cmd.Flags().Int64Var(&maxQuantity, "max-quantity", importer.DefaultMaxQuantity, "the most units a line may carry; more is refused as a typing error")
 	return cmd
 }
 
-// openForImport opens the catalogue, creating it unless this is a dry run
-// (which must write nothing, not even an empty catalogue).
+// openForImport opens the catalogue, creating it unless this is a dry run.
 func openForImport(path string, dryRun bool) (*store.Store, error) {
 	if dryRun {
 		return store.OpenExisting(path)
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	return store.Open(path)
+}
+
+// dryRunWithoutCatalogue checks a file for a catalogue that does not exist
+// yet: against an empty catalogue in a temporary directory, so that
+// nothing appears at path, not even a directory.
+func dryRunWithoutCatalogue(cmd *cobra.Command, path string, opt importer.Options) error {
+	dir, err := os.MkdirTemp("", "stockroom-dry-run-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	st, err := store.Open(filepath.Join(dir, "catalogue.db"))
+	if err != nil {
+		return err
+	}
+	res, err := importer.Run(cmd.Context(), st, opt)
+	st.Close()
+	if err != nil {
+		return err
+	}
+	res.Notes = append(res.Notes, fmt.Sprintf("no catalogue at %s yet: checked against an empty one, which a real import creates", path))
+	fmt.Fprintln(cmd.OutOrStdout(), res)
+	return nil
+}
+
+// makeDirs makes dir and any missing parents, and returns the ones it
+// made, deepest first.
+func makeDirs(dir string) ([]string, error) {
+	var made []string
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(d); err == nil || !os.IsNotExist(err) || filepath.Dir(d) == d {
+			break
+		}
+		made = append(made, d)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	return store.Open(path)
+	return made, nil
+}
+
+// removeNew removes a catalogue this import created, with its SQLite
+// side files and the directories made for it.
+func removeNew(path string, made []string, created bool) {
+	if !created {
+		return
+	}
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+		os.Remove(path + suffix)
+	}
+	for _, d := range made {
+		os.Remove(d) // only if empty: never anything else's
+	}
 }

@@ -30,6 +30,12 @@ func NewReader(file string, r io.Reader) (*Reader, error) {
 	if b, _ := br.Peek(3); bytes.Equal(b, []byte("\ufeff")) {
 		br.Discard(3)
 	}
+	// Excel's "Unicode Text" is UTF-16, a NUL byte in every ASCII
+	// character: say so rather than fail to find the columns.
+	if b, _ := br.Peek(256); bytes.HasPrefix(b, []byte{0xff, 0xfe}) || bytes.HasPrefix(b, []byte{0xfe, 0xff}) ||
+		bytes.Count(b, []byte{0}) > len(b)/4 {
+		return nil, fmt.Errorf("%s: the file is UTF-16 (or binary), not text in UTF-8: save it as CSV UTF-8", file)
+	}
 	// Peek returns what it has at EOF or when the buffer is full; a header
 	// line longer than 1 MiB is only sampled, which is plenty to count
 	// delimiters.

@@ -41,6 +41,8 @@ func FuzzImport(f *testing.F) {
 	}
 	f.Add(uint8(3), []byte("sku,date,units\nHOSE-25-G,2026-03-01,4\nHOSE-25-G,2026-02-30,1\n"))
 	f.Add(uint8(4), []byte("Name,Created at,Lineitem sku,Lineitem quantity\n#1,2026-03-01 10:00:00 +0100,HOSE-25-G,\"3\n"))
+	f.Add(uint8(4), []byte("Order ID,Order Date,SKU,Product Name,Category,Supplier,Quantity,Line Total\n"+
+		"1,3/14/2025 6:22 PM,N-1,\"Nut, big\",Food,Acme,2,3.50\n1,,N-1,NUT,Food,ACME,1,1.75\n2,3/15/2025,HOSE-25-G,Hose,,,1,9\n"))
 	var st *store.Store
 	f.Fuzz(func(t *testing.T, kind uint8, data []byte) {
 		if st == nil { // one catalogue per fuzzing process: opening one per input is slow

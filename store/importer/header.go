@@ -51,8 +51,9 @@ func ParseMap(s string) (map[string]string, error) {
 }
 
 // columns finds each field's column: the --map header if given, else the
-// first of the field's known headers present. Missing required fields and
-// --map entries that name no field or no column are errors.
+// first of the field's known headers present and not named in --map.
+// Missing required fields and --map entries that name no field or no
+// column are errors.
 func columns(k *Kind, file string, header []string, format Format, mapping map[string]string) (map[string]int, error) {
 	index := map[string]int{}
 	for i, h := range header {
@@ -61,6 +62,7 @@ func columns(k *Kind, file string, header []string, format Format, mapping map[s
 		}
 	}
 	cols := map[string]int{}
+	taken := map[int]bool{} // columns --map names are not also found for other fields
 	for _, name := range slices.Sorted(maps.Keys(mapping)) {
 		if k.field(name) == nil {
 			return nil, fmt.Errorf("--map: %s has no field %q (fields: %s)", k.Name, name, fieldNames(k))
@@ -70,6 +72,7 @@ func columns(k *Kind, file string, header []string, format Format, mapping map[s
 			return nil, fmt.Errorf("--map %s=%q: %s has no such column (columns: %s)", name, mapping[name], file, printable(strings.Join(header, ", ")))
 		}
 		cols[name] = i
+		taken[i] = true
 	}
 	var missing []string
 	for _, f := range k.Fields {
@@ -80,7 +83,7 @@ func columns(k *Kind, file string, header []string, format Format, mapping map[s
 			continue // a Stockroom export's status is the stock status (ok, low, …), not the product's
 		}
 		for _, h := range f.Headers {
-			if i, ok := index[h]; ok {
+			if i, ok := index[h]; ok && !taken[i] {
 				cols[f.Name] = i
 				break
 			}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -26,6 +27,8 @@ type Options struct {
 	// SkipUnknown leaves out rows whose SKU is not in the catalogue instead
 	// of refusing the file.
 	SkipUnknown bool
+	// MaxQuantity is the most units a line may carry (0: DefaultMaxQuantity).
+	MaxQuantity int64
 }
 
 // Result says what an import did (or, in a dry run, would do).
@@ -38,6 +41,9 @@ type Result struct {
 	New, Updated, Unchanged int
 	Notes                   []string // rows left out and why
 	DryRun                  bool
+	// ProductsNew and ProductsFilled count the products an orders file
+	// with product columns adds, and fills in where they were empty.
+	ProductsNew, ProductsFilled int
 }
 
 func (r Result) String() string {
@@ -59,7 +65,11 @@ func (r Result) String() string {
 
 // summary is the audit log's record of an import.
 func (r Result) summary() string {
-	return fmt.Sprintf("%s: %d rows; %s new %d, updated %d, unchanged %d", r.Format, r.Rows, r.Unit, r.New, r.Updated, r.Unchanged)
+	s := fmt.Sprintf("%s: %d rows; %s new %d, updated %d, unchanged %d", r.Format, r.Rows, r.Unit, r.New, r.Updated, r.Unchanged)
+	if r.ProductsNew > 0 || r.ProductsFilled > 0 {
+		s += fmt.Sprintf("; products new %d, filled in %d", r.ProductsNew, r.ProductsFilled)
+	}
+	return s
 }
 
 // Run imports one file into the catalogue.
@@ -89,13 +99,19 @@ func Run(ctx context.Context, st *store.Store, opt Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	if opt.MaxQuantity == 0 {
+		opt.MaxQuantity = DefaultMaxQuantity
+	}
+	if opt.MaxQuantity < 1 || opt.MaxQuantity > MaxQuantityLimit {
+		return Result{}, fmt.Errorf("--max-quantity %d: want 1 to %s units a line", opt.MaxQuantity, group(MaxQuantityLimit))
+	}
 	j := &job{ctx: ctx, st: st, opt: opt, kind: k, r: r, cols: cols, dates: dates,
 		errs: &Errors{File: opt.File},
 		res:  Result{Kind: k.Name, File: opt.File, Format: format, DryRun: opt.DryRun}}
-	if err := k.run(j); err != nil {
-		return j.res, err
-	}
-	return j.res, nil
+	j.textCols = textColumns(cols)
+	err = k.run(j)
+	j.noteInvalidUTF8()
+	return j.res, err
 }
 
 // job is one import under way.
@@ -110,10 +126,15 @@ type job struct {
 	errs  *Errors
 	res   Result
 	cat   *model.Catalogue
+	// textCols are the columns read as text other than identifiers, whose
+	// invalid UTF-8 is replaced (see clean); replaced counts those values.
+	textCols []int
+	replaced int
 }
 
 // rows calls fn for every data row, counting them; fn reports bad cells
-// through j.bad. It stops at the first error that is not about a row.
+// through j.bad. A row with a bad identifier (see clean) is reported and
+// not passed on. It stops at the first error that is not about a row.
 func (j *job) rows(fn func(rec []string, line int)) error {
 	for {
 		rec, line, err := j.r.Next()
@@ -129,7 +150,9 @@ func (j *job) rows(fn func(rec []string, line int)) error {
 			return fmt.Errorf("%s: %w", j.opt.File, err)
 		}
 		j.res.Rows++
-		fn(rec, line)
+		if j.clean(rec, line) {
+			fn(rec, line)
+		}
 	}
 }
 
@@ -157,8 +180,8 @@ func (j *job) bad(line int, name, format string, args ...any) {
 	j.errs.Add(line, j.header(name), fmt.Sprintf(format, args...))
 }
 
-// number reads an optional number; ok is false when the cell is empty or
-// bad (and then reported).
+// number reads an optional number, at most maxNumber either way; ok is
+// false when the cell is empty or bad (and then reported).
 func (j *job) number(rec []string, line int, name string) (float64, bool) {
 	s := j.cell(rec, name)
 	if s == "" {
@@ -169,10 +192,15 @@ func (j *job) number(rec []string, line int, name string) (float64, bool) {
 		j.bad(line, name, "%v", err)
 		return 0, false
 	}
+	if math.Abs(v) > maxNumber {
+		j.bad(line, name, "%s is implausibly large (more than 1,000,000,000,000)", printable(s))
+		return 0, false
+	}
 	return v, true
 }
 
-// count reads an optional whole number that must not be negative.
+// count reads an optional number of units: whole, not negative, at most
+// --max-quantity.
 func (j *job) count(rec []string, line int, name string) (int, bool) {
 	v, ok := j.signedCount(rec, line, name)
 	if ok && v < 0 {
@@ -182,14 +210,23 @@ func (j *job) count(rec []string, line int, name string) (int, bool) {
 	return v, ok
 }
 
-// signedCount reads an optional whole number that may be negative
-// (oversold stock).
+// signedCount reads an optional number of units that may be negative
+// (oversold stock), at most --max-quantity either way.
 func (j *job) signedCount(rec []string, line int, name string) (int, bool) {
 	s := j.cell(rec, name)
 	if s == "" {
 		return 0, false
 	}
-	v, err := ParseCount(s, j.r.DecimalComma())
+	f, err := ParseNumber(s, j.r.DecimalComma())
+	if err == nil && math.Abs(f) > float64(j.opt.MaxQuantity) {
+		// checked before the conversion: int is 32 bits on some platforms
+		j.bad(line, name, "%s is more than --max-quantity %s a line", printable(s), group(int(j.opt.MaxQuantity)))
+		return 0, false
+	}
+	var v int64
+	if err == nil {
+		v, err = wholeCount(f, s)
+	}
 	if err != nil {
 		j.bad(line, name, "%v", err)
 		return 0, false
@@ -249,9 +286,12 @@ type unknownSKUs struct {
 	skus map[string]bool
 }
 
-func (u *unknownSKUs) add(line int, sku string) {
+func (u *unknownSKUs) add(line int, sku string) { u.addRows(line, sku, 1) }
+
+// addRows is add for a SKU met on rows rows, the first on line.
+func (u *unknownSKUs) addRows(line int, sku string, rows int) {
 	if u.j.opt.SkipUnknown {
-		u.rows++
+		u.rows += rows
 		if u.skus == nil {
 			u.skus = map[string]bool{}
 		}

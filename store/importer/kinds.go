@@ -83,3 +83,12 @@ func field(name string, required bool, help string, headers ...string) Field {
 	}
 	return f
 }
+
+// normaliseAll normalises header spellings for a Field built by hand.
+func normaliseAll(headers ...string) []string {
+	out := make([]string, len(headers))
+	for i, h := range headers {
+		out[i] = normalise(h)
+	}
+	return out
+}

@@ -150,6 +150,11 @@ func ParseCount(s string, decimalComma bool) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
+	return wholeCount(f, s)
+}
+
+// wholeCount checks that f, parsed from s, is a count.
+func wholeCount(f float64, s string) (int64, error) {
 	if f != math.Trunc(f) {
 		return 0, fmt.Errorf("%s is not a whole number", strings.TrimSpace(s))
 	}

@@ -113,8 +113,8 @@ func (j *job) readPolicy(rec []string, line int, pol *model.Policy, prod *model.
 	case "supplier", "default":
 		pol.LeadTimeDays = 0
 	default:
-		if v, ok := j.number(rec, line, "lead_time_days"); ok {
-			pol.LeadTimeDays = j.nonNegative(line, "lead_time_days", v)
+		if v, ok := j.days(rec, line, "lead_time_days", maxLeadTimeDays); ok {
+			pol.LeadTimeDays = v
 		}
 	}
 	if v, ok := j.count(rec, line, "case_pack"); ok {
@@ -140,8 +140,8 @@ func (j *job) readPolicy(rec []string, line int, pol *model.Policy, prod *model.
 		}
 	}
 	if v, ok := j.count(rec, line, "review_days"); ok {
-		if v < 1 {
-			j.bad(line, "review_days", "the review period is at least 1 day")
+		if v < 1 || v > maxReviewDays {
+			j.bad(line, "review_days", "the review period is from 1 to %d days", maxReviewDays)
 		}
 		pol.ReviewDays = v
 	}

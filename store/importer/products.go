@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"stockroom/model"
@@ -15,7 +16,7 @@ var productsKind = &Kind{
 		field("sku", true, "stock keeping unit", "Variant SKU"),
 		field("name", false, "product name; Shopify variants get the option values appended", "Title", "Product name"),
 		field("category", false, "category (WooCommerce: the first path of Categories)", "Categories", "Type", "Product type"),
-		field("subcategory", false, "subcategory"),
+		field("subcategory", false, "subcategory", "Sub-category", "Product subcategory"),
 		field("brand", false, "brand", "Vendor"),
 		field("supplier", false, "supplier name; a new name adds a supplier with default lead time", "Supplier name"),
 		field("unit_cost", false, "cost per unit", "Cost per item", "Variant Cost", "Cost", "Unit cost"),
@@ -52,7 +53,10 @@ func runProducts(j *job) error {
 		return err
 	}
 	var rows []productRow
-	seen := map[string]int{}
+	seen := map[string]int{} // SKU → its row in rows
+	// a SKU may come again on a row that says the same: exports joined
+	// from several sheets repeat rows
+	repeats, repeated, hinted := 0, map[string]bool{}, false
 	first := map[string]productRow{} // Shopify: the first row of each handle
 	noSKU := 0
 	err = j.rows(func(rec []string, line int) {
@@ -72,14 +76,29 @@ func runProducts(j *job) error {
 			return
 		}
 		if at, dup := seen[r.p.SKU]; dup {
-			j.bad(line, "sku", "SKU %q appears again (first on line %d)", r.p.SKU, at)
+			first := &rows[at]
+			if field, this, that := differentField(r, *first); field != "" {
+				if !hinted { // said once, among the first errors shown
+					j.errs.Add(0, "", "rows repeat SKUs with other values; if this is an export of order lines, "+
+						"`stockroom import orders` reads its products along with the sales")
+					hinted = true
+				}
+				j.bad(line, "sku", "SKU %q appears again with another %s (%s; line %d has %s)", r.p.SKU, field, this, first.line, that)
+			} else {
+				repeats++
+				repeated[r.p.SKU] = true
+			}
 			return
 		}
-		seen[r.p.SKU] = line
+		seen[r.p.SKU] = len(rows)
 		rows = append(rows, r)
 	})
 	if err != nil {
 		return err
+	}
+	if repeats > 0 {
+		j.res.Notes = append(j.res.Notes, fmt.Sprintf("%s of %s %s identical and read once",
+			plural(repeats, "repeated row", "repeated rows"), plural(len(repeated), "SKU", "SKUs"), verb(repeats, "was", "were")))
 	}
 	if noSKU > 0 {
 		j.res.Notes = append(j.res.Notes, fmt.Sprintf("%s without a SKU left out", nRows(noSKU)))
@@ -294,4 +313,71 @@ func (j *job) nonNegative(line int, name string, v float64) float64 {
 		return 0
 	}
 	return v
+}
+
+// productFields are the fields of a product row, in the order a
+// difference between two rows of one SKU is reported.
+var productFields = []string{"name", "category", "subcategory", "brand", "supplier", "unit_cost", "price",
+	"case_pack", "moq", "status", "launched_on"}
+
+// differentField compares two rows of one SKU after normalising (runs of
+// spaces, numbers as numbers, supplier names without case, dates as
+// days), and returns the first field they differ in with both values, or
+// "". Rows that differ are refused rather than one taken: either could be
+// the right price or cost, and a wrong one goes onto purchase orders.
+func differentField(a, b productRow) (field, aValue, bValue string) {
+	for _, f := range productFields {
+		av, bv := a.value(f), b.value(f)
+		if a.set[f] == b.set[f] && (av == bv || sameText(f, av, bv)) {
+			continue
+		}
+		show := func(r productRow, v string) string {
+			switch {
+			case !r.set[f] && isNumberField(f):
+				return "empty"
+			case isNumberField(f):
+				return v
+			}
+			return fmt.Sprintf("%q", printable(v))
+		}
+		return strings.ReplaceAll(f, "_", " "), show(a, av), show(b, bv)
+	}
+	return "", "", ""
+}
+
+func isNumberField(f string) bool {
+	return f == "unit_cost" || f == "price" || f == "case_pack" || f == "moq"
+}
+
+// value is a field of the row as text: numbers in their shortest form.
+func (r *productRow) value(f string) string {
+	if !r.set[f] {
+		return ""
+	}
+	p := &r.p
+	switch f {
+	case "name":
+		return p.Name
+	case "category":
+		return p.Category
+	case "subcategory":
+		return p.Subcategory
+	case "brand":
+		return p.Brand
+	case "supplier":
+		return r.supplier
+	case "unit_cost":
+		return strconv.FormatFloat(p.UnitCost, 'f', -1, 64)
+	case "price":
+		return strconv.FormatFloat(p.Price, 'f', -1, 64)
+	case "case_pack":
+		return strconv.Itoa(p.CasePack)
+	case "moq":
+		return strconv.Itoa(p.MOQ)
+	case "status":
+		return string(p.Status)
+	case "launched_on":
+		return r.launched
+	}
+	return ""
 }

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"maps"
 	"math"
 	"slices"
@@ -18,10 +19,15 @@ var nan = math.NaN()
 // and dates are numbered as they are met: a million lines hold a few
 // thousand of each.
 type salesFile struct {
-	j     *job
-	skus  numbering
-	dates numbering           // of date keys
-	cells map[uint64]saleCell // sku<<32 | date
+	j       *job
+	units   string // the units field, for messages
+	skus    numbering
+	skuRows []int               // rows per SKU, for --skip-unknown's count
+	dates   numbering           // of date keys
+	cells   map[uint64]saleCell // sku<<32 | date
+	// products, when the file has product columns, adds the SKUs the
+	// catalogue lacks (see orderProducts)
+	products *orderProducts
 }
 
 // numbering gives each distinct text a number in the order met, and keeps
@@ -52,15 +58,26 @@ type saleCell struct {
 	inStock float64 // NaN: unknown
 }
 
-func newSalesFile(j *job) *salesFile {
-	return &salesFile{j: j, cells: map[uint64]saleCell{}}
+func newSalesFile(j *job, units string) *salesFile {
+	return &salesFile{j: j, units: units, cells: map[uint64]saleCell{}}
 }
 
 func (s *salesFile) add(line int, sku, dateKey string, units int, revenue, inStock float64) {
-	k := uint64(s.skus.number(sku, line))<<32 | uint64(uint32(s.dates.number(dateKey, line)))
+	si := s.skus.number(sku, line)
+	if int(si) == len(s.skuRows) {
+		s.skuRows = append(s.skuRows, 0)
+	}
+	s.skuRows[si]++
+	k := uint64(si)<<32 | uint64(uint32(s.dates.number(dateKey, line)))
 	c, seen := s.cells[k]
 	if !seen {
 		c.inStock = nan
+	}
+	// a sum is checked before it is made, so it cannot wrap around, even
+	// where int has 32 bits
+	if units > maxDayUnits-c.units {
+		s.j.bad(line, s.units, "units of SKU %q on %s add up to more than %s", sku, dateKey, group(maxDayUnits))
+		return
 	}
 	c.units += units
 	c.revenue += revenue
@@ -85,9 +102,38 @@ func (s *salesFile) apply() error {
 		j.errs.Add(0, "", err.Error())
 		return j.errs.Err()
 	}
+	products, err := j.products()
+	if err != nil {
+		return err
+	}
+	unknown := &unknownSKUs{j: j}
+	ids := make([]int64, len(s.skus.texts)) // 0: left out; negative: a new product
+	for i, sku := range s.skus.texts {
+		switch p := products[sku]; {
+		case p != nil:
+			ids[i] = p.ID
+		case s.products != nil:
+			ids[i] = s.products.placeholder(sku)
+		default:
+			unknown.addRows(s.skus.lines[i], sku, s.skuRows[i])
+		}
+	}
+	unknown.note()
+	// the days replaced are those of the rows kept: a row left out must not
+	// widen them over days the file says nothing about
+	used := make([]bool, len(s.dates.texts))
+	for k := range s.cells {
+		if ids[k>>32] != 0 {
+			used[uint32(k)] = true
+		}
+	}
 	days := make([]model.Day, len(s.dates.texts))
 	earliest, latest := model.MustDay("1990-01-01"), model.DayOf(time.Now())+366
+	from, to := model.NoDay, model.NoDay
 	for i, key := range s.dates.texts {
+		if !used[i] {
+			continue
+		}
 		d, err := j.dates.Day(key)
 		switch {
 		case err != nil:
@@ -96,51 +142,40 @@ func (s *salesFile) apply() error {
 			// a sales history spanning centuries is a typing error, and would
 			// make every SKU's weekly series centuries long
 			j.bad(s.dates.lines[i], "date", "%s is not a plausible sales date (1990 to a year from now)", d)
+		case from == model.NoDay:
+			from, to = d, d
+		default:
+			from, to = min(from, d), max(to, d)
 		}
 		days[i] = d
 	}
-	products, err := j.products()
-	if err != nil {
-		return err
-	}
-	unknown := &unknownSKUs{j: j}
-	ids := make([]int64, len(s.skus.texts))
-	for i, sku := range s.skus.texts {
-		if p := products[sku]; p != nil {
-			ids[i] = p.ID
-		} else {
-			unknown.add(s.skus.lines[i], sku)
-		}
-	}
-	unknown.note()
 	if err := j.errs.Err(); err != nil {
 		return err
 	}
 	j.res.Unit = "SKU-days"
-	if len(s.cells) == 0 {
-		return j.finish(func(*store.Bulk) error { return nil })
-	}
-	from, to := days[0], days[0]
-	for _, d := range days {
-		from, to = min(from, d), max(to, d)
-	}
-	byProduct := map[int64][]model.DailySale{}
+	bySKU := map[int32][]model.DailySale{}
 	for k, c := range s.cells {
-		id := ids[k>>32]
-		if id == 0 {
+		si := int32(k >> 32)
+		if ids[si] == 0 {
 			continue // unknown SKU, left out
 		}
-		byProduct[id] = append(byProduct[id], model.DailySale{Day: days[uint32(k)], Units: c.units, Revenue: c.revenue, InStock: c.inStock})
+		bySKU[si] = append(bySKU[si], model.DailySale{Day: days[uint32(k)], Units: c.units, Revenue: c.revenue, InStock: c.inStock})
 	}
 	s.cells = nil
-	touched := slices.Sorted(maps.Keys(byProduct))
+	touched := slices.Sorted(maps.Keys(bySKU))
 	keepStockouts := !j.has("in_stock") // orders and sales without in-stock data keep what the catalogue knows
 	// SKUs are compared and written a few hundred at a time, so a year of
 	// history for 20,000 SKUs is never in memory at once; the writes still
 	// share one transaction
 	process := func(b *store.Bulk) error {
+		// in id order, which is the order of sales_daily's key: inserts
+		// then append to the B-tree instead of splitting it all over
+		slices.SortFunc(touched, func(a, b int32) int { return cmp.Compare(ids[a], ids[b]) })
 		for lo := 0; lo < len(touched); lo += salesChunk {
-			chunk := touched[lo:min(lo+salesChunk, len(touched))]
+			chunk := make([]int64, 0, salesChunk)
+			for _, si := range touched[lo:min(lo+salesChunk, len(touched))] {
+				chunk = append(chunk, ids[si])
+			}
 			old, err := j.st.DailySalesBetween(j.ctx, chunk, from, to)
 			if err != nil {
 				return err
@@ -151,8 +186,8 @@ func (s *salesFile) apply() error {
 					return err
 				}
 			}
-			for _, id := range chunk {
-				fresh := byProduct[id]
+			for ci, id := range chunk {
+				fresh := bySKU[touched[lo+ci]]
 				sort.Slice(fresh, func(a, b int) bool { return fresh[a].Day < fresh[b].Day })
 				p := s.patch(id, from, to, fresh, old[id], keepStockouts)
 				if p == nil || b == nil {
@@ -178,8 +213,23 @@ func (s *salesFile) apply() error {
 	if j.opt.DryRun {
 		return process(nil)
 	}
-	return j.finish(process)
+	return j.finish(func(b *store.Bulk) error {
+		if s.products != nil {
+			if err := s.products.write(b); err != nil {
+				return err
+			}
+			for i := range ids {
+				ids[i] = s.products.real(ids[i])
+			}
+		}
+		return process(b)
+	})
 }
+
+// maxDayUnits bounds the units of one SKU on one day, summed over a
+// file's lines: more than two billion is no shop's day, and the bound holds
+// on every platform.
+const maxDayUnits = math.MaxInt32
 
 // salesChunk is how many SKUs' days are read at a time.
 const salesChunk = 500

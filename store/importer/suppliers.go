@@ -58,7 +58,15 @@ func runSuppliers(j *job) error {
 		for _, f := range []struct {
 			name string
 			dst  *float64
-		}{{"lead_time_days", &sp.LeadTimeDays}, {"lead_time_sd_days", &sp.LeadTimeSDDays}, {"order_cost", &sp.OrderCost}, {"min_order_value", &sp.MinOrderValue}} {
+		}{{"lead_time_days", &sp.LeadTimeDays}, {"lead_time_sd_days", &sp.LeadTimeSDDays}} {
+			if v, ok := j.days(rec, line, f.name, maxLeadTimeDays); ok {
+				*f.dst = v
+			}
+		}
+		for _, f := range []struct {
+			name string
+			dst  *float64
+		}{{"order_cost", &sp.OrderCost}, {"min_order_value", &sp.MinOrderValue}} {
 			if v, ok := j.number(rec, line, f.name); ok {
 				*f.dst = j.nonNegative(line, f.name, v)
 			}
