@@ -28,6 +28,9 @@ func demoCommand(db *string) *cobra.Command {
 				return usageError{fmt.Errorf("--skus must be at least 1")}
 			}
 			path := catalogPath(*db)
+			if err := ensureDataDir(path); err != nil {
+				return err
+			}
 			start := time.Now()
 			last := time.Time{}
 			err := demo.Create(cmd.Context(), path, demo.Options{SKUs: skus, Seed: seed, Progress: func(done, total int) {
@@ -55,7 +58,7 @@ func demoCommand(db *string) *cobra.Command {
 // primeForecasts plans a new catalogue once so that its forecasts are
 // cached and the dashboard opens without forecasting every SKU.
 func primeForecasts(ctx context.Context, path string) error {
-	st, err := store.Open(path)
+	st, err := store.OpenExisting(path)
 	if err != nil {
 		return err
 	}

@@ -124,7 +124,7 @@ func exportedView(ctx context.Context, path, name string, asOf model.Day, opt vi
 		}
 		return build(snap, opt), func() { st.Close() }, nil
 	}
-	st, err := store.OpenExisting(path)
+	st, err := openReadable(path)
 	if err != nil {
 		return nil, nil, err
 	}

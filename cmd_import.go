@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -85,7 +84,7 @@ func openForImport(path string, dryRun bool) (*store.Store, error) {
 	if dryRun {
 		return store.OpenExisting(path)
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	if err := ensureDataDir(path); err != nil { // only Stockroom's own: a mistyped directory is refused
 		return nil, err
 	}
 	return store.Open(path)

@@ -23,8 +23,13 @@ func Create(ctx context.Context, path string, opt Options) error {
 		return err
 	}
 	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("demo: %w", err)
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		// a mistyped directory is refused, never created
+		what := "does not exist"
+		if err == nil {
+			what = "is not a directory"
+		}
+		return fmt.Errorf("demo: cannot create a catalogue at %s: the directory %s %s", path, dir, what)
 	}
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {

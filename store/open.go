@@ -202,7 +202,7 @@ func (f fileFacts) notWritable() string {
 			if errors.Is(err, syscall.EROFS) {
 				return "the file system is read-only"
 			}
-			return fmt.Sprintf("the file is not writable: mode %s", f.mode.Perm())
+			return fmt.Sprintf("the file is not writable (mode %04o)", f.mode.Perm())
 		}
 	}
 	dir := filepath.Dir(f.real)
