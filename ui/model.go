@@ -25,7 +25,7 @@ type Options struct {
 	// directory … is not writable"): the dashboard says so and refuses
 	// every change (ui/readonly.go).
 	ReadOnly string
-	Now       func() time.Time
+	Now      func() time.Time
 	// Trace, when set, receives one line with the time from Started to the
 	// first frame that shows the catalogue ($STOCKROOM_TRACE names a file).
 	Trace   io.Writer
