@@ -21,11 +21,7 @@ type Options struct {
 	Backend   Backend
 	Source    string // the catalogue's path, shown in the tab bar
 	ExportDir string // where x writes CSV files; default the current directory
-	// ReadOnly, when set, says why the catalogue is open read-only ("the
-	// directory … is not writable"): the dashboard says so and refuses
-	// every change (ui/readonly.go).
-	ReadOnly string
-	Now      func() time.Time
+	Now       func() time.Time
 	// Trace, when set, receives one line with the time from Started to the
 	// first frame that shows the catalogue ($STOCKROOM_TRACE names a file).
 	Trace   io.Writer
@@ -33,6 +29,10 @@ type Options struct {
 	// FirstFrame, when set, is called once the first frame that shows the
 	// catalogue is drawn.
 	FirstFrame func()
+	// ReadOnly, when set, says why the catalogue is open read-only ("the
+	// directory … is not writable"): the dashboard says so and refuses
+	// every change (ui/readonly.go).
+	ReadOnly string
 }
 
 type mode int
