@@ -66,3 +66,14 @@ func TestCreateTempKeepsLongNamesWithinLimits(t *testing.T) {
 		t.Errorf("temporary name %q (%d bytes)", name, len(name))
 	}
 }
+
+// A killed export's temporary file is removed by the next write there.
+func TestWriteRemovesStaleTemporaryFiles(t *testing.T) {
+	dir := t.TempDir()
+	stale := filepath.Join(dir, ".stock.csv"+marker+"42")
+	must(t, os.WriteFile(stale, []byte("half an export"), 0o600))
+	must(t, Write(filepath.Join(dir, "stock.csv"), text("sku\n", nil)))
+	if got := names(t, dir); !slices.Equal(got, []string{"stock.csv"}) {
+		t.Errorf("directory holds %q", got)
+	}
+}

@@ -207,6 +207,7 @@ func replace(target string, d destination, write func(io.Writer, bool) error) (e
 	if d.info != nil {
 		perm = 0o600 // until the target's mode is copied
 	}
+	RemoveStale(d.dir) // what a killed export left here
 	tmp, err := CreateTemp(d.dir, d.base, perm)
 	if errors.Is(err, fs.ErrPermission) && d.info != nil {
 		return writeInPlace(target, d.path, write) // the file may be written, its directory not
