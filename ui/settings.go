@@ -188,6 +188,9 @@ func (m *Model) commitSettings(values map[string]string, isUndo bool) tea.Cmd {
 
 // undoSettings restores the values from before the newest settings change.
 func (m *Model) undoSettings() tea.Cmd {
+	if m.writeRefused() {
+		return nil
+	}
 	u := m.settings.undo
 	if len(u) == 0 {
 		m.setInfo("No settings change to undo")
@@ -292,7 +295,7 @@ func (m *Model) settingsScreen() string {
 	v := &m.settings
 	set, def := m.snap.Catalogue.Settings, model.DefaultSettings()
 
-	title := s.Title.Render("Settings — catalogue-wide planning defaults") + s.Dim.Render("   (, or esc closes)")
+	title := m.readOnlyPrefix() + s.Title.Render("Settings — catalogue-wide planning defaults") + s.Dim.Render("   (, or esc closes)")
 
 	const nameW, defW = 18, 16
 	var lines []settingsLine
