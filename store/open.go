@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"os/user"
 	"path/filepath"
+	"strconv"
 	"syscall"
 
 	"github.com/mattn/go-sqlite3"
@@ -202,7 +204,7 @@ func (f fileFacts) notWritable() string {
 			if errors.Is(err, syscall.EROFS) {
 				return "the file system is read-only"
 			}
-			return fmt.Sprintf("the file is not writable (mode %04o)", f.mode.Perm())
+			return fmt.Sprintf("the file is not writable by this user: mode %04o, owner %s", f.mode.Perm(), owner(f.real))
 		}
 	}
 	dir := filepath.Dir(f.real)
@@ -252,4 +254,21 @@ func (h header) verdict(path string) error {
 			path, ErrNewerSchema, h.version, SchemaVersion)
 	}
 	return nil
+}
+
+// owner names the user who owns path, for a message.
+func owner(path string) string {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return "unknown"
+	}
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	if !ok {
+		return "unknown"
+	}
+	id := strconv.FormatUint(uint64(st.Uid), 10)
+	if u, err := user.LookupId(id); err == nil {
+		return u.Username
+	}
+	return id
 }
