@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -119,6 +120,51 @@ func TestShellQuote(t *testing.T) {
 	} {
 		if got := shellQuote(in); got != want {
 			t.Errorf("shellQuote(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+// Every command opens exactly the file named, whatever URI syntax or
+// script its name holds: `set … --db 'cat#2.db'` once changed a file
+// named cat.
+func TestHostilePathsOpenTheFileNamed(t *testing.T) {
+	for _, name := range []string{"cat#2.db", "what?.db", "100%.db", "%41.db", "my shop.db", "café 日本.db", "a?mode=ro.db"} {
+		for _, relative := range []bool{false, true} {
+			dir := t.TempDir()
+			decoy := filepath.Join(dir, "cat")
+			os.WriteFile(decoy, []byte("a file named cat\n"), 0o644)
+			db := filepath.Join(dir, name)
+			if relative {
+				t.Chdir(dir)
+				db = name
+			}
+			if err := execute(t, "demo", "--db", db, "--skus", "5"); err != nil {
+				t.Fatalf("%q: demo: %v", db, err)
+			}
+			out, err := executeOut(t, "export", "stock", "--db", db)
+			if err != nil || strings.Count(out, "\n") != 6 {
+				t.Fatalf("%q: export: %v\n%s", db, err, out)
+			}
+			sku := strings.SplitN(strings.Split(out, "\n")[1], ",", 2)[0]
+			out, err = executeOut(t, "set", sku, "reorder_point=7", "--db", db)
+			if err != nil || !strings.Contains(out, "→ 7") {
+				t.Fatalf("%q: set: %q, %v", db, out, err)
+			}
+			st, err := store.OpenReadOnly(filepath.Join(dir, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			log, _ := st.AuditLog(context.Background(), 1)
+			st.Close()
+			if len(log) != 1 || log[0].EntityID != sku || log[0].New != "7" {
+				t.Errorf("%q: the file named holds audit %+v", db, log)
+			}
+			if b, _ := os.ReadFile(decoy); string(b) != "a file named cat\n" {
+				t.Errorf("%q: the file named cat changed", db)
+			}
+			if names := dirNames(t, dir); !slices.Equal(names, []string{"cat", name}) && !slices.Equal(names, []string{name, "cat"}) {
+				t.Errorf("%q: directory holds %q", db, names)
+			}
 		}
 	}
 }
