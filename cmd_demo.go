@@ -39,7 +39,9 @@ func demoCommand(db *string) *cobra.Command {
 					fmt.Fprintf(os.Stderr, "\rwriting SKUs: %d of %d", done, total)
 				}
 			}})
-			fmt.Fprintln(os.Stderr)
+			if !last.IsZero() {
+				fmt.Fprintln(os.Stderr) // ends the progress line
+			}
 			if err != nil {
 				return err
 			}

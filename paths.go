@@ -57,16 +57,21 @@ func openReadable(path string) (*store.Store, error) {
 }
 
 // withCreateHint adds the commands that make a catalogue to the error of a
-// missing one (unless its directory is missing too: that is a typo).
+// missing one, unless its directory is missing too and not Stockroom's
+// own: that is a typo, and the commands would fail there.
 func withCreateHint(err error, path string) error {
 	if !errors.Is(err, store.ErrNoCatalogue) {
 		return err
 	}
-	if fi, serr := os.Stat(filepath.Dir(path)); serr != nil || !fi.IsDir() {
+	dir := filepath.Dir(path)
+	if fi, serr := os.Stat(dir); (serr != nil || !fi.IsDir()) && dir != filepath.Clean(dataDir()) {
 		return err
 	}
-	q := shellQuote(path)
-	return fmt.Errorf("%w: create one with `stockroom demo --db %s` (demo data) or `stockroom import products FILE --db %s` (your shop's export), or open the demo catalogue with `stockroom --demo`", err, q, q)
+	db := ""
+	if path != catalogPath("") { // the commands find the default without --db
+		db = " --db " + shellQuote(path)
+	}
+	return fmt.Errorf("%w: create one with `stockroom demo%s` (demo data) or `stockroom import products FILE%s` (your shop's export), or open the demo catalogue with `stockroom --demo`", err, db, db)
 }
 
 // shellQuote writes s so that a shell reads it back as one word, for

@@ -107,6 +107,27 @@ func TestDashboardRefusesMissingCatalogue(t *testing.T) {
 	}
 }
 
+// A new user's first start, on the default catalogue in a data directory
+// not made yet, is told how to make one (no --db needed).
+func TestDashboardOnFirstStartNamesTheCommands(t *testing.T) {
+	xdg := filepath.Join(t.TempDir(), "data")
+	t.Setenv("XDG_DATA_HOME", xdg)
+	t.Setenv("STOCKROOM_DB", "")
+	err := execute(t)
+	msg := ""
+	if err != nil {
+		msg = err.Error()
+	}
+	for _, want := range []string{filepath.Join(xdg, "stockroom", "catalogue.db"), "`stockroom demo`", "`stockroom import products FILE`", "stockroom --demo"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message %q lacks %q", msg, want)
+		}
+	}
+	if _, err := os.Stat(xdg); err == nil {
+		t.Error("the data directory was created")
+	}
+}
+
 func TestShellQuote(t *testing.T) {
 	for in, want := range map[string]string{
 		"shop.db":          "shop.db",

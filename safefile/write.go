@@ -110,7 +110,8 @@ func resolve(target string) (destination, error) {
 		fi, err := os.Lstat(p)
 		if errors.Is(err, fs.ErrNotExist) {
 			if hops > 0 {
-				return destination{}, fmt.Errorf("%s is a symlink to %s, which does not exist: write to %s itself, or remove the link", target, p, p)
+				q := filepath.Clean(p)
+				return destination{}, fmt.Errorf("%s is a symlink to %s, which does not exist: write to %s itself, or remove the link", target, q, q)
 			}
 			return newFile(target, p)
 		}

@@ -246,7 +246,7 @@ func (h header) verdict(path string) error {
 	case h.appID != 0 && h.appID != ApplicationID:
 		return fmt.Errorf("%s: %w: it is another program's SQLite file (application_id %#x)", path, ErrNotCatalogue, h.appID)
 	case h.version == 0 && h.tables > 0:
-		return fmt.Errorf("%s: %w (it has tables but no Stockroom schema version)", path, ErrNotCatalogue)
+		return fmt.Errorf("%s: %w: it is another program's SQLite file (it has tables but no Stockroom schema version)", path, ErrNotCatalogue)
 	case h.version > 0 && !ours:
 		return fmt.Errorf("%s: %w (it is a SQLite file without Stockroom's tables)", path, ErrNotCatalogue)
 	case h.version > SchemaVersion:
