@@ -21,7 +21,8 @@ func demoCommand(db *string) *cobra.Command {
 		Short: "Write a deterministic demo catalogue",
 		Long: "Writes a demo catalogue (same seed, same data) to --db: 25 suppliers, 2 locations,\n" +
 			"about 12 categories, two years of daily sales ending " + demo.DefaultEnd.String() + ", stock and open\n" +
-			"purchase orders such that every stock status appears. Refuses to overwrite a file.",
+			"purchase orders such that every stock status appears. Refuses to overwrite a file, and\n" +
+			"writes only into a directory that exists (Stockroom's own data directory is created).",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if skus < 1 {
