@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 )
@@ -28,21 +29,26 @@ func TestChildProcess(t *testing.T) {
 // test binary is copied where that user can run it.
 func asUser(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
-	bin := filepath.Join(openDir(t), "stockroom.test")
-	self, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
+	bin, copied := childBinaries.Load(t)
+	if !copied {
+		bin = filepath.Join(openDir(t), "stockroom.test")
+		self, err := os.Executable()
+		if err != nil {
+			t.Fatal(err)
+		}
+		copyFile(t, self, bin.(string), 0o755)
+		childBinaries.Store(t, bin)
+		t.Cleanup(func() { childBinaries.Delete(t) })
 	}
-	copyFile(t, self, bin, 0o755)
-	cmd := exec.Command(bin, "-test.run=^TestChildProcess$")
+	cmd := exec.Command(bin.(string), "-test.run=^TestChildProcess$")
 	cmd.Env = append(os.Environ(), "STOCKROOM_TEST_CHILD_ARGS="+strings.Join(args, "\x1f"))
-	cmd.Dir = filepath.Dir(bin)
+	cmd.Dir = filepath.Dir(bin.(string))
 	if os.Geteuid() == 0 {
 		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
 	}
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
-	err = cmd.Run()
+	err := cmd.Run()
 	if ee, ok := err.(*exec.ExitError); ok {
 		return out.String(), errOut.String(), ee.ExitCode()
 	} else if err != nil {
@@ -50,6 +56,9 @@ func asUser(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	}
 	return out.String(), errOut.String(), 0
 }
+
+// childBinaries holds each test's copy of the test binary.
+var childBinaries sync.Map
 
 // openDir is a temporary directory every user may enter and read.
 func openDir(t *testing.T) string {
@@ -153,5 +162,40 @@ func TestReadOnlyCatalogueForAnotherUser(t *testing.T) {
 		if !sameSnapshot(before, snapshot(t, dir)) {
 			t.Errorf("%s: the directory changed: %v", which, dirNames(t, dir))
 		}
+	}
+}
+
+// Export targets as a user without root's powers: a read-only file is
+// refused and kept; a writable file in a directory the user cannot write
+// is written in place; a new file there is refused, naming it.
+func TestExportTargetsForAnotherUser(t *testing.T) {
+	db := filepath.Join(openDir(t), "shop.db")
+	copyFile(t, demoDB(t), db, 0o644)
+	dir := openDir(t)
+	locked := filepath.Join(dir, "locked.csv")
+	open := filepath.Join(dir, "open.csv")
+	os.WriteFile(locked, []byte("keep\n"), 0o444)
+	os.WriteFile(open, []byte("old\n"), 0o666)
+	os.Chmod(open, 0o666)
+	before := snapshot(t, dir)
+
+	_, errOut, code := asUser(t, "export", "pos", "--db", db, "-o", locked)
+	if code != 1 || !strings.Contains(errOut, locked) || !strings.Contains(errOut, "not writable") {
+		t.Errorf("read-only target: exit %d, %q", code, errOut)
+	}
+	_, errOut, code = asUser(t, "export", "pos", "--db", db, "-o", filepath.Join(dir, "new.csv"))
+	if code != 1 || !strings.Contains(errOut, filepath.Join(dir, "new.csv")) || strings.Contains(errOut, "stockroom-tmp") {
+		t.Errorf("new file in an unwritable directory: exit %d, %q", code, errOut)
+	}
+	after := snapshot(t, dir)
+	if !sameSnapshot(before, after) {
+		t.Errorf("refused exports changed the directory: %v", dirNames(t, dir))
+	}
+	_, errOut, code = asUser(t, "export", "pos", "--db", db, "-o", open)
+	if b, _ := os.ReadFile(open); code != 0 || !strings.HasPrefix(string(b), "id,") {
+		t.Errorf("writable file in an unwritable directory: exit %d, %q, holds %q", code, errOut, firstLines(string(b)))
+	}
+	if fi, _ := os.Stat(open); fi.Mode().Perm() != 0o666 || fi.Sys().(*syscall.Stat_t).Uid != uint32(os.Geteuid()) {
+		t.Errorf("the file written in place changed mode or owner: %v", fi.Mode())
 	}
 }
