@@ -58,16 +58,28 @@ func open(path string, want openWant) (*Store, error) {
 	return s, nil
 }
 
-// openReadOnly reads the catalogue through its WAL when a -wal file is
-// there (another process has it open, or closed it uncleanly), so changes
-// made meanwhile are seen; otherwise as an immutable file, which needs no
-// -shm and so works in a directory this user cannot write, and leaves no
-// -wal or -shm behind.
-func openReadOnly(path string, f fileFacts, reason string) (*Store, error) {
-	access := connImmutable
-	if _, err := os.Stat(f.real + "-wal"); err == nil {
-		access = connReadOnly
+// readAccess is how to read a file without writing to it. With its -wal
+// and -shm there (a process has it open), a read-only connection reads
+// through the WAL, sees changes made meanwhile, and creates nothing.
+// Otherwise the file is read as immutable: that needs no -shm, so it works
+// in a directory this user cannot write and leaves no -wal or -shm behind,
+// but it sees no later change. (An immutable connection takes no lock, and
+// closing it closes its descriptor at once, which drops the POSIX locks
+// this process holds on the file through other connections: safe only
+// because, with no -wal, no connection has the catalogue open.)
+func readAccess(real string) connAccess {
+	for _, suffix := range []string{"-wal", "-shm"} {
+		if _, err := os.Stat(real + suffix); err != nil {
+			return connImmutable
+		}
 	}
+	return connReadOnly
+}
+
+// openReadOnly opens the catalogue with readAccess, falling back to an
+// immutable read when its -shm cannot be used.
+func openReadOnly(path string, f fileFacts, reason string) (*Store, error) {
+	access := readAccess(f.real)
 	for {
 		db, err := sql.Open("sqlite3", dsn(path, access))
 		if err != nil {
@@ -133,10 +145,9 @@ func inspect(path string, want openWant) (fileFacts, error) {
 	case size < 512: // the smallest SQLite page
 		return fileFacts{}, fmt.Errorf("%s: %w: not a SQLite file", path, ErrNotCatalogue)
 	}
-	// SQLite reads the header itself: opening the file here and closing it
-	// would drop the POSIX locks this process's other connections hold on
-	// it. An immutable read-only connection takes no lock and makes no file.
-	db, err := sql.Open("sqlite3", dsn(path, connImmutable))
+	// SQLite reads the header itself, over a connection that writes
+	// nothing and makes no file (readAccess).
+	db, err := sql.Open("sqlite3", dsn(path, readAccess(real)))
 	if err != nil {
 		return fileFacts{}, fmt.Errorf("open %s: %w", path, err)
 	}

@@ -373,3 +373,27 @@ func TestOpenRefusesDirectories(t *testing.T) {
 		}
 	}
 }
+
+// While a writer has the catalogue open (its -wal and -shm are there), a
+// read-only open reads through the WAL: it sees what the writer commits
+// later, and another writer may open the file too.
+func TestReadOnlyOpenBesideAWriterSeesItsChanges(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c.db")
+	w, err := Open(path)
+	must(t, err)
+	defer w.Close()
+	a, _ := fixture(t, w)
+	r, err := OpenReadOnly(path)
+	must(t, err)
+	defer r.Close()
+	w2, err := OpenExisting(path)
+	must(t, err)
+	defer w2.Close()
+	if _, err := w2.SetPolicies(ctx, []model.PolicyChange{{ProductID: a.ID, SKU: a.SKU, Field: model.FieldReorderPoint, Value: "31"}}); err != nil {
+		t.Fatal(err)
+	}
+	items, err := r.LoadItems(ctx, []int64{a.ID})
+	if err != nil || len(items) != 1 || items[0].Policy.ReorderPoint != 31 {
+		t.Errorf("the read-only handle does not see the change: %+v, %v", items, err)
+	}
+}
