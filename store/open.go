@@ -41,6 +41,9 @@ func open(path string, want openWant) (*Store, error) {
 		reason = f.notWritable()
 	}
 	if reason != "" {
+		if !f.exists {
+			return nil, fmt.Errorf("cannot create a catalogue at %s: %s: %w", path, reason, ErrReadOnly)
+		}
 		if want == wantCreate || want == wantWrite {
 			return nil, fmt.Errorf("%s: %w (%s): nothing was changed", path, ErrReadOnly, reason)
 		}
