@@ -42,7 +42,7 @@ func open(path string, want openWant) (*Store, error) {
 	}
 	if reason != "" {
 		if !f.exists {
-			return nil, fmt.Errorf("cannot create a catalogue at %s: %s: %w", path, reason, ErrReadOnly)
+			return nil, fmt.Errorf("cannot create a catalogue at %s: %s", path, reason)
 		}
 		if want == wantCreate || want == wantWrite {
 			return nil, fmt.Errorf("%s: %w (%s): nothing was changed", path, ErrReadOnly, reason)
