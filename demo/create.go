@@ -39,7 +39,7 @@ func Create(ctx context.Context, path string, opt Options) error {
 	// the mode SQLite gives a new database
 	f, err := safefile.CreateTemp(dir, filepath.Base(path), 0o644)
 	if err != nil {
-		return fmt.Errorf("demo: %w", err)
+		return fmt.Errorf("demo: cannot create a catalogue at %s: %w", path, err)
 	}
 	// open until the catalogue is in place or removed: closing drops the
 	// lock that tells other runs this file is in use

@@ -7,6 +7,7 @@ package safefile
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -37,7 +38,7 @@ func CreateTemp(dir, base string, perm fs.FileMode) (*os.File, error) {
 			continue
 		}
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("cannot write in %s: %w", dir, unwrapPath(err))
 		}
 		// A RemoveStale running now may have locked the new file before us
 		// (it then removes it) or removed it already: try another name.

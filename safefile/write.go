@@ -214,7 +214,7 @@ func replace(target string, d destination, write func(io.Writer, bool) error) (e
 		return writeInPlace(target, d.path, write) // the file may be written, its directory not
 	}
 	if err != nil {
-		return fmt.Errorf("%s: cannot write in %s: %w", target, d.dir, unwrapPath(err))
+		return fmt.Errorf("%s: %w", target, err)
 	}
 	name := tmp.Name()
 	renamed := false
