@@ -82,7 +82,7 @@ func importCommand(db *string) *cobra.Command {
 // (which must write nothing, not even an empty catalogue).
 func openForImport(path string, dryRun bool) (*store.Store, error) {
 	if dryRun {
-		return store.OpenExisting(path)
+		return openReadable(path) // it writes nothing, so a read-only catalogue will do
 	}
 	if err := ensureDataDir(path); err != nil { // only Stockroom's own: a mistyped directory is refused
 		return nil, err

@@ -144,6 +144,10 @@ func TestReadOnlyCatalogueForAnotherUser(t *testing.T) {
 		if code != 0 || strings.Count(out, "\n") != 151 {
 			t.Errorf("%s: export: exit %d, %d lines, stderr %q", which, code, strings.Count(out, "\n"), errOut)
 		}
+		out, errOut, code = asUser(t, "import", "products", csvFile, "--dry-run", "--db", path)
+		if code != 0 || !strings.Contains(out, "Dry run") {
+			t.Errorf("%s: import --dry-run: exit %d, %q %q", which, code, out, errOut)
+		}
 		out, errOut, code = asUser(t, "forecast", "--all", "--db", path)
 		if code != 0 || !strings.Contains(out, "not cached: the catalogue is read-only") {
 			t.Errorf("%s: forecast: exit %d, %q %q", which, code, out, errOut)
