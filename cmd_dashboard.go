@@ -64,10 +64,14 @@ func runDashboard(ctx context.Context, opt dashboardOptions) error {
 		return err
 	}
 	defer st.Close()
+	readOnly := st.ReadOnly()
+	if opt.readOnly {
+		readOnly = "opened with --read-only"
+	}
 	uiOpt := ui.Options{
 		Backend:  planner.Backend{Store: st, Options: planner.Options{AsOf: asOf}},
 		Source:   path,
-		ReadOnly: st.ReadOnly(),
+		ReadOnly: readOnly,
 		Started:  started,
 		// the start-up's larger GC steps end with the first frame
 		FirstFrame: restoreGC,
