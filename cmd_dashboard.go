@@ -16,9 +16,10 @@ import (
 )
 
 type dashboardOptions struct {
-	db   string
-	demo bool
-	asOf string
+	db       string
+	demo     bool
+	asOf     string
+	readOnly bool
 }
 
 // started is when the process began, for STOCKROOM_TRACE's first-frame time.
@@ -37,7 +38,10 @@ func runDashboard(ctx context.Context, opt dashboardOptions) error {
 		if opt.db == "" {
 			path = demoPath()
 		}
-		if _, err := os.Stat(path); os.IsNotExist(err) {
+		if _, err := os.Lstat(path); os.IsNotExist(err) {
+			if err := ensureDataDir(path); err != nil {
+				return err
+			}
 			fmt.Fprintf(os.Stderr, "Creating the demo catalogue at %s…\n", path)
 			if err := demo.Create(ctx, path, demo.Options{}); err != nil {
 				return err
@@ -47,15 +51,28 @@ func runDashboard(ctx context.Context, opt dashboardOptions) error {
 			}
 		}
 	}
-	st, err := store.Open(path)
+	// an existing catalogue only: the dashboard never makes an empty one
+	open := openReadable
+	if opt.readOnly {
+		open = func(path string) (*store.Store, error) {
+			st, err := store.OpenReadOnly(path)
+			return st, withCreateHint(err, path)
+		}
+	}
+	st, err := open(path)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	readOnly := st.ReadOnly()
+	if opt.readOnly {
+		readOnly = "opened with --read-only"
+	}
 	uiOpt := ui.Options{
-		Backend: planner.Backend{Store: st, Options: planner.Options{AsOf: asOf}},
-		Source:  path,
-		Started: started,
+		Backend:  planner.Backend{Store: st, Options: planner.Options{AsOf: asOf}},
+		Source:   path,
+		ReadOnly: readOnly,
+		Started:  started,
 		// notice what other processes change while it is open
 		WatchEvery: ui.DefaultWatchEvery,
 		// the start-up's larger GC steps end with the first frame

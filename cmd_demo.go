@@ -21,13 +21,17 @@ func demoCommand(db *string) *cobra.Command {
 		Short: "Write a deterministic demo catalogue",
 		Long: "Writes a demo catalogue (same seed, same data) to --db: 25 suppliers, 2 locations,\n" +
 			"about 12 categories, two years of daily sales ending " + demo.DefaultEnd.String() + ", stock and open\n" +
-			"purchase orders such that every stock status appears. Refuses to overwrite a file.",
+			"purchase orders such that every stock status appears. Refuses to overwrite a file, and\n" +
+			"writes only into a directory that exists (Stockroom's own data directory is created).",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if skus < 1 {
 				return usageError{fmt.Errorf("--skus must be at least 1")}
 			}
 			path := catalogPath(*db)
+			if err := ensureDataDir(path); err != nil {
+				return err
+			}
 			start := time.Now()
 			last := time.Time{}
 			err := demo.Create(cmd.Context(), path, demo.Options{SKUs: skus, Seed: seed, Progress: func(done, total int) {
@@ -36,7 +40,9 @@ func demoCommand(db *string) *cobra.Command {
 					fmt.Fprintf(os.Stderr, "\rwriting SKUs: %d of %d", done, total)
 				}
 			}})
-			fmt.Fprintln(os.Stderr)
+			if !last.IsZero() {
+				fmt.Fprintln(os.Stderr) // ends the progress line
+			}
 			if err != nil {
 				return err
 			}
@@ -55,7 +61,7 @@ func demoCommand(db *string) *cobra.Command {
 // primeForecasts plans a new catalogue once so that its forecasts are
 // cached and the dashboard opens without forecasting every SKU.
 func primeForecasts(ctx context.Context, path string) error {
-	st, err := store.Open(path)
+	st, err := store.OpenExisting(path)
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 
 	"stockroom/model"
 	"stockroom/planner"
+	"stockroom/safefile"
 	"stockroom/store"
 )
 
@@ -86,7 +87,11 @@ func exportCommand(db *string) *cobra.Command {
 			if opt.by, err = planner.ParseGroupBy(by); err != nil {
 				return usageError{err}
 			}
-			v, closeStore, err := exportedView(cmd.Context(), catalogPath(*db), args[0], day, opt)
+			path := catalogPath(*db)
+			if err := refuseOverCatalogue(out, path); err != nil {
+				return err
+			}
+			v, closeStore, err := exportedView(cmd.Context(), path, args[0], day, opt)
 			if err != nil {
 				return err
 			}
@@ -97,17 +102,23 @@ func exportCommand(db *string) *cobra.Command {
 			}
 			rows := planner.Select(v, planner.Query{Filter: filter, Sort: col, Desc: desc})
 			if out == "" || out == "-" {
-				err = planner.Export(cmd.OutOrStdout(), v, rows, f)
-			} else if err = planner.WriteFile(out, func(w io.Writer) error { return planner.Export(w, v, rows, f) }); err == nil {
-				fmt.Fprintf(os.Stderr, "Wrote %d rows to %s\n", len(rows), out)
+				w := cmd.OutOrStdout()
+				if stdoutIsTerminal(w) {
+					v = planner.ForTerminal(v) // catalogue text is never terminal instructions
+				}
+				return planner.Export(w, v, rows, f)
 			}
-			return err
+			if err := planner.WriteFile(out, v, rows, f); err != nil {
+				return fmt.Errorf("export: %w", err)
+			}
+			fmt.Fprintf(os.Stderr, "Wrote %d rows to %s\n", len(rows), out)
+			return nil
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "csv", "csv or json")
 	cmd.Flags().StringVar(&filter, "filter", "", "keep rows whose sku, name, category, brand or supplier contain every word")
 	cmd.Flags().StringVar(&sortBy, "sort", "", "sort by a column: COLUMN or COLUMN:desc")
-	cmd.Flags().StringVarP(&out, "output", "o", "", "write to FILE instead of standard output")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write to FILE instead of standard output (- is standard output)")
 	cmd.Flags().StringVar(&asOf, "as-of", "", "plan as of this day (YYYY-MM-DD)")
 	cmd.Flags().Int64Var(&opt.poID, "id", 0, "the purchase order to write (po view)")
 	cmd.Flags().StringVar(&by, "by", "category", "assortment breakdown: category, subcategory, brand or supplier")
@@ -124,7 +135,7 @@ func exportedView(ctx context.Context, path, name string, asOf model.Day, opt vi
 		}
 		return build(snap, opt), func() { st.Close() }, nil
 	}
-	st, err := store.OpenExisting(path)
+	st, err := openReadable(path)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -142,4 +153,30 @@ func exportedView(ctx context.Context, path, name string, asOf model.Day, opt vi
 		return nil, nil, err
 	}
 	return planner.POView{Order: po}, func() { st.Close() }, nil
+}
+
+// stdoutIsTerminal says whether the export's standard output is a
+// terminal, where text cells are cleaned of control characters; tests
+// replace it.
+var stdoutIsTerminal = func(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && safefile.IsTerminal(f)
+}
+
+// refuseOverCatalogue stops -o from naming the catalogue itself (or its
+// -wal or -shm file): the export would replace the PM's data with CSV.
+func refuseOverCatalogue(out, catalogue string) error {
+	if out == "" || out == "-" {
+		return nil
+	}
+	o, err := os.Stat(out)
+	if err != nil {
+		return nil // nothing there yet: not the catalogue
+	}
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		if c, err := os.Stat(catalogue + suffix); err == nil && os.SameFile(o, c) {
+			return fmt.Errorf("-o %s is the catalogue's own file: give another file name", out)
+		}
+	}
+	return nil
 }

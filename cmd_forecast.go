@@ -11,7 +11,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"stockroom/planner"
-	"stockroom/store"
 )
 
 func forecastCommand(db *string) *cobra.Command {
@@ -34,7 +33,7 @@ func forecastCommand(db *string) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			st, err := store.OpenExisting(catalogPath(*db))
+			st, err := openReadable(catalogPath(*db))
 			if err != nil {
 				return err
 			}
@@ -60,6 +59,8 @@ func forecastCommand(db *string) *cobra.Command {
 			cached := "cached"
 			if snap.AsOf != snap.Catalogue.LatestSale {
 				cached = "not cached: as of a past day"
+			} else if why := st.ReadOnly(); why != "" {
+				cached = "not cached: the catalogue is read-only, " + why
 			}
 			fmt.Fprintf(out, "Forecast %s SKUs as of %s in %.1f s (%s); %s were current.\n", groupThousands(len(snap.Refreshed)),
 				snap.AsOf, time.Since(start).Seconds(), cached, groupThousands(current))

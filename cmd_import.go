@@ -64,8 +64,11 @@ func importCommand(db *string) *cobra.Command {
 			if missing && dryRun {
 				return dryRunWithoutCatalogue(cmd, path, opt)
 			}
-			var made []string // directories made for a new catalogue
-			if missing {
+			// a new catalogue may go into Stockroom's own data directory,
+			// made if missing; any other directory must exist (a mistyped
+			// --db is refused by the store, never created)
+			var made []string
+			if missing && filepath.Dir(path) == filepath.Clean(dataDir()) {
 				if made, err = makeDirs(filepath.Dir(path)); err != nil {
 					return err
 				}
@@ -99,7 +102,7 @@ func importCommand(db *string) *cobra.Command {
 // openForImport opens the catalogue, creating it unless this is a dry run.
 func openForImport(path string, dryRun bool) (*store.Store, error) {
 	if dryRun {
-		return store.OpenExisting(path)
+		return openReadable(path) // it writes nothing, so a read-only catalogue will do
 	}
 	return store.Open(path)
 }

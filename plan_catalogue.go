@@ -11,9 +11,10 @@ import (
 
 // planCatalogue opens a catalogue and plans it as of asOf, forecasting the
 // SKUs whose cached forecast is not current with progress on stderr, and
-// caches what it forecast (when asOf is the latest sales day).
+// caches what it forecast (when asOf is the latest sales day and the
+// catalogue can be written).
 func planCatalogue(ctx context.Context, path string, asOf model.Day) (*store.Store, *planner.Snapshot, error) {
-	st, err := store.OpenExisting(path)
+	st, err := openReadable(path)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"stockroom/safefile"
 	"stockroom/store"
 )
 
@@ -17,34 +18,39 @@ var ErrExists = errors.New("already exists")
 // Create writes a demo catalogue to a new file at path atomically. It
 // generates into a temporary file in the same directory (so the final
 // rename never crosses file systems), closes it, then moves it into place.
-// It refuses a path that already exists, and leaves nothing behind on error.
+// It refuses a path that already exists, and leaves nothing behind on
+// error. The temporary file is locked while this process lives (safefile),
+// so a run killed halfway leaves files that the next run in the directory
+// removes, and a run still writing is left alone.
 func Create(ctx context.Context, path string, opt Options) error {
 	if err := refuseExisting(path); err != nil {
 		return err
 	}
 	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("demo: %w", err)
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		// a mistyped directory is refused, never created
+		what := "does not exist"
+		if err == nil {
+			what = "is not a directory"
+		}
+		return fmt.Errorf("demo: cannot create a catalogue at %s: the directory %s %s", path, dir, what)
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	safefile.RemoveStale(dir)
+	// the mode SQLite gives a new database
+	f, err := safefile.CreateTemp(dir, filepath.Base(path), 0o644)
 	if err != nil {
-		return fmt.Errorf("demo: %w", err)
+		return fmt.Errorf("demo: cannot create a catalogue at %s: %w", path, err)
 	}
+	// open until the catalogue is in place or removed: closing drops the
+	// lock that tells other runs this file is in use
+	defer f.Close()
 	tmp := f.Name()
-	// CreateTemp makes the file private; a catalogue gets the mode SQLite
-	// would give a new database.
-	err = f.Chmod(0o644)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = generateFile(ctx, tmp, opt)
-	}
+	err = generateFile(ctx, tmp, opt)
 	if err == nil {
 		err = moveNew(tmp, path)
 	}
 	if err != nil {
-		removeDB(tmp)
+		safefile.Remove(tmp)
 		return err
 	}
 	return nil
@@ -98,11 +104,4 @@ func moveNew(tmp, path string) error {
 		return fmt.Errorf("demo: %w", err)
 	}
 	return nil
-}
-
-// removeDB deletes a database file with the files SQLite keeps beside it.
-func removeDB(path string) {
-	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
-		os.Remove(path + suffix)
-	}
 }

@@ -10,6 +10,9 @@ import (
 	"path/filepath"
 	"strconv"
 	"time"
+
+	"stockroom/safefile"
+	"stockroom/termtext"
 )
 
 // Format is an export file format.
@@ -134,28 +137,46 @@ func ExportFile(dir string, v View, rows []int, at time.Time) (string, error) {
 	for n := 2; fileExists(path); n++ {
 		path = filepath.Join(dir, fmt.Sprintf("%s-%d.csv", base, n))
 	}
-	return path, WriteFile(path, func(w io.Writer) error { return Export(w, v, rows, CSV) })
+	return path, WriteFile(path, v, rows, CSV)
 }
 
-// WriteFile writes a file through a temporary file in the same directory
-// and renames it into place, so a failed write never leaves half a file.
-func WriteFile(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".stockroom-*")
-	if err != nil {
-		return err
+// WriteFile writes the rows of v to path as `stockroom export -o` does
+// (safefile.Write: a file is replaced whole, keeping its mode and owner; a
+// symlink is followed; a device or pipe is written directly), with text
+// cleaned of control characters when path is a terminal.
+func WriteFile(path string, v View, rows []int, f Format) error {
+	return safefile.Write(path, func(w io.Writer, terminal bool) error {
+		if terminal {
+			v = ForTerminal(v)
+		}
+		return Export(w, v, rows, f)
+	})
+}
+
+// ForTerminal is v with its text cells cleaned of control characters and
+// bidirectional overrides (termtext.Clean, as the dashboard draws them),
+// for an export shown on a terminal: a product name must not retitle the
+// window or move the cursor. Files and pipes get the text as it is.
+func ForTerminal(v View) View {
+	cols := v.Columns()
+	text := make([]bool, len(cols))
+	for i, c := range cols {
+		text[i] = c.Kind == Text || c.Kind == Enum
 	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
+	return terminalView{View: v, text: text}
+}
+
+type terminalView struct {
+	View
+	text []bool
+}
+
+func (t terminalView) Value(row, col int) Value {
+	val := t.View.Value(row, col)
+	if t.text[col] {
+		val.Text = termtext.Clean(val.Text)
 	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil { // CreateTemp makes it private
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return val
 }
 
 func fileExists(p string) bool {

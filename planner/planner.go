@@ -122,9 +122,10 @@ func (s *Snapshot) Refresh(ctx context.Context, st *store.Store, progress func(d
 
 // SaveForecasts caches the forecasts Refresh computed, when they are as of
 // the catalogue's latest day (a look at the past must not replace the
-// cache). The dashboard does this after its first frame.
+// cache). The dashboard does this after its first frame. A catalogue open
+// read-only keeps its cache as it is: the forecasts live in memory only.
 func (s *Snapshot) SaveForecasts(ctx context.Context, st *store.Store) error {
-	if len(s.Refreshed) == 0 || s.AsOf != s.Catalogue.LatestSale {
+	if len(s.Refreshed) == 0 || s.AsOf != s.Catalogue.LatestSale || st.ReadOnly() != "" {
 		return nil
 	}
 	rows := make([]store.ForecastRow, len(s.Refreshed))

@@ -15,7 +15,7 @@ var ctx = context.Background()
 
 func openTemp(t *testing.T) *Store {
 	t.Helper()
-	s, err := Open(filepath.Join(t.TempDir(), "sub", "catalogue.db"))
+	s, err := Open(filepath.Join(t.TempDir(), "catalogue.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -71,6 +71,9 @@ type written struct {
 // all off the loop; orders says the write touched purchase orders, so the
 // suppliers' activity is read again too.
 func (m *Model) change(ids []int64, orders bool, write func(ctx context.Context) (written, error), isUndo bool) tea.Cmd {
+	if m.writeRefused() {
+		return nil
+	}
 	b, base := m.opt.Backend, m.snap
 	m.saving = true
 	return saveInBackground(func(ctx context.Context) tea.Msg {
@@ -144,6 +147,9 @@ var policyEdits = map[string]struct {
 // startReorderEdit opens the editor on a field of the reorder pane: the
 // order quantity in place, the others in the status bar.
 func (m *Model) startReorderEdit(field model.PolicyField) tea.Cmd {
+	if m.writeRefused() {
+		return nil
+	}
 	if m.saving {
 		m.setError("Still saving the last edit…")
 		return nil
@@ -307,6 +313,9 @@ func describePolicyChange(cs []model.PolicyChange, isUndo bool) string {
 
 // cycleRounding moves the targets' rounding rule to the next one.
 func (m *Model) cycleRounding() tea.Cmd {
+	if m.writeRefused() {
+		return nil
+	}
 	rows := m.reorder.table.targets()
 	if len(rows) == 0 || m.saving {
 		return nil
@@ -475,8 +484,12 @@ func (m *Model) saveLine(l model.POLine, n int, receive bool) tea.Cmd {
 }
 
 // busy says so when a change is still being saved: changes go one at a
-// time, so each is planned on the snapshot the last one left.
+// time, so each is planned on the snapshot the last one left. On a
+// read-only catalogue nothing can be saved at all.
 func (m *Model) busy() bool {
+	if m.writeRefused() {
+		return true
+	}
 	switch {
 	case m.lockWaiting:
 		m.setError(waitingText)
@@ -491,6 +504,9 @@ func (m *Model) busy() bool {
 // (undo restores only what is still this dashboard's): with none left it
 // says who changed them, with some it asks before undoing the rest.
 func (m *Model) undoLast() tea.Cmd {
+	if m.writeRefused() {
+		return nil
+	}
 	if m.saving {
 		m.setError("Still saving the last edit…")
 		return nil

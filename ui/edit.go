@@ -19,6 +19,9 @@ const (
 // startEdit opens the reorder-point editor on the marked rows, or on the
 // cursor row when none are marked.
 func (m *Model) startEdit() tea.Cmd {
+	if m.writeRefused() {
+		return nil
+	}
 	if m.saving {
 		m.setError("Still saving the last edit…")
 		return nil

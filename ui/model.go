@@ -31,6 +31,10 @@ type Options struct {
 	// WatchEvery is how often to look for other processes' changes
 	// (DefaultWatchEvery); 0 never looks by itself (tests call checkOutside).
 	WatchEvery time.Duration
+	// ReadOnly, when set, says why the catalogue is open read-only ("the
+	// directory … is not writable"): the dashboard says so and refuses
+	// every change (ui/readonly.go).
+	ReadOnly string
 }
 
 type mode int

@@ -1,43 +1,8 @@
 package ui
 
-import (
-	"strings"
-	"unicode"
-)
+import "stockroom/termtext"
 
-// clean makes catalogue text safe to print: control characters (C0, C1,
-// DEL, so also the ESC that starts terminal sequences) become spaces or
-// vanish, and bidirectional overrides that could reorder a line are dropped.
-// Catalogue text is data, never terminal instructions.
-func clean(s string) string {
-	if isPlain(s) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		switch {
-		case r == '\t' || r == '\n' || r == '\r':
-			b.WriteByte(' ')
-		case unicode.IsControl(r), isBidiControl(r):
-			// dropped
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// isPlain is the fast path: printable ASCII needs no work.
-func isPlain(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f {
-			return false
-		}
-	}
-	return true
-}
-
-func isBidiControl(r rune) bool {
-	return (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069) || r == 0x200E || r == 0x200F || r == 0x061C
-}
+// clean makes catalogue text safe to print (termtext.Clean, which an
+// export to a terminal uses too): catalogue text is data, never terminal
+// instructions.
+func clean(s string) string { return termtext.Clean(s) }

@@ -209,6 +209,9 @@ func (m *Model) saveSettings(values, seen map[string]string, isUndo bool) tea.Cm
 // change, if the catalogue still holds those it wrote; the step leaves
 // the stack either way.
 func (m *Model) undoSettings() tea.Cmd {
+	if m.writeRefused() {
+		return nil
+	}
 	u := m.settings.undo
 	if len(u) == 0 {
 		m.setInfo("No settings change to undo")
@@ -353,7 +356,7 @@ func (m *Model) settingsScreen() string {
 	v := &m.settings
 	set, def := m.snap.Catalogue.Settings, model.DefaultSettings()
 
-	title := s.Title.Render("Settings — catalogue-wide planning defaults") + s.Dim.Render("   (, or esc closes)")
+	title := m.readOnlyPrefix() + s.Title.Render("Settings — catalogue-wide planning defaults") + s.Dim.Render("   (, or esc closes)")
 
 	const nameW, defW = 18, 16
 	var lines []settingsLine

@@ -228,6 +228,8 @@ func (m *Model) placeEditor() {
 }
 
 func (m *Model) tabBar() string {
+	mark := m.readOnlyMark() // never cut: the tabs and counts give way to it
+	w := m.width - width(mark)
 	var b strings.Builder
 	for i, name := range tabNames {
 		label := fmt.Sprintf(" %d %s ", i+1, name)
@@ -249,11 +251,11 @@ func (m *Model) tabBar() string {
 			right = statusSummary(m.snap, &m.styles) + "  " + right
 		}
 	}
-	gap := m.width - width(left) - width(right)
+	gap := w - width(left) - width(right)
 	if gap < 1 {
-		return fit(left, m.width, false)
+		return fit(left, w, false) + mark
 	}
-	return left + strings.Repeat(" ", gap) + m.styles.Dim.Render(right)
+	return left + strings.Repeat(" ", gap) + m.styles.Dim.Render(right) + mark
 }
 
 func (m *Model) emptyHelp() string {
