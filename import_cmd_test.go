@@ -132,7 +132,7 @@ func writeFlatExport(t *testing.T, path string, lines, skus int) (units map[stri
 // and sales together, read back through export stock.
 func TestImportCommandFlatExportInOneCommand(t *testing.T) {
 	dir := t.TempDir()
-	db, file := filepath.Join(dir, "new", "c.db"), filepath.Join(dir, "flat.csv")
+	db, file := filepath.Join(dir, "c.db"), filepath.Join(dir, "flat.csv")
 	units, revenue, names := writeFlatExport(t, file, 2000, 300)
 	out, err := executeOut(t, "import", "orders", file, "--db", db,
 		"--map", `name="Product Name",category=Category,subcategory="Sub-Category",line_total="Line Total"`)
