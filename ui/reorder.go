@@ -52,6 +52,7 @@ func newReorderPane(styles *Styles) *reorderPane {
 		rcolWhy:     {title: "Why", viewCol: planner.ReorderReason, min: 8, max: 9, priority: 5, render: p.renderWhy},
 	})
 	p.table.heading = p.renderHeading
+	p.table.groups = func() int { return len(p.rv.Groups()) }
 	p.follow.key = func(row int) int64 {
 		if row < 0 { // a heading: its supplier, kept apart from product ids
 			return -1 - p.rv.Groups()[-1-row].SupplierID
