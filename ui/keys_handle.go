@@ -63,6 +63,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if cmd, ok := m.paneKey(msg); ok {
 		return cmd
 	}
+	if p.view == nil {
+		return nil // a purchase order's list or lines are still being read
+	}
 	return m.tableKey(p, msg)
 }
 
