@@ -14,6 +14,14 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if msg.String() == "ctrl+c" {
 		return tea.Quit
 	}
+	if m.tooSmall() {
+		// the page says only "enlarge it or press q": nothing else acts on
+		// what it hides, whatever mode was open when the terminal shrank
+		if msg.String() == "q" {
+			return tea.Quit
+		}
+		return nil
+	}
 	if c := m.confirm; c != nil {
 		m.confirm = nil
 		if msg.String() == "y" {

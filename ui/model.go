@@ -225,6 +225,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.PasteMsg:
+		if m.tooSmall() {
+			return m, nil // nothing to paste into: the too-small page is shown
+		}
 		if m.mode == modeFilter || m.mode == modeEdit || (m.mode == modeSettings && m.settings.editing) {
 			return m, m.updateInput(msg)
 		}

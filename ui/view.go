@@ -40,8 +40,11 @@ func layoutRects(w, h int) (table, detail rect, side bool) {
 	return rect{0, 1, w, body - dh - 1}, rect{0, 1 + body - dh, w, dh}, true
 }
 
+// tooSmall says the terminal shows only the "needs at least" page.
+func (m *Model) tooSmall() bool { return m.width < minWidth || m.height < minHeight }
+
 func (m *Model) layout() {
-	if m.width < minWidth || m.height < minHeight {
+	if m.tooSmall() {
 		return
 	}
 	t, _, _ := layoutRects(m.width, m.height)
@@ -89,7 +92,7 @@ func (m *Model) render() string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
-	if w < minWidth || h < minHeight {
+	if m.tooSmall() {
 		msg := fmt.Sprintf("Stockroom needs at least %d×%d; this terminal is %d×%d. Enlarge it or press q.", minWidth, minHeight, w, h)
 		return clip(wrap(msg, w), w, h)
 	}
