@@ -68,12 +68,12 @@ func newAssortmentPane(styles *Styles) *assortmentPane {
 func (p *assortmentPane) setView(av *planner.AssortmentView) {
 	p.remember()
 	another := p.av != nil && p.av.By != av.By
-	p.av, p.view, p.by = av, av, av.By
+	p.av, p.by = av, av.By
 	p.top = 1.0
 	for i := range av.Len() {
 		p.top = max(p.top, av.Value(i, planner.AssortRevenueShare).Float, av.Value(i, planner.AssortStockValueShare).Float)
 	}
-	p.table.setView(av, nil)
+	p.replaceView(av, nil)
 	if another {
 		// the old breakdown's rows mean nothing here: its own order (largest
 		// revenue first) from the top until its query returns

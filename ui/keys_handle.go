@@ -155,8 +155,7 @@ func (m *Model) suppliersKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 				return nil, true
 			}
 			p.supplier, p.screen = sr.Supplier, screenOrders
-			p.orders.view = nil
-			p.orders.table.setIndex(nil)
+			p.orders.replaceView(nil, nil)
 			p.layoutTables(m.width, m.height)
 			return ordersCmd(m.opt.Backend, sr.Supplier.ID), true
 		case screenOrders:
@@ -165,8 +164,7 @@ func (m *Model) suppliersKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 				return nil, true
 			}
 			p.order, p.screen = model.PurchaseOrder{POHeader: o.POHeader}, screenLines
-			p.lines.view = nil
-			p.lines.table.setIndex(nil)
+			p.lines.replaceView(nil, nil)
 			p.layoutTables(m.width, m.height)
 			return orderCmd(m.opt.Backend, o.ID), true
 		}

@@ -26,6 +26,21 @@ type pane struct {
 	follow
 }
 
+// replaceView shows a new view, or none while one is read (nil); rows
+// listed in changed are redrawn, all when changed is nil. Queries of the
+// old view still on their way are dropped and the next filter sorts
+// afresh: the old view's row numbers and order are not the new one's.
+func (p *pane) replaceView(v planner.View, changed []int) {
+	p.view = v
+	p.gen++
+	p.sorted = nil
+	if v == nil {
+		p.table.setIndex(nil)
+		return
+	}
+	p.table.setView(v, changed)
+}
+
 // runQuery sorts and filters in the background, after a load, a sort
 // change or an edit that may reorder rows.
 func (p *pane) runQuery() tea.Cmd {

@@ -67,8 +67,7 @@ func (p *reorderPane) setSnapshot(s *planner.Snapshot, rv *planner.ReorderView) 
 	p.remember()
 	p.snap = s
 	p.rv = rv
-	p.view = p.rv
-	p.table.setView(p.view, nil)
+	p.replaceView(rv, nil)
 }
 
 // addHeadings puts a heading entry (−1 − group) before each group's

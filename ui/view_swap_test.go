@@ -69,3 +69,34 @@ func TestKeysWhileOrdersLoad(t *testing.T) {
 		t.Errorf("esc left screen %d, mode %d", m.suppliers.screen, m.mode)
 	}
 }
+
+// A sort of the reorder pane still running when an order drafted there
+// landed, after the PM had moved to another pane, was taken for the new,
+// shorter view: addHeadings read past its end.
+func TestQueryOfAReplacedViewIsDropped(t *testing.T) {
+	mk := scripted(t, 160, 45, "3")
+	before := mk.m.reorder.rv.Len()
+	mk.press("S")
+	sort := mk.pending // the sort's query, not yet run
+	mk.pending = nil
+	mk.press("o")
+	mk.press("y") // the draft's command waits in pending
+	mk.press("2")
+	mk.drain()
+	mk.pending = sort
+	mk.drain()
+	p := mk.m.reorder
+	if p.rv.Len() >= before {
+		t.Fatalf("the draft left %d of %d SKUs to order", p.rv.Len(), before)
+	}
+	for _, r := range p.table.index {
+		if r >= p.rv.Len() || -1-r >= len(p.rv.Groups()) {
+			t.Fatalf("index entry %d outside a view of %d rows and %d groups", r, p.rv.Len(), len(p.rv.Groups()))
+		}
+	}
+	mk.press("3")
+	mk.drain()
+	if got := len(p.table.rows()); got != p.rv.Len() {
+		t.Errorf("%d rows shown of %d", got, p.rv.Len())
+	}
+}
