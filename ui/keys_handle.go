@@ -14,6 +14,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if msg.String() == "ctrl+c" {
 		return tea.Quit
 	}
+	m.jump = nil // the PM has moved on: a jump still waiting for rows must not land later
 	if m.tooSmall() {
 		// the page says only "enlarge it or press q": nothing else acts on
 		// what it hides, whatever mode was open when the terminal shrank

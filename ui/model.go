@@ -319,8 +319,8 @@ func (m *Model) queried(msg queryMsg) tea.Cmd {
 		m.reorder.addHeadings()
 	}
 	p.settle()
-	if m.jump != nil && msg.tab == m.tab {
-		m.landJump(true)
+	if msg.tab == m.tab {
+		m.landJump()
 	}
 	if m.viewsAfterFirstQuery {
 		// the first frame is drawn: now the other panes' views, which would

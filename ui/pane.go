@@ -20,6 +20,7 @@ type pane struct {
 	sortedBy   string
 	sortedDesc bool
 	gen        int // bumped per query; older results are dropped
+	querying   bool // a query of the current view is on its way
 	// stale is set when the view changed while the pane was not on screen:
 	// it is queried again when shown
 	stale bool
@@ -33,6 +34,7 @@ type pane struct {
 func (p *pane) replaceView(v planner.View, changed []int) {
 	p.view = v
 	p.gen++
+	p.querying = false // any on its way was of the old view
 	p.sorted = nil
 	if v == nil {
 		p.table.setIndex(nil)
@@ -48,6 +50,7 @@ func (p *pane) runQuery() tea.Cmd {
 		return nil
 	}
 	p.gen++
+	p.querying = true
 	return queryCmd(p.tab, p.gen, p.view, p.query, nil, nil)
 }
 
@@ -60,6 +63,7 @@ func (p *pane) runFilter(prev string) tea.Cmd {
 		return p.runQuery()
 	}
 	p.gen++
+	p.querying = true
 	var narrow []int
 	if planner.Narrows(prev, p.query.Filter) {
 		narrow = p.table.rows()
@@ -72,6 +76,7 @@ func (p *pane) queried(msg queryMsg) bool {
 	if msg.gen != p.gen {
 		return false
 	}
+	p.querying = false
 	p.sorted, p.sortedBy, p.sortedDesc = msg.sorted, msg.sortedBy, msg.desc
 	p.table.setIndex(msg.index)
 	return true
