@@ -19,7 +19,7 @@ type pane struct {
 	sorted     []int
 	sortedBy   string
 	sortedDesc bool
-	gen        int // bumped per query; older results are dropped
+	gen        int  // bumped per query; older results are dropped
 	querying   bool // a query of the current view is on its way
 	// stale is set when the view changed while the pane was not on screen:
 	// it is queried again when shown
