@@ -39,7 +39,7 @@ func runDashboard(ctx context.Context, opt dashboardOptions) error {
 		}
 		if _, err := os.Stat(path); os.IsNotExist(err) {
 			fmt.Fprintf(os.Stderr, "Creating the demo catalogue at %s…\n", path)
-			if err := demo.Create(ctx, path, demo.Options{}); err != nil {
+			if err := demo.Create(ctx, path, demo.Options{End: today() - 1}); err != nil {
 				return err
 			}
 			if err := primeForecasts(ctx, path); err != nil {
@@ -55,6 +55,7 @@ func runDashboard(ctx context.Context, opt dashboardOptions) error {
 	uiOpt := ui.Options{
 		Backend: planner.Backend{Store: st, Options: planner.Options{AsOf: asOf}},
 		Source:  path,
+		Now:     clock, // purchase orders are dated by the real clock, not the plan's as-of day
 		Started: started,
 		// the start-up's larger GC steps end with the first frame
 		FirstFrame: restoreGC,

@@ -55,7 +55,7 @@ func importCommand(db *string) *cobra.Command {
 				return err
 			}
 			res, err := importer.Run(cmd.Context(), st, importer.Options{Kind: args[0], File: args[1], Map: m,
-				DateFormat: dateFormat, DryRun: dryRun, SkipUnknown: skipUnknown})
+				DateFormat: dateFormat, DryRun: dryRun, SkipUnknown: skipUnknown, Today: today()})
 			st.Close()
 			if err != nil {
 				if created { // a refused first import leaves no empty catalogue behind

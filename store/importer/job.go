@@ -26,6 +26,9 @@ type Options struct {
 	// SkipUnknown leaves out rows whose SKU is not in the catalogue instead
 	// of refusing the file.
 	SkipUnknown bool
+	// Today dates purchase orders imported without a created day; zero
+	// means the real date.
+	Today model.Day
 }
 
 // Result says what an import did (or, in a dry run, would do).
