@@ -50,7 +50,7 @@ func demoCommand(db *string) *cobra.Command {
 			if err := primeForecasts(cmd.Context(), path); err != nil {
 				return err
 			}
-			fmt.Printf("Wrote a demo catalogue of %d SKUs to %s in %s\n", skus, path, time.Since(start).Round(100*time.Millisecond))
+			fmt.Fprintf(cmd.OutOrStdout(), "Wrote a demo catalogue of %s to %s in %s\n", count(skus, "SKU"), path, time.Since(start).Round(100*time.Millisecond))
 			return nil
 		},
 	}

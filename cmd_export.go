@@ -99,7 +99,7 @@ func exportCommand(db *string) *cobra.Command {
 			if out == "" || out == "-" {
 				err = planner.Export(cmd.OutOrStdout(), v, rows, f)
 			} else if err = planner.WriteFile(out, func(w io.Writer) error { return planner.Export(w, v, rows, f) }); err == nil {
-				fmt.Fprintf(os.Stderr, "Wrote %d rows to %s\n", len(rows), out)
+				fmt.Fprintf(os.Stderr, "Wrote %s to %s\n", count(len(rows), "row"), out)
 			}
 			return err
 		},

@@ -61,7 +61,7 @@ func forecastCommand(db *string) *cobra.Command {
 			if snap.AsOf != snap.Catalogue.LatestSale {
 				cached = "not cached: as of a past day"
 			}
-			fmt.Fprintf(out, "Forecast %s SKUs as of %s in %.1f s (%s); %s were current.\n", groupThousands(len(snap.Refreshed)),
+			fmt.Fprintf(out, "Forecast %s as of %s in %.1f s (%s); %s already current.\n", count(len(snap.Refreshed), "SKU"),
 				snap.AsOf, time.Since(start).Seconds(), cached, groupThousands(current))
 			fmt.Fprintln(out, methodSummary(snap))
 			return nil

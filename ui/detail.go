@@ -208,7 +208,7 @@ func (d detailPane) facts(in detailInput, w int) []string {
 			if po.ExpectedAt.Valid() {
 				due = "due " + po.ExpectedAt.String()
 			}
-			add(l, fmt.Sprintf("PO #%d %s %s · %s units", po.POID, po.Status, due, groupInt(int64(po.Outstanding()))))
+			add(l, fmt.Sprintf("PO #%d %s %s · %s", po.POID, po.Status, due, count(po.Outstanding(), "unit")))
 		}
 	}
 	sp, _ := in.Snap.Supplier(it.Product.SupplierID)
@@ -286,7 +286,7 @@ func statusReason(r *planner.Row, set model.Settings) string {
 	case model.StatusDead:
 		return fmt.Sprintf("no sale for %d+ days", set.DeadStockDays)
 	case model.StatusExcess:
-		return fmt.Sprintf("%s units above target", groupInt(int64(p.ExcessUnits)))
+		return count(p.ExcessUnits, "unit") + " above target"
 	}
 	return "healthy"
 }

@@ -221,7 +221,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.err != nil {
 			m.setError(fmt.Sprintf("export failed: %v", msg.err))
 		} else {
-			m.setInfo(fmt.Sprintf("Exported %s rows to %s", groupInt(int64(msg.rows)), msg.path))
+			m.setInfo(fmt.Sprintf("Exported %s to %s", count(msg.rows, "row"), msg.path))
 		}
 		return m, nil
 	case tea.PasteMsg:

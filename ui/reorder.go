@@ -146,7 +146,7 @@ func (p *reorderPane) renderHeading(entry, w int, cursor bool) string {
 	if name == "" {
 		name = "No supplier"
 	}
-	parts := []string{count(tot.SKUs, "SKU"), groupInt(int64(tot.Units)) + " units", formatMoney(tot.Value, grp.Currency)}
+	parts := []string{count(tot.SKUs, "SKU"), count(tot.Units, "unit"), formatMoney(tot.Value, grp.Currency)}
 	warn := ""
 	if grp.BelowMinimum(tot.Value) {
 		warn = "⚠ below minimum order " + formatMoney(grp.MinOrderValue, grp.Currency)

@@ -317,7 +317,7 @@ func (m *Model) supplierDetail(d rect, _ bool) string {
 		if !math.IsNaN(lt.SDDays) {
 			measured += " ± " + trimFloat(lt.SDDays)
 		}
-		measured += fmt.Sprintf(" from %d orders", lt.Receipts)
+		measured += " from " + count(lt.Receipts, "order")
 	}
 	add("Measured", measured)
 	if lt.Receipts > 0 && !math.IsNaN(lt.OnTime) {

@@ -247,7 +247,7 @@ func (m *Model) tabBar() string {
 		if m.snap.AsOf.Valid() {
 			asOf = "as of " + m.snap.AsOf.String()
 		}
-		right = fmt.Sprintf("%s SKUs · %s ", groupInt(int64(len(m.snap.Rows))), asOf)
+		right = fmt.Sprintf("%s · %s ", count(len(m.snap.Rows), "SKU"), asOf)
 		if m.width >= 130 {
 			right = statusSummary(m.snap, &m.styles) + "  " + right
 		}

@@ -62,7 +62,7 @@ func (r Result) String() string {
 
 // summary is the audit log's record of an import.
 func (r Result) summary() string {
-	return fmt.Sprintf("%s: %d rows; %s new %d, updated %d, unchanged %d", r.Format, r.Rows, r.Unit, r.New, r.Updated, r.Unchanged)
+	return fmt.Sprintf("%s: %s; %s new %d, updated %d, unchanged %d", r.Format, nRows(r.Rows), r.Unit, r.New, r.Updated, r.Unchanged)
 }
 
 // Run imports one file into the catalogue.
