@@ -65,7 +65,7 @@ func TestGoldenStockPane(t *testing.T) {
 		press(t, m, "down", "down")
 		name := fmt.Sprintf("stock_%dx%d", size.w, size.h)
 		golden(t, name, withProfile(m.render(), colorprofile.ANSI256))
-		golden(t, name+"_nocolor", withProfile(m.render(), colorprofile.Ascii))
+		golden(t, name+"_nocolor", noColorRender(m))
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"charm.land/bubbles/v2/spinner"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"stockroom/model"
 	"stockroom/planner"
@@ -153,6 +154,13 @@ func (m *Model) Init() tea.Cmd {
 // Update handles one message.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case tea.ColorProfileMsg:
+		noColor := msg.Profile == colorprofile.NoTTY || msg.Profile == colorprofile.ASCII
+		if noColor != m.styles.NoColor {
+			m.styles.NoColor = noColor
+			m.detailOut = "" // the chart is drawn again with its glyphs
+		}
+		return m, nil
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.layout()
