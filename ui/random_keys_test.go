@@ -58,7 +58,10 @@ func TestDashboardRandomKeys(t *testing.T) {
 }
 
 // FuzzDashboard runs the same harness with the fuzzer's bytes choosing
-// every action: go test ./ui -run XXX -fuzz FuzzDashboard.
+// every action, a byte a choice (run a command or act, what to do, which
+// key, which size…), until they are used up:
+// go test ./ui -run XXX -fuzz FuzzDashboard. The seeds are starting
+// scripts for the fuzzer to mutate.
 func FuzzDashboard(f *testing.F) {
 	f.Add([]byte("\x00\x04\x00\x05\x004\x00b\x00b\x00b\x00b"))
 	f.Add([]byte("\x00\x03\x00o\x00y\x00\x06\x00\x0d\x00\x0d"))
