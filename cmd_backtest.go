@@ -70,8 +70,8 @@ func backtestCommand(db *string) *cobra.Command {
 			if format == "csv" {
 				return res.Table.WriteCSV(out, order)
 			}
-			fmt.Fprintf(out, "Backtest as of %s: the last %d weeks held out; %s SKUs scored, %s skipped (under 16 weeks of history).\n",
-				snap.AsOf, holdout, groupThousands(res.Scored), groupThousands(res.Skipped))
+			fmt.Fprintf(out, "Backtest as of %s: the last %s held out; %s scored, %s skipped (under 16 weeks of history).\n",
+				snap.AsOf, count(holdout, "week"), count(res.Scored, "SKU"), groupThousands(res.Skipped))
 			fmt.Fprintf(out, "The automatic choice took %.3f ms per SKU on one core.\n\n", float64(res.AutoPerSeries.Microseconds())/1000)
 			return res.Table.WriteText(out, order)
 		},

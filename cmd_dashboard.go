@@ -43,7 +43,7 @@ func runDashboard(ctx context.Context, opt dashboardOptions) error {
 				return err
 			}
 			fmt.Fprintf(os.Stderr, "Creating the demo catalogue at %s…\n", path)
-			if err := demo.Create(ctx, path, demo.Options{}); err != nil {
+			if err := demo.Create(ctx, path, demo.Options{End: today() - 1}); err != nil {
 				return err
 			}
 			if err := primeForecasts(ctx, path); err != nil {
@@ -72,6 +72,7 @@ func runDashboard(ctx context.Context, opt dashboardOptions) error {
 		Backend:  planner.Backend{Store: st, Options: planner.Options{AsOf: asOf}},
 		Source:   path,
 		ReadOnly: readOnly,
+		Now:      clock, // purchase orders are dated by the real clock, not the plan's as-of day
 		Started:  started,
 		// notice what other processes change while it is open
 		WatchEvery: ui.DefaultWatchEvery,

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"stockroom/demo"
+	"stockroom/model"
 	"stockroom/planner"
 	"stockroom/store"
 )
@@ -16,17 +17,23 @@ import (
 func demoCommand(db *string) *cobra.Command {
 	var skus int
 	var seed int64
+	var endText string
 	cmd := &cobra.Command{
 		Use:   "demo",
 		Short: "Write a deterministic demo catalogue",
-		Long: "Writes a demo catalogue (same seed, same data) to --db: 25 suppliers, 2 locations,\n" +
-			"about 12 categories, two years of daily sales ending " + demo.DefaultEnd.String() + ", stock and open\n" +
-			"purchase orders such that every stock status appears. Refuses to overwrite a file, and\n" +
-			"writes only into a directory that exists (Stockroom's own data directory is created).",
+		Long: "Writes a demo catalogue (same seed and end day, same data) to --db: 25 suppliers,\n" +
+			"2 locations, about 12 categories, two years of daily sales ending yesterday (or --end),\n" +
+			"stock and open purchase orders such that every stock status appears. Its orders are\n" +
+			"dated on the same calendar as what you do with them today. Refuses to overwrite a file,\n" +
+			"and writes only into a directory that exists (Stockroom's own data directory is created).",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if skus < 1 {
 				return usageError{fmt.Errorf("--skus must be at least 1")}
+			}
+			end, err := demoEnd(endText)
+			if err != nil {
+				return err
 			}
 			path := catalogPath(*db)
 			if err := ensureDataDir(path); err != nil {
@@ -34,7 +41,7 @@ func demoCommand(db *string) *cobra.Command {
 			}
 			start := time.Now()
 			last := time.Time{}
-			err := demo.Create(cmd.Context(), path, demo.Options{SKUs: skus, Seed: seed, Progress: func(done, total int) {
+			err = demo.Create(cmd.Context(), path, demo.Options{SKUs: skus, Seed: seed, End: end, Progress: func(done, total int) {
 				if time.Since(last) > 500*time.Millisecond || done == total {
 					last = time.Now()
 					fmt.Fprintf(os.Stderr, "\rwriting SKUs: %d of %d", done, total)
@@ -49,13 +56,31 @@ func demoCommand(db *string) *cobra.Command {
 			if err := primeForecasts(cmd.Context(), path); err != nil {
 				return err
 			}
-			fmt.Printf("Wrote a demo catalogue of %d SKUs to %s in %s\n", skus, path, time.Since(start).Round(100*time.Millisecond))
+			fmt.Fprintf(cmd.OutOrStdout(), "Wrote a demo catalogue of %s to %s in %s\n", count(skus, "SKU"), path, time.Since(start).Round(100*time.Millisecond))
 			return nil
 		},
 	}
 	cmd.Flags().IntVar(&skus, "skus", 2000, "number of SKUs")
-	cmd.Flags().Int64Var(&seed, "seed", 1, "random seed: the same seed writes the same catalogue")
+	cmd.Flags().Int64Var(&seed, "seed", 1, "random seed: the same seed and end day write the same catalogue")
+	cmd.Flags().StringVar(&endText, "end", "", "last day of sales, YYYY-MM-DD (default yesterday)")
 	return cmd
+}
+
+// demoEnd is a new demo's last sales day: --end, or yesterday, so that the
+// demo's orders (drafted and sent in its last days) and what the PM does
+// with them today are on one calendar: a receipt measures a true lead time.
+func demoEnd(text string) (model.Day, error) {
+	if text == "" {
+		return today() - 1, nil
+	}
+	d, err := model.ParseDay(text)
+	if err != nil {
+		return model.NoDay, usageError{fmt.Errorf("--end %q: %w", text, err)}
+	}
+	if d > today() {
+		return model.NoDay, usageError{fmt.Errorf("--end %s is after today (%s): a demo's sales end on or before today", d, today())}
+	}
+	return d, nil
 }
 
 // primeForecasts plans a new catalogue once so that its forecasts are

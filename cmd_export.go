@@ -111,7 +111,7 @@ func exportCommand(db *string) *cobra.Command {
 			if err := planner.WriteFile(out, v, rows, f); err != nil {
 				return fmt.Errorf("export: %w", err)
 			}
-			fmt.Fprintf(os.Stderr, "Wrote %d rows to %s\n", len(rows), out)
+			fmt.Fprintf(os.Stderr, "Wrote %s to %s\n", count(len(rows), "row"), out)
 			return nil
 		},
 	}

@@ -62,7 +62,7 @@ func forecastCommand(db *string) *cobra.Command {
 			} else if why := st.ReadOnly(); why != "" {
 				cached = "not cached: the catalogue is read-only, " + why
 			}
-			fmt.Fprintf(out, "Forecast %s SKUs as of %s in %.1f s (%s); %s were current.\n", groupThousands(len(snap.Refreshed)),
+			fmt.Fprintf(out, "Forecast %s as of %s in %.1f s (%s); %s already current.\n", count(len(snap.Refreshed), "SKU"),
 				snap.AsOf, time.Since(start).Seconds(), cached, groupThousands(current))
 			fmt.Fprintln(out, methodSummary(snap))
 			return nil

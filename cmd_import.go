@@ -57,7 +57,7 @@ func importCommand(db *string) *cobra.Command {
 				return usageError{fmt.Errorf("--max-quantity %d: want 1 to %s units a line", maxQuantity, groupThousands(importer.MaxQuantityLimit))}
 			}
 			opt := importer.Options{Kind: args[0], File: args[1], Map: m, DateFormat: dateFormat, DryRun: dryRun,
-				SkipUnknown: skipUnknown, MaxQuantity: maxQuantity}
+				SkipUnknown: skipUnknown, MaxQuantity: maxQuantity, Today: today()}
 			path := catalogPath(*db)
 			_, statErr := os.Stat(path)
 			missing := os.IsNotExist(statErr)

@@ -48,7 +48,7 @@ func TestForecastAndBacktestCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	// demo caches every forecast, so nothing is left to do
-	if !strings.Contains(out, "Forecast 0 SKUs") || !strings.Contains(out, "150 were current") {
+	if !strings.Contains(out, "Forecast 0 SKUs") || !strings.Contains(out, "150 already current") {
 		t.Errorf("forecast said %q", out)
 	}
 	if out, err = executeOut(t, "forecast", "--db", path, "--all"); err != nil || !strings.Contains(out, "Forecast 150 SKUs") {

@@ -36,7 +36,7 @@ func executeOut(t *testing.T, args ...string) (string, error) {
 func demoDB(t *testing.T) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "demo.db")
-	if err := execute(t, "demo", "--db", path, "--skus", "150", "--seed", "3"); err != nil {
+	if err := execute(t, "demo", "--db", path, "--skus", "150", "--seed", "3", "--end", "2026-11-22"); err != nil {
 		t.Fatal(err)
 	}
 	return path

@@ -23,17 +23,26 @@ func progressPrinter(w io.Writer, what string) func(done, total int) {
 			return
 		}
 		pct := 100 * done / total
+		of := groupThousands(done) + "/" + count(total, "SKU") // "3/1,200 SKUs", "1/1 SKU"
 		switch {
 		case tty:
-			fmt.Fprintf(w, "\r%s %s/%s SKUs (%d%%)", what, groupThousands(done), groupThousands(total), pct)
+			fmt.Fprintf(w, "\r%s %s (%d%%)", what, of, pct)
 			if done == total {
 				fmt.Fprintf(w, " in %.1f s\n", time.Since(start).Seconds())
 			}
 		case pct/10 != lastTenth || done == total:
 			lastTenth = pct / 10
-			fmt.Fprintf(w, "%s %s/%s SKUs (%d%%) %.1f s\n", what, groupThousands(done), groupThousands(total), pct, time.Since(start).Seconds())
+			fmt.Fprintf(w, "%s %s (%d%%) %.1f s\n", what, of, pct, time.Since(start).Seconds())
 		}
 	}
+}
+
+// count is n with its noun, singular for one: "1 SKU", "2,040 SKUs".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return groupThousands(n) + " " + noun + "s"
 }
 
 // groupThousands writes 100000 as 100,000.

@@ -13,7 +13,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 (cd "$root" && go build -o "$tmp/stockroom" . && go build -o "$tmp/gen-orders" ./docs/gen-orders)
-"$tmp/stockroom" demo --db "$tmp/c.db" --skus 20000 2>/dev/null
+"$tmp/stockroom" demo --db "$tmp/c.db" --skus 20000 --end 2026-11-22 2>/dev/null
 "$tmp/gen-orders" -db "$tmp/c.db" -lines "$lines" -o "$tmp/orders.csv"
 size=$(stat -c %s "$tmp/orders.csv")
 echo "orders.csv: $lines lines, $((size / 1000000)) MB ($size bytes)"

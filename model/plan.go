@@ -94,7 +94,8 @@ type Plan struct {
 //	      SS = q − μ_w·L                                        intermittent, lumpy
 //	EOQ = √(2·D·K / (h·c)),  D = 52·μ_w
 //	S   = ROP + max(EOQ, μ_w·R)
-//	suggested = RoundOrder(S − IP) when IP ≤ ROP or order-by ≤ today + R
+//	suggested = RoundOrder(S − IP) when IP ≤ ROP or order-by ≤ today + R,
+//	            at least ROP − IP + 1 when IP ≤ ROP
 //	days of cover = available / (μ_w / 7)
 //	stockout = first day demand > available + receipts by then
 //	order-by = stockout − L
@@ -193,8 +194,20 @@ func (p *Plan) plannedOrder(in PlanInput, mu float64, dead bool) {
 	case (p.Low || soon) && p.Need > 0 && !dead:
 		// dead stock is not bought again however its forecast reads: it has
 		// stock that has not sold for the dead-stock period
-		p.Reorder = true
-		p.SuggestedQty = RoundOrder(p.Need, in.CasePack, in.MOQ, in.Rounding)
+		atLeast := 0
+		if p.Low {
+			// whatever the rounding, an order lifts the position above the
+			// reorder point: else, once ordered, the SKU would still be low
+			// and be suggested again
+			atLeast = p.ReorderPoint - p.InventoryPosition + 1
+		}
+		p.SuggestedQty = RoundOrder(p.Need, atLeast, in.CasePack, in.MOQ, in.Rounding)
+		// a need the rule rounds to nothing (what rounding down left off the
+		// last order) is no reason to order: that order covers it
+		p.Reorder = p.SuggestedQty > 0
+		if !p.Reorder {
+			p.Need = 0
+		}
 	default:
 		p.Need = 0
 	}

@@ -109,7 +109,11 @@ func PlannedQty(p Plan, casePack, moq int, rule Rounding) int {
 	if !p.QtyManual {
 		return p.SuggestedQty
 	}
-	return RoundOrder(p.Need, casePack, moq, rule)
+	atLeast := 0
+	if p.Low {
+		atLeast = p.ReorderPoint - p.InventoryPosition + 1 // as plannedOrder lifts it above the ROP
+	}
+	return RoundOrder(p.Need, atLeast, casePack, moq, rule)
 }
 
 // CompactAmount writes money short enough for a question: 9,870, 252,300,

@@ -138,3 +138,80 @@ func TestComputeStockoutCountsOpenOrders(t *testing.T) {
 		t.Errorf("stockout %v order-by %v", p.Stockout, p.OrderBy)
 	}
 }
+
+// A suggestion, once ordered (the draft counts as on order), is covered:
+// the part of a case that rounding left off must not come back as a case
+// of its own (after o y a 1-unit top-up was suggested).
+func TestComputeOrderedSuggestionIsCovered(t *testing.T) {
+	cases := []struct {
+		name    string
+		edit    func(*PlanInput)
+		qty     int     // suggested before ordering
+		needNow float64 // S − IP once it is on order
+	}{
+		// order-by day 1 ≤ today + 7 with IP 40 > ROP 33: need 194.245 − 40 =
+		// 154.245, ⌊12.85⌋ = 12 cases; on order, 10.245 is left: under a case
+		{"order-by, down", func(in *PlanInput) {
+			in.OnOrder, in.Rounding = 15, RoundDown
+			in.Forecast.Mean = []float64{10, 10, 40, 40, 40, 40}
+		}, 144, 10.2451549659710},
+		// IP 45: need 149.245, round(12.44) = 12 cases; 5.245 left: 0.44 of a case
+		{"order-by, nearest", func(in *PlanInput) {
+			in.OnOrder, in.Rounding = 20, RoundNearest
+			in.Forecast.Mean = []float64{10, 10, 40, 40, 40, 40}
+		}, 144, 5.2451549659710},
+		// no order cost: EOQ 0, S = 33 + 10·1 = 43; IP 21 ≤ ROP 33: need 22
+		// rounds down to 12, which leaves IP 33, still low; lifting it above
+		// 33 takes 13 units: 2 cases
+		{"low, down, cycle stock under a case", func(in *PlanInput) {
+			in.OnHand, in.OrderCost, in.Rounding = 26, 0, RoundDown
+		}, 24, -2},
+	}
+	for _, c := range cases {
+		in := planned()
+		c.edit(&in)
+		p := Compute(in)
+		if !p.Reorder || p.SuggestedQty != c.qty {
+			t.Errorf("%s: reorder %v qty %d, want %d", c.name, p.Reorder, p.SuggestedQty, c.qty)
+			continue
+		}
+		in.OnOrder += p.SuggestedQty // drafted
+		after := Compute(in)
+		if !near(after.OrderUpTo-float64(after.InventoryPosition), c.needNow, 1e-9) {
+			t.Errorf("%s: S − IP on order %v, want %v", c.name, after.OrderUpTo-float64(after.InventoryPosition), c.needNow)
+		}
+		if after.Reorder || after.SuggestedQty != 0 || after.Need != 0 {
+			t.Errorf("%s: ordered %d, then reorder %v qty %d need %v", c.name, p.SuggestedQty, after.Reorder, after.SuggestedQty, after.Need)
+		}
+	}
+}
+
+// The same over a grid of positions, packs, rules, MOQs and triggers: no
+// suggestion, once on order, is followed by another.
+func TestComputeNoSuggestionAfterOrdering(t *testing.T) {
+	means := [][]float64{{10, 10, 10, 10, 10, 10}, {10, 10, 40, 40, 40, 40}, {3, 3, 3, 3, 3, 3}}
+	for _, mean := range means {
+		for onHand := 0; onHand <= 80; onHand++ {
+			for _, pack := range []int{1, 5, 12, 24, 100} {
+				for _, rule := range []Rounding{RoundUp, RoundNearest, RoundDown} {
+					for _, moq := range []int{0, 30} {
+						for _, cost := range []float64{0, 50} {
+							in := planned()
+							in.Forecast.Mean = mean
+							in.OnHand, in.CasePack, in.Rounding, in.MOQ, in.OrderCost = onHand, pack, rule, moq, cost
+							p := Compute(in)
+							if !p.Reorder {
+								continue
+							}
+							in.OnOrder += p.SuggestedQty
+							if after := Compute(in); after.Reorder {
+								t.Fatalf("on hand %d, pack %d, %s, MOQ %d, cost %v, mean %v: ordered %d (need %.3f), then %d more (need %.3f)",
+									onHand, pack, rule, moq, cost, mean, p.SuggestedQty, p.Need, after.SuggestedQty, after.Need)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+}

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-go run . demo --db "$work/demo.db" --skus 2000 --seed 1 >/dev/null
+go run . demo --db "$work/demo.db" --skus 2000 --seed 1 --end 2026-11-22 >/dev/null
 STOCKROOM_SCREENS="$work" STOCKROOM_SCREENS_DB="$work/demo.db" go test ./ui -run TestWriteScreens -count=1 >/dev/null
 for f in "$work"/*.ansi; do
 	name=$(basename "$f" .ansi)

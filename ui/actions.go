@@ -368,7 +368,13 @@ func (m *Model) askDraftPO() tea.Cmd {
 			if err != nil {
 				return written{}, err
 			}
-			return written{info: fmt.Sprintf("Draft PO #%d to %s: %d lines · review and send it in 6 Suppliers", id, supplier, len(lines))}, nil
+			what := fmt.Sprintf("Draft PO #%d", id)
+			// the lines join the supplier's open draft, if it has one: say
+			// which, so its older created day is no surprise
+			if po, err := b.PurchaseOrder(ctx, id); err == nil && po.Created.Valid() && po.Created != on {
+				what = fmt.Sprintf("Added to draft PO #%d of %s", id, po.Created)
+			}
+			return written{info: fmt.Sprintf("%s to %s: %s · review and send it in 6 Suppliers", what, clean(supplier), count(len(lines), "line"))}, nil
 		}, false)
 	}}
 	return nil

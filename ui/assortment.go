@@ -67,16 +67,23 @@ func newAssortmentPane(styles *Styles) *assortmentPane {
 // setView shows a new breakdown.
 func (p *assortmentPane) setView(av *planner.AssortmentView) {
 	p.remember()
-	if p.av != nil && p.av.By != av.By {
-		p.follow.armed = false // another breakdown: start at its top
-		p.table.cursor, p.table.offset = 0, 0
-	}
-	p.av, p.view, p.by = av, av, av.By
+	another := p.av != nil && p.av.By != av.By
+	p.av, p.by = av, av.By
 	p.top = 1.0
 	for i := range av.Len() {
 		p.top = max(p.top, av.Value(i, planner.AssortRevenueShare).Float, av.Value(i, planner.AssortStockValueShare).Float)
 	}
-	p.table.setView(av, nil)
+	p.replaceView(av, nil)
+	if another {
+		// the old breakdown's rows mean nothing here: its own order (largest
+		// revenue first) from the top until its query returns
+		p.follow.armed = false
+		p.table.index = make([]int, av.Len())
+		for i := range p.table.index {
+			p.table.index[i] = i
+		}
+		p.table.cursor, p.table.offset = 0, 0
+	}
 	p.stale = true
 }
 

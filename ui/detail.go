@@ -98,8 +98,9 @@ func (d detailPane) chart(in detailInput, w, h int) string {
 	if over := maxLineWidth(plot) - w; over > 0 {
 		plot, hist, fc = d.plot(r, past, points-over, h-2, top, prec)
 	}
-	legend := d.styles.Hist.Render("━ sales") + fmt.Sprintf(" %dw  ", hist) +
-		d.styles.Fcst.Render("━ forecast") + fmt.Sprintf(" %dw  ", fc) + d.styles.Band.Render("━ 80% band")
+	g := d.glyphs()
+	legend := d.styles.Hist.Render(g.sales+" sales") + fmt.Sprintf(" %dw  ", hist) +
+		d.styles.Fcst.Render(g.forecast+" forecast") + fmt.Sprintf(" %dw  ", fc) + d.styles.Band.Render(g.band+" 80% band")
 	axis := fmt.Sprintf("units per week, as of %s", in.Snap.AsOf)
 	return plot + "\n" + fit(legend, w, false) + "\n" + d.styles.Dim.Render(fit(axis, w, false))
 }
@@ -128,14 +129,38 @@ func (d detailPane) plot(r *planner.Row, past []float64, points, h int, top floa
 		fcSeries[hist-1] = past[hist-1] // join the forecast to the last week
 	}
 	// the band first, so the forecast line is drawn over it
-	plot := asciigraph.PlotMany([][]float64{lowSeries, highSeries, histSeries, fcSeries},
+	opts := []asciigraph.Option{
 		asciigraph.Height(max(h-1, 1)), // asciigraph draws Height+1 rows
 		asciigraph.LowerBound(0),
 		asciigraph.UpperBound(top),
 		asciigraph.Precision(prec),
 		asciigraph.SeriesColors(asciigraph.DarkGray, asciigraph.DarkGray, asciigraph.Cyan, asciigraph.Orange),
-	)
+	}
+	if g := d.glyphs(); g.sets != nil {
+		opts = append(opts, asciigraph.SeriesChars(g.sets...))
+	}
+	plot := asciigraph.PlotMany([][]float64{lowSeries, highSeries, histSeries, fcSeries}, opts...)
 	return plot, hist, fc
+}
+
+// chartGlyphs are what the chart draws its series with and the legend
+// shows for them; sets, when not nil, are the plot's per series (band
+// low, band high, sales, forecast).
+type chartGlyphs struct {
+	sales, forecast, band string
+	sets                  []asciigraph.CharSet
+}
+
+// glyphs: with colour every series is a line told apart by its colour;
+// without, the sales stay a line and the forecast and its band get dots
+// of their own.
+func (d detailPane) glyphs() chartGlyphs {
+	if !d.styles.NoColor {
+		return chartGlyphs{sales: "━", forecast: "━", band: "━"}
+	}
+	band, fcst := asciigraph.CreateCharSet("·"), asciigraph.CreateCharSet("•")
+	return chartGlyphs{sales: "─", forecast: "•", band: "·",
+		sets: []asciigraph.CharSet{band, band, asciigraph.DefaultCharSet, fcst}}
 }
 
 // band is the 80 % interval of each of the first n forecast weeks.
@@ -208,7 +233,7 @@ func (d detailPane) facts(in detailInput, w int) []string {
 			if po.ExpectedAt.Valid() {
 				due = "due " + po.ExpectedAt.String()
 			}
-			add(l, fmt.Sprintf("PO #%d %s %s · %s units", po.POID, po.Status, due, groupInt(int64(po.Outstanding()))))
+			add(l, fmt.Sprintf("PO #%d %s %s · %s", po.POID, po.Status, due, count(po.Outstanding(), "unit")))
 		}
 	}
 	sp, _ := in.Snap.Supplier(it.Product.SupplierID)
@@ -286,7 +311,7 @@ func statusReason(r *planner.Row, set model.Settings) string {
 	case model.StatusDead:
 		return fmt.Sprintf("no sale for %d+ days", set.DeadStockDays)
 	case model.StatusExcess:
-		return fmt.Sprintf("%s units above target", groupInt(int64(p.ExcessUnits)))
+		return count(p.ExcessUnits, "unit") + " above target"
 	}
 	return "healthy"
 }

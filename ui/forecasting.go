@@ -90,7 +90,7 @@ func (m *Model) forecastApplied(msg forecastAppliedMsg) tea.Cmd {
 	}
 	m.forecast = forecastJob{}
 	refresh := m.setSnapshot(msg.snap, nil, msg.views)
-	m.setInfo(fmt.Sprintf("Forecasts updated for %s SKUs", groupInt(int64(len(msg.snap.Refreshed)))))
+	m.setInfo("Forecasts updated for " + count(len(msg.snap.Refreshed), "SKU"))
 	snap, backend := msg.snap, m.opt.Backend
 	// a failure to cache only costs time at the next start: not reported
 	cache := func() tea.Msg { _ = backend.SaveForecasts(context.Background(), snap); return nil }

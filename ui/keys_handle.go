@@ -17,6 +17,15 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return tea.Quit
 	}
+	m.jump = nil // the PM has moved on: a jump still waiting for rows must not land later
+	if m.tooSmall() {
+		// the page says only "enlarge it or press q": nothing else acts on
+		// what it hides, whatever mode was open when the terminal shrank
+		if msg.String() == "q" {
+			return tea.Quit
+		}
+		return nil
+	}
 	if c := m.confirm; c != nil {
 		m.confirm = nil
 		if msg.String() == "y" {
@@ -71,6 +80,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	if cmd, ok := m.paneKey(msg); ok {
 		return cmd
+	}
+	if p.view == nil {
+		return nil // a purchase order's list or lines are still being read
 	}
 	return m.tableKey(p, msg)
 }
@@ -153,8 +165,7 @@ func (m *Model) suppliersKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 				return nil, true
 			}
 			p.supplier, p.screen = sr.Supplier, screenOrders
-			p.orders.view = nil
-			p.orders.table.setIndex(nil)
+			p.orders.replaceView(nil, nil)
 			p.layoutTables(m.width, m.height)
 			return ordersCmd(m.opt.Backend, sr.Supplier.ID), true
 		case screenOrders:
@@ -163,8 +174,7 @@ func (m *Model) suppliersKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 				return nil, true
 			}
 			p.order, p.screen = model.PurchaseOrder{POHeader: o.POHeader}, screenLines
-			p.lines.view = nil
-			p.lines.table.setIndex(nil)
+			p.lines.replaceView(nil, nil)
 			p.layoutTables(m.width, m.height)
 			return orderCmd(m.opt.Backend, o.ID), true
 		}

@@ -10,6 +10,7 @@ import (
 
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"stockroom/model"
 	"stockroom/planner"
@@ -174,6 +175,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case tea.ColorProfileMsg:
+		noColor := msg.Profile == colorprofile.NoTTY || msg.Profile == colorprofile.ASCII
+		if noColor != m.styles.NoColor {
+			m.styles.NoColor = noColor
+			m.detailOut = "" // the chart is drawn again with its glyphs
+		}
+		return m, nil
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.layout()
@@ -248,10 +256,13 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.err != nil {
 			m.setError(fmt.Sprintf("export failed: %v", msg.err))
 		} else {
-			m.setInfo(fmt.Sprintf("Exported %s rows to %s", groupInt(int64(msg.rows)), msg.path))
+			m.setInfo(fmt.Sprintf("Exported %s to %s", count(msg.rows, "row"), msg.path))
 		}
 		return m, nil
 	case tea.PasteMsg:
+		if m.tooSmall() {
+			return m, nil // nothing to paste into: the too-small page is shown
+		}
 		if m.confirm != nil {
 			return m, nil // the question is about what was typed: a paste must not change it unseen
 		}
@@ -346,8 +357,8 @@ func (m *Model) queried(msg queryMsg) tea.Cmd {
 		m.reorder.addHeadings()
 	}
 	p.settle()
-	if m.jump != nil && msg.tab == m.tab {
-		m.landJump(true)
+	if msg.tab == m.tab {
+		m.landJump()
 	}
 	if m.viewsAfterFirstQuery {
 		// the first frame is drawn: now the other panes' views, which would

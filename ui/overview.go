@@ -79,8 +79,8 @@ func (m *Model) openOverviewItem() tea.Cmd {
 		return nil
 	}
 	it := items[m.overview.cursor]
-	id := m.snap.Rows[it.row].Item.Product.ID
-	return m.jumpTo(overviewLists[it.list].tab, id)
+	p := m.snap.Rows[it.row].Item.Product
+	return m.jumpTo(overviewLists[it.list].tab, p.ID, p.SKU)
 }
 
 // render draws the overview in w × h.

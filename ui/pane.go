@@ -19,11 +19,28 @@ type pane struct {
 	sorted     []int
 	sortedBy   string
 	sortedDesc bool
-	gen        int // bumped per query; older results are dropped
+	gen        int  // bumped per query; older results are dropped
+	querying   bool // a query of the current view is on its way
 	// stale is set when the view changed while the pane was not on screen:
 	// it is queried again when shown
 	stale bool
 	follow
+}
+
+// replaceView shows a new view, or none while one is read (nil); rows
+// listed in changed are redrawn, all when changed is nil. Queries of the
+// old view still on their way are dropped and the next filter sorts
+// afresh: the old view's row numbers and order are not the new one's.
+func (p *pane) replaceView(v planner.View, changed []int) {
+	p.view = v
+	p.gen++
+	p.querying = false // any on its way was of the old view
+	p.sorted = nil
+	if v == nil {
+		p.table.setIndex(nil)
+		return
+	}
+	p.table.setView(v, changed)
 }
 
 // runQuery sorts and filters in the background, after a load, a sort
@@ -33,6 +50,7 @@ func (p *pane) runQuery() tea.Cmd {
 		return nil
 	}
 	p.gen++
+	p.querying = true
 	return queryCmd(p.tab, p.gen, p.view, p.query, nil, nil)
 }
 
@@ -45,6 +63,7 @@ func (p *pane) runFilter(prev string) tea.Cmd {
 		return p.runQuery()
 	}
 	p.gen++
+	p.querying = true
 	var narrow []int
 	if planner.Narrows(prev, p.query.Filter) {
 		narrow = p.table.rows()
@@ -57,6 +76,7 @@ func (p *pane) queried(msg queryMsg) bool {
 	if msg.gen != p.gen {
 		return false
 	}
+	p.querying = false
 	p.sorted, p.sortedBy, p.sortedDesc = msg.sorted, msg.sortedBy, msg.desc
 	p.table.setIndex(msg.index)
 	return true

@@ -121,7 +121,7 @@ func (m *Model) lineQuestion(l model.POLine, n int) (question, bool) {
 	need := r.Plan.OrderUpTo - float64(r.Plan.InventoryPosition-l.Outstanding())
 	imp, ok := model.CheckPlausible(model.PlausibilityInput{
 		Value:        n,
-		Suggestion:   l.ReceivedQty + model.RoundOrder(need, p.CasePack, p.MOQ, r.Item.Policy.Rounding),
+		Suggestion:   l.ReceivedQty + model.RoundOrder(need, 0, p.CasePack, p.MOQ, r.Item.Policy.Rounding),
 		WeeklyDemand: r.Forecast.Level(),
 		Floor:        max(p.CasePack, p.MOQ),
 	})

@@ -52,6 +52,7 @@ func newReorderPane(styles *Styles) *reorderPane {
 		rcolWhy:     {title: "Why", viewCol: planner.ReorderReason, min: 8, max: 9, priority: 5, render: p.renderWhy},
 	})
 	p.table.heading = p.renderHeading
+	p.table.groups = func() int { return len(p.rv.Groups()) }
 	p.follow.key = func(row int) int64 {
 		if row < 0 { // a heading: its supplier, kept apart from product ids
 			return -1 - p.rv.Groups()[-1-row].SupplierID
@@ -66,8 +67,7 @@ func (p *reorderPane) setSnapshot(s *planner.Snapshot, rv *planner.ReorderView) 
 	p.remember()
 	p.snap = s
 	p.rv = rv
-	p.view = p.rv
-	p.table.setView(p.view, nil)
+	p.replaceView(rv, nil)
 }
 
 // addHeadings puts a heading entry (−1 − group) before each group's
@@ -146,7 +146,7 @@ func (p *reorderPane) renderHeading(entry, w int, cursor bool) string {
 	if name == "" {
 		name = "No supplier"
 	}
-	parts := []string{count(tot.SKUs, "SKU"), groupInt(int64(tot.Units)) + " units", formatMoney(tot.Value, grp.Currency)}
+	parts := []string{count(tot.SKUs, "SKU"), count(tot.Units, "unit"), formatMoney(tot.Value, grp.Currency)}
 	warn := ""
 	if grp.BelowMinimum(tot.Value) {
 		warn = "⚠ below minimum order " + formatMoney(grp.MinOrderValue, grp.Currency)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"stockroom/forecast"
+	"stockroom/model"
 	"stockroom/planner"
 )
 
@@ -59,7 +60,11 @@ func (d detailPane) orderFacts(in detailInput, w int) []string {
 		add("Order", fmt.Sprintf("%s: your quantity (e changes it, u undoes)", groupInt(int64(pl.SuggestedQty))))
 	} else {
 		add("Need", fmt.Sprintf("S − IP = %s", formatQty(pl.Need)))
-		add("Order", fmt.Sprintf("%s: case %d, round %s, MOQ %d", groupInt(int64(pl.SuggestedQty)), max(it.Product.CasePack, 1), rule, it.Product.MOQ))
+		order := fmt.Sprintf("%s: case %d, round %s, MOQ %d", groupInt(int64(pl.SuggestedQty)), max(it.Product.CasePack, 1), rule, it.Product.MOQ)
+		if lift := pl.ReorderPoint - pl.InventoryPosition + 1; pl.Low && model.RoundOrder(pl.Need, 0, it.Product.CasePack, it.Product.MOQ, it.Policy.Rounding) < lift {
+			order += fmt.Sprintf(", at least %s to pass the ROP", groupInt(int64(lift)))
+		}
+		add("Order", order)
 	}
 	add("Value", fmt.Sprintf("%s × %.2f = %.2f", groupInt(int64(pl.SuggestedQty)), it.Product.UnitCost, pl.OrderValue))
 	add("Stockout", stockoutFacts(in.Snap, r))

@@ -77,8 +77,7 @@ func newRiskPane(styles *Styles) *riskPane {
 func (p *riskPane) setView(rv *planner.RiskView) {
 	p.remember()
 	p.rv = rv
-	p.view = rv
-	p.table.setView(rv, nil)
+	p.replaceView(rv, nil)
 	p.stale = true
 }
 

@@ -38,7 +38,7 @@ func (d detailPane) riskFacts(in detailInput, w int) []string {
 		model.RiskSlow:      fmt.Sprintf("%s of cover, more than %s days", formatCover(r.Plan.DaysOfCover), trimFloat(set.SlowCoverDays)),
 	}[a.Risk]
 	add("Risk", s.RiskStyle(a.Risk).Render(a.Risk.String())+" · "+why)
-	add("At risk", fmt.Sprintf("%s units × %.2f = %s", groupInt(int64(a.Units)), cost, formatMoney(a.Value, "")))
+	add("At risk", fmt.Sprintf("%s × %.2f = %s", count(a.Units, "unit"), cost, formatMoney(a.Value, "")))
 	if math.IsInf(a.WeeksToClear, 1) {
 		add("Velocity", fmt.Sprintf("%s/wk: never clears at this rate", formatQty(mu)))
 	} else {
@@ -68,16 +68,16 @@ func (d detailPane) riskFacts(in detailInput, w int) []string {
 	f.line("")
 	who := "This SKU"
 	if k.marked {
-		who = fmt.Sprintf("%d marked SKUs", t.SKUs)
+		who = count(t.SKUs, "marked SKU")
 	}
 	f.line(s.Title.Render(fit(who+" at the markdowns in use", w, false)))
-	f.addWrapped("Capital", fmt.Sprintf("%s units, %s at cost", groupInt(int64(t.Units)), formatMoney(t.Value, "")))
-	f.addWrapped("Cleared", fmt.Sprintf("%s units for %s in %d wks", groupInt(int64(t.Cleared)), formatMoney(t.Revenue, ""), set.ClearanceWeeks))
-	f.addWrapped("Left", fmt.Sprintf("%s units, %s if sold off", groupInt(int64(t.Left)), formatMoney(t.LeftLiquidation, "")))
+	f.addWrapped("Capital", fmt.Sprintf("%s, %s at cost", count(t.Units, "unit"), formatMoney(t.Value, "")))
+	f.addWrapped("Cleared", fmt.Sprintf("%s for %s in %d wks", count(t.Cleared, "unit"), formatMoney(t.Revenue, ""), set.ClearanceWeeks))
+	f.addWrapped("Left", fmt.Sprintf("%s, %s if sold off", count(t.Left, "unit"), formatMoney(t.LeftLiquidation, "")))
 	f.addWrapped("Recovered", fmt.Sprintf("%s vs %s selling all off now", formatMoney(t.Revenue+t.LeftLiquidation, ""), formatMoney(t.Liquidation, "")))
 	all := k.shown
 	f.line("")
-	f.line(s.Title.Render(fit(fmt.Sprintf("All %s SKUs shown", groupInt(int64(all.SKUs))), w, false)))
+	f.line(s.Title.Render(fit(fmt.Sprintf("All %s shown", count(all.SKUs, "SKU")), w, false)))
 	f.addWrapped("Capital", fmt.Sprintf("%s at cost: dead %s · excess %s · declining %s · slow %s", formatMoney(all.Value, ""),
 		compactMoney(all.ByRisk[model.RiskDead].Value), compactMoney(all.ByRisk[model.RiskExcess].Value),
 		compactMoney(all.ByRisk[model.RiskDeclining].Value), compactMoney(all.ByRisk[model.RiskSlow].Value)))

@@ -249,7 +249,7 @@ func TestGoldenSettingsView(t *testing.T) {
 	press(t, m, "enter", "down", "down", "down")
 	name := fmt.Sprintf("settings_%dx%d", 160, 45)
 	golden(t, name, withProfile(m.render(), colorprofile.ANSI256))
-	golden(t, name+"_nocolor", withProfile(m.render(), colorprofile.Ascii))
+	golden(t, name+"_nocolor", noColorRender(m))
 }
 
 // The settings view, browsing and with its editor open, fits every size.

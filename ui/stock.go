@@ -56,8 +56,7 @@ func newStockPane(styles *Styles) *stockPane {
 // setSnapshot shows a new snapshot; changed rows (nil = all) are redrawn.
 func (p *stockPane) setSnapshot(s *planner.Snapshot, changed []int) {
 	p.snap = s
-	p.view = s.Stock()
-	p.table.setView(p.view, changed)
+	p.replaceView(s.Stock(), changed)
 }
 
 func (p *stockPane) row(i int) *planner.Row { return p.snap.Rows[i] }

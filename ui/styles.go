@@ -31,6 +31,9 @@ type Styles struct {
 	Hist     lipgloss.Style
 	Fcst     lipgloss.Style
 	Band     lipgloss.Style // chart: the forecast's 80 % band
+	// NoColor says the terminal shows no colour (NO_COLOR, or not a
+	// terminal): what colour tells apart needs a glyph of its own.
+	NoColor bool
 
 	status map[model.Status]lipgloss.Style
 }

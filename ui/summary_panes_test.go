@@ -159,7 +159,7 @@ func TestGoldenOverviewAssortmentAndRiskPanes(t *testing.T) {
 			press(t, m, pane.key)
 			name := fmt.Sprintf("%s_%dx%d", pane.name, size.w, size.h)
 			golden(t, name, withProfile(m.render(), colorprofile.ANSI256))
-			golden(t, name+"_nocolor", withProfile(m.render(), colorprofile.Ascii))
+			golden(t, name+"_nocolor", noColorRender(m))
 		}
 	}
 }

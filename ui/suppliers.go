@@ -99,8 +99,7 @@ func (p *suppliersPane) paneFor(msg queryMsg) *pane {
 
 func (p *suppliersPane) setSnapshot(sv *planner.SuppliersView) {
 	p.sv = sv
-	p.list.view = p.sv
-	p.list.table.setView(p.sv, nil)
+	p.list.replaceView(sv, nil)
 	if p.list.table.index == nil {
 		// the view's own order (by name) until the first query returns, so
 		// a quick enter on a first visit finds a supplier
@@ -184,8 +183,7 @@ func (m *Model) ordersLoaded(msg ordersMsg) tea.Cmd {
 		return nil
 	}
 	p.orders.remember()
-	p.orders.view = planner.POListView{Orders: msg.orders}
-	p.orders.table.setView(p.orders.view, nil)
+	p.orders.replaceView(planner.POListView{Orders: msg.orders}, nil)
 	return p.orders.runQuery()
 }
 
@@ -197,8 +195,7 @@ func (m *Model) orderLoaded(msg orderMsg) tea.Cmd {
 	}
 	p.lines.remember()
 	p.order = msg.order
-	p.lines.view = planner.POView{Order: msg.order}
-	p.lines.table.setView(p.lines.view, nil)
+	p.lines.replaceView(planner.POView{Order: msg.order}, nil)
 	return p.lines.runQuery()
 }
 
@@ -320,7 +317,7 @@ func (m *Model) supplierDetail(d rect, _ bool) string {
 		if !math.IsNaN(lt.SDDays) {
 			measured += " ± " + trimFloat(lt.SDDays)
 		}
-		measured += fmt.Sprintf(" from %d orders", lt.Receipts)
+		measured += " from " + count(lt.Receipts, "order")
 	}
 	add("Measured", measured)
 	if lt.Receipts > 0 && !math.IsNaN(lt.OnTime) {

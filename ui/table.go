@@ -51,6 +51,8 @@ type table struct {
 	// heading draws an index entry below 0, a group's heading line (the
 	// reorder pane's suppliers), exactly width cells wide.
 	heading func(entry, width int, cursor bool) string
+	// groups is how many headings the view has (entries −1 … −groups)
+	groups func() int
 }
 
 const markerWidth = 2 // "▶" for the cursor, "●" for a marked row
@@ -60,16 +62,41 @@ func newTable(cols []tableColumn) *table {
 }
 
 // setView replaces the data; rows listed in changed are re-rendered, or all
-// of them when changed is nil.
+// of them when changed is nil (a new view, which may have fewer rows).
 func (t *table) setView(v planner.View, changed []int) {
 	t.view = v
 	if changed == nil {
 		clear(t.cache)
+		t.dropMissing()
 		return
 	}
 	for _, r := range changed {
 		delete(t.cache, r)
 	}
+}
+
+// dropMissing takes the rows and headings a new view does not have out of
+// the index: the index is the old view's until the new one's query
+// returns, and a frame drawn meanwhile must not read past its end.
+func (t *table) dropMissing() {
+	n, groups := t.view.Len(), 0
+	if t.groups != nil {
+		groups = t.groups()
+	}
+	valid := func(r int) bool { return r < n && -1-r < groups }
+	if !slices.ContainsFunc(t.index, func(r int) bool { return !valid(r) }) {
+		return
+	}
+	cur, _ := t.current()
+	kept := make([]int, 0, len(t.index))
+	for _, r := range t.index {
+		if valid(r) {
+			kept = append(kept, r)
+		}
+	}
+	t.index = kept
+	t.cursor = max(slices.Index(kept, cur), 0)
+	t.clamp()
 }
 
 // setIndex replaces the display order, keeping the cursor on the same row

@@ -40,8 +40,11 @@ func layoutRects(w, h int) (table, detail rect, side bool) {
 	return rect{0, 1, w, body - dh - 1}, rect{0, 1 + body - dh, w, dh}, true
 }
 
+// tooSmall says the terminal shows only the "needs at least" page.
+func (m *Model) tooSmall() bool { return m.width < minWidth || m.height < minHeight }
+
 func (m *Model) layout() {
-	if m.width < minWidth || m.height < minHeight {
+	if m.tooSmall() {
 		return
 	}
 	t, _, _ := layoutRects(m.width, m.height)
@@ -89,7 +92,7 @@ func (m *Model) render() string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
-	if w < minWidth || h < minHeight {
+	if m.tooSmall() {
 		msg := fmt.Sprintf("Stockroom needs at least %d×%d; this terminal is %d×%d. Enlarge it or press q.", minWidth, minHeight, w, h)
 		return clip(wrap(msg, w), w, h)
 	}
@@ -246,7 +249,7 @@ func (m *Model) tabBar() string {
 		if m.snap.AsOf.Valid() {
 			asOf = "as of " + m.snap.AsOf.String()
 		}
-		right = fmt.Sprintf("%s SKUs · %s ", groupInt(int64(len(m.snap.Rows))), asOf)
+		right = fmt.Sprintf("%s · %s ", count(len(m.snap.Rows), "SKU"), asOf)
 		if m.width >= 130 {
 			right = statusSummary(m.snap, &m.styles) + "  " + right
 		}
@@ -258,14 +261,34 @@ func (m *Model) tabBar() string {
 	return left + strings.Repeat(" ", gap) + m.styles.Dim.Render(right) + mark
 }
 
+// emptyHelp is the page of a catalogue without products: the imports
+// that fill it (as `stockroom import --help` names them, with this
+// catalogue's path ready to paste) and the demo.
 func (m *Model) emptyHelp() string {
+	db := " --db " + shellWord(clean(m.opt.Source))
 	return m.styles.Title.Render("This catalogue is empty") + "\n\n" +
-		"Stockroom has no products in " + clean(m.opt.Source) + " yet. To look around with demo data:\n\n" +
-		"  stockroom --demo                 open the demo catalogue (created on first use)\n" +
-		"  stockroom demo --db FILE         write a demo catalogue to FILE\n\n" +
-		"Loading your own shop's exports (stockroom import products|stock|sales FILE) is\n" +
-		"coming in the next release.\n\n" +
+		"Stockroom has no products in " + clean(m.opt.Source) + " yet. Load your shop's CSV exports " +
+		"(Shopify and WooCommerce files are recognised; name other files' columns with --map), " +
+		"then open it again:\n\n" +
+		"  stockroom import products products.csv" + db + "\n" +
+		"  stockroom import stock inventory.csv" + db + "\n" +
+		"  stockroom import orders orders.csv" + db + "\n\n" +
+		"Suppliers, sales, purchase-orders and policies import the same way: " +
+		"stockroom import --help lists every kind and its columns. Or look around with demo data:\n\n" +
+		"  stockroom --demo               the demo catalogue, written on first use\n" +
+		"  stockroom demo --db demo.db    a demo catalogue in demo.db\n\n" +
 		"Press q to quit."
+}
+
+// shellWord quotes a path for a shell command line when it needs it.
+func shellWord(s string) string {
+	plain := func(r rune) bool {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("/._-+,:@%=", r)
+	}
+	if s != "" && !strings.ContainsFunc(s, func(r rune) bool { return !plain(r) }) {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // center places text in the middle of w × h, wrapped to fit.

@@ -29,6 +29,9 @@ type Options struct {
 	SkipUnknown bool
 	// MaxQuantity is the most units a line may carry (0: DefaultMaxQuantity).
 	MaxQuantity int64
+	// Today dates purchase orders imported without a created day; zero
+	// means the real date.
+	Today model.Day
 }
 
 // Result says what an import did (or, in a dry run, would do).
@@ -65,7 +68,7 @@ func (r Result) String() string {
 
 // summary is the audit log's record of an import.
 func (r Result) summary() string {
-	s := fmt.Sprintf("%s: %d rows; %s new %d, updated %d, unchanged %d", r.Format, r.Rows, r.Unit, r.New, r.Updated, r.Unchanged)
+	s := fmt.Sprintf("%s: %s; %s new %d, updated %d, unchanged %d", r.Format, nRows(r.Rows), r.Unit, r.New, r.Updated, r.Unchanged)
 	if r.ProductsNew > 0 || r.ProductsFilled > 0 {
 		s += fmt.Sprintf("; products new %d, filled in %d", r.ProductsNew, r.ProductsFilled)
 	}

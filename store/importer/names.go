@@ -86,8 +86,8 @@ func addSuppliers(b *store.Bulk, s *nameSet) error {
 
 func noteSuppliers(j *job, s *nameSet) {
 	if n := len(s.added); n > 0 {
-		j.res.Notes = append(j.res.Notes, fmt.Sprintf("%d new suppliers added with a %d-day lead time (import suppliers to set their terms): %s",
-			n, model.DefaultLeadTimeDays, s.list()))
+		j.res.Notes = append(j.res.Notes, fmt.Sprintf("%s added with a %d-day lead time (import suppliers to set their terms): %s",
+			plural(n, "new supplier", "new suppliers"), model.DefaultLeadTimeDays, s.list()))
 	}
 }
 

@@ -123,7 +123,10 @@ func runPurchaseOrders(j *job) error {
 	if err != nil {
 		return err
 	}
-	today := model.DayOf(time.Now())
+	today := j.opt.Today
+	if !today.Valid() {
+		today = model.DayOf(time.Now())
+	}
 	type write struct {
 		ref      string
 		existing int64
