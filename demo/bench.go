@@ -21,6 +21,10 @@ func BenchCatalogue(ctx context.Context) (string, error) {
 	if _, err := os.Stat(path); err == nil {
 		return path, nil
 	}
+	// the store never makes a directory: this one is the benchmarks' own
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return "", err
+	}
 	err := Create(ctx, path, Options{SKUs: BenchSKUs, Seed: 1})
 	if errors.Is(err, ErrExists) {
 		return path, nil // another benchmark process wrote it meanwhile
