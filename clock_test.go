@@ -42,7 +42,7 @@ func TestDemoAndImportedOrdersFollowTheClock(t *testing.T) {
 	if err != nil || latest != today-1 {
 		t.Fatalf("the demo's sales end %v (%v), want yesterday %v", latest, err, today-1)
 	}
-	orders, err := st.PurchaseOrders(ctx, store.POFilter{})
+	orders, err := st.PurchaseOrders(ctx, model.POFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +72,7 @@ func TestDemoAndImportedOrdersFollowTheClock(t *testing.T) {
 	if err := execute(t, "import", "purchase-orders", csvPath, "--db", path); err != nil {
 		t.Fatal(err)
 	}
-	orders, err = st.PurchaseOrders(ctx, store.POFilter{})
+	orders, err = st.PurchaseOrders(ctx, model.POFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,7 +14,6 @@ import (
 	"stockroom/model"
 	"stockroom/planner"
 	"stockroom/safefile"
-	"stockroom/store"
 )
 
 // views lists the exportable views of a planned catalogue by name; po and
@@ -140,7 +139,7 @@ func exportedView(ctx context.Context, path, name string, asOf model.Day, opt vi
 		return nil, nil, err
 	}
 	if name == "pos" {
-		orders, err := st.PurchaseOrders(ctx, store.POFilter{})
+		orders, err := st.PurchaseOrders(ctx, model.POFilter{})
 		if err != nil {
 			st.Close()
 			return nil, nil, err

@@ -60,7 +60,7 @@ type order struct {
 	// received is when a received order arrived: sent + the supplier's lead
 	// time drawn with its spread, so lead times can be measured from history.
 	received model.Day
-	lines    []store.POLineInput
+	lines    []model.OrderLine
 }
 
 // orders makes every purchase order from the catalogue-wide order stream:
@@ -119,7 +119,7 @@ func (g *generator) history(r *rand.Rand, s int, skus []skuRef) []order {
 			if qty > 1 && chance(r, 0.1) { // short delivery
 				got = qty - between(r, 1, max(1, qty/10))
 			}
-			o.lines = append(o.lines, store.POLineInput{ProductID: ref.id, Qty: qty, UnitCost: ref.cost, ReceivedQty: got})
+			o.lines = append(o.lines, model.OrderLine{ProductID: ref.id, Qty: qty, UnitCost: ref.cost, ReceivedQty: got})
 		}
 		if len(o.lines) > 0 {
 			out = append(out, o)
@@ -132,7 +132,7 @@ func (g *generator) cancelled(r *rand.Rand, s int, skus []skuRef) order {
 	created := g.cal.start + model.Day(r.IntN(g.cal.days()))
 	o := order{supplier: s, status: model.POCancelled, created: created, sent: model.NoDay, expected: model.NoDay, received: model.NoDay}
 	for _, ref := range sample(r, skus, between(r, 1, 5), func(skuRef) bool { return true }) {
-		o.lines = append(o.lines, store.POLineInput{ProductID: ref.id, Qty: orderQty(ref.rate*30, ref.casePack, ref.moq), UnitCost: ref.cost})
+		o.lines = append(o.lines, model.OrderLine{ProductID: ref.id, Qty: orderQty(ref.rate*30, ref.casePack, ref.moq), UnitCost: ref.cost})
 	}
 	return o
 }
@@ -153,7 +153,7 @@ func (g *generator) openOrders(r *rand.Rand, s int, lines []lineRef) []order {
 			received: model.NoDay,
 		}
 		for _, l := range lines[:n] {
-			o.lines = append(o.lines, store.POLineInput{ProductID: l.id, Qty: l.line.qty, UnitCost: l.cost, ReceivedQty: l.line.received})
+			o.lines = append(o.lines, model.OrderLine{ProductID: l.id, Qty: l.line.qty, UnitCost: l.cost, ReceivedQty: l.line.received})
 		}
 		out = append(out, o)
 		lines = lines[n:]
@@ -166,7 +166,7 @@ func (g *generator) draft(r *rand.Rand, s int, lines []lineRef) order {
 	o := order{supplier: s, status: model.PODraft, created: g.cal.end - model.Day(between(r, 0, 2)),
 		sent: model.NoDay, expected: model.NoDay, received: model.NoDay}
 	for _, l := range lines[:min(len(lines), 60)] {
-		o.lines = append(o.lines, store.POLineInput{ProductID: l.id, Qty: l.line.qty, UnitCost: l.cost})
+		o.lines = append(o.lines, model.OrderLine{ProductID: l.id, Qty: l.line.qty, UnitCost: l.cost})
 	}
 	return o
 }

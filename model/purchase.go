@@ -87,11 +87,13 @@ type SupplierActivity struct {
 	LeadTime LeadTimeStats
 }
 
-// OrderLine is a line to put on a supplier's draft purchase order.
+// OrderLine is a line of a new purchase order: put on a supplier's draft
+// from the dashboard, or imported with what was already received.
 type OrderLine struct {
-	ProductID int64
-	Qty       int
-	UnitCost  float64
+	ProductID   int64
+	Qty         int
+	UnitCost    float64
+	ReceivedQty int // imported orders only; a new draft has received nothing
 }
 
 // POFilter selects purchase orders.

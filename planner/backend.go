@@ -83,16 +83,12 @@ func (b Backend) Reload(ctx context.Context, productIDs []int64, asOf model.Day,
 // CreateDraftPO puts lines on the supplier's draft order (a new one if it
 // has none) and returns its id.
 func (b Backend) CreateDraftPO(ctx context.Context, supplierID int64, lines []model.OrderLine, on model.Day) (int64, error) {
-	in := make([]store.POLineInput, len(lines))
-	for i, l := range lines {
-		in[i] = store.POLineInput{ProductID: l.ProductID, Qty: l.Qty, UnitCost: l.UnitCost}
-	}
-	return b.Store.CreateDraftPO(ctx, supplierID, in, on)
+	return b.Store.CreateDraftPO(ctx, supplierID, lines, on)
 }
 
 // PurchaseOrders lists orders.
 func (b Backend) PurchaseOrders(ctx context.Context, f model.POFilter) ([]model.POSummary, error) {
-	return b.Store.PurchaseOrders(ctx, store.POFilter(f))
+	return b.Store.PurchaseOrders(ctx, f)
 }
 
 // PurchaseOrder reads one order with its lines.
@@ -112,11 +108,7 @@ func (b Backend) SendPO(ctx context.Context, id int64, on model.Day) (model.Day,
 
 // ReceivePO books received units into stock; complete when nothing is left.
 func (b Backend) ReceivePO(ctx context.Context, id int64, receipts []model.POReceipt, on model.Day) (bool, error) {
-	in := make([]store.POReceipt, len(receipts))
-	for i, r := range receipts {
-		in[i] = store.POReceipt(r)
-	}
-	return b.Store.ReceivePO(ctx, id, in, 0, on)
+	return b.Store.ReceivePO(ctx, id, receipts, 0, on)
 }
 
 // ReceivePOInFull books every outstanding unit of an order into stock.

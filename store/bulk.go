@@ -155,7 +155,7 @@ type PurchaseOrderInput struct {
 	SupplierID                        int64
 	Status                            model.POStatus
 	Created, Sent, Expected, Received model.Day
-	Lines                             []POLineInput
+	Lines                             []model.OrderLine
 }
 
 // AddPurchaseOrder inserts a purchase order with its lines and returns its id.
@@ -173,14 +173,6 @@ func (b *Bulk) AddPurchaseOrder(po PurchaseOrderInput) (int64, error) {
 		}
 	}
 	return id, nil
-}
-
-// POLineInput is one line of a new purchase order.
-type POLineInput struct {
-	ProductID   int64
-	Qty         int
-	UnitCost    float64
-	ReceivedQty int
 }
 
 func nullDay(d model.Day) any {

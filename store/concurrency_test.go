@@ -314,7 +314,7 @@ func TestChangesReportOnlyOtherConnections(t *testing.T) {
 	}
 	// a purchase order names its lines' products: B-2 joins the supplier's
 	// draft, which holds A-1 already
-	if _, err := theirs.CreateDraftPO(ctx, 1, []POLineInput{{ProductID: pb.ID, Qty: 5, UnitCost: 2}}, model.MustDay("2026-11-27")); err != nil {
+	if _, err := theirs.CreateDraftPO(ctx, 1, []model.OrderLine{{ProductID: pb.ID, Qty: 5, UnitCost: 2}}, model.MustDay("2026-11-27")); err != nil {
 		t.Fatal(err)
 	}
 	ch, _ = mine.Changes(ctx)
@@ -341,7 +341,7 @@ func TestConflictWithThisHandlesOwnLaterWriteSaysSo(t *testing.T) {
 		t.Fatal(err)
 	}
 	// putting the SKU on a draft order takes its order quantity
-	if _, err := s.CreateDraftPO(ctx, a.SupplierID, []POLineInput{{ProductID: a.ID, Qty: 120, UnitCost: 5}}, model.MustDay("2026-11-27")); err != nil {
+	if _, err := s.CreateDraftPO(ctx, a.SupplierID, []model.OrderLine{{ProductID: a.ID, Qty: 120, UnitCost: 5}}, model.MustDay("2026-11-27")); err != nil {
 		t.Fatal(err)
 	}
 	_, err = s.SetPolicies(ctx, undo)

@@ -148,7 +148,7 @@ func (s *Store) PurchaseOrdersByReference(ctx context.Context) (map[string]*Purc
 	defer lines.Close()
 	for lines.Next() {
 		var id int64
-		var l POLineInput
+		var l model.OrderLine
 		if err := lines.Scan(&id, &l.ProductID, &l.Qty, &l.UnitCost, &l.ReceivedQty); err != nil {
 			return nil, err
 		}

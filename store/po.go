@@ -23,18 +23,6 @@ import (
 // ErrUnknownPO is returned when a purchase order id is not in the catalogue.
 var ErrUnknownPO = errors.New("no such purchase order")
 
-// POFilter selects purchase orders for PurchaseOrders.
-type POFilter struct {
-	SupplierID int64 // 0 = every supplier
-	OpenOnly   bool  // drafts and sent orders only
-}
-
-// POReceipt is a quantity of one product arriving on a purchase order.
-type POReceipt struct {
-	ProductID int64
-	Qty       int
-}
-
 const poEntity = "purchase_order"
 
 // poDay reads a stored date column; the first ten characters are the day
@@ -129,7 +117,7 @@ func qtyText(q int) string { return strconv.Itoa(q) }
 // A line's UnitCost of 0 means the product's current unit cost. Each product
 // must be supplied by the supplier. A product put on the order has its
 // policies.order_qty cleared: the PM's own quantity is used up once ordered.
-func (s *Store) CreateDraftPO(ctx context.Context, supplierID int64, lines []POLineInput, on model.Day) (int64, error) {
+func (s *Store) CreateDraftPO(ctx context.Context, supplierID int64, lines []model.OrderLine, on model.Day) (int64, error) {
 	if len(lines) == 0 {
 		return 0, errors.New("a purchase order needs at least one line")
 	}
@@ -245,7 +233,7 @@ func clearOrderQty(ctx context.Context, tx *sql.Tx, at, who string, productID in
 // expected day (soonest first, those without one last: what arrives next),
 // then received and cancelled orders newest first; "newest" is the creation
 // day, then the higher id.
-func (s *Store) PurchaseOrders(ctx context.Context, f POFilter) ([]model.POSummary, error) {
+func (s *Store) PurchaseOrders(ctx context.Context, f model.POFilter) ([]model.POSummary, error) {
 	var openOnly int
 	if f.OpenOnly {
 		openOnly = 1
@@ -456,26 +444,26 @@ func (s *Store) SendPO(ctx context.Context, id int64, on model.Day) (model.Day, 
 // Each receipt must be for a product on the order, for more than 0 and at
 // most its outstanding quantity. locationID 0 is the first location by id
 // (a location "Main" is created when there is none).
-func (s *Store) ReceivePO(ctx context.Context, id int64, receipts []POReceipt, locationID int64, on model.Day) (bool, error) {
+func (s *Store) ReceivePO(ctx context.Context, id int64, receipts []model.POReceipt, locationID int64, on model.Day) (bool, error) {
 	if len(receipts) == 0 {
 		return false, fmt.Errorf("purchase order %d: nothing to receive", id)
 	}
-	return s.receive(ctx, id, locationID, on, func(*sql.Tx) ([]POReceipt, error) { return receipts, nil })
+	return s.receive(ctx, id, locationID, on, func(*sql.Tx) ([]model.POReceipt, error) { return receipts, nil })
 }
 
 // ReceivePOInFull receives every outstanding unit of a sent purchase order
 // at a location (0: see ReceivePO) on the day on, completing it.
 func (s *Store) ReceivePOInFull(ctx context.Context, id, locationID int64, on model.Day) error {
-	_, err := s.receive(ctx, id, locationID, on, func(tx *sql.Tx) ([]POReceipt, error) {
+	_, err := s.receive(ctx, id, locationID, on, func(tx *sql.Tx) ([]model.POReceipt, error) {
 		rows, err := tx.QueryContext(ctx, `SELECT product_id, qty - received_qty FROM po_lines
 			WHERE po_id = ? AND qty > received_qty ORDER BY product_id`, id)
 		if err != nil {
 			return nil, fmt.Errorf("purchase order %d lines: %w", id, err)
 		}
 		defer rows.Close()
-		var out []POReceipt
+		var out []model.POReceipt
 		for rows.Next() {
-			var r POReceipt
+			var r model.POReceipt
 			if err := rows.Scan(&r.ProductID, &r.Qty); err != nil {
 				return nil, err
 			}
@@ -488,7 +476,7 @@ func (s *Store) ReceivePOInFull(ctx context.Context, id, locationID int64, on mo
 
 // receive does ReceivePO's work in one transaction; receipts are read
 // inside it so that ReceivePOInFull sees the same lines it books.
-func (s *Store) receive(ctx context.Context, id, locationID int64, on model.Day, receipts func(*sql.Tx) ([]POReceipt, error)) (bool, error) {
+func (s *Store) receive(ctx context.Context, id, locationID int64, on model.Day, receipts func(*sql.Tx) ([]model.POReceipt, error)) (bool, error) {
 	if !on.Valid() {
 		return false, fmt.Errorf("purchase order %d: receiving needs a day", id)
 	}

@@ -113,7 +113,7 @@ func poLine(po model.PurchaseOrder, sku string) (model.POLine, bool) {
 
 func summaryOf(t *testing.T, s *Store, id int64) model.POSummary {
 	t.Helper()
-	all, err := s.PurchaseOrders(ctx, POFilter{})
+	all, err := s.PurchaseOrders(ctx, model.POFilter{})
 	must(t, err)
 	for _, p := range all {
 		if p.ID == id {
@@ -142,7 +142,7 @@ func TestPOLifecycle(t *testing.T) {
 	on := model.MustDay("2026-03-02")
 
 	// draft: A-1 20 at the catalogue cost 5, B-2 6 at 2.5
-	id, err := s.CreateDraftPO(ctx, f.acme, []POLineInput{{ProductID: f.a, Qty: 20}, {ProductID: f.b, Qty: 6, UnitCost: 2.5}}, on)
+	id, err := s.CreateDraftPO(ctx, f.acme, []model.OrderLine{{ProductID: f.a, Qty: 20}, {ProductID: f.b, Qty: 6, UnitCost: 2.5}}, on)
 	must(t, err)
 	po := readPO(t, s, id)
 	if po.Status != model.PODraft || po.Created != on || po.Sent.Valid() || po.Expected.Valid() || po.Received.Valid() || po.Supplier != "Acme" {
@@ -182,7 +182,7 @@ func TestPOLifecycle(t *testing.T) {
 	hasAudit(t, s, id, "status draft→sent")
 
 	// 8 of A-1 arrive at the first location (North): 10 + 8 = 18 on hand, 12 on order
-	complete, err := s.ReceivePO(ctx, id, []POReceipt{{ProductID: f.a, Qty: 8}}, 0, on+12)
+	complete, err := s.ReceivePO(ctx, id, []model.POReceipt{{ProductID: f.a, Qty: 8}}, 0, on+12)
 	must(t, err)
 	if complete {
 		t.Error("partly received order reported complete")
@@ -207,7 +207,7 @@ func TestPOLifecycle(t *testing.T) {
 	hasAudit(t, s, id, "received A-1 0→8")
 
 	// the rest arrives at South: A-1 12 (18 + 12 = 30), B-2 6 in a new stock row
-	complete, err = s.ReceivePO(ctx, id, []POReceipt{{ProductID: f.a, Qty: 12}, {ProductID: f.b, Qty: 6}}, f.south, on+16)
+	complete, err = s.ReceivePO(ctx, id, []model.POReceipt{{ProductID: f.a, Qty: 12}, {ProductID: f.b, Qty: 6}}, f.south, on+16)
 	must(t, err)
 	if !complete {
 		t.Error("fully received order not complete")
@@ -246,7 +246,7 @@ func TestReceivePOInFullCreatesMainLocation(t *testing.T) {
 	must(t, bulk.AddProduct(p))
 	must(t, bulk.Commit())
 	on := model.MustDay("2026-05-04")
-	id, err := s.CreateDraftPO(ctx, sp.ID, []POLineInput{{ProductID: p.ID, Qty: 7}}, on)
+	id, err := s.CreateDraftPO(ctx, sp.ID, []model.OrderLine{{ProductID: p.ID, Qty: 7}}, on)
 	must(t, err)
 	_, err = s.SendPO(ctx, id, on)
 	must(t, err)
@@ -273,13 +273,13 @@ func TestCreateDraftPOMergesIntoNewestDraft(t *testing.T) {
 	bulk, err := s.BeginBulk(ctx)
 	must(t, err)
 	older, err := bulk.AddPurchaseOrder(PurchaseOrderInput{SupplierID: f.acme, Status: model.PODraft, Created: on - 10,
-		Sent: model.NoDay, Expected: model.NoDay, Received: model.NoDay, Lines: []POLineInput{{ProductID: f.a, Qty: 5, UnitCost: 5}}})
+		Sent: model.NoDay, Expected: model.NoDay, Received: model.NoDay, Lines: []model.OrderLine{{ProductID: f.a, Qty: 5, UnitCost: 5}}})
 	must(t, err)
 	newer, err := bulk.AddPurchaseOrder(PurchaseOrderInput{SupplierID: f.acme, Status: model.PODraft, Created: on - 2,
-		Sent: model.NoDay, Expected: model.NoDay, Received: model.NoDay, Lines: []POLineInput{{ProductID: f.a, Qty: 50, UnitCost: 5}}})
+		Sent: model.NoDay, Expected: model.NoDay, Received: model.NoDay, Lines: []model.OrderLine{{ProductID: f.a, Qty: 50, UnitCost: 5}}})
 	must(t, err)
 	sent, err := bulk.AddPurchaseOrder(PurchaseOrderInput{SupplierID: f.acme, Status: model.POSent, Created: on - 1,
-		Sent: on - 1, Expected: on + 13, Received: model.NoDay, Lines: []POLineInput{{ProductID: f.b, Qty: 4, UnitCost: 2}}})
+		Sent: on - 1, Expected: on + 13, Received: model.NoDay, Lines: []model.OrderLine{{ProductID: f.b, Qty: 4, UnitCost: 2}}})
 	must(t, err)
 	must(t, bulk.Commit())
 	// other code may write created_at as a full timestamp; the newer draft
@@ -287,7 +287,7 @@ func TestCreateDraftPOMergesIntoNewestDraft(t *testing.T) {
 	_, err = s.db.Exec("UPDATE purchase_orders SET created_at = ? WHERE id = ?", (on-2).String()+"T09:30:00Z", newer)
 	must(t, err)
 
-	id, err := s.CreateDraftPO(ctx, f.acme, []POLineInput{{ProductID: f.a, Qty: 10, UnitCost: 4.5}, {ProductID: f.b, Qty: 3}}, on)
+	id, err := s.CreateDraftPO(ctx, f.acme, []model.OrderLine{{ProductID: f.a, Qty: 10, UnitCost: 4.5}, {ProductID: f.b, Qty: 3}}, on)
 	must(t, err)
 	if id != newer {
 		t.Fatalf("merged into %d, want the newest draft %d (older %d, sent %d)", id, newer, older, sent)
@@ -316,7 +316,7 @@ func TestCreateDraftPOMergesIntoNewestDraft(t *testing.T) {
 	hasAudit(t, s, newer, "line B-2 0→3")
 
 	// the same product twice in one call adds up too
-	id2, err := s.CreateDraftPO(ctx, f.acme, []POLineInput{{ProductID: f.b, Qty: 1}, {ProductID: f.b, Qty: 2}}, on)
+	id2, err := s.CreateDraftPO(ctx, f.acme, []model.OrderLine{{ProductID: f.b, Qty: 1}, {ProductID: f.b, Qty: 2}}, on)
 	must(t, err)
 	if l, _ := poLine(readPO(t, s, id2), "B-2"); id2 != newer || l.Qty != 6 {
 		t.Errorf("draft %d B-2 %d, want %d and 3+1+2 = 6", id2, l.Qty, newer)
@@ -347,23 +347,23 @@ func TestCreateDraftPORefusesAndWritesNothing(t *testing.T) {
 	}
 
 	// C-3 is Bolt's: the A-1 line written before it must go too
-	_, err = s.CreateDraftPO(ctx, f.acme, []POLineInput{{ProductID: f.a, Qty: 5}, {ProductID: f.c, Qty: 2}}, on)
+	_, err = s.CreateDraftPO(ctx, f.acme, []model.OrderLine{{ProductID: f.a, Qty: 5}, {ProductID: f.c, Qty: 2}}, on)
 	wantErr(t, err, "C-3", "Bolt", "Acme")
 	unchanged("other supplier's product")
 
-	_, err = s.CreateDraftPO(ctx, f.acme, []POLineInput{{ProductID: f.a, Qty: 5}, {ProductID: 999, Qty: 2}}, on)
+	_, err = s.CreateDraftPO(ctx, f.acme, []model.OrderLine{{ProductID: f.a, Qty: 5}, {ProductID: 999, Qty: 2}}, on)
 	if !errors.Is(err, ErrUnknownSKU) {
 		t.Errorf("unknown product: %v, want ErrUnknownSKU", err)
 	}
 	unchanged("unknown product")
 
-	_, err = s.CreateDraftPO(ctx, f.acme, []POLineInput{{ProductID: f.a, Qty: 5}, {ProductID: f.b, Qty: 0}}, on)
+	_, err = s.CreateDraftPO(ctx, f.acme, []model.OrderLine{{ProductID: f.a, Qty: 5}, {ProductID: f.b, Qty: 0}}, on)
 	wantErr(t, err, "B-2", "above 0")
 	unchanged("zero quantity")
 
 	_, err = s.CreateDraftPO(ctx, f.acme, nil, on)
 	wantErr(t, err, "at least one line")
-	_, err = s.CreateDraftPO(ctx, 999, []POLineInput{{ProductID: f.a, Qty: 5}}, on)
+	_, err = s.CreateDraftPO(ctx, 999, []model.OrderLine{{ProductID: f.a, Qty: 5}}, on)
 	wantErr(t, err, "supplier id 999")
 	unchanged("bad call")
 }
@@ -373,7 +373,7 @@ func TestCreateDraftPOClearsOrderQty(t *testing.T) {
 	f := poFixture(t, s)
 	_, err := s.db.Exec("INSERT INTO policies(product_id, reorder_point, order_qty) VALUES (?, 7, 40), (?, NULL, 12)", f.a, f.b)
 	must(t, err)
-	_, err = s.CreateDraftPO(ctx, f.acme, []POLineInput{{ProductID: f.a, Qty: 40}}, model.MustDay("2026-03-02"))
+	_, err = s.CreateDraftPO(ctx, f.acme, []model.OrderLine{{ProductID: f.a, Qty: 40}}, model.MustDay("2026-03-02"))
 	must(t, err)
 	var orderQty sql.NullInt64
 	var rop int
@@ -395,7 +395,7 @@ func TestSetPOLineQty(t *testing.T) {
 	s := openTemp(t)
 	f := poFixture(t, s)
 	on := model.MustDay("2026-03-02")
-	id, err := s.CreateDraftPO(ctx, f.acme, []POLineInput{{ProductID: f.a, Qty: 20}, {ProductID: f.b, Qty: 6}}, on)
+	id, err := s.CreateDraftPO(ctx, f.acme, []model.OrderLine{{ProductID: f.a, Qty: 20}, {ProductID: f.b, Qty: 6}}, on)
 	must(t, err)
 	set := func(product int64, qty, wantPrev int) {
 		t.Helper()
@@ -447,7 +447,7 @@ func TestSetPOLineQty(t *testing.T) {
 	// sent, 8 of A-1 received: 7 is below what arrived, 8 is allowed
 	_, err = s.SendPO(ctx, id, on)
 	must(t, err)
-	_, err = s.ReceivePO(ctx, id, []POReceipt{{ProductID: f.a, Qty: 8}}, 0, on+5)
+	_, err = s.ReceivePO(ctx, id, []model.POReceipt{{ProductID: f.a, Qty: 8}}, 0, on+5)
 	must(t, err)
 	audits = len(poAudit(t, s, id))
 	_, err = s.SetPOLineQty(ctx, id, f.a, 7)
@@ -467,7 +467,7 @@ func TestSetPOLineQty(t *testing.T) {
 	set(f.b, 6, 0)
 
 	// the only line of a sent order: cancel instead
-	bolt, err := s.CreateDraftPO(ctx, f.bolt, []POLineInput{{ProductID: f.c, Qty: 4}}, on)
+	bolt, err := s.CreateDraftPO(ctx, f.bolt, []model.OrderLine{{ProductID: f.c, Qty: 4}}, on)
 	must(t, err)
 	_, err = s.SendPO(ctx, bolt, on)
 	must(t, err)
@@ -491,14 +491,14 @@ func TestReceivePORefusesAndWritesNothing(t *testing.T) {
 	s := openTemp(t)
 	f := poFixture(t, s)
 	on := model.MustDay("2026-03-02")
-	id, err := s.CreateDraftPO(ctx, f.acme, []POLineInput{{ProductID: f.a, Qty: 20}, {ProductID: f.b, Qty: 6}}, on)
+	id, err := s.CreateDraftPO(ctx, f.acme, []model.OrderLine{{ProductID: f.a, Qty: 20}, {ProductID: f.b, Qty: 6}}, on)
 	must(t, err)
 	// a draft cannot be received
-	_, err = s.ReceivePO(ctx, id, []POReceipt{{ProductID: f.a, Qty: 1}}, 0, on)
+	_, err = s.ReceivePO(ctx, id, []model.POReceipt{{ProductID: f.a, Qty: 1}}, 0, on)
 	wantErr(t, err, "draft", "only a sent order")
 	_, err = s.SendPO(ctx, id, on)
 	must(t, err)
-	_, err = s.ReceivePO(ctx, id, []POReceipt{{ProductID: f.a, Qty: 8}}, 0, on+5)
+	_, err = s.ReceivePO(ctx, id, []model.POReceipt{{ProductID: f.a, Qty: 8}}, 0, on+5)
 	must(t, err)
 
 	state := func() [5]int {
@@ -523,20 +523,20 @@ func TestReceivePORefusesAndWritesNothing(t *testing.T) {
 	}
 
 	// B-2 3 is fine but A-1 13 is over the 12 outstanding: neither lands
-	_, err = s.ReceivePO(ctx, id, []POReceipt{{ProductID: f.b, Qty: 3}, {ProductID: f.a, Qty: 13}}, 0, on+6)
+	_, err = s.ReceivePO(ctx, id, []model.POReceipt{{ProductID: f.b, Qty: 3}, {ProductID: f.a, Qty: 13}}, 0, on+6)
 	wantErr(t, err, "purchase order", "A-1", "only 12 outstanding")
 	check("over outstanding")
 	// two receipts of one line add up: 6 + 7 > 12
-	_, err = s.ReceivePO(ctx, id, []POReceipt{{ProductID: f.a, Qty: 6}, {ProductID: f.a, Qty: 7}}, 0, on+6)
+	_, err = s.ReceivePO(ctx, id, []model.POReceipt{{ProductID: f.a, Qty: 6}, {ProductID: f.a, Qty: 7}}, 0, on+6)
 	wantErr(t, err, "A-1", "only 6 outstanding")
 	check("over outstanding in two receipts")
-	_, err = s.ReceivePO(ctx, id, []POReceipt{{ProductID: f.c, Qty: 1}}, 0, on+6)
+	_, err = s.ReceivePO(ctx, id, []model.POReceipt{{ProductID: f.c, Qty: 1}}, 0, on+6)
 	wantErr(t, err, "C-3", "not on the order")
 	check("product not on the order")
-	_, err = s.ReceivePO(ctx, id, []POReceipt{{ProductID: f.b, Qty: 1}, {ProductID: f.a, Qty: 0}}, 0, on+6)
+	_, err = s.ReceivePO(ctx, id, []model.POReceipt{{ProductID: f.b, Qty: 1}, {ProductID: f.a, Qty: 0}}, 0, on+6)
 	wantErr(t, err, "A-1", "above 0")
 	check("zero quantity")
-	_, err = s.ReceivePO(ctx, id, []POReceipt{{ProductID: f.b, Qty: 1}}, 999, on+6)
+	_, err = s.ReceivePO(ctx, id, []model.POReceipt{{ProductID: f.b, Qty: 1}}, 999, on+6)
 	wantErr(t, err, "location id 999")
 	check("unknown location")
 	_, err = s.ReceivePO(ctx, id, nil, 0, on+6)
@@ -548,11 +548,11 @@ func TestCancelPO(t *testing.T) {
 	s := openTemp(t)
 	f := poFixture(t, s)
 	on := model.MustDay("2026-03-02")
-	id, err := s.CreateDraftPO(ctx, f.acme, []POLineInput{{ProductID: f.a, Qty: 20}}, on)
+	id, err := s.CreateDraftPO(ctx, f.acme, []model.OrderLine{{ProductID: f.a, Qty: 20}}, on)
 	must(t, err)
 	_, err = s.SendPO(ctx, id, on)
 	must(t, err)
-	_, err = s.ReceivePO(ctx, id, []POReceipt{{ProductID: f.a, Qty: 8}}, 0, on+5)
+	_, err = s.ReceivePO(ctx, id, []model.POReceipt{{ProductID: f.a, Qty: 8}}, 0, on+5)
 	must(t, err)
 
 	// a partly received order is cancelled: the 8 stay in stock, the 12 leave the order book
@@ -574,7 +574,7 @@ func TestCancelPO(t *testing.T) {
 	wantErr(t, s.CancelPO(ctx, id), "cancelled")
 
 	// a received order stays received
-	id2, err := s.CreateDraftPO(ctx, f.acme, []POLineInput{{ProductID: f.b, Qty: 2}}, on)
+	id2, err := s.CreateDraftPO(ctx, f.acme, []model.OrderLine{{ProductID: f.b, Qty: 2}}, on)
 	must(t, err)
 	_, err = s.SendPO(ctx, id2, on)
 	must(t, err)
@@ -586,7 +586,7 @@ func TestCancelPO(t *testing.T) {
 	}
 
 	// a draft can be cancelled
-	id3, err := s.CreateDraftPO(ctx, f.bolt, []POLineInput{{ProductID: f.c, Qty: 2}}, on)
+	id3, err := s.CreateDraftPO(ctx, f.bolt, []model.OrderLine{{ProductID: f.c, Qty: 2}}, on)
 	must(t, err)
 	must(t, s.CancelPO(ctx, id3))
 	hasAudit(t, s, id3, "status draft→cancelled")
@@ -599,7 +599,7 @@ func TestSendPOExpectedDate(t *testing.T) {
 	s := openTemp(t)
 	f := poFixture(t, s)
 	on := model.MustDay("2026-03-02")
-	send := func(supplier int64, lines []POLineInput) (int64, model.Day) {
+	send := func(supplier int64, lines []model.OrderLine) (int64, model.Day) {
 		t.Helper()
 		id, err := s.CreateDraftPO(ctx, supplier, lines, on)
 		must(t, err)
@@ -616,7 +616,7 @@ func TestSendPOExpectedDate(t *testing.T) {
 			ON CONFLICT(product_id) DO UPDATE SET lead_time_days = excluded.lead_time_days`, product, days)
 		must(t, err)
 	}
-	ab := []POLineInput{{ProductID: f.a, Qty: 1}, {ProductID: f.b, Qty: 1}}
+	ab := []model.OrderLine{{ProductID: f.a, Qty: 1}, {ProductID: f.b, Qty: 1}}
 
 	id, exp := send(f.acme, ab)
 	if exp != on+14 {
@@ -626,7 +626,7 @@ func TestSendPOExpectedDate(t *testing.T) {
 	hasAudit(t, s, id, "expected_at →"+(on+14).String())
 
 	// Bolt's 7.5 days round to 8
-	if _, exp := send(f.bolt, []POLineInput{{ProductID: f.c, Qty: 1}}); exp != on+8 {
+	if _, exp := send(f.bolt, []model.OrderLine{{ProductID: f.c, Qty: 1}}); exp != on+8 {
 		t.Errorf("7.5 days: expected %s, want on + 8", exp)
 	}
 	// A-1 takes 20.6 days: the order waits for it, 21 days
@@ -652,18 +652,18 @@ func TestSendPOExpectedDate(t *testing.T) {
 		must(t, err)
 		_, err = b.AddPurchaseOrder(PurchaseOrderInput{SupplierID: f.bolt, Status: model.POReceived,
 			Created: on - 60, Sent: on - 60, Expected: on - 52, Received: on - 60 + took,
-			Lines: []POLineInput{{ProductID: f.c, Qty: 1, ReceivedQty: 1}}})
+			Lines: []model.OrderLine{{ProductID: f.c, Qty: 1, ReceivedQty: 1}}})
 		must(t, err)
 		must(t, b.Commit())
 	}
-	if _, exp := send(f.bolt, []POLineInput{{ProductID: f.c, Qty: 1}}); exp != on+12 {
+	if _, exp := send(f.bolt, []model.OrderLine{{ProductID: f.c, Qty: 1}}); exp != on+12 {
 		t.Errorf("measured lead time: expected %s, want on + 12", exp)
 	}
 
 	// refused: sending twice; a draft with no lines
 	_, err := s.SendPO(ctx, id, on+1)
 	wantErr(t, err, "sent", "only a draft")
-	empty, err := s.CreateDraftPO(ctx, f.acme, []POLineInput{{ProductID: f.a, Qty: 1}}, on)
+	empty, err := s.CreateDraftPO(ctx, f.acme, []model.OrderLine{{ProductID: f.a, Qty: 1}}, on)
 	must(t, err)
 	_, err = s.SetPOLineQty(ctx, empty, f.a, 0)
 	must(t, err)
@@ -680,7 +680,7 @@ func TestPurchaseOrdersOrderFilterAndTotals(t *testing.T) {
 	d := model.MustDay
 	bulk, err := s.BeginBulk(ctx)
 	must(t, err)
-	add := func(sp int64, st model.POStatus, created, sent, expected, received model.Day, lines ...POLineInput) int64 {
+	add := func(sp int64, st model.POStatus, created, sent, expected, received model.Day, lines ...model.OrderLine) int64 {
 		t.Helper()
 		id, err := bulk.AddPurchaseOrder(PurchaseOrderInput{SupplierID: sp, Status: st, Created: created, Sent: sent,
 			Expected: expected, Received: received, Lines: lines})
@@ -689,23 +689,23 @@ func TestPurchaseOrdersOrderFilterAndTotals(t *testing.T) {
 	}
 	no := model.NoDay
 	p1 := add(f.acme, model.POReceived, d("2026-01-01"), d("2026-01-02"), d("2026-01-16"), d("2026-01-15"),
-		POLineInput{ProductID: f.a, Qty: 10, UnitCost: 5, ReceivedQty: 10})
+		model.OrderLine{ProductID: f.a, Qty: 10, UnitCost: 5, ReceivedQty: 10})
 	p2 := add(f.acme, model.POCancelled, d("2026-01-10"), d("2026-01-11"), no, no,
-		POLineInput{ProductID: f.a, Qty: 4, UnitCost: 5})
+		model.OrderLine{ProductID: f.a, Qty: 4, UnitCost: 5})
 	p3 := add(f.acme, model.POSent, d("2026-02-01"), d("2026-02-01"), d("2026-02-20"), no,
-		POLineInput{ProductID: f.a, Qty: 20, UnitCost: 5, ReceivedQty: 8}, POLineInput{ProductID: f.b, Qty: 6, UnitCost: 2.5})
+		model.OrderLine{ProductID: f.a, Qty: 20, UnitCost: 5, ReceivedQty: 8}, model.OrderLine{ProductID: f.b, Qty: 6, UnitCost: 2.5})
 	p4 := add(f.acme, model.POSent, d("2026-02-05"), d("2026-02-05"), d("2026-02-15"), no,
-		POLineInput{ProductID: f.b, Qty: 10, UnitCost: 2})
-	p5 := add(f.acme, model.PODraft, d("2026-02-10"), no, no, no, POLineInput{ProductID: f.a, Qty: 3, UnitCost: 5})
-	p6 := add(f.acme, model.POSent, d("2026-02-07"), d("2026-02-07"), no, no, POLineInput{ProductID: f.b, Qty: 1, UnitCost: 2})
-	p7 := add(f.bolt, model.PODraft, d("2026-02-12"), no, no, no, POLineInput{ProductID: f.c, Qty: 2, UnitCost: 3})
+		model.OrderLine{ProductID: f.b, Qty: 10, UnitCost: 2})
+	p5 := add(f.acme, model.PODraft, d("2026-02-10"), no, no, no, model.OrderLine{ProductID: f.a, Qty: 3, UnitCost: 5})
+	p6 := add(f.acme, model.POSent, d("2026-02-07"), d("2026-02-07"), no, no, model.OrderLine{ProductID: f.b, Qty: 1, UnitCost: 2})
+	p7 := add(f.bolt, model.PODraft, d("2026-02-12"), no, no, no, model.OrderLine{ProductID: f.c, Qty: 2, UnitCost: 3})
 	p8 := add(f.bolt, model.POReceived, d("2026-01-20"), d("2026-01-20"), d("2026-01-28"), d("2026-01-27"),
-		POLineInput{ProductID: f.c, Qty: 5, UnitCost: 3, ReceivedQty: 5})
+		model.OrderLine{ProductID: f.c, Qty: 5, UnitCost: 3, ReceivedQty: 5})
 	must(t, bulk.Commit())
 	_, err = s.db.Exec("UPDATE purchase_orders SET reference = 'PO-1' WHERE id = ?", p1)
 	must(t, err)
 
-	ids := func(filter POFilter) []int64 {
+	ids := func(filter model.POFilter) []int64 {
 		t.Helper()
 		list, err := s.PurchaseOrders(ctx, filter)
 		must(t, err)
@@ -717,13 +717,13 @@ func TestPurchaseOrdersOrderFilterAndTotals(t *testing.T) {
 	}
 	// drafts newest first; sent by expected day, none last; the rest newest first
 	for _, c := range []struct {
-		filter POFilter
+		filter model.POFilter
 		want   []int64
 	}{
-		{POFilter{}, []int64{p7, p5, p4, p3, p6, p8, p2, p1}},
-		{POFilter{SupplierID: f.acme}, []int64{p5, p4, p3, p6, p2, p1}},
-		{POFilter{OpenOnly: true}, []int64{p7, p5, p4, p3, p6}},
-		{POFilter{SupplierID: f.bolt, OpenOnly: true}, []int64{p7}},
+		{model.POFilter{}, []int64{p7, p5, p4, p3, p6, p8, p2, p1}},
+		{model.POFilter{SupplierID: f.acme}, []int64{p5, p4, p3, p6, p2, p1}},
+		{model.POFilter{OpenOnly: true}, []int64{p7, p5, p4, p3, p6}},
+		{model.POFilter{SupplierID: f.bolt, OpenOnly: true}, []int64{p7}},
 	} {
 		if got := ids(c.filter); !equalIDs(got, c.want) {
 			t.Errorf("%+v: %v, want %v", c.filter, got, c.want)
@@ -770,7 +770,7 @@ func TestPurchaseOrderUnknownAndLinesBySKU(t *testing.T) {
 		t.Errorf("unknown order: %v", err)
 	}
 	// lines are added B then A: read back by SKU
-	id, err := s.CreateDraftPO(ctx, f.acme, []POLineInput{{ProductID: f.b, Qty: 1}, {ProductID: f.a, Qty: 2}}, model.MustDay("2026-03-02"))
+	id, err := s.CreateDraftPO(ctx, f.acme, []model.OrderLine{{ProductID: f.b, Qty: 1}, {ProductID: f.a, Qty: 2}}, model.MustDay("2026-03-02"))
 	must(t, err)
 	po := readPO(t, s, id)
 	if len(po.Lines) != 2 || po.Lines[0].SKU != "A-1" || po.Lines[1].SKU != "B-2" || po.Lines[0].Name != "Anvil" {

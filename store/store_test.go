@@ -109,13 +109,13 @@ func fixture(t *testing.T, s *Store) (a, b *model.Product) {
 	}))
 	// sent: 12 outstanding of 20; draft: not on order; received: not on order
 	_, err = bulk.AddPurchaseOrder(PurchaseOrderInput{SupplierID: sp.ID, Status: model.POSent, Created: mon, Sent: mon, Expected: mon + 20, Received: model.NoDay,
-		Lines: []POLineInput{{ProductID: a.ID, Qty: 20, ReceivedQty: 8, UnitCost: 5}}})
+		Lines: []model.OrderLine{{ProductID: a.ID, Qty: 20, ReceivedQty: 8, UnitCost: 5}}})
 	must(t, err)
 	_, err = bulk.AddPurchaseOrder(PurchaseOrderInput{SupplierID: sp.ID, Status: model.PODraft, Created: mon, Sent: model.NoDay, Expected: model.NoDay, Received: model.NoDay,
-		Lines: []POLineInput{{ProductID: a.ID, Qty: 50, UnitCost: 5}}})
+		Lines: []model.OrderLine{{ProductID: a.ID, Qty: 50, UnitCost: 5}}})
 	must(t, err)
 	_, err = bulk.AddPurchaseOrder(PurchaseOrderInput{SupplierID: sp.ID, Status: model.POReceived, Created: mon, Sent: mon, Expected: mon + 3, Received: mon + 4,
-		Lines: []POLineInput{{ProductID: b.ID, Qty: 9, ReceivedQty: 9, UnitCost: 2}}})
+		Lines: []model.OrderLine{{ProductID: b.ID, Qty: 9, ReceivedQty: 9, UnitCost: 2}}})
 	must(t, err)
 	must(t, bulk.SetPolicy(b.ID, model.Policy{ReorderPoint: 4, Manual: true, ServiceLevel: 0.9}))
 	must(t, bulk.SetSetting("dead_stock_days", "60"))

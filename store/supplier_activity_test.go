@@ -70,7 +70,7 @@ func TestSupplierActivity(t *testing.T) {
 	dyn := &model.Supplier{Name: "Dyn", LeadTimeDays: 10}
 	must(t, bulk.AddSupplier(dyn))
 	must(t, bulk.AddSupplier(&model.Supplier{Name: "Quiet", LeadTimeDays: 10})) // no orders: absent
-	add := func(sp int64, st model.POStatus, sent, expected, received model.Day, lines ...POLineInput) {
+	add := func(sp int64, st model.POStatus, sent, expected, received model.Day, lines ...model.OrderLine) {
 		t.Helper()
 		created := sent
 		if !created.Valid() {
@@ -80,8 +80,8 @@ func TestSupplierActivity(t *testing.T) {
 			Expected: expected, Received: received, Lines: lines})
 		must(t, err)
 	}
-	line := func(p int64, qty int, cost float64, received int) POLineInput {
-		return POLineInput{ProductID: p, Qty: qty, UnitCost: cost, ReceivedQty: received}
+	line := func(p int64, qty int, cost float64, received int) model.OrderLine {
+		return model.OrderLine{ProductID: p, Qty: qty, UnitCost: cost, ReceivedQty: received}
 	}
 	// Acme
 	r1 := asOf - 100 // lead 10, expected 14: on time; spend 10·5 = 50

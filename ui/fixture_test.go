@@ -91,7 +91,7 @@ func fixtureStore(t testing.TB) *store.Store {
 		if i%5 == 1 {
 			_, err := b.AddPurchaseOrder(store.PurchaseOrderInput{SupplierID: p.SupplierID, Status: model.POSent,
 				Created: fixtureEnd - 10, Sent: fixtureEnd - 9, Expected: fixtureEnd + 5, Received: model.NoDay,
-				Lines: []store.POLineInput{{ProductID: p.ID, Qty: 24, UnitCost: p.UnitCost}}})
+				Lines: []model.OrderLine{{ProductID: p.ID, Qty: 24, UnitCost: p.UnitCost}}})
 			check(err)
 		}
 		if i == 9 {

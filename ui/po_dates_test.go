@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"stockroom/model"
-	"stockroom/store"
 )
 
 // A purchase order's dates come from one clock, the real date (Options.Now),
@@ -62,7 +61,7 @@ func TestDraftJoinsTheOpenDraftAndSaysSo(t *testing.T) {
 	grp := m.reorder.rv.Groups()[g]
 	row := m.reorder.rv.Row(m.reorder.groupRows(g)[0])
 	id, err := st.CreateDraftPO(context.Background(), grp.SupplierID,
-		[]store.POLineInput{{ProductID: row.Item.Product.ID, Qty: 1}}, now-5)
+		[]model.OrderLine{{ProductID: row.Item.Product.ID, Qty: 1}}, now-5)
 	if err != nil {
 		t.Fatal(err)
 	}

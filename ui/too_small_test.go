@@ -5,9 +5,9 @@ import (
 	"strings"
 	"testing"
 
-	tea "charm.land/bubbletea/v2"
+	"stockroom/model"
 
-	"stockroom/store"
+	tea "charm.land/bubbletea/v2"
 )
 
 // isQuit says a command quits the program.
@@ -73,7 +73,7 @@ func TestShrinkingKeepsEditorAndQuestion(t *testing.T) {
 		t.Fatal("o asked nothing")
 	}
 	orders := func() int {
-		o, err := st.PurchaseOrders(context.Background(), store.POFilter{})
+		o, err := st.PurchaseOrders(context.Background(), model.POFilter{})
 		if err != nil {
 			t.Fatal(err)
 		}

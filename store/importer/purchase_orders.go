@@ -34,7 +34,7 @@ type poDraft struct {
 	line              int
 	status            model.POStatus
 	created, expected string // date keys
-	lines             []store.POLineInput
+	lines             []model.OrderLine
 	skuLine           map[int64]int
 }
 
@@ -96,7 +96,7 @@ func runPurchaseOrders(j *job) error {
 			return
 		}
 		o.skuLine[p.ID] = line
-		l := store.POLineInput{ProductID: p.ID, Qty: qty, UnitCost: p.UnitCost}
+		l := model.OrderLine{ProductID: p.ID, Qty: qty, UnitCost: p.UnitCost}
 		if v, ok := j.number(rec, line, "unit_cost"); ok {
 			l.UnitCost = j.nonNegative(line, "unit_cost", v)
 		}
@@ -209,7 +209,7 @@ func (j *job) purchaseOrder(o *poDraft, supplierID int64, today model.Day) (stor
 	if po.Status == model.POReceived {
 		po.Received = max(po.Created, po.Expected)
 	}
-	slices.SortFunc(po.Lines, func(a, b store.POLineInput) int { return int(a.ProductID - b.ProductID) })
+	slices.SortFunc(po.Lines, func(a, b model.OrderLine) int { return int(a.ProductID - b.ProductID) })
 	return po, nil
 }
 
