@@ -183,7 +183,10 @@ func TestHostilePathsOpenTheFileNamed(t *testing.T) {
 			if b, _ := os.ReadFile(decoy); string(b) != "a file named cat\n" {
 				t.Errorf("%q: the file named cat changed", db)
 			}
-			if names := dirNames(t, dir); !slices.Equal(names, []string{"cat", name}) && !slices.Equal(names, []string{name, "cat"}) {
+			names := slices.DeleteFunc(dirNames(t, dir), func(n string) bool {
+				return strings.HasSuffix(n, "-shm") || strings.HasSuffix(n, "-wal") // SQLite's, beside the file named
+			})
+			if !slices.Equal(names, []string{"cat", name}) && !slices.Equal(names, []string{name, "cat"}) {
 				t.Errorf("%q: directory holds %q", db, names)
 			}
 		}

@@ -80,9 +80,17 @@ func readAccess(real string) connAccess {
 }
 
 // openReadOnly opens the catalogue with readAccess, falling back to an
-// immutable read when its -shm cannot be used.
+// immutable read when its -shm cannot be used. A catalogue this user could
+// write but asked to open read-only (--read-only) is read as it changes,
+// through a -shm SQLite may make beside it, as a read-write open would:
+// a dashboard opened that way still sees what other processes write.
+// Where the user cannot write, no file is made: a -shm made by a reader
+// could keep the catalogue's owner from writing it.
 func openReadOnly(path string, f fileFacts, reason string) (*Store, error) {
 	access := readAccess(f.real)
+	if access == connImmutable && f.notWritable() == "" {
+		access = connReadOnly
+	}
 	for {
 		db, err := sql.Open("sqlite3", dsn(path, access))
 		if err != nil {
