@@ -38,7 +38,13 @@ func backtestCommand(db *string) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			st, snap, err := planCatalogue(cmd.Context(), catalogPath(*db), day)
+			path := catalogPath(*db)
+			if seriesOut != "" {
+				if err := refuseOverCatalogue("--write-series", seriesOut, path); err != nil {
+					return err
+				}
+			}
+			st, snap, err := planCatalogue(cmd.Context(), path, day)
 			if err != nil {
 				return err
 			}

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -88,4 +89,42 @@ func shellQuote(s string) string {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// resolvedPath is the absolute path the kernel would reach through p,
+// with every symlink followed, including a link to a file not there yet,
+// whose directory is resolved and name kept. Nothing is cleaned
+// lexically: a/link/.. is the parent of link's target, as the kernel
+// reads it, not a.
+func resolvedPath(p string) string {
+	for range 40 { // as many links as the kernel follows
+		if !strings.HasPrefix(p, "/") {
+			wd, err := os.Getwd()
+			if err != nil {
+				return p
+			}
+			p = wd + "/" + p
+		}
+		if real, err := filepath.EvalSymlinks(p); err == nil {
+			return real
+		}
+		i := strings.LastIndexByte(p, '/')
+		dir, base := p[:i+1], p[i+1:]
+		if fi, err := os.Lstat(p); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+			link, err := os.Readlink(p)
+			if err != nil {
+				return p
+			}
+			if !strings.HasPrefix(link, "/") {
+				link = dir + link
+			}
+			p = link // a link to nothing: follow it by hand
+			continue
+		}
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(real, base)
+		}
+		return filepath.Clean(p)
+	}
+	return filepath.Clean(p)
 }
