@@ -43,10 +43,7 @@ func runDashboard(ctx context.Context, opt dashboardOptions) error {
 				return err
 			}
 			fmt.Fprintf(os.Stderr, "Creating the demo catalogue at %s…\n", path)
-			if err := demo.Create(ctx, path, demo.Options{End: today() - 1}); err != nil {
-				return err
-			}
-			if err := primeForecasts(ctx, path); err != nil {
+			if err := demo.Create(ctx, path, demo.Options{End: today() - 1, Finish: primeForecasts}); err != nil {
 				return err
 			}
 		}

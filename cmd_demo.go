@@ -46,14 +46,17 @@ func demoCommand(db *string) *cobra.Command {
 					last = time.Now()
 					fmt.Fprintf(os.Stderr, "\rwriting SKUs: %d of %d", done, total)
 				}
+			}, Finish: func(ctx context.Context, tmp string) error {
+				if !last.IsZero() {
+					fmt.Fprintln(os.Stderr) // ends the progress line
+					last = time.Time{}
+				}
+				return primeForecasts(ctx, tmp)
 			}})
 			if !last.IsZero() {
 				fmt.Fprintln(os.Stderr) // ends the progress line
 			}
 			if err != nil {
-				return err
-			}
-			if err := primeForecasts(cmd.Context(), path); err != nil {
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "Wrote a demo catalogue of %s to %s in %s\n", count(skus, "SKU"), path, time.Since(start).Round(100*time.Millisecond))
@@ -84,7 +87,9 @@ func demoEnd(text string) (model.Day, error) {
 }
 
 // primeForecasts plans a new catalogue once so that its forecasts are
-// cached and the dashboard opens without forecasting every SKU.
+// cached and the dashboard opens without forecasting every SKU. Demo runs
+// it on the finished catalogue before moving it into place
+// (demo.Options.Finish): a failure leaves no catalogue behind.
 func primeForecasts(ctx context.Context, path string) error {
 	st, err := store.OpenExisting(path)
 	if err != nil {
