@@ -85,7 +85,18 @@ func runDashboard(ctx context.Context, opt dashboardOptions) error {
 		uiOpt.Trace = f
 	}
 	m := ui.New(uiOpt)
-	_, err = tea.NewProgram(m, tea.WithContext(ctx)).Run()
+	p := tea.NewProgram(m, tea.WithContext(ctx), tea.WithoutSignalHandler())
+	signals := endOnSignals(p)
+	_, err = p.Run()
+	signals.stop()
+	if sig := signals.signal(); sig != nil {
+		if signals.killed.Load() {
+			return fmt.Errorf("ended by %v while the last change waited for another process to finish writing: that change was not saved", sig)
+		}
+		// quit as asked; a terminal that hung up may also have failed a
+		// read or a write on the way
+		return nil
+	}
 	return err
 }
 

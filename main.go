@@ -6,12 +6,16 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"os/signal"
 	"runtime/debug"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
+	"stockroom/safefile"
 	"stockroom/store/importer"
 )
 
@@ -68,10 +72,17 @@ func run() int {
 			defer stop()
 		}
 	}
+	// A write to a pipe whose reader has gone (`stockroom export … | head`)
+	// returns EPIPE rather than killing the process with SIGPIPE, so that
+	// the command ends through its deferred work and closes the catalogue
+	// (a killed one leaves its -wal and -shm behind).
+	signal.Notify(make(chan os.Signal, 1), syscall.SIGPIPE)
 	err := rootCommand().Execute()
 	switch {
 	case err == nil:
 		return exitOK
+	case readerGone(err):
+		return exitUser // quietly: the reader left on purpose, and output is cut short
 	case importer.RowErrors(err):
 		fmt.Fprintln(os.Stderr, err) // FILE:LINE: … one per line, as compilers print them
 	default:
@@ -81,6 +92,13 @@ func run() int {
 		return exitUsage
 	}
 	return exitUser
+}
+
+// readerGone says whether err is a write to standard output that failed
+// because the reader of the pipe went away.
+func readerGone(err error) bool {
+	var pe *fs.PathError
+	return errors.Is(err, syscall.EPIPE) && errors.As(err, &pe) && safefile.NamesStdout(pe.Path)
 }
 
 func isUsage(err error) bool {
