@@ -127,12 +127,14 @@ func rootCommand() *cobra.Command {
 		Short: "Inventory planning dashboard for ecommerce product managers",
 		Long: "Stockroom shows stock levels, demand forecasts, reorder points and stock health for a\n" +
 			"catalogue kept in a local SQLite file, and exports any view to CSV.\n\n" +
-			"The catalogue is --db, else $STOCKROOM_DB, else $XDG_DATA_HOME/stockroom/catalogue.db.",
+			"The catalogue is --db, else $STOCKROOM_DB, else $XDG_DATA_HOME/stockroom/catalogue.db\n" +
+			"(~/.local/share/stockroom/catalogue.db when $XDG_DATA_HOME is unset or relative).",
 		Args:          cobra.NoArgs,
 		SilenceErrors: true,
 		SilenceUsage:  true,
-		PersistentPreRun: func(cmd *cobra.Command, _ []string) {
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
 			waitForLocks(cmd)
+			return checkDataHome(cmd)
 		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runDashboard(cmd.Context(), opt)
