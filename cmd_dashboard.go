@@ -12,6 +12,7 @@ import (
 	"stockroom/model"
 	"stockroom/planner"
 	"stockroom/store"
+	"stockroom/termtext"
 	"stockroom/ui"
 )
 
@@ -42,7 +43,7 @@ func runDashboard(ctx context.Context, opt dashboardOptions) error {
 			if err := ensureDataDir(path); err != nil {
 				return err
 			}
-			fmt.Fprintf(os.Stderr, "Creating the demo catalogue at %s…\n", path)
+			fmt.Fprintf(os.Stderr, "Creating the demo catalogue at %s…\n", termtext.Visible(path))
 			if err := demo.Create(ctx, path, demo.Options{End: today() - 1, Finish: primeForecasts}); err != nil {
 				return err
 			}

@@ -12,6 +12,7 @@ import (
 	"stockroom/model"
 	"stockroom/planner"
 	"stockroom/store"
+	"stockroom/termtext"
 )
 
 func demoCommand(db *string) *cobra.Command {
@@ -59,7 +60,7 @@ func demoCommand(db *string) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "Wrote a demo catalogue of %s to %s in %s\n", count(skus, "SKU"), path, time.Since(start).Round(100*time.Millisecond))
+			fmt.Fprintf(cmd.OutOrStdout(), "Wrote a demo catalogue of %s to %s in %s\n", count(skus, "SKU"), termtext.Visible(path), time.Since(start).Round(100*time.Millisecond))
 			return nil
 		},
 	}

@@ -14,6 +14,7 @@ import (
 	"stockroom/model"
 	"stockroom/planner"
 	"stockroom/safefile"
+	"stockroom/termtext"
 )
 
 // views lists the exportable views of a planned catalogue by name; po and
@@ -110,7 +111,7 @@ func exportCommand(db *string) *cobra.Command {
 			if err := planner.WriteFile(out, v, rows, f); err != nil {
 				return fmt.Errorf("export: %w", err)
 			}
-			fmt.Fprintf(os.Stderr, "Wrote %s to %s\n", count(len(rows), "row"), out)
+			fmt.Fprintf(os.Stderr, "Wrote %s to %s\n", count(len(rows), "row"), termtext.Visible(out))
 			return nil
 		},
 	}

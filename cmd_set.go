@@ -9,6 +9,7 @@ import (
 	"stockroom/model"
 	"stockroom/planner"
 	"stockroom/store"
+	"stockroom/termtext"
 )
 
 func setFieldNames() string {
@@ -130,7 +131,7 @@ func setCommand(db *string) *cobra.Command {
 				if before[f] == after[f] {
 					note = " (unchanged)" // and no audit row
 				}
-				fmt.Fprintf(out, "%s: %s %s → %s%s\n", sku, f, before[f], after[f], note)
+				fmt.Fprintf(out, "%s: %s %s → %s%s\n", termtext.Visible(sku), f, before[f], after[f], note)
 			}
 			return nil
 		},

@@ -17,6 +17,7 @@ import (
 
 	"stockroom/safefile"
 	"stockroom/store/importer"
+	"stockroom/termtext"
 )
 
 // Exit statuses (DESIGN.md section 7).
@@ -84,9 +85,15 @@ func run() int {
 	case readerGone(err):
 		return exitUser // quietly: the reader left on purpose, and output is cut short
 	case importer.RowErrors(err):
-		fmt.Fprintln(os.Stderr, err) // FILE:LINE: … one per line, as compilers print them
+		// FILE:LINE: … one per line, as compilers print them
+		lines := strings.Split(strings.TrimRight(err.Error(), "\n"), "\n")
+		for i, l := range lines {
+			lines[i] = termtext.Visible(l)
+		}
+		fmt.Fprintln(os.Stderr, strings.Join(lines, "\n"))
 	default:
-		fmt.Fprintln(os.Stderr, "stockroom: "+oneLine(err.Error()))
+		// values typed, SKUs, file names: shown, never obeyed by the terminal
+		fmt.Fprintln(os.Stderr, "stockroom: "+termtext.Visible(oneLine(err.Error())))
 	}
 	if isUsage(err) {
 		return exitUsage
