@@ -29,8 +29,8 @@ func demoCommand(db *string) *cobra.Command {
 			"and writes only into a directory that exists (Stockroom's own data directory is created).",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if skus < 1 {
-				return usageError{fmt.Errorf("--skus must be at least 1")}
+			if skus < 1 || skus > demo.MaxSKUs {
+				return usageError{fmt.Errorf("--skus %d: want 1 to %s", skus, groupThousands(demo.MaxSKUs))}
 			}
 			end, err := demoEnd(endText)
 			if err != nil {
@@ -64,7 +64,7 @@ func demoCommand(db *string) *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().IntVar(&skus, "skus", 2000, "number of SKUs")
+	cmd.Flags().IntVar(&skus, "skus", 2000, "number of SKUs, 1 to 999,999")
 	cmd.Flags().Int64Var(&seed, "seed", 1, "random seed: the same seed and end day write the same catalogue")
 	cmd.Flags().StringVar(&endText, "end", "", "last day of sales, YYYY-MM-DD (default yesterday)")
 	return cmd
@@ -83,6 +83,9 @@ func demoEnd(text string) (model.Day, error) {
 	}
 	if d > today() {
 		return model.NoDay, usageError{fmt.Errorf("--end %s is after today (%s): a demo's sales end on or before today", d, today())}
+	}
+	if earliest := demo.EarliestEnd(); d < earliest {
+		return model.NoDay, usageError{fmt.Errorf("--end %s: a demo's two years of sales would start before %s, which imports refuse as implausible: give %s or later", d, demo.EarliestSalesDay, earliest)}
 	}
 	return d, nil
 }

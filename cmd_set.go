@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -154,6 +155,9 @@ func setSettings(cmd *cobra.Command, db string, pairs []string) error {
 		}
 		if _, dup := values[name]; dup {
 			return usageError{fmt.Errorf("setting %s is given twice", name)}
+		}
+		if !slices.Contains(store.SettingNames(), name) {
+			return usageError{fmt.Errorf("unknown setting %q (settings: %s)", name, strings.Join(store.SettingNames(), ", "))}
 		}
 		values[name] = value
 		order = append(order, name)

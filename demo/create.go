@@ -8,12 +8,22 @@ import (
 	"os"
 	"path/filepath"
 
+	"stockroom/model"
 	"stockroom/safefile"
 	"stockroom/store"
 )
 
 // ErrExists is returned by Create when the target path is taken.
 var ErrExists = errors.New("already exists")
+
+// EarliestSalesDay is the earliest day imports take as a plausible sales
+// date (store/importer); a demo's sales start no earlier, so that its
+// data could have been imported.
+var EarliestSalesDay = model.MustDay("1990-01-01")
+
+// EarliestEnd is the earliest last sales day (Options.End) of a demo
+// whose history starts on or after EarliestSalesDay.
+func EarliestEnd() model.Day { return EarliestSalesDay + historyDays - 1 }
 
 // Create writes a demo catalogue to a new file at path atomically. It
 // generates into a temporary file in the same directory (so the final
