@@ -97,7 +97,12 @@ func TestDemoEndFlag(t *testing.T) {
 	if latest, err := st.LatestSaleDay(context.Background()); err != nil || latest != model.MustDay("2026-11-22") {
 		t.Errorf("--end 2026-11-22 wrote sales through %v (%v)", latest, err)
 	}
-	for _, end := range []string{"2027-02-11", "22/11/2026", "yesterday"} {
+	// the earliest end whose two years of sales start in 1990, when
+	// imports begin to take sales dates
+	if err := execute(t, "demo", "--db", filepath.Join(t.TempDir(), "1991.db"), "--skus", "5", "--end", "1991-12-31"); err != nil {
+		t.Errorf("--end 1991-12-31: %v", err)
+	}
+	for _, end := range []string{"2027-02-11", "22/11/2026", "yesterday", "1991-12-30", "1960-01-01"} {
 		err := execute(t, "demo", "--db", filepath.Join(t.TempDir(), "x.db"), "--skus", "20", "--end", end)
 		if err == nil || !isUsage(err) {
 			t.Errorf("--end %s: %v, want a usage error", end, err)

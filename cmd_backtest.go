@@ -1,13 +1,16 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 
 	"github.com/spf13/cobra"
 
 	"stockroom/forecast"
+	"stockroom/model"
 	"stockroom/planner"
+	"stockroom/store"
 )
 
 func backtestCommand(db *string) *cobra.Command {
@@ -38,11 +41,24 @@ func backtestCommand(db *string) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			st, snap, err := planCatalogue(cmd.Context(), catalogPath(*db), day)
+			path := catalogPath(*db)
+			if seriesOut != "" {
+				if err := refuseOverCatalogue("--write-series", seriesOut, path); err != nil {
+					return err
+				}
+			}
+			st, err := openReadable(path)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
+			if err := checkHoldout(cmd.Context(), st, day, holdout); err != nil {
+				return err
+			}
+			snap, err := planStore(cmd.Context(), st, day)
+			if err != nil {
+				return err
+			}
 			opt := planner.BacktestOptions{Holdout: holdout, Sample: sample, Progress: progressPrinter(os.Stderr, "backtesting")}
 			if seriesOut != "" {
 				f, err := os.Create(seriesOut)
@@ -83,4 +99,32 @@ func backtestCommand(db *string) *cobra.Command {
 	cmd.Flags().StringVar(&seriesOut, "write-series", "", "also write the scored series to FILE as CSV (sku,class,t,demand,holdout)")
 	cmd.Flags().StringVar(&score, "score", "", "also score another tool's forecasts from FILE (sku,method,t,forecast,lower,upper)")
 	return cmd
+}
+
+// minTrainingWeeks is the history a SKU needs before the held-out weeks to
+// be scored (forecast's minimum for choosing a method; the help says 16).
+const minTrainingWeeks = 16
+
+// checkHoldout refuses a --holdout that leaves no SKU the weeks it needs
+// before it: the backtest would print an empty table.
+func checkHoldout(ctx context.Context, st *store.Store, asOf model.Day, holdout int) error {
+	first, err := st.FirstSalesWeek(ctx)
+	if err != nil || first == model.NoDay {
+		return err // no sales: the backtest says it scored nothing
+	}
+	if asOf == model.NoDay {
+		if asOf, err = st.LatestSaleDay(ctx); err != nil {
+			return err
+		}
+	}
+	weeks := max(int(asOf+1-first)/7, 0) // complete weeks up to asOf
+	if most := weeks - minTrainingWeeks; holdout > most {
+		fix := fmt.Sprintf("give --holdout %d or less", most)
+		if most < 1 {
+			fix = "there is not enough history to hold out a week yet"
+		}
+		return usageError{fmt.Errorf("--holdout %d: the catalogue has %s of sales (%s to %s) and a forecast needs %d weeks before those held out: %s",
+			holdout, count(weeks, "week"), first, asOf, minTrainingWeeks, fix)}
+	}
+	return nil
 }

@@ -12,6 +12,7 @@ import (
 	"stockroom/model"
 	"stockroom/planner"
 	"stockroom/store"
+	"stockroom/termtext"
 	"stockroom/ui"
 )
 
@@ -42,11 +43,8 @@ func runDashboard(ctx context.Context, opt dashboardOptions) error {
 			if err := ensureDataDir(path); err != nil {
 				return err
 			}
-			fmt.Fprintf(os.Stderr, "Creating the demo catalogue at %s…\n", path)
-			if err := demo.Create(ctx, path, demo.Options{End: today() - 1}); err != nil {
-				return err
-			}
-			if err := primeForecasts(ctx, path); err != nil {
+			fmt.Fprintf(os.Stderr, "Creating the demo catalogue at %s…\n", termtext.Visible(path))
+			if err := demo.Create(ctx, path, demo.Options{End: today() - 1, Finish: primeForecasts}); err != nil {
 				return err
 			}
 		}
@@ -88,7 +86,18 @@ func runDashboard(ctx context.Context, opt dashboardOptions) error {
 		uiOpt.Trace = f
 	}
 	m := ui.New(uiOpt)
-	_, err = tea.NewProgram(m, tea.WithContext(ctx)).Run()
+	p := tea.NewProgram(m, tea.WithContext(ctx), tea.WithoutSignalHandler())
+	signals := endOnSignals(p)
+	_, err = p.Run()
+	signals.stop()
+	if sig := signals.signal(); sig != nil {
+		if signals.killed.Load() {
+			return fmt.Errorf("ended by %v while the last change waited for another process to finish writing: that change was not saved", sig)
+		}
+		// quit as asked; a terminal that hung up may also have failed a
+		// read or a write on the way
+		return nil
+	}
 	return err
 }
 

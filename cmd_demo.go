@@ -12,6 +12,7 @@ import (
 	"stockroom/model"
 	"stockroom/planner"
 	"stockroom/store"
+	"stockroom/termtext"
 )
 
 func demoCommand(db *string) *cobra.Command {
@@ -28,8 +29,8 @@ func demoCommand(db *string) *cobra.Command {
 			"and writes only into a directory that exists (Stockroom's own data directory is created).",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if skus < 1 {
-				return usageError{fmt.Errorf("--skus must be at least 1")}
+			if skus < 1 || skus > demo.MaxSKUs {
+				return usageError{fmt.Errorf("--skus %d: want 1 to %s", skus, groupThousands(demo.MaxSKUs))}
 			}
 			end, err := demoEnd(endText)
 			if err != nil {
@@ -46,6 +47,12 @@ func demoCommand(db *string) *cobra.Command {
 					last = time.Now()
 					fmt.Fprintf(os.Stderr, "\rwriting SKUs: %d of %d", done, total)
 				}
+			}, Finish: func(ctx context.Context, tmp string) error {
+				if !last.IsZero() {
+					fmt.Fprintln(os.Stderr) // ends the progress line
+					last = time.Time{}
+				}
+				return primeForecasts(ctx, tmp)
 			}})
 			if !last.IsZero() {
 				fmt.Fprintln(os.Stderr) // ends the progress line
@@ -53,14 +60,11 @@ func demoCommand(db *string) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := primeForecasts(cmd.Context(), path); err != nil {
-				return err
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), "Wrote a demo catalogue of %s to %s in %s\n", count(skus, "SKU"), path, time.Since(start).Round(100*time.Millisecond))
+			fmt.Fprintf(cmd.OutOrStdout(), "Wrote a demo catalogue of %s to %s in %s\n", count(skus, "SKU"), termtext.Visible(path), time.Since(start).Round(100*time.Millisecond))
 			return nil
 		},
 	}
-	cmd.Flags().IntVar(&skus, "skus", 2000, "number of SKUs")
+	cmd.Flags().IntVar(&skus, "skus", 2000, "number of SKUs, 1 to 999,999")
 	cmd.Flags().Int64Var(&seed, "seed", 1, "random seed: the same seed and end day write the same catalogue")
 	cmd.Flags().StringVar(&endText, "end", "", "last day of sales, YYYY-MM-DD (default yesterday)")
 	return cmd
@@ -80,11 +84,16 @@ func demoEnd(text string) (model.Day, error) {
 	if d > today() {
 		return model.NoDay, usageError{fmt.Errorf("--end %s is after today (%s): a demo's sales end on or before today", d, today())}
 	}
+	if earliest := demo.EarliestEnd(); d < earliest {
+		return model.NoDay, usageError{fmt.Errorf("--end %s: a demo's two years of sales would start before %s, which imports refuse as implausible: give %s or later", d, demo.EarliestSalesDay, earliest)}
+	}
 	return d, nil
 }
 
 // primeForecasts plans a new catalogue once so that its forecasts are
-// cached and the dashboard opens without forecasting every SKU.
+// cached and the dashboard opens without forecasting every SKU. Demo runs
+// it on the finished catalogue before moving it into place
+// (demo.Options.Finish): a failure leaves no catalogue behind.
 func primeForecasts(ctx context.Context, path string) error {
 	st, err := store.OpenExisting(path)
 	if err != nil {

@@ -14,6 +14,7 @@ import (
 	"stockroom/model"
 	"stockroom/planner"
 	"stockroom/safefile"
+	"stockroom/termtext"
 )
 
 // views lists the exportable views of a planned catalogue by name; po and
@@ -87,7 +88,7 @@ func exportCommand(db *string) *cobra.Command {
 				return usageError{err}
 			}
 			path := catalogPath(*db)
-			if err := refuseOverCatalogue(out, path); err != nil {
+			if err := refuseOverCatalogue("-o", out, path); err != nil {
 				return err
 			}
 			v, closeStore, err := exportedView(cmd.Context(), path, args[0], day, opt)
@@ -110,7 +111,7 @@ func exportCommand(db *string) *cobra.Command {
 			if err := planner.WriteFile(out, v, rows, f); err != nil {
 				return fmt.Errorf("export: %w", err)
 			}
-			fmt.Fprintf(os.Stderr, "Wrote %s to %s\n", count(len(rows), "row"), out)
+			fmt.Fprintf(os.Stderr, "Wrote %s to %s\n", count(len(rows), "row"), termtext.Visible(out))
 			return nil
 		},
 	}
@@ -162,19 +163,35 @@ var stdoutIsTerminal = func(w io.Writer) bool {
 	return ok && safefile.IsTerminal(f)
 }
 
-// refuseOverCatalogue stops -o from naming the catalogue itself (or its
-// -wal or -shm file): the export would replace the PM's data with CSV.
-func refuseOverCatalogue(out, catalogue string) error {
+// catalogueFiles are the catalogue's file and the side files SQLite
+// keeps beside it while it is open (WAL) or writing (rollback journal).
+var catalogueFiles = []string{"", "-wal", "-shm", "-journal"}
+
+// refuseOverCatalogue stops -o (or another output flag) from naming the catalogue itself or one of
+// its SQLite side files, whether they exist now or not: the export would
+// replace the PM's data with CSV, or SQLite would delete it as its own
+// -wal when it closes the catalogue. Names are compared as the kernel
+// resolves them (relative, through symlinks); hard links by identity.
+func refuseOverCatalogue(flag, out, catalogue string) error {
 	if out == "" || out == "-" {
 		return nil
 	}
+	refused := fmt.Errorf("%s %s is the catalogue's own file (or one SQLite keeps beside it): give another file name", flag, out)
+	target := resolvedPath(out)
+	for _, c := range []string{catalogue, resolvedPath(catalogue)} {
+		for _, suffix := range catalogueFiles {
+			if target == resolvedPath(c+suffix) {
+				return refused
+			}
+		}
+	}
 	o, err := os.Stat(out)
 	if err != nil {
-		return nil // nothing there yet: not the catalogue
+		return nil
 	}
-	for _, suffix := range []string{"", "-wal", "-shm"} {
+	for _, suffix := range catalogueFiles {
 		if c, err := os.Stat(catalogue + suffix); err == nil && os.SameFile(o, c) {
-			return fmt.Errorf("-o %s is the catalogue's own file: give another file name", out)
+			return refused
 		}
 	}
 	return nil

@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -9,6 +11,7 @@ import (
 	"stockroom/model"
 	"stockroom/planner"
 	"stockroom/store"
+	"stockroom/termtext"
 )
 
 func setFieldNames() string {
@@ -51,7 +54,8 @@ func setCommand(db *string) *cobra.Command {
 			"  stockroom set FW-000123 lead_time_days=3w service_level=97.5% case_pack=12 moq=48\n" +
 			"  stockroom set FW-000123 order_qty=1,200 rounding=nearest\n" +
 			"  stockroom set FW-000123 lead_time_days=auto order_qty=auto\n" +
-			"  stockroom set --setting service_level_a=99% --setting review_days=14",
+			"  stockroom set --setting service_level_a=99% --setting review_days=14\n" +
+			"  stockroom set --setting review_days=auto",
 		Args: func(cmd *cobra.Command, args []string) error {
 			switch {
 			case len(settings) > 0 && len(args) > 0:
@@ -130,13 +134,13 @@ func setCommand(db *string) *cobra.Command {
 				if before[f] == after[f] {
 					note = " (unchanged)" // and no audit row
 				}
-				fmt.Fprintf(out, "%s: %s %s → %s%s\n", sku, f, before[f], after[f], note)
+				fmt.Fprintf(out, "%s: %s %s → %s%s\n", termtext.Visible(sku), f, before[f], after[f], note)
 			}
 			return nil
 		},
 	}
 	cmd.Flags().BoolVar(&force, "force", false, "save a reorder point or order quantity even when it is implausible (over 10× the suggestion or a year of demand)")
-	cmd.Flags().StringArrayVar(&settings, "setting", nil, "change a catalogue-wide setting: name=value (repeatable; names: "+strings.Join(store.SettingNames(), ", ")+")")
+	cmd.Flags().StringArrayVar(&settings, "setting", nil, "change a catalogue-wide setting: name=value, or name=auto for its default (repeatable; names: "+strings.Join(store.SettingNames(), ", ")+")")
 	return cmd
 }
 
@@ -152,6 +156,9 @@ func setSettings(cmd *cobra.Command, db string, pairs []string) error {
 		if _, dup := values[name]; dup {
 			return usageError{fmt.Errorf("setting %s is given twice", name)}
 		}
+		if !slices.Contains(store.SettingNames(), name) {
+			return usageError{fmt.Errorf("unknown setting %q (settings: %s)", name, strings.Join(store.SettingNames(), ", "))}
+		}
 		values[name] = value
 		order = append(order, name)
 	}
@@ -165,15 +172,35 @@ func setSettings(cmd *cobra.Command, db string, pairs []string) error {
 		return err
 	}
 	for _, name := range order {
-		fmt.Fprintf(cmd.OutOrStdout(), "%s: %s → %s\n", name, before[name], after[name])
+		fmt.Fprintf(cmd.OutOrStdout(), "%s: %s → %s\n", name, groupedNumber(before[name]), groupedNumber(after[name]))
 	}
 	return nil
 }
 
-// shown prints the default as the user types it.
+// shown prints a stored value as the user types it: the default as auto,
+// a number with its thousands grouped.
 func shown(v string) string {
 	if v == "" {
 		return "auto"
 	}
-	return v
+	return groupedNumber(v)
+}
+
+// groupedNumber groups the thousands of a stored number for a report
+// (10000000 is 10,000,000, 1234.5 is 1,234.5), as the one parser reads
+// them back; other text is left as it is.
+func groupedNumber(v string) string {
+	whole, frac, hasFrac := strings.Cut(v, ".")
+	digits := strings.TrimPrefix(whole, "-")
+	if len(digits) <= 3 || strings.Trim(digits, "0123456789") != "" || hasFrac && (frac == "" || strings.Trim(frac, "0123456789") != "") {
+		return v
+	}
+	n, err := strconv.ParseInt(whole, 10, 64)
+	if err != nil {
+		return v
+	}
+	if hasFrac {
+		return model.GroupThousands(n) + "." + frac
+	}
+	return model.GroupThousands(n)
 }

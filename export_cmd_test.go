@@ -177,3 +177,64 @@ func TestExportRefusesToOverwriteTheCatalogue(t *testing.T) {
 		t.Error("the catalogue changed")
 	}
 }
+
+// SQLite's side files are the catalogue too: an export written to a -wal
+// that does not exist yet is deleted when SQLite closes the catalogue, and
+// one over an existing -wal or -shm corrupts it. They are refused however
+// they are named: relative, through a symlinked directory or a link.
+func TestExportRefusesTheCatalogueSideFiles(t *testing.T) {
+	path := demoDB(t)
+	dir := filepath.Dir(path)
+	before, _ := os.ReadFile(path)
+	other := t.TempDir()
+	linkDir := filepath.Join(other, "via")
+	if err := os.Symlink(dir, linkDir); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(path+"-wal", filepath.Join(other, "dangling")); err != nil {
+		t.Fatal(err)
+	}
+	catLink := filepath.Join(other, "cat.db") // the catalogue opened through a link
+	if err := os.Symlink(path, catLink); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	for _, c := range []struct{ db, out string }{
+		{path, path + "-wal"},
+		{path, path + "-shm"},
+		{path, path + "-journal"},
+		{path, "demo.db-wal"},
+		{path, "./demo.db-journal"},
+		{path, filepath.Join(linkDir, "demo.db-shm")},
+		// the kernel reads via/.. as the link target's parent: not lexically
+		{path, linkDir + "/../" + filepath.Base(other) + "/via/demo.db-wal"},
+		{path, filepath.Join(other, "dangling")},
+		{"demo.db", path + "-wal"},
+		{catLink, path + "-wal"},
+		{catLink, catLink + "-wal"},
+		{catLink, filepath.Join(linkDir, "demo.db")},
+	} {
+		err := execute(t, "export", "overview", "--db", c.db, "-o", c.out)
+		if err == nil || !strings.Contains(err.Error(), "catalogue's own file") || !strings.Contains(err.Error(), c.out) {
+			t.Errorf("--db %s -o %s: %v, want a refusal naming it", c.db, c.out, err)
+		}
+	}
+	// backtest's --write-series is an output file too (os.Create would
+	// have emptied the catalogue)
+	for _, out := range []string{"demo.db", "demo.db-wal"} {
+		err := execute(t, "backtest", "--db", path, "--write-series", out)
+		if err == nil || !strings.Contains(err.Error(), "--write-series "+out+" is the catalogue's own file") {
+			t.Errorf("--write-series %s: %v, want a refusal", out, err)
+		}
+	}
+	if names := dirNames(t, dir); strings.Join(names, " ") != "demo.db" {
+		t.Errorf("the catalogue's directory holds %v", names)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("the catalogue changed")
+	}
+	// a file merely named like one is written
+	if err := execute(t, "export", "overview", "--db", path, "-o", "demo.db-wal.csv"); err != nil {
+		t.Errorf("-o demo.db-wal.csv: %v", err)
+	}
+}

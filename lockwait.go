@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"stockroom/store"
+	"stockroom/termtext"
 )
 
 // lockTimeout is how long a command waits for another process to finish
@@ -18,6 +19,6 @@ var lockTimeout = store.DefaultLockTimeout
 func waitForLocks(cmd *cobra.Command) {
 	stderr := cmd.ErrOrStderr()
 	cmd.SetContext(store.WithLockWait(cmd.Context(), store.LockWait{Timeout: lockTimeout, Note: func(path string) {
-		fmt.Fprintf(stderr, "waiting for another Stockroom process to finish writing %s…\n", path)
+		fmt.Fprintf(stderr, "waiting for another process to finish writing %s…\n", termtext.Visible(path))
 	}}))
 }

@@ -6,13 +6,18 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"os/signal"
 	"runtime/debug"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
+	"stockroom/safefile"
 	"stockroom/store/importer"
+	"stockroom/termtext"
 )
 
 // Exit statuses (DESIGN.md section 7).
@@ -68,19 +73,39 @@ func run() int {
 			defer stop()
 		}
 	}
+	// A write to a pipe whose reader has gone (`stockroom export … | head`)
+	// returns EPIPE rather than killing the process with SIGPIPE, so that
+	// the command ends through its deferred work and closes the catalogue
+	// (a killed one leaves its -wal and -shm behind).
+	signal.Notify(make(chan os.Signal, 1), syscall.SIGPIPE)
 	err := rootCommand().Execute()
 	switch {
 	case err == nil:
 		return exitOK
+	case readerGone(err):
+		return exitUser // quietly: the reader left on purpose, and output is cut short
 	case importer.RowErrors(err):
-		fmt.Fprintln(os.Stderr, err) // FILE:LINE: … one per line, as compilers print them
+		// FILE:LINE: … one per line, as compilers print them
+		lines := strings.Split(strings.TrimRight(err.Error(), "\n"), "\n")
+		for i, l := range lines {
+			lines[i] = termtext.Visible(l)
+		}
+		fmt.Fprintln(os.Stderr, strings.Join(lines, "\n"))
 	default:
-		fmt.Fprintln(os.Stderr, "stockroom: "+oneLine(err.Error()))
+		// values typed, SKUs, file names: shown, never obeyed by the terminal
+		fmt.Fprintln(os.Stderr, "stockroom: "+termtext.Visible(oneLine(err.Error())))
 	}
 	if isUsage(err) {
 		return exitUsage
 	}
 	return exitUser
+}
+
+// readerGone says whether err is a write to standard output that failed
+// because the reader of the pipe went away.
+func readerGone(err error) bool {
+	var pe *fs.PathError
+	return errors.Is(err, syscall.EPIPE) && errors.As(err, &pe) && safefile.NamesStdout(pe.Path)
 }
 
 func isUsage(err error) bool {
@@ -109,12 +134,14 @@ func rootCommand() *cobra.Command {
 		Short: "Inventory planning dashboard for ecommerce product managers",
 		Long: "Stockroom shows stock levels, demand forecasts, reorder points and stock health for a\n" +
 			"catalogue kept in a local SQLite file, and exports any view to CSV.\n\n" +
-			"The catalogue is --db, else $STOCKROOM_DB, else $XDG_DATA_HOME/stockroom/catalogue.db.",
+			"The catalogue is --db, else $STOCKROOM_DB, else $XDG_DATA_HOME/stockroom/catalogue.db\n" +
+			"(~/.local/share/stockroom/catalogue.db when $XDG_DATA_HOME is unset or relative).",
 		Args:          cobra.NoArgs,
 		SilenceErrors: true,
 		SilenceUsage:  true,
-		PersistentPreRun: func(cmd *cobra.Command, _ []string) {
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
 			waitForLocks(cmd)
+			return checkDataHome(cmd)
 		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runDashboard(cmd.Context(), opt)

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -53,11 +54,45 @@ func TestUsageErrorsExitWithTwo(t *testing.T) {
 		{"set", "SKU-1", "colour=red"},
 		{"--as-of", "27/11/2026"},
 		{"demo", "--skus", "0"},
+		{"demo", "--skus", "-5"},
+		{"demo", "--skus", "10000000"},
+		{"demo", "--skus", "1000000"},
+		{"demo", "--end", "1960-01-01"},
+		{"demo", "--end", "1989-12-31"},
+		{"set", "--setting", "colour=red"},
+		{"set", "--setting", "review_days=9", "--setting", "Review_Days=9"},
+		{"backtest", "--holdout", "0"},
+		{"demo", "--end", "1991-12-30"}, // two years of sales would start in 1989
 	} {
 		err := execute(t, append(args, "--db", filepath.Join(t.TempDir(), "x.db"))...)
 		if err == nil || !isUsage(err) {
 			t.Errorf("%v: err %v, want a usage error", args, err)
 		}
+	}
+}
+
+// --holdout longer than the catalogue's history (less the 16 weeks a
+// forecast needs) is refused with the longest that works, which works.
+func TestBacktestHoldoutWithinTheHistory(t *testing.T) {
+	path := demoDB(t)
+	err := execute(t, "backtest", "--holdout", "1000", "--db", path)
+	if err == nil || !isUsage(err) {
+		t.Fatalf("--holdout 1000: %v, want a usage error", err)
+	}
+	m := regexp.MustCompile(`has (\d+) weeks of sales .* --holdout (\d+) or less`).FindStringSubmatch(err.Error())
+	if m == nil {
+		t.Fatalf("--holdout 1000: %q does not say how much history there is and how much may be held out", err)
+	}
+	weeks, most := m[1], m[2]
+	if weeks != "104" || most != "88" { // 2024-11-25 to 2026-11-22: 104 weeks, 16 for training
+		t.Errorf("history %s weeks, at most %s held out; want 104 and 88", weeks, most)
+	}
+	if err := execute(t, "backtest", "--holdout", "89", "--db", path); err == nil || !isUsage(err) {
+		t.Errorf("--holdout 89: %v, want a usage error", err)
+	}
+	out, err := executeOut(t, "backtest", "--holdout", "88", "--sample", "20", "--db", path)
+	if err != nil || !strings.Contains(out, "the last 88 weeks held out") {
+		t.Errorf("--holdout 88: %v\n%s", err, out)
 	}
 }
 

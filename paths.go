@@ -3,24 +3,57 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"stockroom/store"
 )
 
-// dataDir is where Stockroom keeps catalogues by default:
-// $XDG_DATA_HOME/stockroom, else ~/.local/share/stockroom.
+// dataHome is where Stockroom keeps catalogues by default:
+// $XDG_DATA_HOME/stockroom, else ~/.local/share/stockroom. A relative
+// $XDG_DATA_HOME is ignored, as the XDG Base Directory spec says; with no
+// absolute $HOME either there is no default, and a relative one would
+// put the catalogue wherever the command happens to run: the PM is asked
+// for --db instead.
+func dataHome() (string, error) {
+	if d := os.Getenv("XDG_DATA_HOME"); filepath.IsAbs(d) {
+		return filepath.Join(d, "stockroom"), nil
+	}
+	if home := os.Getenv("HOME"); filepath.IsAbs(home) {
+		return filepath.Join(home, ".local", "share", "stockroom"), nil
+	}
+	return "", usageError{errors.New("no default catalogue: $HOME is not set to an absolute path, nor is $XDG_DATA_HOME: give the catalogue with --db PATH (or $STOCKROOM_DB)")}
+}
+
+// dataDir is dataHome's directory; checkDataHome has made sure there is
+// one before a command that needs it runs.
 func dataDir() string {
-	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
-		return filepath.Join(d, "stockroom")
+	d, _ := dataHome()
+	return d
+}
+
+// checkDataHome refuses a command that would use the default catalogue
+// (no --db, no $STOCKROOM_DB, or the dashboard's --demo without --db)
+// when there is no data directory for it.
+func checkDataHome(cmd *cobra.Command) error {
+	switch cmd.Name() {
+	case "stockroom", "demo", "export", "set", "import", "forecast", "backtest":
+	default:
+		return nil // help and completion take no catalogue
 	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return filepath.Join(".", ".stockroom")
+	if db, _ := cmd.Flags().GetString("db"); db != "" {
+		return nil
 	}
-	return filepath.Join(home, ".local", "share", "stockroom")
+	demo, _ := cmd.Flags().GetBool("demo") // the dashboard's
+	if os.Getenv("STOCKROOM_DB") != "" && !demo {
+		return nil
+	}
+	_, err := dataHome()
+	return err
 }
 
 // catalogPath resolves --db, then $STOCKROOM_DB, then the data directory.
@@ -88,4 +121,42 @@ func shellQuote(s string) string {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// resolvedPath is the absolute path the kernel would reach through p,
+// with every symlink followed, including a link to a file not there yet,
+// whose directory is resolved and name kept. Nothing is cleaned
+// lexically: a/link/.. is the parent of link's target, as the kernel
+// reads it, not a.
+func resolvedPath(p string) string {
+	for range 40 { // as many links as the kernel follows
+		if !strings.HasPrefix(p, "/") {
+			wd, err := os.Getwd()
+			if err != nil {
+				return p
+			}
+			p = wd + "/" + p
+		}
+		if real, err := filepath.EvalSymlinks(p); err == nil {
+			return real
+		}
+		i := strings.LastIndexByte(p, '/')
+		dir, base := p[:i+1], p[i+1:]
+		if fi, err := os.Lstat(p); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+			link, err := os.Readlink(p)
+			if err != nil {
+				return p
+			}
+			if !strings.HasPrefix(link, "/") {
+				link = dir + link
+			}
+			p = link // a link to nothing: follow it by hand
+			continue
+		}
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(real, base)
+		}
+		return filepath.Clean(p)
+	}
+	return filepath.Clean(p)
 }

@@ -192,3 +192,72 @@ func TestHostilePathsOpenTheFileNamed(t *testing.T) {
 		}
 	}
 }
+
+// The XDG spec says a relative $XDG_DATA_HOME is ignored: the default is
+// then ~/.local/share, not a directory relative to wherever the command
+// runs.
+func TestRelativeXDGDataHomeIsIgnored(t *testing.T) {
+	home := t.TempDir()
+	work := t.TempDir()
+	t.Chdir(work)
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_DATA_HOME", "rel")
+	t.Setenv("STOCKROOM_DB", "")
+	want := filepath.Join(home, ".local", "share", "stockroom", "catalogue.db")
+	if got := catalogPath(""); got != want {
+		t.Errorf("default catalogue %s, want %s", got, want)
+	}
+	if err := execute(t, "demo", "--skus", "5", "--end", "2026-11-22"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(want); err != nil {
+		t.Errorf("demo did not write the default catalogue: %v", err)
+	}
+	if names := dirNames(t, work); len(names) != 0 {
+		t.Errorf("wrote %v in the working directory", names)
+	}
+}
+
+// With no absolute $HOME or $XDG_DATA_HOME there is no default catalogue:
+// a command without --db is refused and asks for it, rather than using
+// .stockroom/catalogue.db relative to wherever it runs.
+func TestNoHomeAsksForDB(t *testing.T) {
+	work := t.TempDir()
+	t.Chdir(work)
+	t.Setenv("STOCKROOM_DB", "")
+	for _, env := range [][2]string{{"", ""}, {"home", ""}, {"", "data"}, {"home", "data"}} {
+		t.Setenv("HOME", env[0])
+		t.Setenv("XDG_DATA_HOME", env[1])
+		for _, args := range [][]string{
+			{"demo", "--skus", "5"},
+			{"import", "products", filepath.Join(t.TempDir(), "none.csv")},
+			{"export", "stock"},
+			{"set", "--setting", "review_days=9"},
+			{"forecast"},
+			{"backtest"},
+			{},
+			{"--demo"},
+		} {
+			err := execute(t, args...)
+			if err == nil || !isUsage(err) || !strings.Contains(err.Error(), "--db") || !strings.Contains(err.Error(), "HOME") {
+				t.Errorf("HOME=%q XDG_DATA_HOME=%q %v: %v, want a usage error asking for --db", env[0], env[1], args, err)
+			}
+		}
+	}
+	if names := dirNames(t, work); len(names) != 0 {
+		t.Errorf("wrote %v in the working directory", names)
+	}
+	// --db, or $STOCKROOM_DB, needs no home
+	t.Setenv("HOME", "")
+	t.Setenv("XDG_DATA_HOME", "")
+	if err := execute(t, "demo", "--skus", "5", "--end", "2026-11-22", "--db", "given.db"); err != nil {
+		t.Errorf("demo --db without a home: %v", err)
+	}
+	t.Setenv("STOCKROOM_DB", "given.db")
+	if err := execute(t, "export", "overview"); err != nil {
+		t.Errorf("export with $STOCKROOM_DB without a home: %v", err)
+	}
+	if err := execute(t, "--demo"); err == nil || !strings.Contains(err.Error(), "--db") {
+		t.Errorf("--demo without --db or a home: %v, want it to ask for --db", err)
+	}
+}

@@ -18,10 +18,15 @@ func planCatalogue(ctx context.Context, path string, asOf model.Day) (*store.Sto
 	if err != nil {
 		return nil, nil, err
 	}
-	snap, err := planner.Refresh(ctx, st, planner.Options{AsOf: asOf}, progressPrinter(os.Stderr, "forecasting"))
+	snap, err := planStore(ctx, st, asOf)
 	if err != nil {
 		st.Close()
 		return nil, nil, err
 	}
 	return st, snap, nil
+}
+
+// planStore plans an open catalogue as planCatalogue does.
+func planStore(ctx context.Context, st *store.Store, asOf model.Day) (*planner.Snapshot, error) {
+	return planner.Refresh(ctx, st, planner.Options{AsOf: asOf}, progressPrinter(os.Stderr, "forecasting"))
 }

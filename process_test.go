@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"database/sql"
 	"errors"
 	"os"
 	"os/exec"
@@ -158,7 +159,7 @@ func TestSetWaitsForAnotherProcessesLock(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := bufio.NewScanner(stderr)
-	if !lines.Scan() || lines.Text() != "waiting for another Stockroom process to finish writing "+path+"…" {
+	if !lines.Scan() || lines.Text() != "waiting for another process to finish writing "+path+"…" {
 		t.Errorf("stderr %q, want the waiting note", lines.Text())
 	}
 	lock.Commit()
@@ -187,7 +188,7 @@ func TestSetWaitsForAnotherProcessesLock(t *testing.T) {
 		t.Fatalf("set under a held lock: %v, want exit status %d", err, exitUser)
 	}
 	got := strings.Split(strings.TrimSuffix(errOut.String(), "\n"), "\n")
-	if len(got) != 2 || !strings.HasPrefix(got[0], "waiting for another Stockroom process") ||
+	if len(got) != 2 || !strings.HasPrefix(got[0], "waiting for another process") ||
 		!strings.HasPrefix(got[1], "stockroom: "+path+": another process is writing the catalogue") ||
 		!strings.HasSuffix(got[1], "try again when it has finished") {
 		t.Errorf("stderr %q: want the note, then one line naming the file", got)
@@ -198,18 +199,24 @@ func TestSetWaitsForAnotherProcessesLock(t *testing.T) {
 	}
 }
 
+// The lock may be held by any program (sqlite3, a script): the note says
+// "another process", not another Stockroom.
 func TestCommandsWaitForLocksWithANote(t *testing.T) {
 	path := demoDB(t)
-	holder, err := store.Open(path)
+	holder, err := sql.Open("sqlite3", "file:"+path) // as a python script would, not through the store
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer holder.Close()
-	lock, err := holder.DB().BeginTx(context.Background(), nil)
+	conn, err := holder.Conn(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer lock.Rollback()
+	defer conn.Close()
+	if _, err := conn.ExecContext(context.Background(), "BEGIN IMMEDIATE"); err != nil {
+		t.Fatal(err)
+	}
+	defer conn.ExecContext(context.Background(), "ROLLBACK")
 	old := lockTimeout
 	lockTimeout = 300 * time.Millisecond
 	defer func() { lockTimeout = old }()
@@ -226,7 +233,7 @@ func TestCommandsWaitForLocksWithANote(t *testing.T) {
 		if !errors.Is(err, store.ErrLocked) {
 			t.Errorf("%v: err %v, want ErrLocked", args, err)
 		}
-		if want := "waiting for another Stockroom process to finish writing " + path + "…\n"; errOut.String() != want {
+		if want := "waiting for another process to finish writing " + path + "…\n"; errOut.String() != want {
 			t.Errorf("%v: stderr %q, want %q", args, errOut.String(), want)
 		}
 	}

@@ -86,7 +86,7 @@ func TestSetCommandSetsSeveralFieldsAtOnceAndBack(t *testing.T) {
 		}
 	}
 	if !strings.Contains(out, sku+": lead_time_days "+shown(fmtDays(old.Policy.LeadTimeDays))+" → 21\n") ||
-		!strings.Contains(out, " → 0.975\n") || !strings.Contains(out, "order_qty auto → 1200\n") ||
+		!strings.Contains(out, " → 0.975\n") || !strings.Contains(out, "order_qty auto → 1,200\n") ||
 		!strings.Contains(out, "case_pack "+strconv.Itoa(old.Product.CasePack)+" → 12\n") {
 		t.Errorf("output %q", out)
 	}
@@ -270,5 +270,57 @@ func TestSetCommandRefusesImplausibleUnlessForced(t *testing.T) {
 	}
 	if p := itemBySKU(t, path, sku).Policy; !p.HasOrderQty || p.OrderQty != 2_000_000 {
 		t.Errorf("--force: %+v", p)
+	}
+}
+
+// Settings on the command line: nothing typed is "no value given"; auto or
+// default restores a setting's default, as the dashboard's d does; the
+// report groups thousands as the PM types them.
+func TestSetCommandSettingValues(t *testing.T) {
+	path := demoDB(t)
+	err := execute(t, "set", "--setting", "review_days=", "--db", path)
+	if err == nil || err.Error() != "setting review_days: no value given" {
+		t.Errorf("review_days=: %v, want \"setting review_days: no value given\"", err)
+	}
+	if _, err := executeOut(t, "set", "--setting", "review_days=14", "--setting", "service_level_a=99%", "--setting", "order_cost=1000000", "--db", path); err != nil {
+		t.Fatal(err)
+	}
+	out, err := executeOut(t, "set", "--setting", "review_days=auto", "--setting", "service_level_a=Default", "--setting", "order_cost=default", "--db", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "review_days: 14 → 7\nservice_level_a: 0.99 → 0.98\norder_cost: 1,000,000 → 50\n"; out != want {
+		t.Errorf("output %q, want %q", out, want)
+	}
+	st, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := st.Settings(context.Background())
+	st.Close()
+	if err != nil || set != model.DefaultSettings() {
+		t.Errorf("stored %+v %v, want the defaults", set, err)
+	}
+
+	sku := firstSKU(t, path)
+	out, err = executeOut(t, "set", sku, "moq=10000000", "order_qty=1200", "lead_time_days=3w", "service_level=97.5%", "--force", "--db", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{sku + ": moq 0 → 10,000,000\n", sku + ": order_qty auto → 1,200\n", sku + ": lead_time_days auto → 21\n", sku + ": service_level auto → 0.975\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output %q lacks %q", out, want)
+		}
+	}
+}
+
+func TestGroupedNumber(t *testing.T) {
+	for in, want := range map[string]string{
+		"0": "0", "999": "999", "1000": "1,000", "10000000": "10,000,000", "-2": "-2", "-1500": "-1,500",
+		"0.975": "0.975", "1234.5": "1,234.5", "-1234.25": "-1,234.25", "nearest": "nearest", "12a4": "12a4", "1234.": "1234.",
+	} {
+		if got := groupedNumber(in); got != want {
+			t.Errorf("groupedNumber(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"stockroom/model"
 	"stockroom/safefile"
 	"stockroom/store"
 )
@@ -15,9 +16,19 @@ import (
 // ErrExists is returned by Create when the target path is taken.
 var ErrExists = errors.New("already exists")
 
+// EarliestSalesDay is the earliest day imports take as a plausible sales
+// date (store/importer); a demo's sales start no earlier, so that its
+// data could have been imported.
+var EarliestSalesDay = model.MustDay("1990-01-01")
+
+// EarliestEnd is the earliest last sales day (Options.End) of a demo
+// whose history starts on or after EarliestSalesDay.
+func EarliestEnd() model.Day { return EarliestSalesDay + historyDays - 1 }
+
 // Create writes a demo catalogue to a new file at path atomically. It
 // generates into a temporary file in the same directory (so the final
-// rename never crosses file systems), closes it, then moves it into place.
+// rename never crosses file systems), closes it, runs opt.Finish on it,
+// then moves it into place.
 // It refuses a path that already exists, and leaves nothing behind on
 // error. The temporary file is locked while this process lives (safefile),
 // so a run killed halfway leaves files that the next run in the directory
@@ -25,6 +36,9 @@ var ErrExists = errors.New("already exists")
 func Create(ctx context.Context, path string, opt Options) error {
 	if err := refuseExisting(path); err != nil {
 		return err
+	}
+	if err := store.CheckNameLength(path); err != nil {
+		return fmt.Errorf("demo: %w", err)
 	}
 	dir := filepath.Dir(path)
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
@@ -45,7 +59,18 @@ func Create(ctx context.Context, path string, opt Options) error {
 	// lock that tells other runs this file is in use
 	defer f.Close()
 	tmp := f.Name()
+	if err := store.CheckNameLength(tmp); err != nil {
+		safefile.Remove(tmp)
+		// the target fits, but not the longer name it is written under first
+		return fmt.Errorf("demo: cannot create a catalogue at %s: the path is too long for SQLite once demo's temporary name (%s) is added (at most %d bytes from the root): choose a shorter path", path, filepath.Base(tmp), store.MaxPathBytes)
+	}
 	err = generateFile(ctx, tmp, opt)
+	if err == nil && opt.Finish != nil {
+		err = opt.Finish(ctx, tmp)
+		if err == nil {
+			err = checkpointed(tmp)
+		}
+	}
 	if err == nil {
 		err = moveNew(tmp, path)
 	}
@@ -68,11 +93,18 @@ func generateFile(ctx context.Context, tmp string, opt Options) error {
 		err = fmt.Errorf("demo: %w", cerr)
 	}
 	if err == nil {
-		if _, serr := os.Stat(tmp + "-wal"); serr == nil {
-			err = fmt.Errorf("demo: %s-wal is still there after closing; refusing to move an incomplete catalogue", tmp)
-		}
+		err = checkpointed(tmp)
 	}
 	return err
+}
+
+// checkpointed makes sure nothing of the catalogue is left in a -wal,
+// which would not move with it.
+func checkpointed(tmp string) error {
+	if _, err := os.Stat(tmp + "-wal"); err == nil {
+		return fmt.Errorf("demo: %s-wal is still there after closing; refusing to move an incomplete catalogue", tmp)
+	}
+	return nil
 }
 
 func refuseExisting(path string) error {

@@ -432,3 +432,39 @@ func TestCatalogueStatuses(t *testing.T) {
 		t.Errorf("%d SKUs on order", onOrder)
 	}
 }
+
+// Finish works on the finished catalogue before it is moved into place: a
+// failure there leaves nothing at the target, so a later run does not
+// find a catalogue that "already exists".
+func TestCreateFinishesBeforeTheMove(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "catalogue.db")
+	var finished string
+	err := Create(ctx, path, Options{SKUs: 10, Finish: func(_ context.Context, tmp string) error {
+		finished = tmp
+		s, err := store.OpenExisting(tmp)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		if n := count(t, s.DB(), "SELECT count(*) FROM products"); n != 10 {
+			t.Errorf("Finish saw %d products, want all 10", n)
+		}
+		return errors.New("priming failed")
+	}})
+	if err == nil || !strings.Contains(err.Error(), "priming failed") {
+		t.Fatalf("err = %v, want Finish's error", err)
+	}
+	if finished == "" || finished == path {
+		t.Errorf("Finish was given %q, want the temporary file", finished)
+	}
+	if names := dirNames(t, dir); len(names) != 0 {
+		t.Errorf("left behind: %v", names)
+	}
+	if err := Create(ctx, path, Options{SKUs: 10, Finish: func(context.Context, string) error { return nil }}); err != nil {
+		t.Fatalf("the next run: %v", err)
+	}
+	if names := dirNames(t, dir); !slices.Equal(names, []string{"catalogue.db"}) {
+		t.Errorf("directory holds %v", names)
+	}
+}

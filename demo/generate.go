@@ -21,6 +21,10 @@ type Options struct {
 	Seed     int64     // default 1 (0 means 1)
 	End      model.Day // last day of sales; default DefaultEnd
 	Progress func(done, total int)
+	// Finish, when set, is run by Create on the finished catalogue (a
+	// temporary file) before it is moved into place; its error fails
+	// Create, which then leaves nothing at the target.
+	Finish func(ctx context.Context, path string) error
 }
 
 // DefaultEnd is the last sales day of a default demo catalogue, a Sunday.

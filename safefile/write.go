@@ -170,6 +170,13 @@ func descriptor(p string) (int, bool) {
 	return 0, false
 }
 
+// NamesStdout says whether path is a name of the process's standard
+// output (/dev/stdout, /dev/fd/1, /proc/self/fd/1, …), as Write reads it.
+func NamesStdout(path string) bool {
+	fd, ok := descriptor(path)
+	return ok && fd == 1
+}
+
 // newFile is a file to make at p, whose directory must exist.
 func newFile(target, p string) (destination, error) {
 	dir, base := split(p)

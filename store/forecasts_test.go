@@ -91,3 +91,21 @@ func TestNewSalesBumpDataVersion(t *testing.T) {
 		t.Errorf("data version %d after new sales, was %d", after, before)
 	}
 }
+
+func TestFirstSalesWeek(t *testing.T) {
+	s := openTemp(t)
+	if d, err := s.FirstSalesWeek(ctx); err != nil || d != model.NoDay {
+		t.Errorf("empty catalogue: %v %v, want NoDay", d, err)
+	}
+	_, b := fixture(t, s) // A-1 sells from Monday 2026-11-02
+	if d, err := s.FirstSalesWeek(ctx); err != nil || d != model.MustDay("2026-11-02") {
+		t.Errorf("first week %v %v, want 2026-11-02", d, err)
+	}
+	bulk, err := s.BeginBulk(ctx)
+	must(t, err)
+	must(t, bulk.SetSales(b.ID, []model.DailySale{{Day: model.MustDay("2025-03-12"), Units: 1, Revenue: 4, InStock: math.NaN()}})) // a Wednesday
+	must(t, bulk.Commit())
+	if d, err := s.FirstSalesWeek(ctx); err != nil || d != model.MustDay("2025-03-10") {
+		t.Errorf("first week %v %v, want Monday 2025-03-10", d, err)
+	}
+}

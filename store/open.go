@@ -129,6 +129,9 @@ type fileFacts struct {
 // existing directory, and only for wantCreate), an empty one, or a SQLite
 // file whose header and tables say it is a catalogue this build can open.
 func inspect(path string, want openWant) (fileFacts, error) {
+	if err := CheckNameLength(path); err != nil {
+		return fileFacts{}, err
+	}
 	fi, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return missing(path, want)
@@ -145,6 +148,9 @@ func inspect(path string, want openWant) (fileFacts, error) {
 	real, err := filepath.EvalSymlinks(path)
 	if err != nil {
 		return fileFacts{}, err
+	}
+	if err := CheckNameLength(real); err != nil {
+		return fileFacts{}, fmt.Errorf("%s is a link to a file whose name is too long: %w", path, err)
 	}
 	f := fileFacts{exists: true, real: real, mode: fi.Mode()}
 	switch size := fi.Size(); {
@@ -196,6 +202,46 @@ func missing(path string, want openWant) (fileFacts, error) {
 		return fileFacts{}, fmt.Errorf("%w at %s", ErrNoCatalogue, path)
 	}
 	return fileFacts{real: path}, nil
+}
+
+// MaxNameBytes is the longest catalogue file name that works: SQLite
+// keeps <name>-journal and <name>-wal beside the catalogue, and file
+// systems take names of at most 255 bytes.
+const MaxNameBytes = 255 - len("-journal")
+
+// MaxPathBytes is the longest path of a catalogue, from the root with
+// symlinks resolved, that SQLite opens: it refuses paths over 512 bytes,
+// -journal included.
+const MaxPathBytes = 512 - len("-journal")
+
+// CheckNameLength refuses a catalogue path too long for SQLite: a name
+// with no room for the side files SQLite makes beside it (such a
+// catalogue could be written once and then never opened for writing
+// again), or a path longer than SQLite opens (it says "no such file").
+func CheckNameLength(path string) error {
+	if n := len(filepath.Base(path)); n > MaxNameBytes {
+		return fmt.Errorf("%s: the file name is too long: %d bytes, and SQLite needs room beside it for the name with -journal and -wal added: give a name of at most %d bytes", path, n, MaxNameBytes)
+	}
+	if full := fullPath(path); len(full) > MaxPathBytes {
+		return fmt.Errorf("%s: the path is too long for SQLite: %d bytes from the root, symlinks resolved (at most %d): choose a shorter path", path, len(full), MaxPathBytes)
+	}
+	return nil
+}
+
+// fullPath is path from the root as SQLite sees it: its directory with
+// symlinks resolved where it exists.
+func fullPath(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return path
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		return real
+	}
+	if dir, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
+		return filepath.Join(dir, filepath.Base(abs))
+	}
+	return abs
 }
 
 func fileKind(m fs.FileMode) string {

@@ -141,7 +141,8 @@ func SettingText(set model.Settings, name string) string {
 }
 
 // ApplySettings returns current with values (name → text, as SetSettings
-// takes them) applied, or the first problem: an unknown name, a value that
+// takes them; auto or default is the setting's default) applied, or the
+// first problem: an unknown name, a value that
 // does not parse, or a result that Validate refuses. It writes nothing, so
 // the dashboard can check what a PM typed before saving it.
 func ApplySettings(current model.Settings, values map[string]string) (model.Settings, error) {
@@ -153,6 +154,15 @@ func ApplySettings(current model.Settings, values map[string]string) (model.Sett
 			return current, fmt.Errorf("unknown setting %q (settings: %s)", name, strings.Join(SettingNames(), ", "))
 		}
 		v := strings.TrimSpace(values[name])
+		// the dashboard adds % to what is typed for a share
+		switch word := strings.TrimSpace(strings.TrimSuffix(v, "%")); {
+		case word == "":
+			return current, fmt.Errorf("setting %s: no value given", name)
+		case model.IsAuto(word):
+			// auto or default: the default value, as the dashboard's d stores it
+			defaults := model.DefaultSettings()
+			v = settingText(defaults.Fields()[name])
+		}
 		if _, isFloat := field.(*float64); isFloat && strings.HasSuffix(v, "%") {
 			pct, err := model.ReadPercent(v)
 			if err != nil {

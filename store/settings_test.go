@@ -157,3 +157,20 @@ func TestApplySettingsReadsNumbersAsTheEditorsDo(t *testing.T) {
 		t.Errorf("recovery_rate 0.99%% = %v, %v; want 0.0099", next.RecoveryRate, err)
 	}
 }
+
+// auto or default (any case, with the % the dashboard adds to a share)
+// is the default value; nothing is "no value given".
+func TestApplySettingsDefaultsAndEmpty(t *testing.T) {
+	cur := model.DefaultSettings()
+	cur.ServiceLevelA, cur.ReviewDays, cur.OrderCost = 0.99, 14, 80
+	next, err := ApplySettings(cur, map[string]string{"service_level_a": "auto%", "review_days": " AUTO ", "order_cost": "default"})
+	if err != nil || next != model.DefaultSettings() {
+		t.Errorf("%+v %v, want the defaults", next, err)
+	}
+	for _, v := range []string{"", "  ", "%"} {
+		_, err := ApplySettings(cur, map[string]string{"review_days": v})
+		if err == nil || err.Error() != "setting review_days: no value given" {
+			t.Errorf("%q: %v", v, err)
+		}
+	}
+}

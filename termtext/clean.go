@@ -1,9 +1,11 @@
 // Package termtext makes catalogue text safe to print on a terminal. The
 // dashboard draws every text through Clean, and an export written to a
-// terminal cleans its text cells the same way.
+// terminal cleans its text cells the same way; messages on stderr show
+// control characters as escapes (Visible).
 package termtext
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 )
@@ -44,4 +46,28 @@ func isPlain(s string) bool {
 
 func isBidiControl(r rune) bool {
 	return (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069) || r == 0x200E || r == 0x200F || r == 0x061C
+}
+
+// Visible makes text safe to print as Clean does, but shows what Clean
+// would take out: each control character and bidirectional override
+// becomes its escape (\x1b, \u202e), so that an error can say exactly
+// what a value held. It is for messages about values, not for the
+// values themselves.
+func Visible(s string) string {
+	if isPlain(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for _, r := range s {
+		switch {
+		case r <= 0xff && unicode.IsControl(r):
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case unicode.IsControl(r), isBidiControl(r):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

@@ -19,3 +19,21 @@ func TestClean(t *testing.T) {
 		}
 	}
 }
+
+func TestVisible(t *testing.T) {
+	for in, want := range map[string]string{
+		"Garden hose 25 m":           "Garden hose 25 m",
+		"":                           "",
+		"moq=\x1b[2J":                `moq=\x1b[2J`,
+		"Evil \x1b]0;pwned\x07 name": `Evil \x1b]0;pwned\x07 name`,
+		"tab\there\r\n":              `tab\x09here\x0d\x0a`,
+		"c1 \u009b31m, del\x7f":      `c1 \x9b31m, del\x7f`,
+		"rtl \u202eevil\u2069":       `rtl \u202eevil\u2069`,
+		"Café 日本":                    "Café 日本",
+		`a\x1b stays`:                `a\x1b stays`, // typed backslashes are text
+	} {
+		if got := Visible(in); got != want {
+			t.Errorf("Visible(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -109,6 +109,8 @@ type Model struct {
 	// lockWaiting: the save in flight waits for another process to finish
 	// writing the catalogue
 	lockWaiting bool
+	// quitSignalled: a signal asked the dashboard to end (QuitSignalMsg)
+	quitSignalled bool
 	// ownWrites counts this dashboard's saves that re-read rows; a reload
 	// of others' changes read before one of them is read again
 	ownWrites int
@@ -166,7 +168,13 @@ func (m *Model) Init() tea.Cmd {
 // Update handles one message; then, if the dashboard is idle, what other
 // processes changed meanwhile is read (ui/outside.go).
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, ok := msg.(QuitSignalMsg); ok {
+		m.quitSignalled = true
+	}
 	_, cmd := m.update(msg)
+	if m.quitSignalled && !m.saving {
+		return m, tea.Quit
+	}
 	if next := m.nextOutside(); next != nil {
 		cmd = tea.Batch(cmd, next)
 	}
