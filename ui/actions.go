@@ -404,15 +404,15 @@ func (m *Model) poAction(verb string) tea.Cmd {
 			}
 			switch verb {
 			case "send":
-				exp, err := b.SendPO(ctx, o.ID, on)
+				exp, err := b.SendPO(ctx, o.ID, on, model.POSeen{})
 				w.info = fmt.Sprintf("PO #%d sent, expected %s", o.ID, exp)
 				return w, err
 			case "receive":
 				w.info = fmt.Sprintf("PO #%d received in full: stock raised", o.ID)
-				return w, b.ReceivePOInFull(ctx, o.ID, on)
+				return w, b.ReceivePOInFull(ctx, o.ID, on, model.POSeen{})
 			}
 			w.info = fmt.Sprintf("PO #%d cancelled", o.ID)
-			return w, b.CancelPO(ctx, o.ID)
+			return w, b.CancelPO(ctx, o.ID, model.POSeen{})
 		}, false)
 	}
 	q := map[string]string{
@@ -484,7 +484,7 @@ func (m *Model) saveLine(l model.POLine, n int, receive bool) tea.Cmd {
 			}
 			return written{info: info}, err
 		}
-		prev, err := b.SetPOLineQty(ctx, id, l.ProductID, n)
+		prev, err := b.SetPOLineQty(ctx, id, l.ProductID, n, model.POLineSeen{})
 		return written{info: fmt.Sprintf("PO #%d: %s from %d to %d", id, l.SKU, prev, n)}, err
 	}, false)
 }
