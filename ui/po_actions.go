@@ -104,10 +104,24 @@ func (m *Model) askOrderAction(verb string, o model.POSummary, seen model.POSeen
 		}
 		q += "?"
 	}
+	short := q
 	if before != "" {
 		q = before + ". " + q
+		short = before + ". " + shortOrderQuestion(verb, seen)
 	}
-	m.confirm = &confirmation{question: q, run: func() tea.Cmd { return m.orderAction(verb, o, seen) }}
+	m.confirm = &confirmation{question: q, short: short, run: func() tea.Cmd { return m.orderAction(verb, o, seen) }}
+}
+
+// shortOrderQuestion asks again after what changed, in a narrow status
+// bar: "Receive the 14 units outstanding now?".
+func shortOrderQuestion(verb string, seen model.POSeen) string {
+	switch verb {
+	case "send":
+		return fmt.Sprintf("Send its %s, %s?", count(seen.Lines, "line"), count(seen.Units, "unit"))
+	case "receive":
+		return fmt.Sprintf("Receive the %s outstanding now?", count(seen.Units-seen.Received, "unit"))
+	}
+	return "Cancel it all the same?"
 }
 
 // orderAction writes an order action against the order as seen.
@@ -206,6 +220,8 @@ func lineRefusal(receive bool, id int64, status model.POStatus, l model.POLine) 
 		return ""
 	case status == model.PODraft:
 		return po + " is a draft: send it (t) before receiving"
+	case status == model.POReceived:
+		return po + " is already received in full: nothing to receive"
 	case status != model.POSent:
 		return fmt.Sprintf("%s is %s: nothing to receive", po, status)
 	case l.Outstanding() == 0:

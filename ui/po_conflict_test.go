@@ -131,6 +131,9 @@ func TestStaleDraftQuestionAsksAgainWithTheNewNumbers(t *testing.T) {
 					t.Errorf("question %q lacks %q", q, want)
 				}
 			}
+			if bar := lastLine(screen(m)); !strings.HasSuffix(strings.TrimSpace(bar), "?  y yes · any other key no") {
+				t.Errorf("the status bar should show the whole question and its keys: %q", bar)
+			}
 			if lineQty(readOrder(t, st, id), lines[1].ProductID) != 0 {
 				t.Fatal("written before the answer")
 			}

@@ -126,7 +126,9 @@ func (m *Model) draftChanged(o draftOffer, c *model.ConflictError) tea.Cmd {
 		m.setRefusal(fmt.Sprintf("Not drafted: %s and nothing is left to order from %s", what, clean(o.grp.Supplier)))
 		return nil
 	}
-	m.confirm = &confirmation{question: what + ". " + again.question(true), run: func() tea.Cmd { return m.draft(again) }}
+	m.confirm = &confirmation{question: what + ". " + again.question(true),
+		short: m.draftConflictShort(c) + ". " + again.question(true),
+		run:   func() tea.Cmd { return m.draft(again) }}
 	return nil
 }
 
@@ -149,6 +151,20 @@ func (m *Model) draftConflictText(c *model.ConflictError) string {
 		return fmt.Sprintf("%s changed since you asked: %s (%s)", clean(k.Name), skuValueText(k), by)
 	}
 	return fmt.Sprintf("%d SKUs changed since you asked (%s)", len(skus), by)
+}
+
+// draftConflictShort is draftConflictText for a narrow status bar:
+// "FW-001346 changed (PO #211 by root at 02:10)".
+func (m *Model) draftConflictShort(c *model.ConflictError) string {
+	skus := map[string]bool{}
+	for _, k := range c.Conflicts {
+		skus[k.Name] = true
+	}
+	what := clean(c.Conflicts[0].Name)
+	if len(skus) > 1 {
+		what = count(len(skus), "SKU")
+	}
+	return fmt.Sprintf("%s changed (%s)", what, m.conflictsBy(c.Conflicts))
 }
 
 // skuValueText is one changed input of a SKU's suggestion: "378 on
