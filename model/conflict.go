@@ -9,8 +9,15 @@ import (
 // Conflict is a stored value that someone else changed after an edit read
 // it: the edit was made against Seen, the catalogue holds Stored.
 type Conflict struct {
-	Name  string // the SKU, or the setting's name
-	Field string // the policy field; "" for a setting
+	Name string // the SKU, or the setting's name; "" for a whole purchase order
+	// Field is the policy field, "" for a setting; for a purchase order
+	// "status", "lines", "units" or "received", for one of its lines "qty"
+	// or "received", for a SKU a draft was computed for a position field
+	// (FieldInDraft, …) or a policy field
+	Field string
+	// Order is the purchase order whose value changed, 0 for other values;
+	// for a position field, the order that changed it last, if known.
+	Order int64
 	Seen  string // canonical text the edit was made against ("" = automatic)
 	// Stored is the value now in the catalogue.
 	Stored string
@@ -54,6 +61,9 @@ func (e *ConflictError) Error() string {
 // (set by alice at 2026-11-27T09:30:00Z), not 30".
 func (c Conflict) String() string {
 	name := c.Name
+	if c.Order != 0 && !IsPositionField(c.Field) {
+		name = strings.TrimSpace(fmt.Sprintf("PO #%d %s", c.Order, c.Name))
+	}
 	if c.Field != "" {
 		name += " " + c.Field
 	}

@@ -94,6 +94,9 @@ type OrderLine struct {
 	Qty         int
 	UnitCost    float64
 	ReceivedQty int // imported orders only; a new draft has received nothing
+	// Seen, when not nil, is what Qty was computed from: the line is
+	// written only if the SKU still has it (compare-and-set).
+	Seen *OrderSeen
 }
 
 // POFilter selects purchase orders.
@@ -106,4 +109,98 @@ type POFilter struct {
 type POReceipt struct {
 	ProductID int64
 	Qty       int
+	// Seen is the line as the PM saw it; the zero value checks nothing.
+	Seen POLineSeen
+}
+
+// Purchase-order actions are compare-and-set, like planning edits: each
+// carries what the PM saw when asked, and is written only if the
+// catalogue still holds it; otherwise nothing is written and the action
+// fails with a *ConflictError naming what changed (Conflict.Order set).
+
+// POSeen is an order as the PM saw it when asked to send, receive in full
+// or cancel it. The zero value checks nothing.
+type POSeen struct {
+	Status   POStatus
+	Lines    int
+	Units    int // ordered
+	Received int // units received so far
+}
+
+// Seen is the order as this summary shows it.
+func (s POSummary) Seen() POSeen {
+	return POSeen{Status: s.Status, Lines: s.Lines, Units: s.Units, Received: s.ReceivedUnits}
+}
+
+// Seen is the order as its lines show it.
+func (o PurchaseOrder) Seen() POSeen {
+	seen := POSeen{Status: o.Status, Lines: len(o.Lines)}
+	for _, l := range o.Lines {
+		seen.Units += l.Qty
+		seen.Received += l.ReceivedQty
+	}
+	return seen
+}
+
+// Line is the order's line of a product, if it has one.
+func (o PurchaseOrder) Line(productID int64) (POLine, bool) {
+	for _, l := range o.Lines {
+		if l.ProductID == productID {
+			return l, true
+		}
+	}
+	return POLine{}, false
+}
+
+// POLineSeen is a line as the PM saw it when changing its quantity or
+// receiving on it, with its order's status; a product not on the order
+// was seen with Qty 0. The zero value (no Status) checks nothing.
+type POLineSeen struct {
+	Status   POStatus
+	Qty      int
+	Received int
+}
+
+// SeenLine is a line as it is shown on an order of the given status.
+func SeenLine(status POStatus, l POLine) POLineSeen {
+	return POLineSeen{Status: status, Qty: l.Qty, Received: l.ReceivedQty}
+}
+
+// OrderSeen is what a suggested order line was computed from, besides the
+// forecast: the SKU's stock, its units on sent orders and on drafts, and
+// its planning fields (PolicyValue's text, by field). A line put on a
+// draft with it is written only if the SKU still has all of them, so a
+// suggestion that another process (or this one) has ordered meanwhile is
+// never ordered twice.
+type OrderSeen struct {
+	OnHand, Committed, OnOrder, InDraft int
+	Policy                              map[PolicyField]string
+}
+
+// OrderSeenOf is what the planner read of an item.
+func OrderSeenOf(it *Item) *OrderSeen {
+	s := &OrderSeen{OnHand: it.OnHand, Committed: it.Committed, OnOrder: it.OnOrder, InDraft: it.InDraft,
+		Policy: map[PolicyField]string{}}
+	for _, f := range PolicyFields() {
+		s.Policy[f] = PolicyValue(it, f)
+	}
+	return s
+}
+
+// Position fields a draft's compare-and-set checks (Conflict.Field).
+const (
+	FieldOnHand    = "on_hand"
+	FieldCommitted = "committed"
+	FieldOnOrder   = "on_order"
+	FieldInDraft   = "in_draft"
+)
+
+// IsPositionField says whether a conflict's field is one of a SKU's
+// position fields, which no single order holds.
+func IsPositionField(f string) bool {
+	switch f {
+	case FieldOnHand, FieldCommitted, FieldOnOrder, FieldInDraft:
+		return true
+	}
+	return false
 }

@@ -81,7 +81,9 @@ func (b Backend) Reload(ctx context.Context, productIDs []int64, asOf model.Day,
 }
 
 // CreateDraftPO puts lines on the supplier's draft order (a new one if it
-// has none) and returns its id.
+// has none) and returns its id. Lines carrying what they were computed
+// from are compare-and-set: a *model.ConflictError, nothing written, if a
+// SKU changed since.
 func (b Backend) CreateDraftPO(ctx context.Context, supplierID int64, lines []model.OrderLine, on model.Day) (int64, error) {
 	return b.Store.CreateDraftPO(ctx, supplierID, lines, on)
 }
@@ -96,14 +98,18 @@ func (b Backend) PurchaseOrder(ctx context.Context, id int64) (model.PurchaseOrd
 	return b.Store.PurchaseOrder(ctx, id)
 }
 
+// The order actions below are compare-and-set against what the PM saw (a
+// zero seen checks nothing): a *model.ConflictError, nothing written, if
+// the order or line changed since.
+
 // SetPOLineQty changes a line's quantity and returns the previous one.
-func (b Backend) SetPOLineQty(ctx context.Context, poID, productID int64, qty int) (int, error) {
-	return b.Store.SetPOLineQty(ctx, poID, productID, qty)
+func (b Backend) SetPOLineQty(ctx context.Context, poID, productID int64, qty int, seen model.POLineSeen) (int, error) {
+	return b.Store.SetPOLineQty(ctx, poID, productID, qty, seen)
 }
 
 // SendPO marks a draft sent; it is expected a lead time later.
-func (b Backend) SendPO(ctx context.Context, id int64, on model.Day) (model.Day, error) {
-	return b.Store.SendPO(ctx, id, on)
+func (b Backend) SendPO(ctx context.Context, id int64, on model.Day, seen model.POSeen) (model.Day, error) {
+	return b.Store.SendPO(ctx, id, on, seen)
 }
 
 // ReceivePO books received units into stock; complete when nothing is left.
@@ -112,11 +118,11 @@ func (b Backend) ReceivePO(ctx context.Context, id int64, receipts []model.PORec
 }
 
 // ReceivePOInFull books every outstanding unit of an order into stock.
-func (b Backend) ReceivePOInFull(ctx context.Context, id int64, on model.Day) error {
-	return b.Store.ReceivePOInFull(ctx, id, 0, on)
+func (b Backend) ReceivePOInFull(ctx context.Context, id int64, on model.Day, seen model.POSeen) error {
+	return b.Store.ReceivePOInFull(ctx, id, 0, on, seen)
 }
 
 // CancelPO cancels a draft or sent order.
-func (b Backend) CancelPO(ctx context.Context, id int64) error {
-	return b.Store.CancelPO(ctx, id)
+func (b Backend) CancelPO(ctx context.Context, id int64, seen model.POSeen) error {
+	return b.Store.CancelPO(ctx, id, seen)
 }

@@ -117,6 +117,11 @@ func qtyText(q int) string { return strconv.Itoa(q) }
 // A line's UnitCost of 0 means the product's current unit cost. Each product
 // must be supplied by the supplier. A product put on the order has its
 // policies.order_qty cleared: the PM's own quantity is used up once ordered.
+//
+// Lines that carry what they were computed from (Seen) are compare-and-set:
+// if any SKU's stock, open orders or planning fields differ from it,
+// nothing is written and the error is a *model.ConflictError naming each
+// value that differs (Changes is the number of lines).
 func (s *Store) CreateDraftPO(ctx context.Context, supplierID int64, lines []model.OrderLine, on model.Day) (int64, error) {
 	if len(lines) == 0 {
 		return 0, errors.New("a purchase order needs at least one line")
@@ -134,6 +139,24 @@ func (s *Store) CreateDraftPO(ctx context.Context, supplierID int64, lines []mod
 	supplier, err := supplierName(ctx, tx, supplierID)
 	if err != nil {
 		return 0, err
+	}
+	var conflicts []model.Conflict
+	for _, l := range lines {
+		if l.Seen == nil {
+			continue
+		}
+		p, err := loadPOProduct(ctx, tx, l.ProductID)
+		if err != nil {
+			return 0, err
+		}
+		cs, err := draftConflicts(ctx, tx, l.ProductID, p.sku, l.Seen)
+		if err != nil {
+			return 0, err
+		}
+		conflicts = append(conflicts, cs...)
+	}
+	if len(conflicts) > 0 {
+		return 0, s.conflictError(ctx, tx, conflicts, len(lines))
 	}
 
 	// newest draft by creation day, then by id for drafts of the same day
@@ -316,7 +339,11 @@ func (s *Store) PurchaseOrder(ctx context.Context, id int64) (model.PurchaseOrde
 // a sent order keeps at least one line (cancel it instead). A product not on
 // the order is added at its current unit cost, which is how removing a line
 // is undone; it must be the order's supplier's product.
-func (s *Store) SetPOLineQty(ctx context.Context, poID, productID int64, qty int) (int, error) {
+//
+// With a seen line (a Status), it is compare-and-set: if the order's
+// status or the line's quantity or received units differ from it, nothing
+// is written and the error is a *model.ConflictError.
+func (s *Store) SetPOLineQty(ctx context.Context, poID, productID int64, qty int, seen model.POLineSeen) (int, error) {
 	wt, err := s.beginWrite(ctx)
 	if err != nil {
 		return 0, err
@@ -328,22 +355,22 @@ func (s *Store) SetPOLineQty(ctx context.Context, poID, productID int64, qty int
 	if err != nil {
 		return 0, err
 	}
-	if !h.status.Open() {
-		return 0, fmt.Errorf("purchase order %d is %s: only draft and sent orders can change", poID, h.status)
-	}
 	p, err := loadPOProduct(ctx, tx, productID)
 	if err != nil {
 		return 0, fmt.Errorf("purchase order %d: %w", poID, err)
 	}
+	previous, received, onOrder, err := readLine(ctx, tx, poID, productID)
+	if err != nil {
+		return 0, fmt.Errorf("purchase order %d, %s: %w", poID, p.sku, err)
+	}
+	if cs := lineConflicts(h, p.sku, previous, received, seen); len(cs) > 0 {
+		return 0, s.conflictError(ctx, tx, cs, 1)
+	}
+	if !h.status.Open() {
+		return 0, fmt.Errorf("purchase order %d is %s: only draft and sent orders can change", poID, h.status)
+	}
 	if qty < 0 {
 		return 0, fmt.Errorf("purchase order %d, %s: quantity %d is negative", poID, p.sku, qty)
-	}
-	var previous, received int
-	err = tx.QueryRowContext(ctx, `SELECT qty, received_qty FROM po_lines WHERE po_id = ? AND product_id = ?`,
-		poID, productID).Scan(&previous, &received)
-	onOrder := err == nil
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return 0, fmt.Errorf("purchase order %d, %s: %w", poID, p.sku, err)
 	}
 	if qty == previous {
 		return previous, nil // nothing to change (also: 0 for a product not on the order)
@@ -398,7 +425,11 @@ func (s *Store) SetPOLineQty(ctx context.Context, poID, productID int64, qty int
 // policies.lead_time_days override when set (> 0), else the supplier's lead
 // time as measured from its received orders once there are enough, else as
 // configured. An order arrives when its slowest line does.
-func (s *Store) SendPO(ctx context.Context, id int64, on model.Day) (model.Day, error) {
+//
+// With a seen order (a Status), it is compare-and-set: if the order's
+// status, lines, units or received units differ from it, nothing is
+// written and the error is a *model.ConflictError.
+func (s *Store) SendPO(ctx context.Context, id int64, on model.Day, seen model.POSeen) (model.Day, error) {
 	if !on.Valid() {
 		return model.NoDay, fmt.Errorf("purchase order %d: sending needs a day", id)
 	}
@@ -411,6 +442,9 @@ func (s *Store) SendPO(ctx context.Context, id int64, on model.Day) (model.Day, 
 	who, at := currentUser(), timestamp()
 	h, err := loadPOHead(ctx, tx, id)
 	if err != nil {
+		return model.NoDay, err
+	}
+	if err := s.checkOrder(ctx, tx, h, seen); err != nil {
 		return model.NoDay, err
 	}
 	if h.status != model.PODraft {
@@ -444,17 +478,22 @@ func (s *Store) SendPO(ctx context.Context, id int64, on model.Day) (model.Day, 
 // Each receipt must be for a product on the order, for more than 0 and at
 // most its outstanding quantity. locationID 0 is the first location by id
 // (a location "Main" is created when there is none).
+//
+// A receipt with a seen line (a Status) is compare-and-set: if the order's
+// status or the line's quantity or received units differ from it, nothing
+// is received and the error is a *model.ConflictError.
 func (s *Store) ReceivePO(ctx context.Context, id int64, receipts []model.POReceipt, locationID int64, on model.Day) (bool, error) {
 	if len(receipts) == 0 {
 		return false, fmt.Errorf("purchase order %d: nothing to receive", id)
 	}
-	return s.receive(ctx, id, locationID, on, func(*sql.Tx) ([]model.POReceipt, error) { return receipts, nil })
+	return s.receive(ctx, id, locationID, on, model.POSeen{}, func(*sql.Tx) ([]model.POReceipt, error) { return receipts, nil })
 }
 
 // ReceivePOInFull receives every outstanding unit of a sent purchase order
-// at a location (0: see ReceivePO) on the day on, completing it.
-func (s *Store) ReceivePOInFull(ctx context.Context, id, locationID int64, on model.Day) error {
-	_, err := s.receive(ctx, id, locationID, on, func(tx *sql.Tx) ([]model.POReceipt, error) {
+// at a location (0: see ReceivePO) on the day on, completing it; with a
+// seen order (a Status) only if it still is as seen (see SendPO).
+func (s *Store) ReceivePOInFull(ctx context.Context, id, locationID int64, on model.Day, seen model.POSeen) error {
+	_, err := s.receive(ctx, id, locationID, on, seen, func(tx *sql.Tx) ([]model.POReceipt, error) {
 		rows, err := tx.QueryContext(ctx, `SELECT product_id, qty - received_qty FROM po_lines
 			WHERE po_id = ? AND qty > received_qty ORDER BY product_id`, id)
 		if err != nil {
@@ -476,7 +515,7 @@ func (s *Store) ReceivePOInFull(ctx context.Context, id, locationID int64, on mo
 
 // receive does ReceivePO's work in one transaction; receipts are read
 // inside it so that ReceivePOInFull sees the same lines it books.
-func (s *Store) receive(ctx context.Context, id, locationID int64, on model.Day, receipts func(*sql.Tx) ([]model.POReceipt, error)) (bool, error) {
+func (s *Store) receive(ctx context.Context, id, locationID int64, on model.Day, seen model.POSeen, receipts func(*sql.Tx) ([]model.POReceipt, error)) (bool, error) {
 	if !on.Valid() {
 		return false, fmt.Errorf("purchase order %d: receiving needs a day", id)
 	}
@@ -492,12 +531,18 @@ func (s *Store) receive(ctx context.Context, id, locationID int64, on model.Day,
 	if err != nil {
 		return false, err
 	}
-	if h.status != model.POSent {
-		return false, fmt.Errorf("purchase order %d is %s: only a sent order can be received", id, h.status)
+	if err := s.checkOrder(ctx, tx, h, seen); err != nil {
+		return false, err
 	}
 	rs, err := receipts(tx)
 	if err != nil {
 		return false, err
+	}
+	if err := s.checkReceipts(ctx, tx, h, rs); err != nil {
+		return false, err
+	}
+	if h.status != model.POSent {
+		return false, fmt.Errorf("purchase order %d is %s: only a sent order can be received", id, h.status)
 	}
 	if locationID, err = receivingLocation(ctx, tx, locationID); err != nil {
 		return false, fmt.Errorf("purchase order %d: %w", id, err)
@@ -583,8 +628,9 @@ func receivingLocation(ctx context.Context, tx *sql.Tx, id int64) (int64, error)
 }
 
 // CancelPO cancels a draft or sent purchase order. Units already received
-// stay received and in stock; the rest is no longer on order.
-func (s *Store) CancelPO(ctx context.Context, id int64) error {
+// stay received and in stock; the rest is no longer on order. With a seen
+// order (a Status), only if it still is as seen (see SendPO).
+func (s *Store) CancelPO(ctx context.Context, id int64, seen model.POSeen) error {
 	wt, err := s.beginWrite(ctx)
 	if err != nil {
 		return err
@@ -593,6 +639,9 @@ func (s *Store) CancelPO(ctx context.Context, id int64) error {
 	tx := wt.Tx
 	h, err := loadPOHead(ctx, tx, id)
 	if err != nil {
+		return err
+	}
+	if err := s.checkOrder(ctx, tx, h, seen); err != nil {
 		return err
 	}
 	if !h.status.Open() {

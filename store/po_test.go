@@ -164,7 +164,7 @@ func TestPOLifecycle(t *testing.T) {
 	hasAudit(t, s, id, "line B-2 0→6")
 
 	// sent on day 1: Acme's 14 days → expected on day 15
-	expected, err := s.SendPO(ctx, id, on+1)
+	expected, err := s.SendPO(ctx, id, on+1, model.POSeen{})
 	must(t, err)
 	if expected != on+15 {
 		t.Errorf("expected %s, want %s", expected, on+15)
@@ -248,9 +248,9 @@ func TestReceivePOInFullCreatesMainLocation(t *testing.T) {
 	on := model.MustDay("2026-05-04")
 	id, err := s.CreateDraftPO(ctx, sp.ID, []model.OrderLine{{ProductID: p.ID, Qty: 7}}, on)
 	must(t, err)
-	_, err = s.SendPO(ctx, id, on)
+	_, err = s.SendPO(ctx, id, on, model.POSeen{})
 	must(t, err)
-	must(t, s.ReceivePOInFull(ctx, id, 0, on+2))
+	must(t, s.ReceivePOInFull(ctx, id, 0, on+2, model.POSeen{}))
 	locs, err := s.Locations(ctx)
 	must(t, err)
 	if len(locs) != 1 || locs[0].Name != "Main" {
@@ -263,7 +263,7 @@ func TestReceivePOInFullCreatesMainLocation(t *testing.T) {
 		t.Errorf("after receiving in full: %+v", po)
 	}
 	// a received order cannot be received again
-	wantErr(t, s.ReceivePOInFull(ctx, id, 0, on+3), "received")
+	wantErr(t, s.ReceivePOInFull(ctx, id, 0, on+3, model.POSeen{}), "received")
 }
 
 func TestCreateDraftPOMergesIntoNewestDraft(t *testing.T) {
@@ -399,7 +399,7 @@ func TestSetPOLineQty(t *testing.T) {
 	must(t, err)
 	set := func(product int64, qty, wantPrev int) {
 		t.Helper()
-		prev, err := s.SetPOLineQty(ctx, id, product, qty)
+		prev, err := s.SetPOLineQty(ctx, id, product, qty, model.POLineSeen{})
 		must(t, err)
 		if prev != wantPrev {
 			t.Errorf("set %d to %d: previous %d, want %d", product, qty, prev, wantPrev)
@@ -436,23 +436,23 @@ func TestSetPOLineQty(t *testing.T) {
 
 	// refused: negative, another supplier's product; nothing written
 	audits := len(poAudit(t, s, id))
-	_, err = s.SetPOLineQty(ctx, id, f.a, -1)
+	_, err = s.SetPOLineQty(ctx, id, f.a, -1, model.POLineSeen{})
 	wantErr(t, err, "A-1", "negative")
-	_, err = s.SetPOLineQty(ctx, id, f.c, 3)
+	_, err = s.SetPOLineQty(ctx, id, f.c, 3, model.POLineSeen{})
 	wantErr(t, err, "C-3", "Bolt")
 	if _, ok := poLine(readPO(t, s, id), "C-3"); ok || len(poAudit(t, s, id)) != audits {
 		t.Error("a refused change was written")
 	}
 
 	// sent, 8 of A-1 received: 7 is below what arrived, 8 is allowed
-	_, err = s.SendPO(ctx, id, on)
+	_, err = s.SendPO(ctx, id, on, model.POSeen{})
 	must(t, err)
 	_, err = s.ReceivePO(ctx, id, []model.POReceipt{{ProductID: f.a, Qty: 8}}, 0, on+5)
 	must(t, err)
 	audits = len(poAudit(t, s, id))
-	_, err = s.SetPOLineQty(ctx, id, f.a, 7)
+	_, err = s.SetPOLineQty(ctx, id, f.a, 7, model.POLineSeen{})
 	wantErr(t, err, "A-1", "8 already received")
-	_, err = s.SetPOLineQty(ctx, id, f.a, 0)
+	_, err = s.SetPOLineQty(ctx, id, f.a, 0, model.POLineSeen{})
 	wantErr(t, err, "8 already received")
 	if q := lineQty("A-1"); q != 20 || len(poAudit(t, s, id)) != audits {
 		t.Errorf("refused change written: A-1 %d", q)
@@ -469,19 +469,19 @@ func TestSetPOLineQty(t *testing.T) {
 	// the only line of a sent order: cancel instead
 	bolt, err := s.CreateDraftPO(ctx, f.bolt, []model.OrderLine{{ProductID: f.c, Qty: 4}}, on)
 	must(t, err)
-	_, err = s.SendPO(ctx, bolt, on)
+	_, err = s.SendPO(ctx, bolt, on, model.POSeen{})
 	must(t, err)
-	_, err = s.SetPOLineQty(ctx, bolt, f.c, 0)
+	_, err = s.SetPOLineQty(ctx, bolt, f.c, 0, model.POLineSeen{})
 	wantErr(t, err, "C-3", "cancel")
 	if l, ok := poLine(readPO(t, s, bolt), "C-3"); !ok || l.Qty != 4 {
 		t.Errorf("only line of a sent order changed: %+v", l)
 	}
 
 	// a received order no longer changes
-	must(t, s.ReceivePOInFull(ctx, bolt, 0, on+8))
-	_, err = s.SetPOLineQty(ctx, bolt, f.c, 5)
+	must(t, s.ReceivePOInFull(ctx, bolt, 0, on+8, model.POSeen{}))
+	_, err = s.SetPOLineQty(ctx, bolt, f.c, 5, model.POLineSeen{})
 	wantErr(t, err, "received")
-	_, err = s.SetPOLineQty(ctx, 999, f.c, 5)
+	_, err = s.SetPOLineQty(ctx, 999, f.c, 5, model.POLineSeen{})
 	if !errors.Is(err, ErrUnknownPO) {
 		t.Errorf("unknown order: %v, want ErrUnknownPO", err)
 	}
@@ -496,7 +496,7 @@ func TestReceivePORefusesAndWritesNothing(t *testing.T) {
 	// a draft cannot be received
 	_, err = s.ReceivePO(ctx, id, []model.POReceipt{{ProductID: f.a, Qty: 1}}, 0, on)
 	wantErr(t, err, "draft", "only a sent order")
-	_, err = s.SendPO(ctx, id, on)
+	_, err = s.SendPO(ctx, id, on, model.POSeen{})
 	must(t, err)
 	_, err = s.ReceivePO(ctx, id, []model.POReceipt{{ProductID: f.a, Qty: 8}}, 0, on+5)
 	must(t, err)
@@ -550,13 +550,13 @@ func TestCancelPO(t *testing.T) {
 	on := model.MustDay("2026-03-02")
 	id, err := s.CreateDraftPO(ctx, f.acme, []model.OrderLine{{ProductID: f.a, Qty: 20}}, on)
 	must(t, err)
-	_, err = s.SendPO(ctx, id, on)
+	_, err = s.SendPO(ctx, id, on, model.POSeen{})
 	must(t, err)
 	_, err = s.ReceivePO(ctx, id, []model.POReceipt{{ProductID: f.a, Qty: 8}}, 0, on+5)
 	must(t, err)
 
 	// a partly received order is cancelled: the 8 stay in stock, the 12 leave the order book
-	must(t, s.CancelPO(ctx, id))
+	must(t, s.CancelPO(ctx, id, model.POSeen{}))
 	po := readPO(t, s, id)
 	if po.Status != model.POCancelled || po.Lines[0].ReceivedQty != 8 {
 		t.Errorf("cancelled: %+v", po)
@@ -571,16 +571,16 @@ func TestCancelPO(t *testing.T) {
 		t.Errorf("cancelled order open value %v", sum.OpenValue)
 	}
 	hasAudit(t, s, id, "status sent→cancelled")
-	wantErr(t, s.CancelPO(ctx, id), "cancelled")
+	wantErr(t, s.CancelPO(ctx, id, model.POSeen{}), "cancelled")
 
 	// a received order stays received
 	id2, err := s.CreateDraftPO(ctx, f.acme, []model.OrderLine{{ProductID: f.b, Qty: 2}}, on)
 	must(t, err)
-	_, err = s.SendPO(ctx, id2, on)
+	_, err = s.SendPO(ctx, id2, on, model.POSeen{})
 	must(t, err)
-	must(t, s.ReceivePOInFull(ctx, id2, 0, on+3))
+	must(t, s.ReceivePOInFull(ctx, id2, 0, on+3, model.POSeen{}))
 	audits := len(poAudit(t, s, id2))
-	wantErr(t, s.CancelPO(ctx, id2), "purchase order", "received")
+	wantErr(t, s.CancelPO(ctx, id2, model.POSeen{}), "purchase order", "received")
 	if po := readPO(t, s, id2); po.Status != model.POReceived || len(poAudit(t, s, id2)) != audits {
 		t.Errorf("refused cancel changed the order: %s", po.Status)
 	}
@@ -588,9 +588,9 @@ func TestCancelPO(t *testing.T) {
 	// a draft can be cancelled
 	id3, err := s.CreateDraftPO(ctx, f.bolt, []model.OrderLine{{ProductID: f.c, Qty: 2}}, on)
 	must(t, err)
-	must(t, s.CancelPO(ctx, id3))
+	must(t, s.CancelPO(ctx, id3, model.POSeen{}))
 	hasAudit(t, s, id3, "status draft→cancelled")
-	if err := s.CancelPO(ctx, 999); !errors.Is(err, ErrUnknownPO) {
+	if err := s.CancelPO(ctx, 999, model.POSeen{}); !errors.Is(err, ErrUnknownPO) {
 		t.Errorf("unknown order: %v", err)
 	}
 }
@@ -603,7 +603,7 @@ func TestSendPOExpectedDate(t *testing.T) {
 		t.Helper()
 		id, err := s.CreateDraftPO(ctx, supplier, lines, on)
 		must(t, err)
-		exp, err := s.SendPO(ctx, id, on)
+		exp, err := s.SendPO(ctx, id, on, model.POSeen{})
 		must(t, err)
 		if po := readPO(t, s, id); po.Expected != exp || po.Sent != on || po.Status != model.POSent {
 			t.Errorf("stored %+v, returned expected %s", po, exp)
@@ -661,13 +661,13 @@ func TestSendPOExpectedDate(t *testing.T) {
 	}
 
 	// refused: sending twice; a draft with no lines
-	_, err := s.SendPO(ctx, id, on+1)
+	_, err := s.SendPO(ctx, id, on+1, model.POSeen{})
 	wantErr(t, err, "sent", "only a draft")
 	empty, err := s.CreateDraftPO(ctx, f.acme, []model.OrderLine{{ProductID: f.a, Qty: 1}}, on)
 	must(t, err)
-	_, err = s.SetPOLineQty(ctx, empty, f.a, 0)
+	_, err = s.SetPOLineQty(ctx, empty, f.a, 0, model.POLineSeen{})
 	must(t, err)
-	_, err = s.SendPO(ctx, empty, on)
+	_, err = s.SendPO(ctx, empty, on, model.POSeen{})
 	wantErr(t, err, "no lines")
 	if po := readPO(t, s, empty); po.Status != model.PODraft || po.Sent.Valid() {
 		t.Errorf("empty draft after refused send: %+v", po)

@@ -33,7 +33,8 @@ type confirmation struct {
 // snapshot and views that show them, built off the loop from base. A
 // planning edit refused because someone else changed its values since
 // they were loaded brings conflict (nothing was written) and changes,
-// with its SKUs read again all the same.
+// with its SKUs read again all the same; a purchase-order action refused
+// so brings conflict and resolve, which says what to do about it.
 type changedMsg struct {
 	info     string
 	undo     *undoStep // set for an edit that u can undo
@@ -45,6 +46,7 @@ type changedMsg struct {
 	views    *paneViews
 	conflict *model.ConflictError
 	changes  []model.PolicyChange
+	resolve  func() tea.Cmd
 	err      error
 }
 
@@ -71,6 +73,15 @@ type written struct {
 // all off the loop; orders says the write touched purchase orders, so the
 // suppliers' activity is read again too.
 func (m *Model) change(ids []int64, orders bool, write func(ctx context.Context) (written, error), isUndo bool) tea.Cmd {
+	return m.changeOrAsk(ids, orders, write, isUndo, nil)
+}
+
+// changeOrAsk is change for a compare-and-set write: refused because what
+// it was asked against changed (a *model.ConflictError), its SKUs are read
+// and planned again all the same, so the panes show what is stored now,
+// and then, in Update, resolve says what to do about it.
+func (m *Model) changeOrAsk(ids []int64, orders bool, write func(ctx context.Context) (written, error), isUndo bool,
+	resolve func(*model.ConflictError) tea.Cmd) tea.Cmd {
 	if m.writeRefused() {
 		return nil
 	}
@@ -78,7 +89,8 @@ func (m *Model) change(ids []int64, orders bool, write func(ctx context.Context)
 	m.saving = true
 	return saveInBackground(func(ctx context.Context) tea.Msg {
 		w, err := write(ctx)
-		if err != nil {
+		var conflict *model.ConflictError
+		if err != nil && (resolve == nil || !errors.As(err, &conflict)) {
 			return changedMsg{err: err, isUndo: isUndo}
 		}
 		r, err := b.Reload(ctx, append(ids, w.touched...), base.AsOf, orders)
@@ -86,7 +98,11 @@ func (m *Model) change(ids []int64, orders bool, write func(ctx context.Context)
 			return changedMsg{err: err, isUndo: isUndo}
 		}
 		next, rows := base.WithItems(r.Items, r.Activity)
-		return changedMsg{info: w.info, undo: w.undo, isUndo: isUndo, reloaded: r, base: base, next: next, rows: rows, views: buildViews(next)}
+		msg := changedMsg{info: w.info, undo: w.undo, isUndo: isUndo, reloaded: r, base: base, next: next, rows: rows, views: buildViews(next)}
+		if conflict != nil {
+			msg.conflict, msg.resolve = conflict, func() tea.Cmd { return resolve(conflict) }
+		}
+		return msg
 	})
 }
 
@@ -105,6 +121,9 @@ func (m *Model) changed(msg changedMsg) tea.Cmd {
 		show = m.landed(msg.base, msg.next, msg.rows, msg.views, func(s *planner.Snapshot) (*planner.Snapshot, []int) {
 			return s.WithItems(msg.reloaded.Items, msg.reloaded.Activity)
 		})
+	}
+	if msg.resolve != nil { // after show: it asks about the rows as stored now
+		return tea.Batch(show, m.suppliers.refresh(m.opt.Backend), msg.resolve())
 	}
 	if msg.conflict != nil {
 		return tea.Batch(show, m.askOverConflict(msg))
@@ -323,170 +342,6 @@ func (m *Model) cycleRounding() tea.Cmd {
 	first, _ := model.ParseRounding(string(m.reorder.rv.Row(rows[0]).Item.Policy.Rounding))
 	next := map[model.Rounding]model.Rounding{model.RoundUp: model.RoundNearest, model.RoundNearest: model.RoundDown, model.RoundDown: model.RoundUp}[first]
 	return m.setField(model.FieldRounding, string(next), rows, m.reorder.rv.Row)
-}
-
-// askDraftPO asks to put the cursor's supplier's shown (or marked)
-// suggestions on its draft purchase order.
-func (m *Model) askDraftPO() tea.Cmd {
-	if m.busy() {
-		return nil
-	}
-	p := m.reorder
-	g, ok := p.currentGroup()
-	if !ok {
-		return nil
-	}
-	grp := p.rv.Groups()[g]
-	if grp.SupplierID == 0 {
-		m.setError("These SKUs have no supplier to order from: import products with a supplier column first")
-		return nil
-	}
-	rows := p.groupRows(g)
-	var lines []model.OrderLine
-	var ids []int64
-	for _, r := range rows {
-		row := p.rv.Row(r)
-		if row.Plan.SuggestedQty <= 0 {
-			continue
-		}
-		lines = append(lines, model.OrderLine{ProductID: row.Item.Product.ID, Qty: row.Plan.SuggestedQty, UnitCost: row.Item.Product.UnitCost})
-		ids = append(ids, row.Item.Product.ID)
-	}
-	if len(lines) == 0 {
-		m.setInfo("Nothing to order: every quantity shown is 0")
-		return nil
-	}
-	tot := p.rv.Totals(rows)
-	q := fmt.Sprintf("Draft PO to %s: %s, %s, %s", clean(grp.Supplier), count(len(lines), "SKU"), count(tot.Units, "unit"), formatMoney(tot.Value, grp.Currency))
-	if grp.BelowMinimum(tot.Value) {
-		q += " (below the minimum order " + formatMoney(grp.MinOrderValue, grp.Currency) + ")"
-	}
-	b, on, supplier := m.opt.Backend, m.today(), grp.Supplier
-	m.confirm = &confirmation{question: q + "?", run: func() tea.Cmd {
-		return m.change(ids, true, func(ctx context.Context) (written, error) {
-			id, err := b.CreateDraftPO(ctx, grp.SupplierID, lines, on)
-			if err != nil {
-				return written{}, err
-			}
-			what := fmt.Sprintf("Draft PO #%d", id)
-			// the lines join the supplier's open draft, if it has one: say
-			// which, so its older created day is no surprise
-			if po, err := b.PurchaseOrder(ctx, id); err == nil && po.Created.Valid() && po.Created != on {
-				what = fmt.Sprintf("Added to draft PO #%d of %s", id, po.Created)
-			}
-			return written{info: fmt.Sprintf("%s to %s: %s · review and send it in 6 Suppliers", what, clean(supplier), count(len(lines), "line"))}, nil
-		}, false)
-	}}
-	return nil
-}
-
-// poAction runs a purchase-order action on the order under the cursor of
-// the suppliers tab, reading its lines first to know which SKUs change.
-func (m *Model) poAction(verb string) tea.Cmd {
-	if m.busy() {
-		return nil
-	}
-	o, ok := m.suppliers.currentOrder()
-	if !ok {
-		return nil
-	}
-	b, on := m.opt.Backend, m.today()
-	run := func() tea.Cmd {
-		return m.change(nil, true, func(ctx context.Context) (written, error) {
-			// the order's lines say which SKUs change; read in the command
-			po, err := b.PurchaseOrder(ctx, o.ID)
-			if err != nil {
-				return written{}, err
-			}
-			w := written{}
-			for _, l := range po.Lines {
-				w.touched = append(w.touched, l.ProductID)
-			}
-			switch verb {
-			case "send":
-				exp, err := b.SendPO(ctx, o.ID, on)
-				w.info = fmt.Sprintf("PO #%d sent, expected %s", o.ID, exp)
-				return w, err
-			case "receive":
-				w.info = fmt.Sprintf("PO #%d received in full: stock raised", o.ID)
-				return w, b.ReceivePOInFull(ctx, o.ID, on)
-			}
-			w.info = fmt.Sprintf("PO #%d cancelled", o.ID)
-			return w, b.CancelPO(ctx, o.ID)
-		}, false)
-	}
-	q := map[string]string{
-		"send":    "Mark PO #%d to %s sent (expected a lead time from today)?",
-		"receive": "Receive everything outstanding on PO #%d from %s into stock?",
-		"cancel":  "Cancel PO #%d to %s?",
-	}[verb]
-	m.confirm = &confirmation{question: fmt.Sprintf(q, o.ID, clean(o.Supplier)), run: run}
-	return nil
-}
-
-// startLineEdit opens the editor on a line of the order shown: its
-// quantity (e) or units received now (r).
-func (m *Model) startLineEdit(receive bool) tea.Cmd {
-	if m.busy() {
-		return nil
-	}
-	p := m.suppliers
-	i, ok := p.lines.table.current()
-	if !ok || i >= len(p.order.Lines) {
-		return nil
-	}
-	l := p.order.Lines[i]
-	m.editing = []int{i}
-	if receive {
-		return m.openEditor(fieldPOReceive, "", strconv.Itoa(l.Outstanding()))
-	}
-	return m.openEditor(fieldPOQty, "", strconv.Itoa(l.Qty))
-}
-
-// saveLineEdit reads a line's quantity or receipt through model's number
-// reader and range, refuses a receipt above what is outstanding, asks y
-// for an implausible quantity, and saves.
-func (m *Model) saveLineEdit() tea.Cmd {
-	p := m.suppliers
-	l := p.order.Lines[m.editing[0]]
-	receive := m.field == fieldPOReceive
-	name, rng := "quantity", model.UnitsRange
-	if receive {
-		name, rng = "received", model.ReceiptRange
-	}
-	n, err := model.ReadQuantity(name, m.input.Value(), rng)
-	if err == nil && receive && n > l.Outstanding() {
-		err = fmt.Errorf("received %s: only %s outstanding on this line", groupInt(int64(n)), count(l.Outstanding(), "unit"))
-	}
-	if err != nil {
-		m.setError(clean(err.Error()))
-		return nil
-	}
-	if !receive {
-		if q, ok := m.lineQuestion(l, n); ok {
-			return m.askBeforeSaving(q, func() tea.Cmd { return m.saveLine(l, n, false) })
-		}
-	}
-	return m.saveLine(l, n, receive)
-}
-
-// saveLine writes a line's new quantity, or n units received now.
-func (m *Model) saveLine(l model.POLine, n int, receive bool) tea.Cmd {
-	p := m.suppliers
-	id, b, on := p.order.ID, m.opt.Backend, m.today()
-	m.closeEditor()
-	return m.change([]int64{l.ProductID}, true, func(ctx context.Context) (written, error) {
-		if receive {
-			done, err := b.ReceivePO(ctx, id, []model.POReceipt{{ProductID: l.ProductID, Qty: n}}, on)
-			info := fmt.Sprintf("Received %s of %s on PO #%d", groupInt(int64(n)), l.SKU, id)
-			if done {
-				info += ": the order is complete"
-			}
-			return written{info: info}, err
-		}
-		prev, err := b.SetPOLineQty(ctx, id, l.ProductID, n)
-		return written{info: fmt.Sprintf("PO #%d: %s from %d to %d", id, l.SKU, prev, n)}, err
-	}, false)
 }
 
 // busy says so when a change is still being saved: changes go one at a

@@ -376,7 +376,7 @@ func TestPOLineEditorsTypeOver(t *testing.T) {
 	press(t, m, "r")
 	typeText(t, m, "26")
 	press(t, m, "enter")
-	if m.mode != modeEdit || !strings.Contains(lastLine(screen(m)), "only 25 units outstanding") {
+	if m.mode != modeEdit || !strings.Contains(lastLine(screen(m)), "want 1 to 25, the units outstanding") {
 		t.Errorf("26 of 25: mode %v status %q", m.mode, lastLine(screen(m)))
 	}
 }

@@ -33,14 +33,17 @@ type Backend interface {
 	// or since Load began.
 	Outside(ctx context.Context) (planner.Outside, error)
 
+	// Purchase-order actions are compare-and-set against what the PM saw
+	// (the lines' Seen, seen): a *model.ConflictError, nothing written, if
+	// it changed since; see planner.Backend.
 	CreateDraftPO(ctx context.Context, supplierID int64, lines []model.OrderLine, on model.Day) (int64, error)
 	PurchaseOrders(ctx context.Context, f model.POFilter) ([]model.POSummary, error)
 	PurchaseOrder(ctx context.Context, id int64) (model.PurchaseOrder, error)
-	SetPOLineQty(ctx context.Context, poID, productID int64, qty int) (int, error)
-	SendPO(ctx context.Context, id int64, on model.Day) (model.Day, error)
+	SetPOLineQty(ctx context.Context, poID, productID int64, qty int, seen model.POLineSeen) (int, error)
+	SendPO(ctx context.Context, id int64, on model.Day, seen model.POSeen) (model.Day, error)
 	ReceivePO(ctx context.Context, id int64, receipts []model.POReceipt, on model.Day) (bool, error)
-	ReceivePOInFull(ctx context.Context, id int64, on model.Day) error
-	CancelPO(ctx context.Context, id int64) error
+	ReceivePOInFull(ctx context.Context, id int64, on model.Day, seen model.POSeen) error
+	CancelPO(ctx context.Context, id int64, seen model.POSeen) error
 }
 
 type loadedMsg struct {

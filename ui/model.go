@@ -104,8 +104,11 @@ type Model struct {
 
 	message    string
 	messageErr bool
-	undo       []undoStep
-	saving     bool
+	// keepMessage: the message says why the PM's last action did nothing;
+	// a reload of others' changes does not replace it before the next key
+	keepMessage bool
+	undo        []undoStep
+	saving      bool
 	// lockWaiting: the save in flight waits for another process to finish
 	// writing the catalogue
 	lockWaiting bool

@@ -179,7 +179,9 @@ func (m *Model) outsideRead(msg outsideReadMsg) tea.Cmd {
 	if msg.own != m.ownWrites {
 		return m.readOutside(*mergeOutside(m.outside.pending, msg.o))
 	}
-	m.setInfo(msg.o.Note + " · reloaded")
+	if !m.keepMessage { // a refusal of the PM's last action stays in view
+		m.setInfo(msg.o.Note + " · reloaded")
+	}
 	if msg.loaded {
 		cmds := []tea.Cmd{m.setSnapshot(msg.next, nil, msg.views), m.wantDetail()}
 		if !m.forecast.running {

@@ -60,11 +60,14 @@ func TestDraftJoinsTheOpenDraftAndSaysSo(t *testing.T) {
 	g, _ := m.reorder.currentGroup()
 	grp := m.reorder.rv.Groups()[g]
 	row := m.reorder.rv.Row(m.reorder.groupRows(g)[0])
-	id, err := st.CreateDraftPO(context.Background(), grp.SupplierID,
+	// an earlier session's draft, which the dashboard reads as another
+	// process's change
+	id, err := otherProcess(t, st).CreateDraftPO(context.Background(), grp.SupplierID,
 		[]model.OrderLine{{ProductID: row.Item.Product.ID, Qty: 1}}, now-5)
 	if err != nil {
 		t.Fatal(err)
 	}
+	run(t, m, m.checkOutside())
 	press(t, m, "o", "y")
 	want := fmt.Sprintf("Added to draft PO #%d of %s to %s", id, now-5, grp.Supplier)
 	if !strings.HasPrefix(m.message, want) {

@@ -19,9 +19,9 @@ func (m *Model) statusBar() string {
 		q, hint := c.question, "  y yes · any other key no"
 		if c.back != nil {
 			hint = "" // the question says what the keys do
-			if width(q) > w && c.short != "" {
-				q = c.short
-			}
+		}
+		if width(q)+width(hint) > w && c.short != "" {
+			q = c.short
 		}
 		return fit(s.Info.Render(clean(q))+s.Dim.Render(hint), w, false)
 	}

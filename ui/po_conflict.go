@@ -1,0 +1,137 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"stockroom/model"
+)
+
+// Texts for purchase-order actions refused by their compare-and-set (see
+// po_actions.go and po_draft.go), built from the conflicts the store
+// names with their audit rows.
+
+// byWhom names who changed a value and when: "by root at 02:10", "by this
+// dashboard at 02:10", "by an import or another program".
+func (m *Model) byWhom(c model.Conflict) string {
+	switch {
+	case c.Who == "":
+		return "by an import or another program"
+	case c.Mine:
+		return "by this dashboard at " + m.when(c.At)
+	}
+	return "by " + clean(c.Who) + " at " + m.when(c.At)
+}
+
+// conflictsBy names who changed a set of values: "PO #211 by root at
+// 02:10" when one writer on one order did, else the writers.
+func (m *Model) conflictsBy(cs []model.Conflict) string {
+	var names []string
+	orders := map[int64]bool{}
+	newest := cs[0]
+	for _, c := range cs {
+		name := "an import or another program"
+		switch {
+		case c.Mine:
+			name = "this dashboard"
+		case c.Who != "":
+			name = clean(c.Who)
+		}
+		if !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+		orders[c.Order] = true
+		if c.At > newest.At {
+			newest = c
+		}
+	}
+	if len(names) > 1 {
+		return "by " + strings.Join(names, " and ")
+	}
+	by := m.byWhom(newest)
+	if len(orders) == 1 && newest.Order != 0 {
+		by = fmt.Sprintf("PO #%d %s", newest.Order, by)
+	}
+	return by
+}
+
+// orderConflict is the conflict that says most about an order: its status
+// if that changed, else the first.
+func orderConflict(c *model.ConflictError) model.Conflict {
+	for _, k := range c.Conflicts {
+		if k.Field == "status" {
+			return k
+		}
+	}
+	return c.Conflicts[0]
+}
+
+// statusChangeText says what happened to an order whose status is not
+// the one the PM saw: "PO #176 was already received in full by root at
+// 02:10".
+func (m *Model) statusChangeText(id int64, k model.Conflict, verb string) string {
+	var what string
+	switch model.POStatus(k.Stored) {
+	case model.POReceived:
+		what = "already received in full"
+	case model.POCancelled:
+		what = "cancelled"
+		if verb == "cancel" {
+			what = "already cancelled"
+		}
+	case model.POSent:
+		what = "sent"
+		if verb == "send" {
+			what = "already sent"
+		}
+	default:
+		what = "made " + clean(k.Stored)
+	}
+	return fmt.Sprintf("PO #%d was %s %s", id, what, m.byWhom(k))
+}
+
+// seenNow is what the PM saw of an order with the stored values a
+// conflict names.
+func seenNow(seen model.POSeen, c *model.ConflictError) model.POSeen {
+	for _, k := range c.Conflicts {
+		n, _ := strconv.Atoi(k.Stored)
+		switch k.Field {
+		case "status":
+			seen.Status = model.POStatus(k.Stored)
+		case "lines":
+			seen.Lines = n
+		case "units":
+			seen.Units = n
+		case "received":
+			seen.Received = n
+		}
+	}
+	return seen
+}
+
+// lineNow is what the PM saw of a line with the stored values a conflict
+// names.
+func lineNow(seen model.POLineSeen, c *model.ConflictError) model.POLineSeen {
+	for _, k := range c.Conflicts {
+		n, _ := strconv.Atoi(k.Stored)
+		switch k.Field {
+		case "status":
+			seen.Status = model.POStatus(k.Stored)
+		case "qty":
+			seen.Qty = n
+		case "received":
+			seen.Received = n
+		}
+	}
+	return seen
+}
+
+// setRefusal shows why an action did nothing. It stays until the next
+// key: a reload of other processes' changes found meanwhile (the very
+// change that caused the refusal, often) does not replace it.
+func (m *Model) setRefusal(s string) {
+	m.setError(s)
+	m.keepMessage = true
+}
