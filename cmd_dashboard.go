@@ -34,6 +34,9 @@ func runDashboard(ctx context.Context, opt dashboardOptions) error {
 	if err != nil {
 		return err
 	}
+	// signals from here on quit as q does, once the dashboard runs
+	signals := catchSignals()
+	defer signals.stop()
 	path := catalogPath(opt.db)
 	if opt.demo {
 		if opt.db == "" {
@@ -87,9 +90,8 @@ func runDashboard(ctx context.Context, opt dashboardOptions) error {
 	}
 	m := ui.New(uiOpt)
 	p := tea.NewProgram(m, tea.WithContext(ctx), tea.WithoutSignalHandler())
-	signals := endOnSignals(p)
+	signals.endOn(p)
 	_, err = p.Run()
-	signals.stop()
 	if sig := signals.signal(); sig != nil {
 		if signals.killed.Load() {
 			return fmt.Errorf("ended by %v while the last change waited for another process to finish writing: that change was not saved", sig)

@@ -29,9 +29,17 @@ type signalEnd struct {
 	killed atomic.Bool  // ended before a save could land
 }
 
-func endOnSignals(p *tea.Program) *signalEnd {
+// catchSignals starts listening, before the catalogue is opened: a signal
+// that arrives while it opens or loads is held until the dashboard runs
+// (endOn), which then quits at once.
+func catchSignals() *signalEnd {
 	s := &signalEnd{sigs: make(chan os.Signal, 2), done: make(chan struct{})}
 	signal.Notify(s.sigs, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)
+	return s
+}
+
+// endOn ends p as q does on the first signal, and at once on a second.
+func (s *signalEnd) endOn(p *tea.Program) {
 	go func() {
 		select {
 		case sig := <-s.sigs:
@@ -49,7 +57,6 @@ func endOnSignals(p *tea.Program) *signalEnd {
 		s.killed.Store(true)
 		p.Kill()
 	}()
-	return s
 }
 
 // stop stops listening; the signals' default actions apply again.
