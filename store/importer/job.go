@@ -205,25 +205,32 @@ func (j *job) number(rec []string, line int, name string) (float64, bool) {
 // count reads an optional number of units: whole, not negative, at most
 // --max-quantity.
 func (j *job) count(rec []string, line int, name string) (int, bool) {
-	v, ok := j.signedCount(rec, line, name)
-	if ok && v < 0 {
-		j.bad(line, name, "%d is negative", v)
-		return 0, false
-	}
-	return v, ok
+	return j.units(rec, line, name, false)
 }
 
 // signedCount reads an optional number of units that may be negative
 // (oversold stock), at most --max-quantity either way.
 func (j *job) signedCount(rec []string, line int, name string) (int, bool) {
+	return j.units(rec, line, name, true)
+}
+
+func (j *job) units(rec []string, line int, name string, signed bool) (int, bool) {
 	s := j.cell(rec, name)
 	if s == "" {
 		return 0, false
 	}
 	f, err := ParseNumber(s, j.r.DecimalComma())
-	if err == nil && math.Abs(f) > float64(j.opt.MaxQuantity) {
-		// checked before the conversion: int is 32 bits on some platforms
+	// checked before the conversion: int is 32 bits on some platforms
+	switch max := float64(j.opt.MaxQuantity); {
+	case err != nil:
+	case f < 0 && !signed:
+		j.bad(line, name, "%s is negative", printable(s))
+		return 0, false
+	case f > max:
 		j.bad(line, name, "%s is more than --max-quantity %s a line", printable(s), group(int(j.opt.MaxQuantity)))
+		return 0, false
+	case f < -max:
+		j.bad(line, name, "%s is more than --max-quantity %s units oversold", printable(s), group(int(j.opt.MaxQuantity)))
 		return 0, false
 	}
 	var v int64

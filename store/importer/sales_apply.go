@@ -21,6 +21,7 @@ var nan = math.NaN()
 type salesFile struct {
 	j       *job
 	units   string // the units field, for messages
+	revenue string // the field revenue comes from, for messages
 	skus    numbering
 	skuRows []int               // rows per SKU, for --skip-unknown's count
 	dates   numbering           // of date keys
@@ -58,8 +59,8 @@ type saleCell struct {
 	inStock float64 // NaN: unknown
 }
 
-func newSalesFile(j *job, units string) *salesFile {
-	return &salesFile{j: j, units: units, cells: map[uint64]saleCell{}}
+func newSalesFile(j *job, units, revenue string) *salesFile {
+	return &salesFile{j: j, units: units, revenue: revenue, cells: map[uint64]saleCell{}}
 }
 
 func (s *salesFile) add(line int, sku, dateKey string, units int, revenue, inStock float64) {
@@ -77,6 +78,10 @@ func (s *salesFile) add(line int, sku, dateKey string, units int, revenue, inSto
 	// where int has 32 bits
 	if units > maxDayUnits-c.units {
 		s.j.bad(line, s.units, "units of SKU %q on %s add up to more than %s", sku, dateKey, group(maxDayUnits))
+		return
+	}
+	if math.Abs(c.revenue+revenue) > maxNumber {
+		s.j.bad(line, s.revenue, "revenue of SKU %q on %s adds up to more than %s", sku, dateKey, "1,000,000,000,000")
 		return
 	}
 	c.units += units
