@@ -57,7 +57,7 @@ func ParseMap(s string) (map[string]string, error) {
 // Line Total, or two columns called sku, says nothing about which is
 // meant. A known format's own headers are trusted to pick one (WooCommerce
 // has Type and Categories; the category is in Categories).
-func columns(k *Kind, file string, header []string, format Format, mapping map[string]string) (map[string]int, error) {
+func columns(k *Kind, file string, header []string, format Format, export *stockroomExport, mapping map[string]string) (map[string]int, error) {
 	index := map[string][]int{} // normalised header → its columns
 	for i, h := range header {
 		index[normalise(h)] = append(index[normalise(h)], i)
@@ -93,8 +93,8 @@ func columns(k *Kind, file string, header []string, format Format, mapping map[s
 		if _, ok := cols[f.Name]; ok {
 			continue
 		}
-		if format == Stockroom && f.Name == "status" {
-			continue // a Stockroom export's status is the stock status (ok, low, …), not the product's
+		if export != nil && f.Name == "status" {
+			continue // a Stockroom export's status is the stock's (ok, low, …) or an order's, never the product's
 		}
 		var found []int // in the order of the field's headers
 		for _, h := range f.Headers {
@@ -199,7 +199,6 @@ type Format string
 
 const (
 	Generic           Format = "CSV"
-	Stockroom         Format = "Stockroom export"
 	ShopifyProducts   Format = "Shopify product export"
 	ShopifyLegacy     Format = "Shopify product export (legacy)"
 	ShopifyInventory  Format = "Shopify inventory export"
@@ -207,25 +206,26 @@ const (
 	WooCommerceExport Format = "WooCommerce product export"
 )
 
-// detect names the format of a header.
-func detect(header []string) Format {
+// detect names the format of a header, and the Stockroom export it is.
+func detect(header []string) (Format, *stockroomExport) {
+	if e := findExport(header); e != nil {
+		return e.format(), e
+	}
 	has := map[string]bool{}
 	for _, h := range header {
 		has[normalise(h)] = true
 	}
 	switch {
 	case has["lineitem sku"] && has["lineitem quantity"]:
-		return ShopifyOrders
+		return ShopifyOrders, nil
 	case has["location"] && (has["on hand (current)"] || has["available (not editable)"]):
-		return ShopifyInventory
+		return ShopifyInventory, nil
 	case has["url handle"] && has["sku"]:
-		return ShopifyProducts
+		return ShopifyProducts, nil
 	case has["handle"] && has["variant sku"]:
-		return ShopifyLegacy
+		return ShopifyLegacy, nil
 	case has["regular price"] && has["sku"]:
-		return WooCommerceExport
-	case has["sku"] && (has["reorder point"] || has["days of cover"] || has["weekly demand"]):
-		return Stockroom
+		return WooCommerceExport, nil
 	}
-	return Generic
+	return Generic, nil
 }

@@ -348,9 +348,10 @@ func TestSuppliersPurchaseOrdersAndPolicies(t *testing.T) {
 
 	counts(t, run(t, st, "policies", "policies.csv", Options{}), 0, 2, 0)
 	counts(t, run(t, st, "policies", "policies.csv", Options{}), 0, 0, 2)
+	// rounding up is what no rounding means, so HOSE-25-G's stays unset
 	if got := query(t, st, `SELECT p.sku, coalesce(reorder_point, 'auto'), coalesce(lead_time_days, '-'), service_level, rounding, case_pack, moq
 		FROM policies JOIN products p ON p.id = product_id ORDER BY p.id`); got !=
-		"HOSE-25-G|30|-|0.98|up|6|12\nHOSE-25-B|auto|10.0|0.9|nearest|1|0" {
+		"HOSE-25-G|30|-|0.98|NULL|6|12\nHOSE-25-B|auto|10.0|0.9|nearest|1|0" {
 		t.Errorf("policies:\n%s", got)
 	}
 }
@@ -360,10 +361,10 @@ func TestStockroomExportImportsBack(t *testing.T) {
 	st := newStore(t)
 	run(t, st, "products", "shopify_products_legacy.csv", Options{})
 	run(t, st, "stock", "shopify_inventory.csv", Options{})
-	export := "sku,name,category,subcategory,brand,supplier,on_hand,committed,available,on_order,reorder_point,reorder_point_manual,safety_stock,weekly_demand,days_of_cover,stock_value,last_sale,status\n" +
-		"HOSE-25-B,\"Garden hose, 25 m – Blue\",Watering,,Hortus,,3,1,2,0,4,false,1.2,0.5,28,37.5,,ok\n"
+	export := "sku,name,category,subcategory,brand,supplier,on_hand,committed,available,on_order,reorder_point,reorder_point_manual,safety_stock,weekly_demand,days_of_cover,stock_value,last_sale,status,stockout_date,forecast_method,demand_class,abc,xyz,risk\n" +
+		"HOSE-25-B,\"Garden hose, 25 m – Blue\",Watering,,Hortus,,3,1,2,0,4,false,1.2,0.5,28,37.5,,ok,,croston,intermittent,C,Z,\n"
 	r := run(t, st, "products", "stock.csv", Options{In: strings.NewReader(export)})
-	if r.Format != Stockroom {
+	if r.Format != "Stockroom stock export" {
 		t.Errorf("format %s", r.Format)
 	}
 	counts(t, r, 0, 0, 1)

@@ -47,6 +47,11 @@ type Result struct {
 	// ProductsNew and ProductsFilled count the products an orders file
 	// with product columns adds, and fills in where they were empty.
 	ProductsNew, ProductsFilled int
+	// Removed counts what the import deletes, or sets to zero, without
+	// the file listing it (a sales day in the replaced window, stock at
+	// another location); the summary always says so.
+	Removed                             int
+	removedOne, removedMany, removedWhy string
 }
 
 func (r Result) String() string {
@@ -60,6 +65,9 @@ func (r Result) String() string {
 	}
 	s := fmt.Sprintf("%s %s as %s (%s): %s %s new, %s updated, %s unchanged", verb, r.File, r.Format,
 		nRows(r.Rows), group(r.New), unit, group(r.Updated), group(r.Unchanged))
+	if r.Removed > 0 {
+		s += "; " + plural(r.Removed, r.removedOne, r.removedMany) + r.removedWhy
+	}
 	if len(r.Notes) > 0 {
 		s += "; " + strings.Join(r.Notes, "; ")
 	}
@@ -69,6 +77,9 @@ func (r Result) String() string {
 // summary is the audit log's record of an import.
 func (r Result) summary() string {
 	s := fmt.Sprintf("%s: %s; %s new %d, updated %d, unchanged %d", r.Format, nRows(r.Rows), r.Unit, r.New, r.Updated, r.Unchanged)
+	if r.Removed > 0 {
+		s += fmt.Sprintf(", %s %d", r.removedMany, r.Removed)
+	}
 	if r.ProductsNew > 0 || r.ProductsFilled > 0 {
 		s += fmt.Sprintf("; products new %d, filled in %d", r.ProductsNew, r.ProductsFilled)
 	}
@@ -93,8 +104,13 @@ func Run(ctx context.Context, st *store.Store, opt Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	format := detect(r.Header())
-	cols, err := columns(k, opt.File, r.Header(), format, opt.Map)
+	format, export := detect(r.Header())
+	if export != nil {
+		if err := export.check(opt.File, k.Name); err != nil {
+			return Result{}, err
+		}
+	}
+	cols, err := columns(k, opt.File, r.Header(), format, export, opt.Map)
 	if err != nil {
 		return Result{}, err
 	}
@@ -108,10 +124,13 @@ func Run(ctx context.Context, st *store.Store, opt Options) (Result, error) {
 	if opt.MaxQuantity < 1 || opt.MaxQuantity > MaxQuantityLimit {
 		return Result{}, fmt.Errorf("--max-quantity %d: want 1 to %s units a line", opt.MaxQuantity, group(MaxQuantityLimit))
 	}
-	j := &job{ctx: ctx, st: st, opt: opt, kind: k, r: r, cols: cols, dates: dates,
+	j := &job{ctx: ctx, st: st, opt: opt, kind: k, r: r, cols: cols, dates: dates, export: export,
 		errs: &Errors{File: opt.File},
 		res:  Result{Kind: k.Name, File: opt.File, Format: format, DryRun: opt.DryRun}}
 	j.textCols = textColumns(cols)
+	if export != nil {
+		j.guarded = export.guarded()
+	}
 	err = k.run(j)
 	j.noteInvalidUTF8()
 	return j.res, err
@@ -129,6 +148,10 @@ type job struct {
 	errs  *Errors
 	res   Result
 	cat   *model.Catalogue
+	// export is the Stockroom export the file is, or nil; guarded are its
+	// text columns, read back through its formula guard (see unguard)
+	export  *stockroomExport
+	guarded []int
 	// textCols are the columns read as text other than identifiers, whose
 	// invalid UTF-8 is replaced (see clean); replaced counts those values.
 	textCols []int
@@ -153,6 +176,9 @@ func (j *job) rows(fn func(rec []string, line int)) error {
 			return fmt.Errorf("%s: %w", j.opt.File, err)
 		}
 		j.res.Rows++
+		for _, i := range j.guarded {
+			rec[i] = unguard(rec[i])
+		}
 		if j.clean(rec, line) {
 			fn(rec, line)
 		}
