@@ -65,3 +65,15 @@ func TestStockroomExportTextIsUnguarded(t *testing.T) {
 		t.Errorf("on hand %s", got)
 	}
 }
+
+// A guarded SKU in a file that is no longer a whole export (a column was
+// deleted) is unknown, and the message says what it would be.
+func TestGuardedSKUInAnEditedExportIsExplained(t *testing.T) {
+	st := newStore(t)
+	run(t, st, "products", "p.csv", Options{In: strings.NewReader("sku\n=cmd\n")})
+	_, err := try(st, "stock", "s.csv", Options{In: strings.NewReader("sku,on_hand\n'=cmd,4\n")})
+	if err == nil || err.Error() != `s.csv:2: column "sku": unknown SKU "'=cmd": import products first, or pass --skip-unknown`+
+		` (the catalogue has "=cmd": the ' a Stockroom export puts before = + - @ is taken off only in a file with the export's whole header)` {
+		t.Errorf("%v", err)
+	}
+}

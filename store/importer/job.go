@@ -334,7 +334,23 @@ func (u *unknownSKUs) addRows(line int, sku string, rows int) {
 		u.skus[sku] = true
 		return
 	}
-	u.j.bad(line, "sku", "unknown SKU %q: import products first, or pass --skip-unknown", sku)
+	u.j.bad(line, "sku", "unknown SKU %q: import products first, or pass --skip-unknown%s", sku, u.guardHint(sku))
+}
+
+// guardHint names the catalogue's SKU that an unknown one would be without
+// a Stockroom export's formula guard: the file is an export whose header
+// was changed, so the guard stayed. Looked up only for the errors shown.
+func (u *unknownSKUs) guardHint(sku string) string {
+	bare := unguard(sku)
+	if bare == sku || u.j.cat == nil || u.j.errs.Len() >= MaxReported {
+		return ""
+	}
+	for i := range u.j.cat.Items {
+		if u.j.cat.Items[i].Product.SKU == bare {
+			return fmt.Sprintf(" (the catalogue has %q: the ' a Stockroom export puts before = + - @ is taken off only in a file with the export's whole header)", printable(bare))
+		}
+	}
+	return ""
 }
 
 func (u *unknownSKUs) note() {
