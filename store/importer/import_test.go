@@ -312,8 +312,11 @@ func TestSalesReplaceTheFileRange(t *testing.T) {
 		"HOSE-25-G,2026-03-05,2,\nHOSE-25-G,2026-03-09,1,0.5\n")})
 	r := run(t, st, "sales", "s2.csv", Options{In: strings.NewReader("sku,date,units\nHOSE-25-G,2026-03-02,7\nHOSE-25-G,2026-03-05,3\n")})
 	// the file covers 03-02 … 03-05: 03-02 new; 03-05 changed; 03-03
-	// dropped (in range, not listed); 03-01 and 03-09 outside, kept
-	counts(t, r, 1, 2, 0)
+	// set to 0 (in range, not listed); 03-01 and 03-09 outside, kept
+	counts(t, r, 1, 1, 0)
+	if r.Removed != 1 || !strings.HasSuffix(r.String(), "; 1 SKU-day in the window set to 0 (not in the file).") {
+		t.Errorf("%s", r)
+	}
 	if got := query(t, st, "SELECT day, units, coalesce(in_stock_fraction, 'NULL') FROM sales_daily ORDER BY day"); got !=
 		day("2026-03-01")+"|4|NULL\n"+day("2026-03-02")+"|7|NULL\n"+day("2026-03-05")+"|3|NULL\n"+day("2026-03-09")+"|1|0.5" {
 		t.Errorf("sales:\n%s", got)

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 	"unicode"
 
 	"stockroom/model"
@@ -29,8 +30,9 @@ type Options struct {
 	SkipUnknown bool
 	// MaxQuantity is the most units a line may carry (0: DefaultMaxQuantity).
 	MaxQuantity int64
-	// Today dates purchase orders imported without a created day; zero
-	// means the real date.
+	// Today dates purchase orders imported without a created day, and
+	// sales and orders may not be dated after the day after it; zero (or
+	// NoDay) means this machine's date.
 	Today model.Day
 }
 
@@ -183,6 +185,14 @@ func (j *job) rows(fn func(rec []string, line int)) error {
 			fn(rec, line)
 		}
 	}
+}
+
+// today is Options.Today, or this machine's date.
+func (j *job) today() model.Day {
+	if j.opt.Today == 0 || j.opt.Today == model.NoDay {
+		return model.DayOf(time.Now())
+	}
+	return j.opt.Today
 }
 
 // has reports whether the file has a column for a field.
