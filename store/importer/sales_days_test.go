@@ -106,3 +106,14 @@ func TestSummarySaysWhichDaysAreSetToZero(t *testing.T) {
 		t.Errorf("audit: %s", got)
 	}
 }
+
+// Options.Today left zero is this machine's date, not 1970-01-01: a
+// purchase order without an order date is dated today.
+func TestZeroTodayIsTheRealDate(t *testing.T) {
+	st := newStore(t)
+	run(t, st, "products", "p.csv", Options{In: strings.NewReader("sku\nA-1\n")})
+	run(t, st, "purchase-orders", "po.csv", Options{In: strings.NewReader("po,supplier,sku,quantity\nPO-1,Acme,A-1,5\n")})
+	if got, want := query(t, st, "SELECT substr(created_at, 1, 10) FROM purchase_orders"), model.DayOf(time.Now()).String(); got != want {
+		t.Errorf("created %s, want %s", got, want)
+	}
+}
