@@ -149,10 +149,10 @@ func diffLines(a, b string) string {
 func TestStockroomExportsRefuseOtherKinds(t *testing.T) {
 	db := demoDB(t)
 	for _, c := range []struct{ view, kind, want string }{
-		{"po", "stock", "is Stockroom's po export, which does not import back (its figures are computed, or an order's)"},
+		{"po", "stock", "is Stockroom's po export, which does not import back (it shows purchase orders without what import purchase-orders needs: a reference, the supplier and the SKUs together)"},
 		{"stock", "suppliers", "is Stockroom's stock export, which imports as products, stock or policies"},
 		{"suppliers", "products", "is Stockroom's suppliers export, which imports as suppliers only"},
-		{"forecast", "products", "is Stockroom's forecast export, which does not import back (its figures are computed, or an order's)"},
+		{"forecast", "products", "is Stockroom's forecast export, which does not import back (its figures are computed from the catalogue)"},
 	} {
 		file := filepath.Join(t.TempDir(), c.view+".csv")
 		args := []string{"export", c.view, "--db", db, "-o", file}

@@ -74,7 +74,11 @@ func (e *stockroomExport) format() Format { return Format("Stockroom " + e.view 
 func (e *stockroomExport) check(file, kind string) error {
 	switch {
 	case len(e.kinds) == 0:
-		return fmt.Errorf("%s is Stockroom's %s export, which does not import back (its figures are computed, or an order's)", file, e.view)
+		why := "its figures are computed from the catalogue"
+		if e.view == "po" || e.view == "pos" {
+			why = "it shows purchase orders without what import purchase-orders needs: a reference, the supplier and the SKUs together"
+		}
+		return fmt.Errorf("%s is Stockroom's %s export, which does not import back (%s)", file, e.view, why)
 	case slices.Contains(e.kinds, kind):
 		return nil
 	case len(e.kinds) == 1:
