@@ -77,8 +77,16 @@ func columns(k *Kind, file string, header []string, format Format, export *stock
 					exact = append(exact, i)
 				}
 			}
-			if len(exact) != 1 {
+			switch {
+			case len(exact) == 1:
+			case spelledAlike(header, found):
 				return nil, fmt.Errorf("%s: --map %s=%q: %s", file, name, want, sameNames(header, found))
+			default:
+				names := make([]string, len(found))
+				for n, i := range found {
+					names[n] = fmt.Sprintf("%q", printable(header[i]))
+				}
+				return nil, fmt.Errorf("%s: --map %s=%q: columns %s %s match it: write the header exactly as the one you mean", file, name, want, andList(names), bothOrAll(len(names)))
 			}
 			found = exact
 		}

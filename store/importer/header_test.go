@@ -76,6 +76,10 @@ func TestDuplicateColumnsAreRefused(t *testing.T) {
 	if err == nil || err.Error() != `a.csv: --map sku="code": columns 1 and 3 are both called "code": rename one of them` {
 		t.Errorf("%v", err)
 	}
+	_, err = try(st, "orders", "a.csv", Options{In: strings.NewReader("date,sku,Quantity,quantity\n2026-03-01,A-1,2,3\n"), Map: map[string]string{"quantity": "QUANTITY"}})
+	if err == nil || err.Error() != `a.csv: --map quantity="QUANTITY": columns "Quantity" and "quantity" both match it: write the header exactly as the one you mean` {
+		t.Errorf("%v", err)
+	}
 	r := run(t, st, "products", "a.csv", Options{In: strings.NewReader("sku,notes,notes\nC-3,x,y\n")})
 	counts(t, r, 1, 0, 0)
 }
