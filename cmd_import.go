@@ -26,13 +26,16 @@ func importCommand(db *string) *cobra.Command {
 		Use:   "import KIND FILE|-",
 		Short: "Read products, stock, sales, orders, suppliers, purchase orders or policies from a CSV file",
 		Long: "Imports a CSV file into the catalogue, creating the catalogue if it does not exist.\n" +
-			"Shopify (products, inventory, orders), WooCommerce products and Stockroom's own exports\n" +
-			"are recognised by their headers; for any other file name the columns with --map.\n" +
+			"Shopify (products, inventory, orders), WooCommerce products and Stockroom's own stock,\n" +
+			"reorder, risk and suppliers exports are recognised by their headers (an export imports\n" +
+			"back unchanged); for any other file name the columns with --map, which also chooses\n" +
+			"between two columns that could hold one field.\n" +
 			"Delimiter (comma, semicolon, tab), BOM, line ends and decimal commas (with semicolons)\n" +
 			"are detected. A file imports completely in one transaction or not at all: bad rows are\n" +
 			"listed as FILE:LINE: column \"X\": reason and nothing is written. A line of more than\n" +
-			"--max-quantity units is refused as a typing error. --dry-run checks a file and writes\n" +
-			"nothing, even before the catalogue exists, and fails where the import would fail.\n" +
+			"--max-quantity units, or a sale dated after tomorrow, is refused. --dry-run checks a\n" +
+			"file and writes nothing, even before the catalogue exists, and fails where the import\n" +
+			"would fail.\n" +
 			"FILE - reads standard input (named stdin in messages).\n" +
 			"An orders file with product columns (name, category, …), as BI and marketplace exports\n" +
 			"have, also adds its SKUs to the catalogue and fills in product fields it leaves empty.\n" +
