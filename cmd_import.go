@@ -2,12 +2,14 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"stockroom/safefile"
 	"stockroom/store"
 	"stockroom/store/importer"
 )
@@ -21,16 +23,20 @@ func importCommand(db *string) *cobra.Command {
 		kinds.WriteString("\n" + k.Describe())
 	}
 	cmd := &cobra.Command{
-		Use:   "import KIND FILE",
+		Use:   "import KIND FILE|-",
 		Short: "Read products, stock, sales, orders, suppliers, purchase orders or policies from a CSV file",
 		Long: "Imports a CSV file into the catalogue, creating the catalogue if it does not exist.\n" +
-			"Shopify (products, inventory, orders), WooCommerce products and Stockroom's own exports\n" +
-			"are recognised by their headers; for any other file name the columns with --map.\n" +
+			"Shopify (products, inventory, orders), WooCommerce products and Stockroom's own stock,\n" +
+			"reorder, risk and suppliers exports are recognised by their headers (an export imports\n" +
+			"back unchanged); for any other file name the columns with --map, which also chooses\n" +
+			"between two columns that could hold one field.\n" +
 			"Delimiter (comma, semicolon, tab), BOM, line ends and decimal commas (with semicolons)\n" +
 			"are detected. A file imports completely in one transaction or not at all: bad rows are\n" +
 			"listed as FILE:LINE: column \"X\": reason and nothing is written. A line of more than\n" +
-			"--max-quantity units is refused as a typing error. --dry-run checks a file and writes\n" +
-			"nothing, even before the catalogue exists.\n" +
+			"--max-quantity units, or a sale dated after tomorrow, is refused. --dry-run checks a\n" +
+			"file and writes nothing, even before the catalogue exists, and fails where the import\n" +
+			"would fail.\n" +
+			"FILE - reads standard input (named stdin in messages).\n" +
 			"An orders file with product columns (name, category, …), as BI and marketplace exports\n" +
 			"have, also adds its SKUs to the catalogue and fills in product fields it leaves empty.\n" +
 			"\nKinds and their fields:\n" + kinds.String(),
@@ -58,17 +64,24 @@ func importCommand(db *string) *cobra.Command {
 			}
 			opt := importer.Options{Kind: args[0], File: args[1], Map: m, DateFormat: dateFormat, DryRun: dryRun,
 				SkipUnknown: skipUnknown, MaxQuantity: maxQuantity, Today: today()}
+			if args[1] == "-" {
+				if stdinIsTerminal(cmd.InOrStdin()) {
+					return usageError{fmt.Errorf("import %s -: standard input is a terminal; pipe a file in: stockroom import %s - < FILE", args[0], args[0])}
+				}
+				opt.File, opt.In = "stdin", cmd.InOrStdin()
+			}
 			path := catalogPath(*db)
 			_, statErr := os.Stat(path)
 			missing := os.IsNotExist(statErr)
-			if missing && dryRun {
-				return dryRunWithoutCatalogue(cmd, path, opt)
-			}
 			// a new catalogue may go into Stockroom's own data directory,
 			// made if missing; any other directory must exist (a mistyped
 			// --db is refused by the store, never created)
+			inDataDir := filepath.Dir(path) == filepath.Clean(dataDir())
+			if missing && dryRun {
+				return dryRunWithoutCatalogue(cmd, path, inDataDir, opt)
+			}
 			var made []string
-			if missing && filepath.Dir(path) == filepath.Clean(dataDir()) {
+			if missing && inDataDir {
 				if made, err = makeDirs(filepath.Dir(path)); err != nil {
 					return err
 				}
@@ -78,6 +91,7 @@ func importCommand(db *string) *cobra.Command {
 				removeNew(path, made, missing)
 				return err
 			}
+			readOnly := st.ReadOnly() // only a dry run opens a read-only catalogue
 			res, err := importer.Run(cmd.Context(), st, opt)
 			st.Close()
 			if err != nil {
@@ -86,6 +100,9 @@ func importCommand(db *string) *cobra.Command {
 			}
 			if missing {
 				fmt.Fprintf(os.Stderr, "Created a new catalogue at %s\n", path)
+			}
+			if why := readOnly; why != "" {
+				res.Notes = append(res.Notes, fmt.Sprintf("the catalogue is read-only (%s): the import itself would be refused", why))
 			}
 			fmt.Fprintln(cmd.OutOrStdout(), res)
 			return nil
@@ -99,6 +116,13 @@ func importCommand(db *string) *cobra.Command {
 	return cmd
 }
 
+// stdinIsTerminal says whether standard input is a terminal, which an
+// import would wait on for a file nobody pipes in; tests replace it.
+var stdinIsTerminal = func(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	return ok && safefile.IsTerminal(f)
+}
+
 // openForImport opens the catalogue, creating it unless this is a dry run.
 func openForImport(path string, dryRun bool) (*store.Store, error) {
 	if dryRun {
@@ -109,8 +133,15 @@ func openForImport(path string, dryRun bool) (*store.Store, error) {
 
 // dryRunWithoutCatalogue checks a file for a catalogue that does not exist
 // yet: against an empty catalogue in a temporary directory, so that
-// nothing appears at path, not even a directory.
-func dryRunWithoutCatalogue(cmd *cobra.Command, path string, opt importer.Options) error {
+// nothing appears at path, not even a directory. Where the import could
+// not create the catalogue (a directory missing, other than Stockroom's
+// own, or not writable), it fails as the import would.
+func dryRunWithoutCatalogue(cmd *cobra.Command, path string, inDataDir bool, opt importer.Options) error {
+	if _, err := os.Stat(filepath.Dir(path)); !(inDataDir && os.IsNotExist(err)) {
+		if err := store.CheckCreate(path); err != nil {
+			return err
+		}
+	}
 	dir, err := os.MkdirTemp("", "stockroom-dry-run-")
 	if err != nil {
 		return err

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -190,7 +192,9 @@ func TestImportCommandDryRunWithoutCatalogue(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "flat.csv")
 	units, _, _ := writeFlatExport(t, file, 200, 30)
-	db := filepath.Join(dir, "not", "yet", "c.db")
+	// Stockroom's own data directory, which a real import would make
+	t.Setenv("XDG_DATA_HOME", filepath.Join(dir, "not", "yet"))
+	db := filepath.Join(dataDir(), "c.db")
 	out, err := executeOut(t, "import", "orders", file, "--db", db, "--dry-run")
 	if err != nil || !strings.HasPrefix(out, "Dry run, nothing written:") || !strings.Contains(out, groupThousands(len(units))+" SKU-days new") ||
 		!strings.Contains(out, "30 products new") || !strings.Contains(out, "no catalogue at "+db+" yet") {
@@ -242,5 +246,66 @@ func TestImportCommandMaxQuantity(t *testing.T) {
 	}
 	if out, err := executeOut(t, "import", "orders", file, "--db", db, "--max-quantity", "12"); err != nil || !strings.Contains(out, "1 SKU-day new") {
 		t.Errorf("%q %v", out, err)
+	}
+}
+
+// A dry run fails where the import would: in a directory that does not
+// exist (other than Stockroom's own data directory, which an import makes
+// and a dry run does not).
+func TestImportCommandDryRunFailsLikeTheImport(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", filepath.Join(t.TempDir(), "xdg"))
+	file := writeTemp(t, "ol.csv", "date,sku,quantity,product name\n2026-03-01,A-1,2,Apple\n")
+	base := t.TempDir()
+	db := filepath.Join(base, "nodir", "x.db")
+	real := execute(t, "import", "orders", file, "--db", db)
+	dry := execute(t, "import", "orders", file, "--db", db, "--dry-run")
+	if real == nil || dry == nil || dry.Error() != real.Error() || !strings.Contains(dry.Error(), "does not exist") {
+		t.Errorf("import: %v\ndry run: %v", real, dry)
+	}
+	if entries, _ := os.ReadDir(base); len(entries) != 0 {
+		t.Errorf("made %v", entries)
+	}
+	// the default catalogue's directory is made by an import, so a dry run
+	// there passes, and makes nothing
+	out, err := executeOut(t, "import", "orders", file, "--dry-run")
+	if err != nil || !strings.HasPrefix(out, "Dry run, nothing written:") {
+		t.Errorf("%q %v", out, err)
+	}
+	if _, err := os.Stat(dataDir()); !os.IsNotExist(err) {
+		t.Errorf("a dry run made the data directory: %v", err)
+	}
+}
+
+// executeIn runs the command line with stdin as standard input.
+func executeIn(t *testing.T, stdin string, args ...string) (string, error) {
+	t.Helper()
+	root := rootCommand()
+	root.SetArgs(args)
+	root.SetIn(strings.NewReader(stdin))
+	var out bytes.Buffer
+	root.SetOut(&out)
+	root.SetErr(&bytes.Buffer{})
+	err := root.Execute()
+	return out.String(), err
+}
+
+// FILE "-" is standard input, named "stdin" in messages; a terminal is
+// refused rather than waited on.
+func TestImportCommandReadsStandardInput(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "c.db")
+	out, err := executeIn(t, "sku,name\nA-1,Apple\n", "import", "products", "-", "--db", db)
+	if err != nil || !strings.HasPrefix(out, "Imported stdin as CSV (1 row): 1 product new") {
+		t.Errorf("%q %v", out, err)
+	}
+	_, err = executeIn(t, "sku,price\nA-1,cheap\n", "import", "products", "-", "--db", db)
+	if err == nil || err.Error() != `stdin:2: column "price": "cheap" is not a number` {
+		t.Errorf("%v", err)
+	}
+	old := stdinIsTerminal
+	stdinIsTerminal = func(io.Reader) bool { return true }
+	t.Cleanup(func() { stdinIsTerminal = old })
+	_, err = executeIn(t, "", "import", "products", "-", "--db", db)
+	if err == nil || !isUsage(err) || !strings.Contains(err.Error(), "standard input is a terminal") {
+		t.Errorf("%v", err)
 	}
 }

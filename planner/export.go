@@ -112,13 +112,15 @@ func jsonValue(kind Kind, v Value) string {
 
 // Neutralise stops a spreadsheet from running a text cell as a formula: a
 // cell starting with = + - @ tab or carriage return gets a leading
-// apostrophe, which spreadsheets show as text and hide.
+// apostrophe, which spreadsheets show as text and hide. So does a cell
+// starting with an apostrophe, which a spreadsheet would hide and an
+// import of the export would take for the guard.
 func Neutralise(s string) string {
 	if s == "" {
 		return s
 	}
 	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
+	case '=', '+', '-', '@', '\t', '\r', '\'':
 		return "'" + s
 	}
 	return s

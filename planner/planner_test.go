@@ -178,7 +178,7 @@ func TestExportCSVRoundTrip(t *testing.T) {
 func TestNeutralise(t *testing.T) {
 	cases := map[string]string{
 		"=SUM(A1)": "'=SUM(A1)", "+1": "'+1", "-2": "'-2", "@x": "'@x", "\tx": "'\tx", "\rx": "'\rx",
-		"plain": "plain", "": "", "a=b": "a=b",
+		"plain": "plain", "": "", "a=b": "a=b", "'-x": "''-x", "'quoted'": "''quoted'", "O'Neil": "O'Neil",
 	}
 	for in, want := range cases {
 		if got := Neutralise(in); got != want {

@@ -97,7 +97,12 @@ func TestMaxQuantity(t *testing.T) {
 	}
 	run(t, st, "sales", "s.csv", Options{In: strings.NewReader("sku,date,units\nA-1,2026-03-01,10\n"), MaxQuantity: 10})
 	_, err = try(st, "stock", "s.csv", Options{In: strings.NewReader("sku,on_hand\nA-1,-11\n"), MaxQuantity: 10})
-	if err == nil || err.Error() != `s.csv:2: column "on_hand": -11 is more than --max-quantity 10 a line` {
+	if err == nil || err.Error() != `s.csv:2: column "on_hand": -11 is more than --max-quantity 10 units oversold` {
+		t.Errorf("%v", err)
+	}
+	// a negative count is negative, never "more" than anything
+	_, err = try(st, "orders", "o.csv", Options{In: strings.NewReader("date,sku,quantity\n2026-03-01,A-1,-3000000000\n")})
+	if err == nil || err.Error() != `o.csv:2: column "quantity": -3000000000 is negative` {
 		t.Errorf("%v", err)
 	}
 	if _, err := try(st, "sales", "s.csv", Options{In: strings.NewReader("sku,date,units\n"), MaxQuantity: MaxQuantityLimit + 1}); err == nil {
@@ -143,5 +148,36 @@ func TestEveryLinesUnitCostIsChecked(t *testing.T) {
 	_, err := try(st, "orders", "o.csv", Options{In: strings.NewReader("date,sku,quantity,unit cost\n2026-03-01,A-1,1,2\n2026-03-02,A-1,1,-2\n")})
 	if err == nil || err.Error() != `o.csv:3: column "unit cost": -2 is negative` {
 		t.Errorf("%v", err)
+	}
+}
+
+// Revenue that an orders file computes, quantity × price, is held to the
+// money bound as a line total is, and so is a day's revenue summed over
+// lines.
+func TestComputedRevenueIsBounded(t *testing.T) {
+	st := newStore(t)
+	run(t, st, "products", "p.csv", Options{In: strings.NewReader("sku\nA-1\n")})
+	before := fingerprint(t, st)
+	_, err := try(st, "orders", "o.csv", Options{In: strings.NewReader("date,sku,quantity,price\n2026-03-01,A-1,2,5\n2026-03-01,A-1,1000000,1000000000000\n")})
+	if err == nil || err.Error() != `o.csv:3: column "price": 1,000,000 × 1000000000000 is more than 1,000,000,000,000` {
+		t.Errorf("%v", err)
+	}
+	// each line within the bound, their day's sum past it
+	var b strings.Builder
+	b.WriteString("sku,date,units,revenue\n")
+	for range 3 {
+		b.WriteString("A-1,2026-03-01,1,600000000000\n")
+	}
+	_, err = try(st, "sales", "s.csv", Options{In: strings.NewReader(b.String())})
+	if err == nil || !strings.HasPrefix(err.Error(), `s.csv:3: column "revenue": revenue of SKU "A-1" on 2026-03-01 adds up to more than 1,000,000,000,000`+"\n") {
+		t.Errorf("%v", err)
+	}
+	if fingerprint(t, st) != before {
+		t.Error("refused but wrote")
+	}
+	// within the bound, quantity × price is the revenue
+	run(t, st, "orders", "o.csv", Options{In: strings.NewReader("date,sku,quantity,price\n2026-03-01,A-1,1000,999999999\n")})
+	if got := query(t, st, "SELECT units, revenue FROM sales_daily"); got != "1000|999999999000.0" {
+		t.Errorf("stored %s", got)
 	}
 }

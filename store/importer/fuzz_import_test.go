@@ -43,6 +43,13 @@ func FuzzImport(f *testing.F) {
 	f.Add(uint8(4), []byte("Name,Created at,Lineitem sku,Lineitem quantity\n#1,2026-03-01 10:00:00 +0100,HOSE-25-G,\"3\n"))
 	f.Add(uint8(4), []byte("Order ID,Order Date,SKU,Product Name,Category,Supplier,Quantity,Line Total\n"+
 		"1,3/14/2025 6:22 PM,N-1,\"Nut, big\",Food,Acme,2,3.50\n1,,N-1,NUT,Food,ACME,1,1.75\n2,3/15/2025,HOSE-25-G,Hose,,,1,9\n"))
+	// Stockroom's stock export, guarded cells and all, as products, stock and policies
+	stockExport := []byte("sku,name,category,subcategory,brand,supplier,on_hand,committed,available,on_order,reorder_point,reorder_point_manual," +
+		"safety_stock,weekly_demand,days_of_cover,stock_value,last_sale,status,stockout_date,forecast_method,demand_class,abc,xyz,risk\n" +
+		"'=cmd,'-20% Sale,'@c,,'+b,''-s,-3,1,-4,0,5,true,0,0,,0.00,,out,,no sales,none,C,Z,\n")
+	for _, kind := range []uint8{1, 2, 6} {
+		f.Add(kind, stockExport)
+	}
 	var st *store.Store
 	f.Fuzz(func(t *testing.T, kind uint8, data []byte) {
 		if st == nil { // one catalogue per fuzzing process: opening one per input is slow

@@ -312,8 +312,11 @@ func TestSalesReplaceTheFileRange(t *testing.T) {
 		"HOSE-25-G,2026-03-05,2,\nHOSE-25-G,2026-03-09,1,0.5\n")})
 	r := run(t, st, "sales", "s2.csv", Options{In: strings.NewReader("sku,date,units\nHOSE-25-G,2026-03-02,7\nHOSE-25-G,2026-03-05,3\n")})
 	// the file covers 03-02 … 03-05: 03-02 new; 03-05 changed; 03-03
-	// dropped (in range, not listed); 03-01 and 03-09 outside, kept
-	counts(t, r, 1, 2, 0)
+	// set to 0 (in range, not listed); 03-01 and 03-09 outside, kept
+	counts(t, r, 1, 1, 0)
+	if r.Removed != 1 || !strings.HasSuffix(r.String(), "; 1 SKU-day in the window set to 0 (not in the file).") {
+		t.Errorf("%s", r)
+	}
 	if got := query(t, st, "SELECT day, units, coalesce(in_stock_fraction, 'NULL') FROM sales_daily ORDER BY day"); got !=
 		day("2026-03-01")+"|4|NULL\n"+day("2026-03-02")+"|7|NULL\n"+day("2026-03-05")+"|3|NULL\n"+day("2026-03-09")+"|1|0.5" {
 		t.Errorf("sales:\n%s", got)
@@ -348,9 +351,10 @@ func TestSuppliersPurchaseOrdersAndPolicies(t *testing.T) {
 
 	counts(t, run(t, st, "policies", "policies.csv", Options{}), 0, 2, 0)
 	counts(t, run(t, st, "policies", "policies.csv", Options{}), 0, 0, 2)
+	// rounding up is what no rounding means, so HOSE-25-G's stays unset
 	if got := query(t, st, `SELECT p.sku, coalesce(reorder_point, 'auto'), coalesce(lead_time_days, '-'), service_level, rounding, case_pack, moq
 		FROM policies JOIN products p ON p.id = product_id ORDER BY p.id`); got !=
-		"HOSE-25-G|30|-|0.98|up|6|12\nHOSE-25-B|auto|10.0|0.9|nearest|1|0" {
+		"HOSE-25-G|30|-|0.98|NULL|6|12\nHOSE-25-B|auto|10.0|0.9|nearest|1|0" {
 		t.Errorf("policies:\n%s", got)
 	}
 }
@@ -360,10 +364,10 @@ func TestStockroomExportImportsBack(t *testing.T) {
 	st := newStore(t)
 	run(t, st, "products", "shopify_products_legacy.csv", Options{})
 	run(t, st, "stock", "shopify_inventory.csv", Options{})
-	export := "sku,name,category,subcategory,brand,supplier,on_hand,committed,available,on_order,reorder_point,reorder_point_manual,safety_stock,weekly_demand,days_of_cover,stock_value,last_sale,status\n" +
-		"HOSE-25-B,\"Garden hose, 25 m – Blue\",Watering,,Hortus,,3,1,2,0,4,false,1.2,0.5,28,37.5,,ok\n"
+	export := "sku,name,category,subcategory,brand,supplier,on_hand,committed,available,on_order,reorder_point,reorder_point_manual,safety_stock,weekly_demand,days_of_cover,stock_value,last_sale,status,stockout_date,forecast_method,demand_class,abc,xyz,risk\n" +
+		"HOSE-25-B,\"Garden hose, 25 m – Blue\",Watering,,Hortus,,3,1,2,0,4,false,1.2,0.5,28,37.5,,ok,,croston,intermittent,C,Z,\n"
 	r := run(t, st, "products", "stock.csv", Options{In: strings.NewReader(export)})
-	if r.Format != Stockroom {
+	if r.Format != "Stockroom stock export" {
 		t.Errorf("format %s", r.Format)
 	}
 	counts(t, r, 0, 0, 1)

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 	"unicode"
 
 	"stockroom/model"
@@ -29,8 +30,9 @@ type Options struct {
 	SkipUnknown bool
 	// MaxQuantity is the most units a line may carry (0: DefaultMaxQuantity).
 	MaxQuantity int64
-	// Today dates purchase orders imported without a created day; zero
-	// means the real date.
+	// Today dates purchase orders imported without a created day, and
+	// sales and orders may not be dated after the day after it; zero (or
+	// NoDay) means this machine's date.
 	Today model.Day
 }
 
@@ -47,6 +49,11 @@ type Result struct {
 	// ProductsNew and ProductsFilled count the products an orders file
 	// with product columns adds, and fills in where they were empty.
 	ProductsNew, ProductsFilled int
+	// Removed counts what the import deletes, or sets to zero, without
+	// the file listing it (a sales day in the replaced window, stock at
+	// another location); the summary always says so.
+	Removed                             int
+	removedOne, removedMany, removedWhy string
 }
 
 func (r Result) String() string {
@@ -60,6 +67,9 @@ func (r Result) String() string {
 	}
 	s := fmt.Sprintf("%s %s as %s (%s): %s %s new, %s updated, %s unchanged", verb, r.File, r.Format,
 		nRows(r.Rows), group(r.New), unit, group(r.Updated), group(r.Unchanged))
+	if r.Removed > 0 {
+		s += "; " + plural(r.Removed, r.removedOne, r.removedMany) + r.removedWhy
+	}
 	if len(r.Notes) > 0 {
 		s += "; " + strings.Join(r.Notes, "; ")
 	}
@@ -69,6 +79,9 @@ func (r Result) String() string {
 // summary is the audit log's record of an import.
 func (r Result) summary() string {
 	s := fmt.Sprintf("%s: %s; %s new %d, updated %d, unchanged %d", r.Format, nRows(r.Rows), r.Unit, r.New, r.Updated, r.Unchanged)
+	if r.Removed > 0 {
+		s += fmt.Sprintf(", %s %d", r.removedMany, r.Removed)
+	}
 	if r.ProductsNew > 0 || r.ProductsFilled > 0 {
 		s += fmt.Sprintf("; products new %d, filled in %d", r.ProductsNew, r.ProductsFilled)
 	}
@@ -93,8 +106,13 @@ func Run(ctx context.Context, st *store.Store, opt Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	format := detect(r.Header())
-	cols, err := columns(k, opt.File, r.Header(), format, opt.Map)
+	format, export := detect(r.Header())
+	if export != nil {
+		if err := export.check(opt.File, k.Name); err != nil {
+			return Result{}, err
+		}
+	}
+	cols, err := columns(k, opt.File, r.Header(), format, export, opt.Map)
 	if err != nil {
 		return Result{}, err
 	}
@@ -108,10 +126,13 @@ func Run(ctx context.Context, st *store.Store, opt Options) (Result, error) {
 	if opt.MaxQuantity < 1 || opt.MaxQuantity > MaxQuantityLimit {
 		return Result{}, fmt.Errorf("--max-quantity %d: want 1 to %s units a line", opt.MaxQuantity, group(MaxQuantityLimit))
 	}
-	j := &job{ctx: ctx, st: st, opt: opt, kind: k, r: r, cols: cols, dates: dates,
+	j := &job{ctx: ctx, st: st, opt: opt, kind: k, r: r, cols: cols, dates: dates, export: export,
 		errs: &Errors{File: opt.File},
 		res:  Result{Kind: k.Name, File: opt.File, Format: format, DryRun: opt.DryRun}}
 	j.textCols = textColumns(cols)
+	if export != nil {
+		j.guarded = export.guarded()
+	}
 	err = k.run(j)
 	j.noteInvalidUTF8()
 	return j.res, err
@@ -129,6 +150,10 @@ type job struct {
 	errs  *Errors
 	res   Result
 	cat   *model.Catalogue
+	// export is the Stockroom export the file is, or nil; guarded are its
+	// text columns, read back through its formula guard (see unguard)
+	export  *stockroomExport
+	guarded []int
 	// textCols are the columns read as text other than identifiers, whose
 	// invalid UTF-8 is replaced (see clean); replaced counts those values.
 	textCols []int
@@ -153,10 +178,21 @@ func (j *job) rows(fn func(rec []string, line int)) error {
 			return fmt.Errorf("%s: %w", j.opt.File, err)
 		}
 		j.res.Rows++
+		for _, i := range j.guarded {
+			rec[i] = unguard(rec[i])
+		}
 		if j.clean(rec, line) {
 			fn(rec, line)
 		}
 	}
+}
+
+// today is Options.Today, or this machine's date.
+func (j *job) today() model.Day {
+	if j.opt.Today == 0 || j.opt.Today == model.NoDay {
+		return model.DayOf(time.Now())
+	}
+	return j.opt.Today
 }
 
 // has reports whether the file has a column for a field.
@@ -205,25 +241,32 @@ func (j *job) number(rec []string, line int, name string) (float64, bool) {
 // count reads an optional number of units: whole, not negative, at most
 // --max-quantity.
 func (j *job) count(rec []string, line int, name string) (int, bool) {
-	v, ok := j.signedCount(rec, line, name)
-	if ok && v < 0 {
-		j.bad(line, name, "%d is negative", v)
-		return 0, false
-	}
-	return v, ok
+	return j.units(rec, line, name, false)
 }
 
 // signedCount reads an optional number of units that may be negative
 // (oversold stock), at most --max-quantity either way.
 func (j *job) signedCount(rec []string, line int, name string) (int, bool) {
+	return j.units(rec, line, name, true)
+}
+
+func (j *job) units(rec []string, line int, name string, signed bool) (int, bool) {
 	s := j.cell(rec, name)
 	if s == "" {
 		return 0, false
 	}
 	f, err := ParseNumber(s, j.r.DecimalComma())
-	if err == nil && math.Abs(f) > float64(j.opt.MaxQuantity) {
-		// checked before the conversion: int is 32 bits on some platforms
+	// checked before the conversion: int is 32 bits on some platforms
+	switch max := float64(j.opt.MaxQuantity); {
+	case err != nil:
+	case f < 0 && !signed:
+		j.bad(line, name, "%s is negative", printable(s))
+		return 0, false
+	case f > max:
 		j.bad(line, name, "%s is more than --max-quantity %s a line", printable(s), group(int(j.opt.MaxQuantity)))
+		return 0, false
+	case f < -max:
+		j.bad(line, name, "%s is more than --max-quantity %s units oversold", printable(s), group(int(j.opt.MaxQuantity)))
 		return 0, false
 	}
 	var v int64
@@ -301,7 +344,23 @@ func (u *unknownSKUs) addRows(line int, sku string, rows int) {
 		u.skus[sku] = true
 		return
 	}
-	u.j.bad(line, "sku", "unknown SKU %q: import products first, or pass --skip-unknown", sku)
+	u.j.bad(line, "sku", "unknown SKU %q: import products first, or pass --skip-unknown%s", sku, u.guardHint(sku))
+}
+
+// guardHint names the catalogue's SKU that an unknown one would be without
+// a Stockroom export's formula guard: the file is an export whose header
+// was changed, so the guard stayed. Looked up only for the errors shown.
+func (u *unknownSKUs) guardHint(sku string) string {
+	bare := unguard(sku)
+	if bare == sku || u.j.cat == nil || u.j.errs.Len() >= MaxReported {
+		return ""
+	}
+	for i := range u.j.cat.Items {
+		if u.j.cat.Items[i].Product.SKU == bare {
+			return fmt.Sprintf(" (the catalogue has %q: the ' a Stockroom export puts before = + - @ is taken off only in a file with the export's whole header)", printable(bare))
+		}
+	}
+	return ""
 }
 
 func (u *unknownSKUs) note() {

@@ -92,9 +92,10 @@ func noteSuppliers(j *job, s *nameSet) {
 }
 
 // locationNames is the catalogue's locations by name, and a function
-// giving the first one, which takes stock given without a location; a
-// catalogue without locations gets one called "Main" when it is needed.
-func (j *job) locationNames() (*nameSet, func() int64, error) {
+// giving the first one, with its name, which takes stock given without a
+// location; a catalogue without locations gets one called "Main" when it
+// is needed.
+func (j *job) locationNames() (*nameSet, func() (int64, string), error) {
 	c, err := j.catalogue()
 	if err != nil {
 		return nil, nil, err
@@ -103,11 +104,11 @@ func (j *job) locationNames() (*nameSet, func() int64, error) {
 	for _, l := range c.Locations {
 		s.known(l.Name, l.ID)
 	}
-	first := func() int64 {
+	first := func() (int64, string) {
 		if len(c.Locations) > 0 {
-			return c.Locations[0].ID
+			return c.Locations[0].ID, c.Locations[0].Name
 		}
-		return s.id("Main")
+		return s.id("Main"), "Main"
 	}
 	return s, first, nil
 }

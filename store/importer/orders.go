@@ -37,7 +37,11 @@ type orderHead struct {
 }
 
 func runOrders(j *job) error {
-	s := newSalesFile(j, "quantity")
+	revenueField := "price"
+	if j.has("line_total") {
+		revenueField = "line_total"
+	}
+	s := newSalesFile(j, "quantity", revenueField)
 	s.products = newOrderProducts(j)
 	// an order's lines follow each other, and only its first carries the
 	// order's fields: the lines after it with the same number take them
@@ -69,8 +73,12 @@ func runOrders(j *job) error {
 		price = j.nonNegative(line, "price", price)
 		revenue := float64(qty) * price
 		total, hasTotal := j.number(rec, line, "line_total")
-		if hasTotal {
+		switch {
+		case hasTotal:
 			revenue = j.nonNegative(line, "line_total", total)
+		case revenue > maxNumber:
+			j.bad(line, "price", "%s × %s is more than %s", group(qty), printable(j.cell(rec, "price")), "1,000,000,000,000")
+			return
 		}
 		if sku != "" && s.products != nil {
 			s.products.line(rec, line, sku, unitPrice(price, revenue, qty))

@@ -1,6 +1,8 @@
 package importer
 
 import (
+	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -136,7 +138,7 @@ func (j *job) readPolicy(rec []string, line int, pol *model.Policy, prod *model.
 		if err != nil || v < 0.5 || v >= 1 {
 			j.bad(line, "service_level", "%q is not a service level from 50 %% to under 100 %%", s)
 		} else {
-			pol.ServiceLevel = v
+			pol.ServiceLevel = j.serviceLevelInUse(rec, pol.ServiceLevel, v)
 		}
 	}
 	if v, ok := j.count(rec, line, "review_days"); ok {
@@ -146,11 +148,34 @@ func (j *job) readPolicy(rec []string, line int, pol *model.Policy, prod *model.
 		pol.ReviewDays = v
 	}
 	if s := strings.ToLower(j.cell(rec, "rounding")); s != "" {
-		switch model.Rounding(s) {
+		switch r := model.Rounding(s); r {
 		case model.RoundUp, model.RoundNearest, model.RoundDown:
-			pol.Rounding = model.Rounding(s)
+			if r != model.RoundUp || pol.Rounding != "" { // no rounding set is rounding up
+				pol.Rounding = r
+			}
 		default:
 			j.bad(line, "rounding", "%q is not up, nearest or down", s)
 		}
 	}
+}
+
+// serviceLevelInUse is the SKU's service level to keep for read: the
+// stored one, or none (the ABC class's default), when the file is a
+// Stockroom export whose cell shows that level as the export rounds it.
+// The reorder export shows the level in use, not the SKU's own.
+func (j *job) serviceLevelInUse(rec []string, stored, read float64) float64 {
+	if j.export == nil {
+		return read
+	}
+	shows := func(level float64) bool { return math.Abs(100*level-100*read) <= exportRounding }
+	if stored > 0 && shows(stored) {
+		return stored
+	}
+	if i := j.export.column("abc"); stored == 0 && i >= 0 && j.cat != nil {
+		class := slices.Index([]string{"A", "B", "C"}, strings.TrimSpace(rec[i]))
+		if class >= 0 && shows(j.cat.Settings.ServiceLevelFor(model.ABC(class))) {
+			return 0
+		}
+	}
+	return read
 }

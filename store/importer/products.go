@@ -134,6 +134,7 @@ func runProducts(j *job) error {
 			j.res.New++
 			continue
 		}
+		r.p.UnitCost, r.p.Price = j.keepRounded(old.UnitCost, r.p.UnitCost), j.keepRounded(old.Price, r.p.Price)
 		if merged := r.mergeInto(*old); merged != *old {
 			changed = append(changed, merged)
 			j.res.Updated++

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"stockroom/model"
 	"stockroom/store"
@@ -123,10 +122,7 @@ func runPurchaseOrders(j *job) error {
 	if err != nil {
 		return err
 	}
-	today := j.opt.Today
-	if !today.Valid() {
-		today = model.DayOf(time.Now())
-	}
+	today := j.today()
 	type write struct {
 		ref      string
 		existing int64

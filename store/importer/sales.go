@@ -20,7 +20,7 @@ var salesKind = &Kind{
 func init() { salesKind.run = runSales }
 
 func runSales(j *job) error {
-	s := newSalesFile(j, "units")
+	s := newSalesFile(j, "units", "revenue")
 	err := j.rows(func(rec []string, line int) {
 		sku, ok := j.required(rec, line, "sku")
 		if !ok {

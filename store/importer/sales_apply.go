@@ -6,7 +6,6 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"time"
 
 	"stockroom/model"
 	"stockroom/store"
@@ -21,6 +20,7 @@ var nan = math.NaN()
 type salesFile struct {
 	j       *job
 	units   string // the units field, for messages
+	revenue string // the field revenue comes from, for messages
 	skus    numbering
 	skuRows []int               // rows per SKU, for --skip-unknown's count
 	dates   numbering           // of date keys
@@ -53,13 +53,20 @@ func (n *numbering) number(text string, line int) int32 {
 }
 
 type saleCell struct {
-	units   int
+	units   int32 // at most maxDayUnits
+	line    int32 // the first line that gave the day a sale, for messages
 	revenue float64
 	inStock float64 // NaN: unknown
 }
 
-func newSalesFile(j *job, units string) *salesFile {
-	return &salesFile{j: j, units: units, cells: map[uint64]saleCell{}}
+// empty reports whether a day says only that nothing sold: no units, no
+// revenue, no in-stock share. Such a day is not stored, as a day the file
+// does not list sold nothing too; it does not move the catalogue's latest
+// sales day (the plan's as-of day), and it may clear a future day.
+func (c saleCell) empty() bool { return c.units == 0 && c.revenue == 0 && math.IsNaN(c.inStock) }
+
+func newSalesFile(j *job, units, revenue string) *salesFile {
+	return &salesFile{j: j, units: units, revenue: revenue, cells: map[uint64]saleCell{}}
 }
 
 func (s *salesFile) add(line int, sku, dateKey string, units int, revenue, inStock float64) {
@@ -75,14 +82,22 @@ func (s *salesFile) add(line int, sku, dateKey string, units int, revenue, inSto
 	}
 	// a sum is checked before it is made, so it cannot wrap around, even
 	// where int has 32 bits
-	if units > maxDayUnits-c.units {
+	if units > maxDayUnits-int(c.units) {
 		s.j.bad(line, s.units, "units of SKU %q on %s add up to more than %s", sku, dateKey, group(maxDayUnits))
 		return
 	}
-	c.units += units
+	if math.Abs(c.revenue+revenue) > maxNumber {
+		s.j.bad(line, s.revenue, "revenue of SKU %q on %s adds up to more than %s", sku, dateKey, "1,000,000,000,000")
+		return
+	}
+	wasEmpty := c.empty()
+	c.units += int32(units)
 	c.revenue += revenue
 	if !math.IsNaN(inStock) {
 		c.inStock = inStock
+	}
+	if c.line == 0 || wasEmpty && !c.empty() {
+		c.line = int32(min(line, math.MaxInt32))
 	}
 	s.cells[k] = c
 }
@@ -128,7 +143,8 @@ func (s *salesFile) apply() error {
 		}
 	}
 	days := make([]model.Day, len(s.dates.texts))
-	earliest, latest := model.MustDay("1990-01-01"), model.DayOf(time.Now())+366
+	today := j.today()
+	earliest, latest := model.MustDay("1990-01-01"), today+366
 	from, to := model.NoDay, model.NoDay
 	for i, key := range s.dates.texts {
 		if !used[i] {
@@ -152,14 +168,26 @@ func (s *salesFile) apply() error {
 	if err := j.errs.Err(); err != nil {
 		return err
 	}
+	// a sale on a day still to come would make it the catalogue's latest
+	// sales day, and the plan's as-of day for every SKU; a day ahead is
+	// allowed, as a shop's time zone may be ahead of this machine's
+	for k, c := range s.cells {
+		if ids[k>>32] != 0 && days[uint32(k)] > today+1 && !c.empty() {
+			j.bad(int(c.line), "date", "%s is in the future: today is %s (a day ahead is accepted, for time zones)", days[uint32(k)], today)
+		}
+	}
+	if err := j.errs.Err(); err != nil {
+		return err
+	}
 	j.res.Unit = "SKU-days"
+	j.res.removedOne, j.res.removedMany = "SKU-day in the window set to 0 (not in the file)", "SKU-days in the window set to 0 (not in the file)"
 	bySKU := map[int32][]model.DailySale{}
 	for k, c := range s.cells {
 		si := int32(k >> 32)
 		if ids[si] == 0 {
 			continue // unknown SKU, left out
 		}
-		bySKU[si] = append(bySKU[si], model.DailySale{Day: days[uint32(k)], Units: c.units, Revenue: c.revenue, InStock: c.inStock})
+		bySKU[si] = append(bySKU[si], model.DailySale{Day: days[uint32(k)], Units: int(c.units), Revenue: c.revenue, InStock: c.inStock})
 	}
 	s.cells = nil
 	touched := slices.Sorted(maps.Keys(bySKU))
@@ -189,7 +217,7 @@ func (s *salesFile) apply() error {
 			for ci, id := range chunk {
 				fresh := bySKU[touched[lo+ci]]
 				sort.Slice(fresh, func(a, b int) bool { return fresh[a].Day < fresh[b].Day })
-				p := s.patch(id, from, to, fresh, old[id], keepStockouts)
+				p := s.patch(id, fresh, old[id], keepStockouts)
 				if p == nil || b == nil {
 					continue
 				}
@@ -234,72 +262,66 @@ const maxDayUnits = math.MaxInt32
 // salesChunk is how many SKUs' days are read at a time.
 const salesChunk = 500
 
-// patch compares a product's new days in from..to with its stored ones
-// (stored holds those days only),
-// counts new, updated and unchanged SKU-days, and returns the patch, or nil
-// when nothing changes.
-func (s *salesFile) patch(id int64, from, to model.Day, fresh, stored []model.DailySale, keepStockouts bool) *salesPatch {
+// patch compares a product's days in the file (fresh, by day, in from..to)
+// with its stored ones there, counts new, updated and unchanged SKU-days
+// and the stored days with sales the file does not list (set to 0), and
+// returns the patch, or nil when nothing changes. keepStockouts carries
+// the stored in-stock shares into the file's days and keeps stored
+// stock-out days it does not list: orders say what sold, not whether the
+// SKU could be bought.
+func (s *salesFile) patch(id int64, fresh, stored []model.DailySale, keepStockouts bool) *salesPatch {
 	res := &s.j.res
-	inRange := stored // read for from..to only
-	if keepStockouts {
-		fresh = keepInStock(fresh, inRange)
-	}
 	changed := false
+	days := make([]model.DailySale, 0, len(fresh)) // what the range holds after the patch
 	i := 0
+	notListed := func(old model.DailySale) {
+		known := !math.IsNaN(old.InStock)
+		if old.Units != 0 || old.Revenue != 0 || known && !keepStockouts {
+			res.Removed++ // its sales set to 0, or its in-stock share dropped
+			changed = true
+		} else {
+			res.Unchanged++
+		}
+		if known && keepStockouts {
+			days = append(days, model.DailySale{Day: old.Day, InStock: old.InStock})
+		}
+	}
 	for _, d := range fresh {
-		for i < len(inRange) && inRange[i].Day < d.Day {
-			changed = true // a stored day the file says sold nothing
-			res.Updated++
+		for i < len(stored) && stored[i].Day < d.Day {
+			notListed(stored[i])
 			i++
 		}
+		had := i < len(stored) && stored[i].Day == d.Day
+		if had && keepStockouts && math.IsNaN(d.InStock) {
+			d.InStock = stored[i].InStock
+		}
+		nothing := d.Units == 0 && d.Revenue == 0 && math.IsNaN(d.InStock)
 		switch {
-		case i < len(inRange) && inRange[i].Day == d.Day:
-			if sameSale(inRange[i], d) {
-				res.Unchanged++
-			} else {
-				res.Updated++
-				changed = true
-			}
-			i++
+		case had && sameSale(stored[i], d):
+			res.Unchanged++
+		case had:
+			res.Updated++
+			changed = true
+		case nothing: // sold nothing, as the catalogue already says
+			res.Unchanged++
 		default:
 			res.New++
 			changed = true
 		}
+		if had {
+			i++
+		}
+		if !nothing {
+			days = append(days, d)
+		}
 	}
-	if rest := len(inRange) - i; rest > 0 {
-		res.Updated += rest
-		changed = true
+	for ; i < len(stored); i++ {
+		notListed(stored[i])
 	}
 	if !changed {
 		return nil
 	}
-	return &salesPatch{productID: id, days: fresh, removed: inRange}
-}
-
-// keepInStock carries the stored in-stock share of each day into the new
-// rows, adding a zero-sales row for a stored stockout day the file does not
-// list: orders say what sold, not whether the SKU could be bought.
-func keepInStock(fresh, stored []model.DailySale) []model.DailySale {
-	known := map[model.Day]float64{}
-	for _, d := range stored {
-		if !math.IsNaN(d.InStock) {
-			known[d.Day] = d.InStock
-		}
-	}
-	if len(known) == 0 {
-		return fresh
-	}
-	for i := range fresh {
-		if v, ok := known[fresh[i].Day]; ok {
-			fresh[i].InStock = v
-			delete(known, fresh[i].Day)
-		}
-	}
-	for day, v := range known {
-		fresh = append(fresh, model.DailySale{Day: day, InStock: v})
-	}
-	sort.Slice(fresh, func(a, b int) bool { return fresh[a].Day < fresh[b].Day })
-	return fresh
+	return &salesPatch{productID: id, days: days, removed: stored}
 }
 
 // sameSale compares two days' sales; revenue to the cent.

@@ -24,9 +24,13 @@ func init() { stockKind.run = runStock }
 
 type stockRow struct {
 	line int
-	key  store.StockKey
-	qty  store.StockQty
-	drop []int64 // the SKU's other locations, when the file gives its whole stock
+	// key's LocationID is 0 when the file has no location column: the row
+	// gives the SKU's whole stock
+	key           store.StockKey
+	onHand        int // or available, when fromAvailable
+	fromAvailable bool
+	committed     int
+	hasCommitted  bool // a committed cell: without one the stored value is kept
 }
 
 func runStock(j *job) error {
@@ -67,14 +71,14 @@ func runStock(j *job) error {
 		r := stockRow{line: line, key: store.StockKey{ProductID: p.ID}}
 		if name := j.cell(rec, "location"); name != "" {
 			r.key.LocationID = locs.id(name)
-		} else {
-			r.key.LocationID = first()
+		} else if j.has("location") {
+			r.key.LocationID, _ = first() // that location's stock, not the whole
 		}
-		r.qty.Committed, _ = j.count(rec, line, "committed")
+		r.committed, r.hasCommitted = j.count(rec, line, "committed")
 		if onHand, ok := j.signedCount(rec, line, "on_hand"); ok {
-			r.qty.OnHand = onHand
+			r.onHand = onHand
 		} else if avail, ok := j.signedCount(rec, line, "available"); ok {
-			r.qty.OnHand = avail + r.qty.Committed
+			r.onHand, r.fromAvailable = avail, true
 		} else if j.cell(rec, "on_hand") == "" && j.cell(rec, "available") == "" {
 			j.bad(line, firstPresent(j, "on_hand", "available"), "empty")
 			return
@@ -96,9 +100,6 @@ func runStock(j *job) error {
 	if notStocked > 0 {
 		j.res.Notes = append(j.res.Notes, fmt.Sprintf("%s \"not stocked\" at their location left out", nRows(notStocked)))
 	}
-	if len(locs.added) > 0 {
-		j.res.Notes = append(j.res.Notes, "new locations: "+locs.list())
-	}
 	if err := j.errs.Err(); err != nil {
 		return err
 	}
@@ -106,32 +107,70 @@ func runStock(j *job) error {
 	if err != nil {
 		return err
 	}
-	// without a location column the file gives a SKU's whole stock: its
-	// rows at other locations go
-	elsewhere := map[int64][]int64{}
-	if !j.has("location") {
-		home := first()
-		for k := range levels {
-			if k.LocationID != home {
-				elsewhere[k.ProductID] = append(elsewhere[k.ProductID], k.LocationID)
-			}
-		}
+	// a SKU's stock over all its locations, for files without a location
+	// column, and the locations it is at
+	whole := map[int64]store.StockQty{}
+	at := map[int64][]int64{}
+	for k, q := range levels {
+		w := whole[k.ProductID]
+		w.OnHand += q.OnHand
+		w.Committed += q.Committed
+		whole[k.ProductID] = w
+		at[k.ProductID] = append(at[k.ProductID], k.LocationID)
 	}
 	j.res.Unit = "stock levels"
-	var writes []stockRow
+	type write struct {
+		key  store.StockKey
+		qty  store.StockQty
+		drop []int64 // the SKU's rows at other locations
+	}
+	var writes []write
+	home, homeName := int64(0), ""
 	for _, r := range rows {
-		r.drop = elsewhere[r.key.ProductID]
-		old, ok := levels[r.key]
-		switch {
-		case !ok:
-			j.res.New++
-		case old != r.qty || len(r.drop) > 0:
-			j.res.Updated++
-		default:
+		old, had := levels[r.key]
+		if r.key.LocationID == 0 {
+			old, had = whole[r.key.ProductID], len(at[r.key.ProductID]) > 0
+		}
+		qty := store.StockQty{OnHand: r.onHand, Committed: old.Committed}
+		if r.hasCommitted {
+			qty.Committed = r.committed
+		}
+		if r.fromAvailable {
+			qty.OnHand += qty.Committed
+		}
+		// no stock row is no stock: a file saying 0 changes nothing
+		if qty == old && (had || r.key.LocationID == 0) {
 			j.res.Unchanged++
 			continue
 		}
-		writes = append(writes, r)
+		w := write{key: r.key, qty: qty}
+		if r.key.LocationID == 0 {
+			// the whole stock goes to the first location; the SKU's rows
+			// elsewhere go, and the summary says how many
+			if home == 0 {
+				home, homeName = first()
+			}
+			w.key.LocationID = home
+			for _, l := range at[r.key.ProductID] {
+				if l != home {
+					w.drop = append(w.drop, l)
+				}
+			}
+			j.res.Removed += len(w.drop)
+		}
+		if had {
+			j.res.Updated++
+		} else {
+			j.res.New++
+		}
+		writes = append(writes, w)
+	}
+	if j.res.Removed > 0 {
+		j.res.removedOne, j.res.removedMany = "stock row at another location removed", "stock rows at other locations removed"
+		j.res.removedWhy = fmt.Sprintf(" (the file has no location column: a SKU's whole stock is set at %s)", printable(homeName))
+	}
+	if len(locs.added) > 0 {
+		j.res.Notes = append(j.res.Notes, "new locations: "+locs.list())
 	}
 	return j.finish(func(b *store.Bulk) error {
 		if err := addLocations(b, locs); err != nil {

@@ -77,6 +77,12 @@ func runSuppliers(j *job) error {
 			}
 			sp.Currency = strings.ToUpper(v)
 		}
+		for _, f := range []struct{ stored, read *float64 }{{&old.LeadTimeDays, &sp.LeadTimeDays},
+			{&old.LeadTimeSDDays, &sp.LeadTimeSDDays}, {&old.OrderCost, &sp.OrderCost}, {&old.MinOrderValue, &sp.MinOrderValue}} {
+			if known {
+				*f.read = j.keepRounded(*f.stored, *f.read)
+			}
+		}
 		switch {
 		case !known:
 			added = append(added, sp)
