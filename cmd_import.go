@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"stockroom/planner"
 	"stockroom/safefile"
 	"stockroom/store"
 	"stockroom/store/importer"
@@ -62,7 +63,7 @@ func importCommand(db *string) *cobra.Command {
 			if maxQuantity < 1 || maxQuantity > importer.MaxQuantityLimit {
 				return usageError{fmt.Errorf("--max-quantity %d: want 1 to %s units a line", maxQuantity, groupThousands(importer.MaxQuantityLimit))}
 			}
-			opt := importer.Options{Kind: args[0], File: args[1], Map: m, DateFormat: dateFormat, DryRun: dryRun,
+			opt := importer.Options{Kind: args[0], File: args[1], Map: m, DateFormat: dateFormat, DryRun: dryRun, Exports: stockroomExports(),
 				SkipUnknown: skipUnknown, MaxQuantity: maxQuantity, Today: today()}
 			if args[1] == "-" {
 				if stdinIsTerminal(cmd.InOrStdin()) {
@@ -189,4 +190,18 @@ func removeNew(path string, made []string, created bool) {
 	for _, d := range made {
 		os.Remove(d) // only if empty: never anything else's
 	}
+}
+
+// stockroomExports are the headers `stockroom export` writes, so that an
+// export imports back through its formula guard.
+func stockroomExports() []importer.Export {
+	var out []importer.Export
+	for _, v := range planner.EmptyViews() {
+		x := importer.Export{View: v.Name()}
+		for _, c := range v.Columns() {
+			x.Columns = append(x.Columns, importer.ExportColumn{Name: c.Name, Text: c.IsText()})
+		}
+		out = append(out, x)
+	}
+	return out
 }

@@ -5,8 +5,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-
-	"stockroom/planner"
 )
 
 // Stockroom's own CSV exports import back: a PM exports the stock view,
@@ -15,12 +13,26 @@ import (
 // hand-made file with a few of the same column names is read as the CSV
 // it is. Only then are its text cells read back through the export's
 // formula guard (planner.Neutralise), and only the kinds the view holds
-// are accepted.
+// are accepted. The caller names the exports (Options.Exports): the
+// planner declares the views, and the importer sits below it.
+
+// Export is the header of one of Stockroom's CSV exports, as `stockroom
+// export` writes it.
+type Export struct {
+	View    string
+	Columns []ExportColumn
+}
+
+// ExportColumn is one column of an export.
+type ExportColumn struct {
+	Name string
+	Text bool // written through the formula guard
+}
 
 // stockroomExport is one of Stockroom's CSV exports.
 type stockroomExport struct {
 	view    string
-	columns []planner.Column
+	columns []ExportColumn
 	kinds   []string // what it imports as; none for views of computed figures
 }
 
@@ -35,33 +47,21 @@ var exportKinds = map[string][]string{
 	"suppliers": {"suppliers"},
 }
 
-// stockroomExports lists every view `stockroom export` writes.
-func stockroomExports() []stockroomExport {
-	views := []planner.View{planner.StockView{}, (*planner.ReorderView)(nil), (*planner.RiskView)(nil),
-		(*planner.SuppliersView)(nil), planner.POView{}, planner.POListView{}, planner.ForecastView{},
-		(*planner.AssortmentView)(nil), planner.MatrixView{}, (*planner.OverviewView)(nil)}
-	out := make([]stockroomExport, len(views))
-	for i, v := range views {
-		out[i] = stockroomExport{view: v.Name(), columns: v.Columns(), kinds: exportKinds[v.Name()]}
-	}
-	return out
-}
-
 // findExport is the export whose header this is, or nil.
-func findExport(header []string) *stockroomExport {
-	for _, e := range stockroomExports() {
-		if len(e.columns) != len(header) {
+func findExport(header []string, exports []Export) *stockroomExport {
+	for _, x := range exports {
+		if len(x.Columns) != len(header) {
 			continue
 		}
 		same := true
-		for i, c := range e.columns {
+		for i, c := range x.Columns {
 			if normalise(header[i]) != normalise(c.Name) {
 				same = false
 				break
 			}
 		}
 		if same {
-			return &e
+			return &stockroomExport{view: x.View, columns: x.Columns, kinds: exportKinds[x.View]}
 		}
 	}
 	return nil
@@ -92,7 +92,7 @@ func (e *stockroomExport) check(file, kind string) error {
 func (e *stockroomExport) guarded() []int {
 	var out []int
 	for i, c := range e.columns {
-		if c.Kind == planner.Text || c.Kind == planner.Enum {
+		if c.Text {
 			out = append(out, i)
 		}
 	}
@@ -114,7 +114,7 @@ func unguard(s string) string {
 
 // column is the index of one of the export's columns, or -1.
 func (e *stockroomExport) column(name string) int {
-	return slices.IndexFunc(e.columns, func(c planner.Column) bool { return c.Name == name })
+	return slices.IndexFunc(e.columns, func(c ExportColumn) bool { return c.Name == name })
 }
 
 // exportRounding is how far an exported number may be from the stored one:

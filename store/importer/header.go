@@ -215,8 +215,8 @@ const (
 )
 
 // detect names the format of a header, and the Stockroom export it is.
-func detect(header []string) (Format, *stockroomExport) {
-	if e := findExport(header); e != nil {
+func detect(header []string, exports []Export) (Format, *stockroomExport) {
+	if e := findExport(header, exports); e != nil {
 		return e.format(), e
 	}
 	has := map[string]bool{}

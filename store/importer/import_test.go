@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"stockroom/model"
+	"stockroom/planner"
 	"stockroom/store"
 )
 
@@ -37,6 +38,9 @@ func run(t *testing.T, st *store.Store, kind, file string, opt Options) Result {
 
 func try(st *store.Store, kind, file string, opt Options) (Result, error) {
 	opt.Kind = kind
+	if opt.Exports == nil {
+		opt.Exports = stockroomExports()
+	}
 	if opt.In == nil {
 		opt.File = filepath.Join("testdata", file)
 	} else {
@@ -448,4 +452,18 @@ func TestServiceLevelBelowHalfIsRefused(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "low.csv:2: column \"service_level\"") || strings.Contains(err.Error(), "low.csv:3") {
 		t.Errorf("30%% should be refused and 0.5 accepted: %v", err)
 	}
+}
+
+// stockroomExports are the export headers the command line names, read
+// from the planner's views.
+func stockroomExports() []Export {
+	var out []Export
+	for _, v := range planner.EmptyViews() {
+		x := Export{View: v.Name()}
+		for _, c := range v.Columns() {
+			x.Columns = append(x.Columns, ExportColumn{Name: c.Name, Text: c.IsText()})
+		}
+		out = append(out, x)
+	}
+	return out
 }

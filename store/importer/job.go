@@ -30,6 +30,10 @@ type Options struct {
 	SkipUnknown bool
 	// MaxQuantity is the most units a line may carry (0: DefaultMaxQuantity).
 	MaxQuantity int64
+	// Exports are the headers of Stockroom's own CSV exports, read back
+	// through their formula guard (exports.go); none, and an export is
+	// read as any CSV.
+	Exports []Export
 	// Today dates purchase orders imported without a created day, and
 	// sales and orders may not be dated after the day after it; zero (or
 	// NoDay) means this machine's date.
@@ -106,7 +110,7 @@ func Run(ctx context.Context, st *store.Store, opt Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	format, export := detect(r.Header())
+	format, export := detect(r.Header(), opt.Exports)
 	if export != nil {
 		if err := export.check(opt.File, k.Name); err != nil {
 			return Result{}, err
