@@ -25,6 +25,12 @@ import (
 type cellInput struct {
 	textinput.Model
 	selected bool
+	// opened is the text the editor opened with; edited turns true once
+	// the text differs from it. enter on a field nobody has edited saves
+	// nothing: a field opened on a suggestion or on "values differ" must
+	// not become the PM's own value by a stray enter.
+	opened string
+	edited bool
 }
 
 func newCellInput() cellInput {
@@ -46,8 +52,16 @@ var selectionStyle = lipgloss.NewStyle().Reverse(true)
 func (c *cellInput) open(value, placeholder string) tea.Cmd {
 	c.CharLimit = 0
 	c.Placeholder = placeholder
+	c.opened, c.edited = value, false
 	c.selectAll(value)
 	return c.Focus()
+}
+
+// Untouched says the PM has not changed what the field opened with: never
+// edited, or emptied when it opened empty (empty then means nothing, not
+// automatic: the field was automatic already, or its values differ).
+func (c cellInput) Untouched() bool {
+	return !c.edited || (c.opened == "" && strings.TrimSpace(c.Value()) == "")
 }
 
 // selectAll replaces the text with s, selected: the next typed character
@@ -56,6 +70,14 @@ func (c *cellInput) selectAll(s string) {
 	c.Model.SetValue(s)
 	c.CursorEnd()
 	c.selected = s != ""
+	c.noteEdit()
+}
+
+// noteEdit remembers that the text has differed from what it opened with.
+func (c *cellInput) noteEdit() {
+	if c.Value() != c.opened {
+		c.edited = true
+	}
 }
 
 // SetValue replaces the text with nothing selected.
@@ -95,6 +117,7 @@ func (c cellInput) Update(msg tea.Msg) (cellInput, tea.Cmd) {
 			case key.Matches(msg, km.DeleteCharacterBackward, km.DeleteCharacterForward, km.DeleteWordBackward,
 				km.DeleteWordForward, km.DeleteBeforeCursor, km.DeleteAfterCursor):
 				c.SetValue("")
+				c.noteEdit()
 				return c, nil
 			case key.Matches(msg, km.CharacterBackward, km.CharacterForward, km.WordBackward, km.WordForward,
 				km.LineStart, km.LineEnd):
@@ -108,6 +131,7 @@ func (c cellInput) Update(msg tea.Msg) (cellInput, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	c.Model, cmd = c.Model.Update(msg)
+	c.noteEdit()
 	return c, cmd
 }
 

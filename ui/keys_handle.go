@@ -12,7 +12,7 @@ import (
 
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if msg.String() == "ctrl+c" {
-		if m.lockWaiting && m.confirm == nil {
+		if m.unsaved() && m.confirm == nil {
 			return m.askBeforeQuit() // a second ctrl+c quits
 		}
 		return tea.Quit
@@ -35,7 +35,11 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		if c.back != nil {
 			return c.back()
 		}
-		m.setInfo("Cancelled")
+		if c.no != "" {
+			m.setInfo(c.no)
+		} else {
+			m.setInfo("Cancelled")
+		}
 		return nil
 	}
 	switch m.mode {
@@ -51,7 +55,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Quit):
-		if m.lockWaiting {
+		if m.unsaved() {
 			return m.askBeforeQuit()
 		}
 		return tea.Quit

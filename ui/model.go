@@ -93,7 +93,11 @@ type Model struct {
 	// helpOffset is the first line of the help screen shown
 	helpOffset int
 	input      cellInput // the filter and every editor (ui/cell_input.go)
-	editing    []int     // view rows being edited
+	// editIDs are the SKUs a pane editor edits (ui/edit_targets.go), and
+	// editHidden how many of them the filter hides
+	editIDs    []int64
+	editHidden int
+	editing    []int // the purchase-order line being edited
 	// field is what the editor edits: a policy field (the reorder point on
 	// the Stock pane, the others on the Reorder pane), or one of the
 	// editor-only fields (fieldWhatIf, fieldPOQty, fieldPOReceive)
@@ -106,6 +110,9 @@ type Model struct {
 	messageErr bool
 	undo       []undoStep
 	saving     bool
+	// queue holds saves asked for while another was running, oldest first
+	// (ui/queue.go)
+	queue []queuedSave
 	// lockWaiting: the save in flight waits for another process to finish
 	// writing the catalogue
 	lockWaiting bool
@@ -163,10 +170,14 @@ func (m *Model) Init() tea.Cmd {
 	return tea.Batch(loadCmd(m.opt.Backend), m.spin.Tick)
 }
 
-// Update handles one message; then, if the dashboard is idle, what other
+// Update handles one message; then the next queued save starts if none is
+// running (ui/queue.go), and, if the dashboard is idle, what other
 // processes changed meanwhile is read (ui/outside.go).
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	_, cmd := m.update(msg)
+	if next := m.nextQueued(); next != nil {
+		cmd = tea.Batch(cmd, next)
+	}
 	if next := m.nextOutside(); next != nil {
 		cmd = tea.Batch(cmd, next)
 	}

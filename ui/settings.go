@@ -233,7 +233,7 @@ func (m *Model) settingsSaved(msg settingsSavedMsg) tea.Cmd {
 		return m.askOverSettingsConflict(msg)
 	}
 	if msg.before == nil {
-		m.setError("Not saved: " + msg.err.Error())
+		m.setError("Not saved: " + msg.err.Error() + m.dropQueue())
 		return nil
 	}
 	if !msg.isUndo {

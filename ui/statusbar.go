@@ -30,8 +30,13 @@ func (m *Model) statusBar() string {
 		line := s.Key.Render("/") + " " + m.input.View() + s.Dim.Render("  enter keep · esc clear")
 		return fit(line, w, false)
 	case modeEdit:
-		field := m.input.viewAt(statusFieldWidth)
+		field := m.input.viewAt(m.statusFieldW())
 		line := m.editPrompt() + ": " + field + s.Dim.Render("  enter save · esc cancel")
+		if m.opt.ReadOnly != "" && m.field != fieldWhatIf {
+			// typing goes into the field all the same: keys typed after e
+			// never reach the panes
+			line = s.Error.Render("read-only, enter saves nothing") + " · " + m.editPrompt() + ": " + field + s.Dim.Render("  esc cancel")
+		}
 		if a := autoHint(m.field); a != "" {
 			line += s.Dim.Render(" · a " + a)
 		}
@@ -47,6 +52,12 @@ func (m *Model) statusBar() string {
 		} else {
 			left = s.Info.Render(m.message)
 		}
+	}
+	if q := m.queueNote(); q != "" {
+		if left != "" {
+			left += s.Dim.Render(" · ")
+		}
+		left += s.Info.Render(q)
 	}
 	mid := m.position()
 	line := left
@@ -74,23 +85,14 @@ func (m *Model) statusBar() string {
 func (m *Model) editPrompt() string {
 	if m.field == fieldPOQty || m.field == fieldPOReceive {
 		p := m.suppliers
-		sku := clean(p.order.Lines[m.editing[0]].SKU)
+		l, _ := m.editedLine()
+		sku := clean(l.SKU)
 		if m.field == fieldPOReceive {
 			return fmt.Sprintf("Units of %s received now on PO #%d", sku, p.order.ID)
 		}
 		return fmt.Sprintf("Quantity of %s on PO #%d", sku, p.order.ID)
 	}
-	target := fmt.Sprintf("%d marked SKUs", len(m.editing))
-	if len(m.editing) == 1 {
-		switch m.tab {
-		case reorderTab:
-			target = clean(m.reorder.rv.Row(m.editing[0]).Item.Product.SKU)
-		case riskTab:
-			target = clean(m.risk.rv.Row(m.editing[0]).Item.Product.SKU)
-		default:
-			target = clean(m.stock.row(m.editing[0]).Item.Product.SKU)
-		}
-	}
+	target := m.editTarget()
 	what := "Reorder point"
 	switch m.field {
 	case model.FieldReorderPoint:
