@@ -26,9 +26,10 @@ type cellInput struct {
 	textinput.Model
 	selected bool
 	// opened is the text the editor opened with; edited turns true once
-	// the text differs from it. enter on a field nobody has edited saves
-	// nothing: a field opened on a suggestion or on "values differ" must
-	// not become the PM's own value by a stray enter.
+	// anything is typed, pasted or deleted (the same number typed over
+	// itself too: that is a choice). enter on a field nobody has edited
+	// saves nothing: a field opened on a suggestion or on "values differ"
+	// must not become the PM's own value by a stray enter.
 	opened string
 	edited bool
 }
@@ -70,12 +71,7 @@ func (c *cellInput) selectAll(s string) {
 	c.Model.SetValue(s)
 	c.CursorEnd()
 	c.selected = s != ""
-	c.noteEdit()
-}
-
-// noteEdit remembers that the text has differed from what it opened with.
-func (c *cellInput) noteEdit() {
-	if c.Value() != c.opened {
+	if s != c.opened {
 		c.edited = true
 	}
 }
@@ -107,31 +103,37 @@ func (c cellInput) Selected() bool { return c.selected && c.Value() != "" }
 // paste replaces it, a deleting key clears it and a cursor key drops the
 // selection before it moves.
 func (c cellInput) Update(msg tea.Msg) (cellInput, tea.Cmd) {
+	before := c.Value()
 	if c.Selected() && c.Focused() {
 		switch msg := msg.(type) {
 		case tea.PasteMsg:
 			c.SetValue("")
+			c.edited = true
 		case tea.KeyPressMsg:
 			km := c.KeyMap
 			switch {
 			case key.Matches(msg, km.DeleteCharacterBackward, km.DeleteCharacterForward, km.DeleteWordBackward,
 				km.DeleteWordForward, km.DeleteBeforeCursor, km.DeleteAfterCursor):
 				c.SetValue("")
-				c.noteEdit()
+				c.edited = true
 				return c, nil
 			case key.Matches(msg, km.CharacterBackward, km.CharacterForward, km.WordBackward, km.WordForward,
 				km.LineStart, km.LineEnd):
 				c.selected = false // and the key moves the cursor from the end
 			case key.Matches(msg, km.Paste):
 				c.SetValue("") // the clipboard's text arrives as a message next
+				c.edited = true
 			case msg.Text != "":
 				c.SetValue("")
+				c.edited = true
 			}
 		}
 	}
 	var cmd tea.Cmd
 	c.Model, cmd = c.Model.Update(msg)
-	c.noteEdit()
+	if c.Value() != before {
+		c.edited = true
+	}
 	return c, cmd
 }
 

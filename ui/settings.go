@@ -144,6 +144,13 @@ func (m *Model) settingsEditKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case "enter":
 		in := settingsInfo[m.settings.cursor]
+		if m.input.Untouched() {
+			m.settings.editing = false
+			m.input.Blur()
+			v, _ := m.snap.Catalogue.Settings.Value(in.Name)
+			m.setInfo("Nothing changed: " + in.Name + " stays " + formatSetting(in, v))
+			return nil
+		}
 		text := strings.TrimSpace(m.input.Value())
 		if text == "" {
 			m.setError("Type a value, or esc to cancel")
