@@ -31,8 +31,12 @@ func (m *Model) askOverConflict(msg changedMsg) tea.Cmd {
 		q = fmt.Sprintf("%d of %d SKUs were changed since you loaded them (%s). Save %s over all %d?",
 			len(c.Conflicts), len(msg.changes), m.conflictsText(c.Conflicts), value, len(msg.changes))
 	}
+	no := fmt.Sprintf("Not saved: none of the %d SKUs was changed", len(msg.changes))
+	if k := c.Conflicts[0]; len(msg.changes) == 1 {
+		no = fmt.Sprintf("Not saved: %s's %s stays %s", clean(k.Name), fieldLabel(k.Field), shownPolicyValue(model.PolicyField(k.Field), k.Stored))
+	}
 	changes := againstStored(msg.changes, c)
-	m.confirm = &confirmation{question: q, run: func() tea.Cmd {
+	m.confirm = &confirmation{question: q, no: no, run: func() tea.Cmd {
 		m.setInfo("Saving…")
 		return m.savePolicies(changes, false)
 	}}
@@ -60,7 +64,7 @@ func (m *Model) undoAroundConflict(changes []model.PolicyChange, c *model.Confli
 	}
 	q := fmt.Sprintf("%d of %d values were changed since your edit (%s). Undo the other %d and leave those?",
 		len(c.Conflicts), len(changes), m.conflictsText(c.Conflicts), len(left))
-	m.confirm = &confirmation{question: q, run: func() tea.Cmd {
+	m.confirm = &confirmation{question: q, no: "Not undone: every value stays as it is", run: func() tea.Cmd {
 		m.setInfo("Undoing…")
 		return m.savePolicies(left, true)
 	}}

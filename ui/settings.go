@@ -283,6 +283,7 @@ func (m *Model) askOverSettingsConflict(msg settingsSavedMsg) tea.Cmd {
 	}
 	m.confirm = &confirmation{
 		question: fmt.Sprintf("%s since the view was loaded. Save %s over it?", m.conflictText(c), strings.Join(shown, ", ")),
+		no:       fmt.Sprintf("Not saved: %s stays %s", c.Name, m.shownSetting(c.Name, c.Stored)),
 		run: func() tea.Cmd {
 			return m.saveSettings(values, seen, false)
 		},
@@ -435,6 +436,9 @@ func (m *Model) settingsScreen() string {
 
 // settingsStatus is the view's bottom line: the last message and key hints.
 func (m *Model) settingsStatus() string {
+	if m.confirm != nil {
+		return m.questionLine()
+	}
 	s, w := m.styles, m.width
 	var hints []string
 	if m.settings.editing {

@@ -15,15 +15,8 @@ import (
 func (m *Model) statusBar() string {
 	s := m.styles
 	w := m.width
-	if c := m.confirm; c != nil {
-		q, hint := c.question, "  y yes · any other key no"
-		if c.back != nil {
-			hint = "" // the question says what the keys do
-			if width(q) > w && c.short != "" {
-				q = c.short
-			}
-		}
-		return fit(s.Info.Render(clean(q))+s.Dim.Render(hint), w, false)
+	if m.confirm != nil {
+		return m.questionLine()
 	}
 	switch m.mode {
 	case modeFilter:
@@ -79,6 +72,21 @@ func (m *Model) statusBar() string {
 		return fit(line, w, false)
 	}
 	return line + strings.Repeat(" ", w-width(line)-width(hints)) + hints
+}
+
+// questionLine asks the question waiting for y. Every screen draws it
+// (the panes, the settings view, the help screen): the next key answers
+// it, so it must be in sight whatever is open.
+func (m *Model) questionLine() string {
+	s, w, c := m.styles, m.width, m.confirm
+	q, hint := c.question, "  y yes · any other key no"
+	if c.back != nil {
+		hint = "" // the question says what the keys do
+		if width(q) > w && c.short != "" {
+			q = c.short
+		}
+	}
+	return fit(s.Info.Render(clean(q))+s.Dim.Render(hint), w, false)
 }
 
 // editPrompt names what the editor edits and for which SKUs.

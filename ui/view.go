@@ -97,6 +97,9 @@ func (m *Model) render() string {
 		return clip(wrap(msg, w), w, h)
 	}
 	if m.mode == modeHelp {
+		if m.confirm != nil { // the question over the help's last line
+			return m.scrolledHelp(w, h-1) + "\n" + m.questionLine()
+		}
 		return m.scrolledHelp(w, h)
 	}
 	if m.mode == modeSettings {
