@@ -100,6 +100,7 @@ func (m *Model) changed(msg changedMsg) tea.Cmd {
 	m.saving, m.lockWaiting = false, false
 	if msg.err != nil {
 		m.setError(fmt.Sprintf("Not saved: %v", msg.err) + m.dropQueue())
+		m.savedOwn(m.message, nil)
 		return nil
 	}
 	var show tea.Cmd
@@ -110,6 +111,8 @@ func (m *Model) changed(msg changedMsg) tea.Cmd {
 		})
 	}
 	if msg.conflict != nil {
+		// the rows show what is stored now and the question who wrote it
+		m.savedOwn("", ownValues(msg.changes))
 		return tea.Batch(show, m.askOverConflict(msg))
 	}
 	if msg.undo != nil && !msg.isUndo {
@@ -119,6 +122,7 @@ func (m *Model) changed(msg changedMsg) tea.Cmd {
 		}
 	}
 	m.setInfo(msg.info)
+	m.savedOwn(msg.info, ownValues(msg.changes))
 	return tea.Batch(show, m.suppliers.refresh(m.opt.Backend))
 }
 

@@ -18,6 +18,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Quit
 	}
 	m.jump = nil // the PM has moved on: a jump still waiting for rows must not land later
+	m.outside.ownResult = ""
 	if m.tooSmall() {
 		// the page says only "enlarge it or press q": nothing else acts on
 		// what it hides, whatever mode was open when the terminal shrank

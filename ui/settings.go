@@ -255,6 +255,7 @@ func (m *Model) settingsSaved(msg settingsSavedMsg) tea.Cmd {
 		return nil
 	}
 	m.setInfo(what + " · u undoes")
+	m.savedOwn(m.message, ownSettings(msg.after))
 	cmds := []tea.Cmd{m.setSnapshot(msg.snap, nil, msg.views), m.wantDetail()}
 	if !m.forecast.running {
 		// a new horizon makes every cached forecast stale; a running job's
