@@ -237,6 +237,7 @@ func (m *Model) tableKey(p *pane, msg tea.KeyPressMsg) tea.Cmd {
 		m.mode = modeFilter
 		m.input.SetValue(p.query.Filter)
 		m.input.CharLimit = 100
+		m.input.SetWidth(m.filterFieldW()) // its own: an editor may have left a cell's width
 		m.input.Placeholder = "sku, name, category, supplier"
 		m.input.CursorEnd()
 		return m.input.Focus()

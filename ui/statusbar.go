@@ -20,7 +20,7 @@ func (m *Model) statusBar() string {
 	}
 	switch m.mode {
 	case modeFilter:
-		line := s.Key.Render("/") + " " + m.input.View() + s.Dim.Render("  enter keep · esc clear")
+		line := s.Key.Render("/") + " " + m.input.viewAt(m.filterFieldW()) + s.Dim.Render(filterHint)
 		return fit(line, w, false)
 	case modeEdit:
 		field := m.input.viewAt(m.statusFieldW())
@@ -72,6 +72,15 @@ func (m *Model) statusBar() string {
 		return fit(line, w, false)
 	}
 	return line + strings.Repeat(" ", w-width(line)-width(hints)) + hints
+}
+
+// filterHint follows the filter field.
+const filterHint = "  enter keep · esc clear"
+
+// filterFieldW is the filter field's width: the status bar less the "/ "
+// before it and the hint after it (the cell editors' field is narrower).
+func (m *Model) filterFieldW() int {
+	return max(m.width-2-width(filterHint)-1, 10)
 }
 
 // questionLine asks the question waiting for y. Every screen draws it
