@@ -507,7 +507,7 @@ func (m *Model) saveLine(l model.POLine, n int, receive bool) tea.Cmd {
 			return written{info: info}, err
 		}
 		prev, err := b.SetPOLineQty(ctx, id, l.ProductID, n)
-		return written{info: fmt.Sprintf("PO #%d: %s from %d to %d", id, l.SKU, prev, n)}, err
+		return written{info: fmt.Sprintf("PO #%d: %s from %s to %s", id, l.SKU, groupInt(int64(prev)), groupInt(int64(n)))}, err
 	}, false)
 }
 

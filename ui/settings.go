@@ -254,7 +254,11 @@ func (m *Model) settingsSaved(msg settingsSavedMsg) tea.Cmd {
 		m.setError(what + " saved, but planning again failed: " + msg.err.Error())
 		return nil
 	}
-	m.setInfo(what + " · u undoes")
+	if msg.isUndo {
+		m.setInfo(what)
+	} else {
+		m.setInfo(what + " · u undoes")
+	}
 	m.savedOwn(m.message, ownSettings(msg.after))
 	cmds := []tea.Cmd{m.setSnapshot(msg.snap, nil, msg.views), m.wantDetail()}
 	if !m.forecast.running {
