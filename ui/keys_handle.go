@@ -312,7 +312,7 @@ func cycleSort(p *pane) {
 			next = t.shown[0]
 		}
 	}
-	t.sortCol = next
+	t.setSort(next)
 	p.query.Sort = ""
 	if next >= 0 {
 		p.query.Sort = p.view.Columns()[t.cols[next].viewCol].Name
