@@ -65,6 +65,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, k.Settings):
 		return m.openSettings()
+	case m.snap != nil && len(m.snap.Rows) == 0:
+		return nil // the empty catalogue's page: every pane shows it, nothing to act on
 	case key.Matches(msg, k.NextTab):
 		return m.showTab((m.tab + 1) % len(tabNames))
 	case key.Matches(msg, k.PrevTab):

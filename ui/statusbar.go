@@ -130,7 +130,7 @@ func (m *Model) editPrompt() string {
 // position says which rows are shown: "12 of 2,000 SKUs · filter "garden" · sort status▲".
 func (m *Model) position() string {
 	p := m.active()
-	if m.snap == nil || p == nil || p.view == nil {
+	if m.snap == nil || len(m.snap.Rows) == 0 || p == nil || p.view == nil {
 		return ""
 	}
 	noun := rowNoun(p.view)
@@ -158,6 +158,10 @@ func (m *Model) position() string {
 // the help key so the rest can be found.
 func (m *Model) hints(room int) string {
 	keys := m.keys.ShortHelp(m.tab, m.suppliers.screen)
+	if m.snap != nil && len(m.snap.Rows) == 0 {
+		// the empty catalogue's page: nothing to move, open or export
+		keys = []key.Binding{m.keys.Settings, m.keys.Help, m.keys.Quit}
+	}
 	render := func(bs []key.Binding) string {
 		parts := make([]string, len(bs))
 		for i, b := range bs {
