@@ -117,9 +117,7 @@ func (m *Model) changed(msg changedMsg) tea.Cmd {
 	}
 	if msg.undo != nil && !msg.isUndo {
 		m.undo = append(m.undo, *msg.undo)
-		if p := m.active(); p != nil {
-			clear(p.table.marked) // the marks were the edit's targets
-		}
+		m.unmark(msg.changes) // the marks were the edit's targets
 	}
 	m.setInfo(msg.info)
 	m.savedOwn(msg.info, ownValues(msg.changes))

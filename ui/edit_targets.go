@@ -2,7 +2,9 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 
+	"stockroom/model"
 	"stockroom/planner"
 )
 
@@ -83,4 +85,37 @@ func commonValue(rows []*planner.Row, text func(*planner.Row) string) (value, pl
 		}
 	}
 	return value, "auto"
+}
+
+// unmark takes the marks off the SKUs an edit saved, on the pane on
+// screen: marks the PM set since, for the next edit while this one was
+// saving or queued, stay.
+func (m *Model) unmark(changes []model.PolicyChange) {
+	p := m.active()
+	if p == nil {
+		return
+	}
+	saved := make(map[int64]bool, len(changes))
+	for _, c := range changes {
+		saved[c.ProductID] = true
+	}
+	var product func(row int) int64
+	switch m.tab {
+	case stockTab:
+		product = func(r int) int64 { return m.stock.row(r).Item.Product.ID }
+	case reorderTab, riskTab:
+		product = p.follow.key
+	default:
+		clear(p.table.marked)
+		return
+	}
+	if p.view != nil {
+		for r := range p.table.marked {
+			if saved[product(r)] {
+				delete(p.table.marked, r)
+			}
+		}
+	}
+	// a rebuilt view holds its marks by product until its rows arrive
+	p.follow.marked = slices.DeleteFunc(p.follow.marked, func(id int64) bool { return saved[id] })
 }

@@ -60,8 +60,13 @@ func TestEditWhileASaveWaitsIsQueuedNotSentToThePanes(t *testing.T) {
 	if p := policyOf(t, st, second); p.Manual {
 		t.Fatal("the queued save ran while the first waited")
 	}
+	// a row marked for the next edit meanwhile stays marked when they land
+	press(t, m, "down", "space")
 	lock.Commit()
 	run(t, m, rest)
+	if len(m.stock.table.marked) != 1 {
+		t.Errorf("%d rows marked after the saves landed, want the 1 marked meanwhile", len(m.stock.table.marked))
+	}
 	if p := policyOf(t, st, first); p.ReorderPoint != 44 {
 		t.Errorf("%s: %+v, want 44", first, p)
 	}
