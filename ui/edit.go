@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strconv"
 
 	"stockroom/model"
@@ -125,13 +126,17 @@ func (m *Model) editedLine() (model.POLine, bool) {
 // nothingTyped is what enter on an untouched field says: nothing saved,
 // and what stays as it was.
 func (m *Model) nothingTyped() string {
+	what := m.editTarget()
+	if len(m.editIDs) > 1 {
+		what = fmt.Sprintf("%d SKUs", len(m.editIDs))
+	}
 	switch m.field {
 	case fieldPOReceive:
 		return "Nothing received: type the units received now, or esc"
 	case fieldPOQty:
 		return "Nothing changed: the line's quantity stays as it was"
 	case fieldWhatIf:
-		return "Nothing changed: the what-if markdown of " + m.editTarget() + " stays as it was"
+		return "Nothing changed: the what-if markdown of " + what + " stays as it was"
 	}
-	return "Nothing changed: the " + fieldLabel(string(m.field)) + " of " + m.editTarget() + " stays as it was"
+	return "Nothing changed: the " + fieldLabel(string(m.field)) + " of " + what + " stays as it was"
 }

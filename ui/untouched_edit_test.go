@@ -74,6 +74,9 @@ func TestStockBulkEditOfDifferentValuesOpensEmptyAndSaysSo(t *testing.T) {
 	if m.input.Value() != "" || m.input.Placeholder != "values differ" {
 		t.Fatalf("44 and 31 should open empty, saying they differ: %q (%q)", m.input.Value(), m.input.Placeholder)
 	}
+	if s := screen(m); !strings.Contains(s, "[mixed") || strings.Contains(s, "[value") {
+		t.Errorf("the narrow cell should say mixed, not the cut placeholder \"value\":\n%s", s)
+	}
 	line := lastLine(screen(m))
 	for _, want := range []string{"Reorder point for 2 marked SKUs, 1 hidden by the filter", "values differ"} {
 		if !strings.Contains(line, want) {

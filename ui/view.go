@@ -230,7 +230,11 @@ func (m *Model) placeEditor() {
 	}
 	w := t.widths[slices.Index(t.shown, col)]
 	m.input.SetWidth(max(w-3, 1))
-	t.setOverlay(col, "["+fit(m.input.View(), max(w-2, 1), false)+"]")
+	field := m.input
+	if field.Placeholder == valuesDiffer && width(valuesDiffer) > w-3 {
+		field.Placeholder = "mixed" // "value" would read as a value; the status bar says it whole
+	}
+	t.setOverlay(col, "["+fit(field.View(), max(w-2, 1), false)+"]")
 }
 
 func (m *Model) tabBar() string {
