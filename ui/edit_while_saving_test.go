@@ -45,7 +45,7 @@ func TestEditWhileASaveWaitsIsQueuedNotSentToThePanes(t *testing.T) {
 	if m.mode != modeNormal || len(m.queue) != 1 {
 		t.Fatalf("enter should queue the save: mode %v, %d queued", m.mode, len(m.queue))
 	}
-	if s := lastLine(screen(m)); !strings.Contains(s, "1 more edit queued") {
+	if s := lastLine(screen(m)); !strings.Contains(s, "Waiting for another process") || !strings.Contains(s, "1 more edit queued") {
 		t.Errorf("the status bar should count the queued edit: %q", s)
 	}
 	// quitting now would lose both: it asks, and n says why it stays

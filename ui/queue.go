@@ -26,6 +26,12 @@ func (m *Model) saveWhenFree(what string, save func() tea.Cmd) tea.Cmd {
 		return save()
 	}
 	m.queue = append(m.queue, queuedSave{what: what, run: save})
+	// the editor cleared the status: say again what the running save does
+	if m.lockWaiting {
+		m.setInfo(waitingText)
+	} else {
+		m.setInfo("Saving the last edit…")
+	}
 	return nil
 }
 
