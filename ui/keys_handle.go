@@ -38,6 +38,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		if c.no != "" {
 			m.setInfo(c.no)
+			m.outside.ownResult = c.no // others' changes read next follow it
 		} else {
 			m.setInfo("Cancelled")
 		}

@@ -35,8 +35,16 @@ func TestSettingsConflictIsAskedInTheSettingsView(t *testing.T) {
 		t.Errorf("the settings view should ask on its last line: %q", s)
 	}
 	press(t, m, "esc")
-	if m.message != "Not saved: review_days stays 14 days" {
+	// bob's change, read as the question is answered, follows the answer
+	if !strings.HasPrefix(m.message, "Not saved: review_days stays 14 days") {
 		t.Errorf("esc to the question: %q", m.message)
+	}
+	run(t, m, m.checkOutside())
+	if got := m.snap.Catalogue.Settings.ReviewDays; got != 14 {
+		t.Errorf("the view plans with review_days %d, want bob's 14", got)
+	}
+	if !strings.HasPrefix(m.message, "Not saved: review_days stays 14 days · Settings changed by bob") {
+		t.Errorf("after the reload: %q", m.message)
 	}
 	if s := lastLine(screen(m)); !strings.Contains(s, "Not saved: review_days stays 14 days") {
 		t.Errorf("the settings view should say it was not saved: %q", s)
