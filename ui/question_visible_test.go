@@ -71,6 +71,10 @@ func TestPaneConflictIsAskedOverSettingsAndHelp(t *testing.T) {
 		if s := lastLine(screen(m)); !strings.Contains(s, "Save 55 over it?") {
 			t.Errorf("%s: the question should be on screen: %q", screenKey, s)
 		}
+		m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+		if s := lastLine(screen(m)); !strings.HasPrefix(s, "y saves 55 over 40 (bob's now), other key keeps it") {
+			t.Errorf("%s at 80 columns: %q", screenKey, s)
+		}
 		press(t, m, "esc")
 		if want := "Not saved: " + sku + "'s reorder point stays 40"; m.message != want {
 			t.Errorf("%s: esc left %q, want %q", screenKey, m.message, want)
@@ -106,7 +110,8 @@ func TestQuitQuestionIsShownOverTheHelpScreen(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {50, 10}} {
 		m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 		lines := strings.Split(screen(m), "\n")
-		if len(lines) != size[1] || !strings.Contains(lines[len(lines)-1], "Your last change is not saved") {
+		// narrow: the short form, keys first
+		if len(lines) != size[1] || !strings.HasPrefix(lines[len(lines)-1], "y quits, losing your unsaved change") {
 			t.Errorf("%dx%d: %d lines, last %q", size[0], size[1], len(lines), lines[len(lines)-1])
 		}
 	}

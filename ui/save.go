@@ -60,10 +60,12 @@ func (m *Model) askBeforeQuit() tea.Cmd {
 	m.confirm = &confirmation{
 		question: what + ". Quit and lose them?",
 		run:      func() tea.Cmd { return tea.Quit },
+		short:    "y quits, losing your unsaved changes; other key keeps saving",
 		no:       "Not quitting: " + waiting,
 	}
 	if len(m.queue) == 0 {
 		m.confirm.question = what + ". Quit and lose it?"
+		m.confirm.short = "y quits, losing your unsaved change; other key keeps saving"
 	}
 	return nil
 }

@@ -289,6 +289,8 @@ func (m *Model) askOverSettingsConflict(msg settingsSavedMsg) tea.Cmd {
 	m.confirm = &confirmation{
 		question: fmt.Sprintf("%s since the view was loaded. Save %s over it?", m.conflictText(c), strings.Join(shown, ", ")),
 		no:       fmt.Sprintf("Not saved: %s stays %s", c.Name, m.shownSetting(c.Name, c.Stored)),
+		short: fmt.Sprintf("y saves %s over %s (%s now), other key keeps it: %s", strings.Join(shown, ", "),
+			m.shownSetting(c.Name, c.Stored), whoShort(c), c.Name),
 		run: func() tea.Cmd {
 			return m.saveSettings(values, seen, false)
 		},

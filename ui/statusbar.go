@@ -91,9 +91,9 @@ func (m *Model) questionLine() string {
 	q, hint := c.question, "  y yes · any other key no"
 	if c.back != nil {
 		hint = "" // the question says what the keys do
-		if width(q) > w && c.short != "" {
-			q = c.short
-		}
+	}
+	if width(q)+width(hint) > w && c.short != "" {
+		q, hint = c.short, "" // the short form starts with the keys: a cut leaves them
 	}
 	return fit(s.Info.Render(clean(q))+s.Dim.Render(hint), w, false)
 }
