@@ -134,7 +134,7 @@ func (m *Model) paneKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		}
 	case suppliersTab:
 		if key.Matches(msg, k.Undo) {
-			m.setInfo("u undoes planning edits, not purchase orders: change a line again with e, or cancel a draft with c")
+			m.setInfo("u undoes planning edits, not orders: e changes a line again, c cancels")
 			return nil, true
 		}
 		return m.suppliersKey(msg)
@@ -149,7 +149,7 @@ func (m *Model) paneKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 // nothingToUndoHere says why u does nothing on a pane without edits.
 var nothingToUndoHere = map[int]string{
 	assortmentTab: "Nothing to undo here: u undoes edits made on Stock (2) and Reorder (3)",
-	riskTab:       "Nothing to undo: a what-if is never saved; m changes it (a in the field = the suggestion)",
+	riskTab:       "Nothing to undo: a what-if is never saved (m changes it)",
 }
 
 // overviewKey moves through the overview's lists and opens a SKU in its

@@ -16,7 +16,7 @@ func TestUndoSaysWhyNotWhereNothingIsUndone(t *testing.T) {
 	}
 	m, _, _ = openFixturePOLines(t)
 	press(t, m, "u")
-	if !strings.Contains(m.message, "not purchase orders") {
+	if !strings.Contains(m.message, "not orders") {
 		t.Errorf("u on PO lines: %q", m.message)
 	}
 }
