@@ -223,8 +223,10 @@ func (m *Model) helpScreen() string {
 	b.WriteString("Every editor opens holding the value, selected: typing or a paste replaces it, backspace clears it,\n" +
 		"←/→/home/end move the cursor to change it. Numbers take 1,200 and 10.5; 4,0 or a number out of the field's range\n" +
 		"is refused in place. e opens the reorder point of the row (or of every marked row): 0 to 10,000,000, or a for\n" +
-		"automatic; enter saves (one transaction, recorded in the audit log), esc cancels, u undoes. A reorder point or\n" +
-		"quantity over 10× the suggestion or a year of forecast demand asks y first; any other key goes back to edit it.\n" +
+		"automatic; enter saves (one transaction, recorded in the audit log), esc cancels, u undoes. enter on a field you\n" +
+		"have not changed saves nothing. Marked SKUs open on the value they share, or empty when their values differ.\n" +
+		"While a save runs, enter queues the next behind it. A reorder point or quantity over 10× the suggestion or a\n" +
+		"year of forecast demand asks y first; any other key goes back to edit it.\n" +
 		"A manual reorder point shows an m beside it; the detail pane shows the automatic value too.\n\n")
 	b.WriteString(s.Title.Render("1 Overview") + "\n")
 	b.WriteString("Inventory value, availability, capital at risk and revenue; ↑/↓ moves through the lists of SKUs to order\n" +
