@@ -121,6 +121,7 @@ func (m *Model) changed(msg changedMsg) tea.Cmd {
 	}
 	m.setInfo(msg.info)
 	m.savedOwn(msg.info, ownValues(msg.changes))
+	m.ownLog = append(m.ownLog, msg.changes...)
 	return tea.Batch(show, m.suppliers.refresh(m.opt.Backend))
 }
 
@@ -219,10 +220,17 @@ func (m *Model) savePolicyEdit() tea.Cmd {
 		m.setError(clean(err.Error()))
 		return nil
 	}
-	// the SKUs are taken by id when the editor opened: their rows are read
-	// from the snapshot the save starts on, which a save queued before it
-	// may have changed
+	// the SKUs are taken by id when the editor opened, and what they hold
+	// now is what the PM saw: a save queued behind others compares with
+	// it, updated only by what this dashboard's saves before it wrote, so
+	// a change by another process that landed meanwhile (shown by the
+	// earlier save's conflict, say) is asked about, never overwritten
 	field, ids, what := m.field, m.editIDs, fieldLabel(string(m.field))+" of "+m.editTarget()
+	seen := map[int64]string{}
+	for _, r := range m.editRows() {
+		seen[r.Item.Product.ID] = model.PolicyValue(r.Item, field)
+	}
+	since := len(m.ownLog)
 	save := func() tea.Cmd {
 		m.closeEditor()
 		return m.saveWhenFree(what, func() tea.Cmd {
@@ -232,7 +240,15 @@ func (m *Model) savePolicyEdit() tea.Cmd {
 				return nil
 			}
 			m.setInfo("Saving…")
-			return m.setField(field, value, rows)
+			return m.setField(field, value, rows, func(it *model.Item) string {
+				v := seen[it.Product.ID]
+				for _, c := range m.ownLog[min(since, len(m.ownLog)):] {
+					if c.ProductID == it.Product.ID && c.Field == field {
+						v = c.Value
+					}
+				}
+				return v
+			})
 		})
 	}
 	if q, ok := m.policyQuestion(field, value, m.editRows()); ok {
@@ -241,17 +257,23 @@ func (m *Model) savePolicyEdit() tea.Cmd {
 	return save()
 }
 
-// setField saves one field's value for some SKUs.
-func (m *Model) setField(field model.PolicyField, value string, rows []*planner.Row) tea.Cmd {
+// setField saves one field's value for some SKUs, compare-and-set
+// against what seen says the PM saw.
+func (m *Model) setField(field model.PolicyField, value string, rows []*planner.Row, seen func(*model.Item) string) tea.Cmd {
 	changes := make([]model.PolicyChange, len(rows))
 	for i, r := range rows {
 		it := r.Item
 		p := it.Product
-		// saved only if the catalogue still holds what the row was loaded with
+		// saved only if the catalogue still holds what the PM saw
 		changes[i] = model.PolicyChange{ProductID: p.ID, SKU: p.SKU, Field: field, Value: value,
-			Seen: model.PolicyValue(it, field), Check: true}
+			Seen: seen(it), Check: true}
 	}
 	return m.savePolicies(changes, false)
+}
+
+// shownNow is what a row holds in the snapshot on screen.
+func shownNow(field model.PolicyField) func(*model.Item) string {
+	return func(it *model.Item) string { return model.PolicyValue(it, field) }
 }
 
 // savePolicies saves planning edits and re-plans their SKUs, through the
@@ -343,7 +365,7 @@ func (m *Model) cycleRounding() tea.Cmd {
 	}
 	first, _ := model.ParseRounding(string(rows[0].Item.Policy.Rounding))
 	next := map[model.Rounding]model.Rounding{model.RoundUp: model.RoundNearest, model.RoundNearest: model.RoundDown, model.RoundDown: model.RoundUp}[first]
-	return m.setField(model.FieldRounding, string(next), rows)
+	return m.setField(model.FieldRounding, string(next), rows, shownNow(model.FieldRounding))
 }
 
 // askDraftPO asks to put the cursor's supplier's shown (or marked)

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"strings"
 	"testing"
+
+	"stockroom/model"
 )
 
 // Round 2 of issue 12: e while a save ran was refused ("Still saving the
@@ -116,5 +118,40 @@ func TestQueuedEditKeepsItsSKUWhenTheViewIsRebuilt(t *testing.T) {
 	}
 	if p := itemOf(t, st, first).Policy; p.HasOrderQty {
 		t.Errorf("%s got the order quantity %d typed for %s", first, p.OrderQty, second)
+	}
+}
+
+// A queued edit compares with what the PM saw when typing it: a change by
+// another process that the save before it brought to light (a conflict
+// declined) is asked about, not written over.
+func TestQueuedEditDoesNotOverwriteAChangeItNeverShowed(t *testing.T) {
+	m, st := newTestModel(t, 160, 45)
+	other := otherProcess(t, st)
+	press(t, m, "down", "down")
+	sku := currentSKU(m)
+	press(t, m, "e")
+	typeText(t, m, "30")
+	_, first := m.Update(keyMsg("enter")) // saving, not landed yet
+	press(t, m, "e")
+	typeText(t, m, "50")
+	press(t, m, "enter")
+	if len(m.queue) != 1 {
+		t.Fatalf("%d queued, want the second edit", len(m.queue))
+	}
+	setAs(t, other, "bob", sku, model.FieldReorderPoint, "40")
+	run(t, m, first)
+	if m.confirm == nil || !strings.Contains(m.confirm.question, "Save 30 over it?") {
+		t.Fatalf("the first save should ask about bob's 40: %+v", m.confirm)
+	}
+	press(t, m, "n")
+	if m.confirm == nil || !strings.Contains(m.confirm.question, "Save 50 over it?") {
+		t.Fatalf("the queued 50, typed before bob's 40 was shown, should ask too: %+v (message %q)", m.confirm, m.message)
+	}
+	if p := policyOf(t, st, sku); p.ReorderPoint != 40 {
+		t.Errorf("stored %d, want bob's 40 until y", p.ReorderPoint)
+	}
+	press(t, m, "y")
+	if p := policyOf(t, st, sku); p.ReorderPoint != 50 {
+		t.Errorf("after y: %d, want 50", p.ReorderPoint)
 	}
 }

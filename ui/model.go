@@ -111,8 +111,10 @@ type Model struct {
 	undo       []undoStep
 	saving     bool
 	// queue holds saves asked for while another was running, oldest first
-	// (ui/queue.go)
-	queue []queuedSave
+	// (ui/queue.go); ownLog the values this dashboard's saves wrote while
+	// a later save waited (in the queue, or behind a question)
+	queue  []queuedSave
+	ownLog []model.PolicyChange
 	// lockWaiting: the save in flight waits for another process to finish
 	// writing the catalogue
 	lockWaiting bool

@@ -38,6 +38,9 @@ func (m *Model) saveWhenFree(what string, save func() tea.Cmd) tea.Cmd {
 // nextQueued starts the oldest queued save once nothing is being saved
 // and no question waits for an answer (a conflict's y saves first).
 func (m *Model) nextQueued() tea.Cmd {
+	if !m.saving && m.confirm == nil && len(m.queue) == 0 && m.mode != modeEdit {
+		m.ownLog = nil // no save waits that could compare with it
+	}
 	if m.saving || m.confirm != nil || len(m.queue) == 0 || m.snap == nil {
 		return nil
 	}
