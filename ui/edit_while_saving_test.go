@@ -43,6 +43,9 @@ func TestEditWhileASaveWaitsIsQueuedNotSentToThePanes(t *testing.T) {
 	if m.tab != stockTab || m.input.Value() != "62" {
 		t.Fatalf("6 2 typed after e went to tab %d, field %q", m.tab, m.input.Value())
 	}
+	if s := lastLine(screen(m)); !strings.Contains(s, "enter queues it behind the running save") {
+		t.Errorf("the editor should say enter queues: %q", s)
+	}
 	press(t, m, "enter")
 	if m.mode != modeNormal || len(m.queue) != 1 {
 		t.Fatalf("enter should queue the save: mode %v, %d queued", m.mode, len(m.queue))

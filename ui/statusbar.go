@@ -24,7 +24,15 @@ func (m *Model) statusBar() string {
 		return fit(line, w, false)
 	case modeEdit:
 		field := m.input.viewAt(m.statusFieldW())
-		line := m.editPrompt() + ": " + field + s.Dim.Render("  enter save · esc cancel")
+		keys := "  enter save · esc cancel"
+		switch {
+		case !m.saving && len(m.queue) == 0, m.field == fieldWhatIf:
+		case m.field == fieldPOQty || m.field == fieldPOReceive:
+			keys = "  enter once the running save lands · esc cancel"
+		default:
+			keys = "  enter queues it behind the running save · esc cancel"
+		}
+		line := m.editPrompt() + ": " + field + s.Dim.Render(keys)
 		if m.opt.ReadOnly != "" && m.field != fieldWhatIf {
 			// typing goes into the field all the same: keys typed after e
 			// never reach the panes
