@@ -85,8 +85,11 @@ func TestSetInAnotherProcessReachesAnOpenCatalogue(t *testing.T) {
 	}
 	o, err := b.Outside(context.Background())
 	must(err)
-	if want := sku + ": reorder point changed to 40 by bob (another process)"; o.Note != want || len(o.ProductIDs) != 1 || o.ProductIDs[0] != loaded.Product.ID {
-		t.Errorf("outside %+v, want %q for product %d", o, want, loaded.Product.ID)
+	if len(o.Entries) != 1 || len(o.ProductIDs) != 1 || o.ProductIDs[0] != loaded.Product.ID {
+		t.Fatalf("outside %+v, want bob's one change of product %d", o, loaded.Product.ID)
+	}
+	if e := o.Entries[0]; e.Who != "bob" || e.EntityID != sku || e.Field != "reorder_point" || e.New != "40" {
+		t.Errorf("outside entry %+v, want bob's reorder point 40 of %s", e, sku)
 	}
 	// an edit made on the row as loaded before is refused, naming bob
 	_, err = b.SetPolicies(context.Background(), nil, []model.PolicyChange{{ProductID: loaded.Product.ID, SKU: sku,

@@ -13,6 +13,12 @@ import (
 const (
 	PlausibleTimes = 10
 	weeksPerYear   = 52
+	// a forecast of less than half a unit a year (shown as 0) is no
+	// demand: against it any value would be millions of years of it
+	leastYearlyDemand = 0.5
+	// beyond these a multiple says nothing more than "absurd"
+	timesCap = 10_000
+	yearsCap = 100
 )
 
 // PlausibilityInput is what a typed value is judged against.
@@ -42,7 +48,8 @@ type Implausibility struct {
 // nothing, so an order for a SKU the planner would not order now is judged
 // by its demand only; a SKU with no forecast demand and no suggestion (new,
 // or not selling) has nothing to compare with, and only the field's range
-// applies.
+// applies; a forecast that rounds to less than one unit a year counts as
+// no demand.
 func CheckPlausible(in PlausibilityInput) (Implausibility, bool) {
 	imp := Implausibility{Suggestion: in.Suggestion}
 	v := float64(in.Value)
@@ -52,7 +59,7 @@ func CheckPlausible(in PlausibilityInput) (Implausibility, bool) {
 	if in.Suggestion > 0 && v > PlausibleTimes*float64(in.Suggestion) {
 		imp.TimesSuggestion = v / float64(in.Suggestion)
 	}
-	if year := weeksPerYear * in.WeeklyDemand; year > 0 && v > year {
+	if year := weeksPerYear * in.WeeklyDemand; year >= leastYearlyDemand && v > year {
 		imp.YearsOfDemand = v / year
 	}
 	return imp, imp.TimesSuggestion == 0 && imp.YearsOfDemand == 0
@@ -63,10 +70,10 @@ func CheckPlausible(in PlausibilityInput) (Implausibility, bool) {
 func (p Implausibility) String() string {
 	var parts []string
 	if p.TimesSuggestion > 0 {
-		parts = append(parts, ratioText(p.TimesSuggestion, 100)+"× the suggestion of "+GroupThousands(int64(p.Suggestion)))
+		parts = append(parts, capped(p.TimesSuggestion, 100, timesCap, "over ", "")+"× the suggestion of "+GroupThousands(int64(p.Suggestion)))
 	}
 	if p.YearsOfDemand > 0 {
-		parts = append(parts, ratioText(p.YearsOfDemand, 10)+" years of forecast demand")
+		parts = append(parts, capped(p.YearsOfDemand, 10, yearsCap, "over ", "")+" years of forecast demand")
 	}
 	return strings.Join(parts, ", ")
 }
@@ -76,10 +83,10 @@ func (p Implausibility) String() string {
 func (p Implausibility) Short() string {
 	var parts []string
 	if p.TimesSuggestion > 0 {
-		parts = append(parts, ratioText(p.TimesSuggestion, 100)+"× suggestion")
+		parts = append(parts, capped(p.TimesSuggestion, 100, timesCap, "", "+")+"× suggestion")
 	}
 	if p.YearsOfDemand > 0 {
-		parts = append(parts, ratioText(p.YearsOfDemand, 10)+" yrs of demand")
+		parts = append(parts, capped(p.YearsOfDemand, 10, yearsCap, "", "+")+" yrs of demand")
 	}
 	return strings.Join(parts, ", ")
 }
@@ -90,13 +97,20 @@ func (p Implausibility) Worst() float64 {
 	return max(p.TimesSuggestion/PlausibleTimes, p.YearsOfDemand)
 }
 
+// capped is a ratio to a sensible precision, and above limit only the
+// limit, as "over 100" (or "100+"): "1,013,826,410,982 years" says no more
+// than that and reads like a fault.
+func capped(r, wholeFrom float64, limit int64, before, after string) string {
+	if r > float64(limit) {
+		return before + GroupThousands(limit) + after
+	}
+	return ratioText(r, wholeFrom)
+}
+
 // ratioText is a ratio to a sensible precision: one decimal below
 // wholeFrom (10.4× is past 10×, 10× would not read so), whole above it.
 func ratioText(r, wholeFrom float64) string {
-	switch {
-	case math.IsInf(r, 0) || r >= 1e15:
-		return "∞"
-	case r >= wholeFrom:
+	if r >= wholeFrom {
 		return GroupThousands(int64(math.Round(r)))
 	}
 	return fmt.Sprintf("%.1f", r)

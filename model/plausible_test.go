@@ -12,7 +12,7 @@ func TestCheckPlausible(t *testing.T) {
 		// issue 12: e 3 0 0 appended to 252 saved 252300; 4.6 a week is
 		// 239.2 a year: 252300 / 239.2 = 1054.8 years, 252300 / 252 = 1001.2×
 		{"the appended order", PlausibilityInput{Value: 252300, Suggestion: 252, WeeklyDemand: 4.6}, false,
-			"1,001× the suggestion of 252, 1,055 years of forecast demand"},
+			"1,001× the suggestion of 252, over 100 years of forecast demand"},
 		{"what was meant", PlausibilityInput{Value: 300, Suggestion: 252, WeeklyDemand: 4.6}, false,
 			"1.3 years of forecast demand"}, // 300 / 239.2 = 1.25
 		{"within a year", PlausibilityInput{Value: 230, Suggestion: 252, WeeklyDemand: 4.6}, true, ""},
@@ -36,6 +36,19 @@ func TestCheckPlausible(t *testing.T) {
 		{"above the floor", PlausibilityInput{Value: 96, Suggestion: 0, WeeklyDemand: 0.1, Floor: 24}, false,
 			"18 years of forecast demand"}, // 96 / 5.2 = 18.5
 		{"zero", PlausibilityInput{Value: 0, Suggestion: 252, WeeklyDemand: 4.6}, true, ""},
+		// round 2: a discontinued SKU's forecast of 1e-8 a week made 9999
+		// "1,013,826,410,982 years of forecast demand"; less than half a
+		// unit a year (shown as 0) is no demand: only the range applies
+		{"demand shown as 0", PlausibilityInput{Value: 9999, WeeklyDemand: 1e-8}, true, ""},
+		{"0.47 a year", PlausibilityInput{Value: 9999, WeeklyDemand: 0.009}, true, ""}, // 52 × 0.009 = 0.468
+		{"0.52 a year", PlausibilityInput{Value: 9999, WeeklyDemand: 0.01}, false,
+			"over 100 years of forecast demand"}, // 9999 / 0.52 = 19,229
+		{"100 years is said", PlausibilityInput{Value: 5200, WeeklyDemand: 1}, false,
+			"100 years of forecast demand"},
+		{"a huge multiple", PlausibilityInput{Value: 10_000_000, Suggestion: 3, WeeklyDemand: 0}, false,
+			"over 10,000× the suggestion of 3"},
+		{"10,000× is said", PlausibilityInput{Value: 30_000, Suggestion: 3}, false,
+			"10,000× the suggestion of 3"},
 		// a reorder point at the computed one is never questioned, even
 		// when a long lead time makes it more than a year of demand
 		{"long lead time", PlausibilityInput{Value: 600, Suggestion: 600, WeeklyDemand: 10}, true, ""},
@@ -75,10 +88,14 @@ func TestCompactAmount(t *testing.T) {
 
 func TestImplausibilityShort(t *testing.T) {
 	imp, _ := CheckPlausible(PlausibilityInput{Value: 252300, Suggestion: 252, WeeklyDemand: 4.6})
-	if got := imp.Short(); got != "1,001× suggestion, 1,055 yrs of demand" {
+	if got := imp.Short(); got != "1,001× suggestion, 100+ yrs of demand" {
 		t.Errorf("Short() = %q", got)
 	}
 	if w := imp.Worst(); w < 1054 || w > 1055 {
 		t.Errorf("Worst() = %v, want the 1,054.8 years", w)
+	}
+	huge, _ := CheckPlausible(PlausibilityInput{Value: 10_000_000, Suggestion: 1, WeeklyDemand: 0.05})
+	if got := huge.Short(); got != "10,000+× suggestion, 100+ yrs of demand" {
+		t.Errorf("Short() of a huge value = %q", got)
 	}
 }

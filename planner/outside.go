@@ -2,9 +2,7 @@ package planner
 
 import (
 	"context"
-	"fmt"
 	"slices"
-	"strings"
 
 	"stockroom/model"
 	"stockroom/store"
@@ -12,7 +10,8 @@ import (
 
 // Outside is what other processes (another dashboard, `stockroom set`, an
 // import) committed since the dashboard last looked, and what to read
-// again for it.
+// again for it. The dashboard words it for the status bar (ui/outside_note.go)
+// from Entries, showing values as its panes do.
 type Outside struct {
 	// Any is true when another process committed anything.
 	Any bool
@@ -24,8 +23,12 @@ type Outside struct {
 	// settings change (every SKU plans differently), an import, or a
 	// commit without audit rows (forecasts cached by another process).
 	Everything bool
-	// Note says what changed, by whom, for the status bar.
-	Note string
+	// Entries are the audit rows of the others' changes, oldest first.
+	Entries []model.AuditEntry
+	// Unaudited is true when a commit had no audit rows (forecasts cached
+	// by another process) or there were more rows than one look reads:
+	// Entries do not tell all of it.
+	Unaudited bool
 }
 
 // Outside reports what other processes committed since the last call, or
@@ -43,78 +46,57 @@ func outsideOf(ch store.Changes) Outside {
 	if !ch.Any || (len(ch.Entries) == 0 && ch.Superseded > 0 && !ch.More) {
 		return Outside{} // nothing, or only what this dashboard has written over since
 	}
-	o := Outside{Any: true, ProductIDs: ch.Products}
-	if len(ch.Entries) == 0 || ch.More {
-		o.Everything = true
-		o.Note = "The catalogue was changed by another process"
-		if len(ch.Entries) == 0 {
-			o.Note += " (forecasts, or data without audit rows)"
-		}
-		return o
-	}
-	var who []string
-	var skus, settings, imports, orders []string
-	for _, e := range ch.Entries {
-		if !slices.Contains(who, e.Who) {
-			who = append(who, e.Who)
-		}
-		switch e.Entity {
-		case "policy", "product":
-			if !slices.Contains(skus, e.EntityID) {
-				skus = append(skus, e.EntityID)
-			}
-		case "setting":
-			settings = append(settings, e.EntityID+" "+e.Old+" → "+e.New)
-			o.Everything = true
-		case "purchase_order":
-			if po := "PO #" + e.EntityID; !slices.Contains(orders, po) {
-				orders = append(orders, po)
-			}
-			o.Orders = true
-		case "import":
-			imports = append(imports, e.EntityID)
-			o.Everything = true
-		default:
-			o.Everything = true // a kind of change this build does not know
-		}
-	}
-	by := " by " + strings.Join(who, ", ") + " (another process)"
-	last := ch.Entries[len(ch.Entries)-1]
-	switch {
-	case len(imports) > 0:
-		o.Note = "Imported " + list(imports, 2) + by
-	case len(settings) > 0:
-		o.Note = "Settings changed" + by + ": " + list(settings, 2)
-	case len(skus) == 1 && len(orders) == 0 && countEntity(ch.Entries, "policy", "product") == 1:
-		o.Note = fmt.Sprintf("%s: %s changed to %s%s", last.EntityID, strings.ReplaceAll(last.Field, "_", " "), last.New, by)
-	case len(skus) > 0 && len(orders) == 0:
-		o.Note = list(skus, 3) + " changed" + by
-	case len(skus) == 0:
-		o.Note = list(orders, 3) + " changed" + by
-	default:
-		o.Note = list(skus, 2) + " and " + list(orders, 2) + " changed" + by
-	}
+	o := Outside{Any: true, ProductIDs: ch.Products, Entries: ch.Entries, Unaudited: len(ch.Entries) == 0 || ch.More}
+	o.judge()
 	return o
 }
 
-// list names the first n items and counts the rest: "A, B and 3 more".
-func list(items []string, n int) string {
-	switch {
-	case len(items) <= n:
-		if len(items) > 1 {
-			return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+// judge sets what to read again from the entries.
+func (o *Outside) judge() {
+	o.Everything, o.Orders = o.Unaudited, false
+	for _, e := range o.Entries {
+		switch e.Entity {
+		case "policy", "product":
+		case "purchase_order":
+			o.Orders = true
+		default:
+			o.Everything = true // settings, an import, or a kind this build does not know
 		}
-		return strings.Join(items, "")
 	}
-	return strings.Join(items[:n], ", ") + fmt.Sprintf(" and %d more", len(items)-n)
 }
 
-func countEntity(entries []model.AuditEntry, entities ...string) int {
-	n := 0
-	for _, e := range entries {
-		if slices.Contains(entities, e.Entity) {
-			n++
+// Merge adds what a later look found.
+func (o Outside) Merge(b Outside) Outside {
+	if !o.Any {
+		return b
+	}
+	if !b.Any {
+		return o
+	}
+	m := Outside{Any: true, ProductIDs: slices.Clone(o.ProductIDs), Entries: slices.Concat(o.Entries, b.Entries),
+		Unaudited: o.Unaudited || b.Unaudited}
+	for _, id := range b.ProductIDs {
+		if !slices.Contains(m.ProductIDs, id) {
+			m.ProductIDs = append(m.ProductIDs, id)
 		}
 	}
-	return n
+	m.judge()
+	return m
+}
+
+// Without leaves out the entries drop names: changes the dashboard has
+// shown the PM or written over since (it read them before its own save,
+// so the store could not tell). Nothing is left when they were all of it.
+// The SKUs are read again all the same: reading one more is harmless.
+func (o Outside) Without(drop func(model.AuditEntry) bool) Outside {
+	if !o.Any {
+		return o
+	}
+	kept := slices.DeleteFunc(slices.Clone(o.Entries), drop)
+	if len(kept) == 0 && !o.Unaudited {
+		return Outside{}
+	}
+	o.Entries = kept
+	o.judge()
+	return o
 }

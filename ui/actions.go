@@ -26,6 +26,9 @@ type confirmation struct {
 	short    string // the question for a narrow status bar; "" = question
 	run      func() tea.Cmd
 	back     func() tea.Cmd
+	// no is what any other key leaves in the status bar: what did not
+	// happen ("Not saved: …"); "" says "Cancelled"
+	no string
 }
 
 // changedMsg reports a change written to the catalogue (a planning edit
@@ -112,7 +115,8 @@ func (m *Model) changeOrAsk(ids []int64, orders bool, write func(ctx context.Con
 func (m *Model) changed(msg changedMsg) tea.Cmd {
 	m.saving, m.lockWaiting = false, false
 	if msg.err != nil {
-		m.setError(fmt.Sprintf("Not saved: %v", msg.err))
+		m.setError(fmt.Sprintf("Not saved: %v", msg.err) + m.dropQueue())
+		m.savedOwn(m.message, nil)
 		return nil
 	}
 	var show tea.Cmd
@@ -126,15 +130,17 @@ func (m *Model) changed(msg changedMsg) tea.Cmd {
 		return tea.Batch(show, m.suppliers.refresh(m.opt.Backend), msg.resolve())
 	}
 	if msg.conflict != nil {
+		// the rows show what is stored now and the question who wrote it
+		m.savedOwn("", ownValues(msg.changes))
 		return tea.Batch(show, m.askOverConflict(msg))
 	}
 	if msg.undo != nil && !msg.isUndo {
 		m.undo = append(m.undo, *msg.undo)
-		if p := m.active(); p != nil {
-			clear(p.table.marked) // the marks were the edit's targets
-		}
+		m.unmark(msg.changes) // the marks were the edit's targets
 	}
 	m.setInfo(msg.info)
+	m.savedOwn(msg.info, ownValues(msg.changes))
+	m.ownLog = append(m.ownLog, msg.changes...)
 	return tea.Batch(show, m.suppliers.refresh(m.opt.Backend))
 }
 
@@ -164,33 +170,26 @@ var policyEdits = map[string]struct {
 }
 
 // startReorderEdit opens the editor on a field of the reorder pane: the
-// order quantity in place, the others in the status bar.
+// order quantity in place, the others in the status bar. Like every pane
+// editor it opens while a save runs and on a read-only catalogue (see
+// startEdit).
 func (m *Model) startReorderEdit(field model.PolicyField) tea.Cmd {
-	if m.writeRefused() {
-		return nil
-	}
-	if m.saving {
-		m.setError("Still saving the last edit…")
-		return nil
-	}
-	m.editing = m.reorder.table.targets()
-	if len(m.editing) == 0 {
+	rows := m.takeTargets(m.reorder.table, m.reorder.rv.Row)
+	if len(rows) == 0 {
 		m.setInfo("Move to a SKU first: a supplier's heading has nothing to edit")
 		return nil
 	}
-	value := ""
-	if len(m.editing) == 1 {
-		value = currentPolicyText(m.reorder.rv.Row(m.editing[0]), field)
-	}
-	return m.openEditor(field, "auto", value)
+	value, placeholder := commonValue(rows, func(r *planner.Row) string { return currentPolicyText(r, field) })
+	return m.openEditor(field, placeholder, value)
 }
 
 // statusFieldWidth is the width of an editor in the status bar: a
 // ten-digit number, and at 80 columns the key hints beside it.
 const statusFieldWidth = 10
 
-// openEditor opens the editor on what m.editing names, for a field,
-// holding value selected (ui/cell_input.go).
+// openEditor opens the editor on what m.editIDs (or m.editing, for a
+// purchase-order line) names, for a field, holding value selected
+// (ui/cell_input.go).
 func (m *Model) openEditor(field model.PolicyField, placeholder, value string) tea.Cmd {
 	m.field = field
 	m.mode = modeEdit
@@ -200,6 +199,12 @@ func (m *Model) openEditor(field model.PolicyField, placeholder, value string) t
 	// its own width
 	m.input.SetWidth(statusFieldWidth)
 	return m.input.open(value, placeholder)
+}
+
+// statusFieldW is the editor's width in the status bar: a ten-digit
+// number, or the whole placeholder.
+func (m *Model) statusFieldW() int {
+	return max(statusFieldWidth, width(m.input.Placeholder))
 }
 
 // currentPolicyText is the editor's starting text for a SKU's field.
@@ -234,43 +239,60 @@ func (m *Model) savePolicyEdit() tea.Cmd {
 		m.setError(clean(err.Error()))
 		return nil
 	}
-	// the SKUs are taken now: a question may stand while the view changes
-	field := m.field
-	targets := make([]*planner.Row, len(m.editing))
-	for k, i := range m.editing {
-		targets[k] = m.editRow(i)
+	// the SKUs are taken by id when the editor opened, and what they hold
+	// now is what the PM saw: a save queued behind others compares with
+	// it, updated only by what this dashboard's saves before it wrote, so
+	// a change by another process that landed meanwhile (shown by the
+	// earlier save's conflict, say) is asked about, never overwritten
+	field, ids, what := m.field, m.editIDs, fieldLabel(string(m.field))+" of "+m.editTarget()
+	seen := map[int64]string{}
+	for _, r := range m.editRows() {
+		seen[r.Item.Product.ID] = model.PolicyValue(r.Item, field)
 	}
+	since := len(m.ownLog)
 	save := func() tea.Cmd {
 		m.closeEditor()
-		m.setInfo("Saving…")
-		return m.setField(field, value, positions(len(targets)), func(k int) *planner.Row { return targets[k] })
+		return m.saveWhenFree(what, func() tea.Cmd {
+			rows := m.rowsOf(ids)
+			if len(rows) == 0 {
+				m.setError("Not saved: the SKUs are no longer in the catalogue")
+				return nil
+			}
+			m.setInfo("Saving…")
+			return m.setField(field, value, rows, func(it *model.Item) string {
+				v := seen[it.Product.ID]
+				for _, c := range m.ownLog[min(since, len(m.ownLog)):] {
+					if c.ProductID == it.Product.ID && c.Field == field {
+						v = c.Value
+					}
+				}
+				return v
+			})
+		})
 	}
-	if q, ok := m.policyQuestion(field, value, targets); ok {
+	if q, ok := m.policyQuestion(field, value, m.editRows()); ok {
 		return m.askBeforeSaving(q, save)
 	}
 	return save()
 }
 
-// positions is 0, 1, …, n−1.
-func positions(n int) []int {
-	p := make([]int, n)
-	for i := range p {
-		p[i] = i
-	}
-	return p
-}
-
-// setField saves one field's value for the SKUs of some view rows.
-func (m *Model) setField(field model.PolicyField, value string, rows []int, row func(int) *planner.Row) tea.Cmd {
+// setField saves one field's value for some SKUs, compare-and-set
+// against what seen says the PM saw.
+func (m *Model) setField(field model.PolicyField, value string, rows []*planner.Row, seen func(*model.Item) string) tea.Cmd {
 	changes := make([]model.PolicyChange, len(rows))
 	for i, r := range rows {
-		it := row(r).Item
+		it := r.Item
 		p := it.Product
-		// saved only if the catalogue still holds what the row was loaded with
+		// saved only if the catalogue still holds what the PM saw
 		changes[i] = model.PolicyChange{ProductID: p.ID, SKU: p.SKU, Field: field, Value: value,
-			Seen: model.PolicyValue(it, field), Check: true}
+			Seen: seen(it), Check: true}
 	}
 	return m.savePolicies(changes, false)
+}
+
+// shownNow is what a row holds in the snapshot on screen.
+func shownNow(field model.PolicyField) func(*model.Item) string {
+	return func(it *model.Item) string { return model.PolicyValue(it, field) }
 }
 
 // savePolicies saves planning edits and re-plans their SKUs, through the
@@ -306,28 +328,45 @@ func describePolicyChange(cs []model.PolicyChange, isUndo bool) string {
 	if len(cs) > 1 {
 		target = fmt.Sprintf("%d SKUs", len(cs))
 	}
-	if cs[0].Field == model.FieldReorderPoint {
-		what := "automatic"
-		if n, err := strconv.Atoi(cs[0].Value); err == nil {
-			what = groupInt(int64(n)) + " (manual)"
-		}
-		if !isUndo {
-			return fmt.Sprintf("Reorder point of %s set to %s · u undoes", target, what)
-		}
-		if len(cs) > 1 {
+	field := cs[0].Field
+	what := changedValueText(field, cs[0].Value)
+	if field == model.FieldReorderPoint && cs[0].Value != "" {
+		what += " (manual)"
+	}
+	if !isUndo {
+		return fmt.Sprintf("%s of %s set to %s · u undoes", upperFirst(fieldLabel(string(field))), target, what)
+	}
+	for _, c := range cs[1:] {
+		if c.Value != cs[0].Value {
 			what = "their previous values"
 		}
-		return fmt.Sprintf("Undone: reorder point of %s back to %s", target, what)
 	}
-	field := strings.ReplaceAll(string(cs[0].Field), "_", " ")
-	if isUndo {
-		return fmt.Sprintf("Undone: %s of %s back to the previous value", field, target)
+	return fmt.Sprintf("Undone: %s of %s back to %s", fieldLabel(string(field)), target, what)
+}
+
+// changedValueText shows a value as the panes do (97.5%, 21 days, 1,200),
+// and an empty one as what it means for the field.
+func changedValueText(field model.PolicyField, v string) string {
+	if v != "" {
+		return shownPolicyValue(field, v)
 	}
-	value := cs[0].Value
-	if value == "" {
-		value = "automatic"
+	switch field {
+	case model.FieldOrderQty:
+		return "the suggestion"
+	case model.FieldLeadTime:
+		return "the supplier's"
+	case model.FieldServiceLevel:
+		return "the class default"
 	}
-	return fmt.Sprintf("%s of %s set to %s · u undoes", field, target, value)
+	return "automatic"
+}
+
+// upperFirst capitalises a message's first letter.
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // cycleRounding moves the targets' rounding rule to the next one.
@@ -335,13 +374,17 @@ func (m *Model) cycleRounding() tea.Cmd {
 	if m.writeRefused() {
 		return nil
 	}
-	rows := m.reorder.table.targets()
-	if len(rows) == 0 || m.saving {
+	targets := m.reorder.table.targets()
+	if len(targets) == 0 || m.busy() {
 		return nil
 	}
-	first, _ := model.ParseRounding(string(m.reorder.rv.Row(rows[0]).Item.Policy.Rounding))
+	rows := make([]*planner.Row, len(targets))
+	for k, i := range targets {
+		rows[k] = m.reorder.rv.Row(i)
+	}
+	first, _ := model.ParseRounding(string(rows[0].Item.Policy.Rounding))
 	next := map[model.Rounding]model.Rounding{model.RoundUp: model.RoundNearest, model.RoundNearest: model.RoundDown, model.RoundDown: model.RoundUp}[first]
-	return m.setField(model.FieldRounding, string(next), rows, m.reorder.rv.Row)
+	return m.setField(model.FieldRounding, string(next), rows, shownNow(model.FieldRounding))
 }
 
 // busy says so when a change is still being saved: changes go one at a

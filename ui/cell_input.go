@@ -25,6 +25,13 @@ import (
 type cellInput struct {
 	textinput.Model
 	selected bool
+	// opened is the text the editor opened with; edited turns true once
+	// anything is typed, pasted or deleted (the same number typed over
+	// itself too: that is a choice). enter on a field nobody has edited
+	// saves nothing: a field opened on a suggestion or on "values differ"
+	// must not become the PM's own value by a stray enter.
+	opened string
+	edited bool
 }
 
 func newCellInput() cellInput {
@@ -46,8 +53,16 @@ var selectionStyle = lipgloss.NewStyle().Reverse(true)
 func (c *cellInput) open(value, placeholder string) tea.Cmd {
 	c.CharLimit = 0
 	c.Placeholder = placeholder
+	c.opened, c.edited = value, false
 	c.selectAll(value)
 	return c.Focus()
+}
+
+// Untouched says the PM has not changed what the field opened with: never
+// edited, or emptied when it opened empty (empty then means nothing, not
+// automatic: the field was automatic already, or its values differ).
+func (c cellInput) Untouched() bool {
+	return !c.edited || (c.opened == "" && strings.TrimSpace(c.Value()) == "")
 }
 
 // selectAll replaces the text with s, selected: the next typed character
@@ -56,6 +71,9 @@ func (c *cellInput) selectAll(s string) {
 	c.Model.SetValue(s)
 	c.CursorEnd()
 	c.selected = s != ""
+	if s != c.opened {
+		c.edited = true
+	}
 }
 
 // SetValue replaces the text with nothing selected.
@@ -85,29 +103,37 @@ func (c cellInput) Selected() bool { return c.selected && c.Value() != "" }
 // paste replaces it, a deleting key clears it and a cursor key drops the
 // selection before it moves.
 func (c cellInput) Update(msg tea.Msg) (cellInput, tea.Cmd) {
+	before := c.Value()
 	if c.Selected() && c.Focused() {
 		switch msg := msg.(type) {
 		case tea.PasteMsg:
 			c.SetValue("")
+			c.edited = true
 		case tea.KeyPressMsg:
 			km := c.KeyMap
 			switch {
 			case key.Matches(msg, km.DeleteCharacterBackward, km.DeleteCharacterForward, km.DeleteWordBackward,
 				km.DeleteWordForward, km.DeleteBeforeCursor, km.DeleteAfterCursor):
 				c.SetValue("")
+				c.edited = true
 				return c, nil
 			case key.Matches(msg, km.CharacterBackward, km.CharacterForward, km.WordBackward, km.WordForward,
 				km.LineStart, km.LineEnd):
 				c.selected = false // and the key moves the cursor from the end
 			case key.Matches(msg, km.Paste):
 				c.SetValue("") // the clipboard's text arrives as a message next
+				c.edited = true
 			case msg.Text != "":
 				c.SetValue("")
+				c.edited = true
 			}
 		}
 	}
 	var cmd tea.Cmd
 	c.Model, cmd = c.Model.Update(msg)
+	if c.Value() != before {
+		c.edited = true
+	}
 	return c, cmd
 }
 

@@ -94,7 +94,7 @@ func TestDashboardReloadsEverythingAfterSettingsOrUnauditedChanges(t *testing.T)
 		t.Fatal(err)
 	}
 	run(t, m, m.checkOutside())
-	if want := "Settings changed by carol (another process): review_days 7 → 14 · reloaded"; m.message != want {
+	if want := "Settings changed by carol (another process): review_days 7 days → 14 days · reloaded"; m.message != want {
 		t.Errorf("status %q, want %q", m.message, want)
 	}
 	if got := m.snap.Catalogue.Settings.ReviewDays; got != 14 {

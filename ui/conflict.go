@@ -31,8 +31,15 @@ func (m *Model) askOverConflict(msg changedMsg) tea.Cmd {
 		q = fmt.Sprintf("%d of %d SKUs were changed since you loaded them (%s). Save %s over all %d?",
 			len(c.Conflicts), len(msg.changes), m.conflictsText(c.Conflicts), value, len(msg.changes))
 	}
+	no := fmt.Sprintf("Not saved: none of the %d SKUs was changed", len(msg.changes))
+	short := fmt.Sprintf("y saves %s over all %d (%d changed since), other key keeps theirs", value, len(msg.changes), len(c.Conflicts))
+	if k := c.Conflicts[0]; len(msg.changes) == 1 {
+		stored := shownPolicyValue(model.PolicyField(k.Field), k.Stored)
+		no = fmt.Sprintf("Not saved: %s's %s stays %s", clean(k.Name), fieldLabel(k.Field), stored)
+		short = fmt.Sprintf("y saves %s over %s (%s now), other key keeps it: %s %s", value, stored, whoShort(k), clean(k.Name), fieldLabel(k.Field))
+	}
 	changes := againstStored(msg.changes, c)
-	m.confirm = &confirmation{question: q, run: func() tea.Cmd {
+	m.confirm = &confirmation{question: q, short: short, no: no, run: func() tea.Cmd {
 		m.setInfo("Saving…")
 		return m.savePolicies(changes, false)
 	}}
@@ -60,10 +67,11 @@ func (m *Model) undoAroundConflict(changes []model.PolicyChange, c *model.Confli
 	}
 	q := fmt.Sprintf("%d of %d values were changed since your edit (%s). Undo the other %d and leave those?",
 		len(c.Conflicts), len(changes), m.conflictsText(c.Conflicts), len(left))
-	m.confirm = &confirmation{question: q, run: func() tea.Cmd {
-		m.setInfo("Undoing…")
-		return m.savePolicies(left, true)
-	}}
+	m.confirm = &confirmation{question: q, no: "Not undone: every value stays as it is",
+		short: fmt.Sprintf("y undoes the other %d, other key undoes none: %d of %d changed since", len(left), len(c.Conflicts), len(changes)), run: func() tea.Cmd {
+			m.setInfo("Undoing…")
+			return m.savePolicies(left, true)
+		}}
 	return nil
 }
 
@@ -121,6 +129,17 @@ func (m *Model) conflictsText(cs []model.Conflict) string {
 			shownPolicyValue(model.PolicyField(c.Field), c.Stored), by))
 	}
 	return strings.Join(parts, "; ")
+}
+
+// whoShort names who wrote a value, briefly: "bob's", "an import's".
+func whoShort(c model.Conflict) string {
+	switch {
+	case c.Who == "":
+		return "another program's"
+	case c.Mine:
+		return "this dashboard's"
+	}
+	return clean(c.Who) + "'s"
 }
 
 // byText names who wrote a value and when.

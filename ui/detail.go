@@ -86,11 +86,7 @@ func (d detailPane) chart(in detailInput, w, h int) string {
 	}
 	past := d.history(in, 52)
 	_, upper := band(r, 26)
-	top := math.Max(peakOf(past, r.Forecast.Mean, upper), 1)
-	prec := uint(0)
-	if top < 20 {
-		prec = 1
-	}
+	top, prec := chartScale(peakOf(past, r.Forecast.Mean, upper), max(h-3, 1))
 	// the y labels take as much room as the widest one; plot once with a
 	// guess, then again with the room that is really left
 	points := w - len(fmt.Sprintf("%.*f", prec, top)) - 4
@@ -101,8 +97,24 @@ func (d detailPane) chart(in detailInput, w, h int) string {
 	g := d.glyphs()
 	legend := d.styles.Hist.Render(g.sales+" sales") + fmt.Sprintf(" %dw  ", hist) +
 		d.styles.Fcst.Render(g.forecast+" forecast") + fmt.Sprintf(" %dw  ", fc) + d.styles.Band.Render(g.band+" 80% band")
-	axis := fmt.Sprintf("units per week, as of %s", in.Snap.AsOf)
+	axis := "units per week · no sales recorded yet"
+	if in.Snap.AsOf.Valid() {
+		axis = fmt.Sprintf("units per week, as of %s", in.Snap.AsOf)
+	}
 	return plot + "\n" + fit(legend, w, false) + "\n" + d.styles.Dim.Render(fit(axis, w, false))
+}
+
+// chartScale is the chart's top and its labels' decimals for a peak
+// drawn over rows rows. asciigraph labels each row; a label step smaller
+// than the labels' precision printed the same tick twice (0.5 and 0.5 on
+// a SKU without sales), so the top is raised until each step is at least
+// one unit of the last decimal shown.
+func chartScale(peak float64, rows int) (float64, uint) {
+	top := math.Max(peak, 1)
+	if top >= 20 && top/float64(rows) >= 1 {
+		return top, 0
+	}
+	return math.Max(top, float64(rows)/10), 1
 }
 
 // plot draws the last weeks of past (as many as fit) and the forecast.

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strconv"
 
 	"stockroom/model"
@@ -17,26 +18,22 @@ const (
 )
 
 // startEdit opens the reorder-point editor on the marked rows, or on the
-// cursor row when none are marked.
+// cursor row when none are marked, holding their common value. It opens
+// while a save is running (enter queues behind it) and on a read-only
+// catalogue (enter says it cannot save): typing after e always goes into
+// the field, never to the panes.
 func (m *Model) startEdit() tea.Cmd {
-	if m.writeRefused() {
+	rows := m.takeTargets(m.stock.table, m.stock.row)
+	if len(rows) == 0 {
 		return nil
 	}
-	if m.saving {
-		m.setError("Still saving the last edit…")
-		return nil
-	}
-	m.editing = m.stock.table.targets()
-	if len(m.editing) == 0 {
-		return nil
-	}
-	value := ""
-	if len(m.editing) == 1 {
-		if pl := m.stock.row(m.editing[0]).Plan; pl.ReorderPointManual {
-			value = strconv.Itoa(pl.ReorderPoint)
+	value, placeholder := commonValue(rows, func(r *planner.Row) string {
+		if r.Plan.ReorderPointManual {
+			return strconv.Itoa(r.Plan.ReorderPoint)
 		}
-	}
-	return m.openEditor(model.FieldReorderPoint, "auto", value)
+		return ""
+	})
+	return m.openEditor(model.FieldReorderPoint, placeholder, value)
 }
 
 // editKey handles a key while an editor is open: enter saves, esc
@@ -49,8 +46,29 @@ func (m *Model) editKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.setInfo("Edit cancelled")
 		return nil
 	case "enter":
+		if m.input.Untouched() {
+			m.closeEditor()
+			m.setInfo(m.nothingTyped())
+			return nil
+		}
+		if m.field != fieldWhatIf && m.opt.ReadOnly != "" {
+			m.closeEditor()
+			m.setError("Not saved: the catalogue is read-only (" + m.opt.ReadOnly + ")")
+			return nil
+		}
 		switch m.field {
 		case fieldPOQty, fieldPOReceive:
+			if _, ok := m.editedLine(); !ok {
+				m.closeEditor()
+				m.setError("Not saved: the line is no longer on the order")
+				return nil
+			}
+			if m.saving {
+				// a line's save is not queued: it is judged against the
+				// order as it is once the running save has landed
+				m.setError("Still saving the last change: press enter again once it is saved")
+				return nil
+			}
 			return m.saveLineEdit()
 		case fieldWhatIf:
 			return m.saveWhatIf()
@@ -58,7 +76,8 @@ func (m *Model) editKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.savePolicyEdit()
 	case "a":
 		if autoHint(m.field) == "" {
-			return nil // no automatic value here, and a is not a digit
+			m.setError("a means automatic, and this field has none: type a number")
+			return nil
 		}
 		if m.field == model.FieldLeadTime && m.input.Value() != "" && !m.input.Selected() {
 			break // the a of "21 days"
@@ -95,14 +114,29 @@ func autoHint(f model.PolicyField) string {
 	return ""
 }
 
-// editRow is the planned row of a view row being edited, on the pane the
-// editor is open on.
-func (m *Model) editRow(i int) *planner.Row {
-	switch m.tab {
-	case reorderTab:
-		return m.reorder.rv.Row(i)
-	case riskTab:
-		return m.risk.rv.Row(i)
+// editedLine is the purchase-order line the editor is open on.
+func (m *Model) editedLine() (model.POLine, bool) {
+	lines := m.suppliers.order.Lines
+	if len(m.editing) != 1 || m.editing[0] < 0 || m.editing[0] >= len(lines) {
+		return model.POLine{}, false
 	}
-	return m.stock.row(i)
+	return lines[m.editing[0]], true
+}
+
+// nothingTyped is what enter on an untouched field says: nothing saved,
+// and what stays as it was.
+func (m *Model) nothingTyped() string {
+	what := m.editTarget()
+	if len(m.editIDs) > 1 {
+		what = fmt.Sprintf("%d SKUs", len(m.editIDs))
+	}
+	switch m.field {
+	case fieldPOReceive:
+		return "Nothing received: type the units received now, or esc"
+	case fieldPOQty:
+		return "Nothing changed: the line's quantity stays as it was"
+	case fieldWhatIf:
+		return "Nothing changed: the what-if markdown of " + what + " stays as it was"
+	}
+	return "Nothing changed: the " + fieldLabel(string(m.field)) + " of " + what + " stays as it was"
 }

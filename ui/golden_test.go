@@ -233,6 +233,21 @@ func TestEmptyCatalogueExplainsWhatToDo(t *testing.T) {
 		t.Errorf("the page still says importing is coming:\n%s", s)
 	}
 	press(t, m, "down", "e", "x", "/") // nothing to act on; must not panic
+	// the status bar offers only keys that do something on this page
+	for _, tab := range []string{"1", "3"} {
+		press(t, m, tab)
+		bar := lastLine(screen(m))
+		for _, want := range []string{", settings", "? help", "q quit"} {
+			if !strings.Contains(bar, want) {
+				t.Errorf("tab %s: status bar %q lacks %q", tab, bar, want)
+			}
+		}
+		for _, dead := range []string{"enter", "1–6", "x export", "↑/↓", "/ filter", "o draft"} {
+			if strings.Contains(bar, dead) {
+				t.Errorf("tab %s: status bar %q offers %q, which does nothing here", tab, bar, dead)
+			}
+		}
+	}
 }
 
 // The page's commands paste into a shell whatever the path holds.

@@ -12,13 +12,14 @@ import (
 
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if msg.String() == "ctrl+c" {
-		if m.lockWaiting && m.confirm == nil {
+		if m.unsaved() && m.confirm == nil {
 			return m.askBeforeQuit() // a second ctrl+c quits
 		}
 		return tea.Quit
 	}
 	m.jump = nil // the PM has moved on: a jump still waiting for rows must not land later
 	m.keepMessage = false
+	m.outside.ownResult = ""
 	if m.tooSmall() {
 		// the page says only "enlarge it or press q": nothing else acts on
 		// what it hides, whatever mode was open when the terminal shrank
@@ -36,7 +37,12 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		if c.back != nil {
 			return c.back()
 		}
-		m.setInfo("Cancelled")
+		if c.no != "" {
+			m.setInfo(c.no)
+			m.outside.ownResult = c.no // others' changes read next follow it
+		} else {
+			m.setInfo("Cancelled")
+		}
 		return nil
 	}
 	switch m.mode {
@@ -52,7 +58,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Quit):
-		if m.lockWaiting {
+		if m.unsaved() {
 			return m.askBeforeQuit()
 		}
 		return tea.Quit
@@ -61,6 +67,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, k.Settings):
 		return m.openSettings()
+	case m.snap != nil && len(m.snap.Rows) == 0:
+		return nil // the empty catalogue's page: every pane shows it, nothing to act on
 	case key.Matches(msg, k.NextTab):
 		return m.showTab((m.tab + 1) % len(tabNames))
 	case key.Matches(msg, k.PrevTab):
@@ -126,9 +134,23 @@ func (m *Model) paneKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			return m.startWhatIf(), true
 		}
 	case suppliersTab:
+		if key.Matches(msg, k.Undo) {
+			m.setInfo("u undoes planning edits, not orders: e changes a line again, c cancels")
+			return nil, true
+		}
 		return m.suppliersKey(msg)
 	}
+	if key.Matches(msg, k.Undo) {
+		m.setInfo(nothingToUndoHere[m.tab])
+		return nil, true
+	}
 	return nil, false
+}
+
+// nothingToUndoHere says why u does nothing on a pane without edits.
+var nothingToUndoHere = map[int]string{
+	assortmentTab: "Nothing to undo here: u undoes edits made on Stock (2) and Reorder (3)",
+	riskTab:       "Nothing to undo: a what-if is never saved (m changes it)",
 }
 
 // overviewKey moves through the overview's lists and opens a SKU in its
@@ -233,6 +255,7 @@ func (m *Model) tableKey(p *pane, msg tea.KeyPressMsg) tea.Cmd {
 		m.mode = modeFilter
 		m.input.SetValue(p.query.Filter)
 		m.input.CharLimit = 100
+		m.input.SetWidth(m.filterFieldW()) // its own: an editor may have left a cell's width
 		m.input.Placeholder = "sku, name, category, supplier"
 		m.input.CursorEnd()
 		return m.input.Focus()
@@ -293,7 +316,7 @@ func cycleSort(p *pane) {
 			next = t.shown[0]
 		}
 	}
-	t.sortCol = next
+	t.setSort(next)
 	p.query.Sort = ""
 	if next >= 0 {
 		p.query.Sort = p.view.Columns()[t.cols[next].viewCol].Name

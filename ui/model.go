@@ -93,7 +93,11 @@ type Model struct {
 	// helpOffset is the first line of the help screen shown
 	helpOffset int
 	input      cellInput // the filter and every editor (ui/cell_input.go)
-	editing    []int     // view rows being edited
+	// editIDs are the SKUs a pane editor edits (ui/edit_targets.go), and
+	// editHidden how many of them the filter hides
+	editIDs    []int64
+	editHidden int
+	editing    []int // the purchase-order line being edited
 	// field is what the editor edits: a policy field (the reorder point on
 	// the Stock pane, the others on the Reorder pane), or one of the
 	// editor-only fields (fieldWhatIf, fieldPOQty, fieldPOReceive)
@@ -109,6 +113,11 @@ type Model struct {
 	keepMessage bool
 	undo        []undoStep
 	saving      bool
+	// queue holds saves asked for while another was running, oldest first
+	// (ui/queue.go); ownLog the values this dashboard's saves wrote while
+	// a later save waited (in the queue, or behind a question)
+	queue  []queuedSave
+	ownLog []model.PolicyChange
 	// lockWaiting: the save in flight waits for another process to finish
 	// writing the catalogue
 	lockWaiting bool
@@ -168,13 +177,18 @@ func (m *Model) Init() tea.Cmd {
 	return tea.Batch(loadCmd(m.opt.Backend), m.spin.Tick)
 }
 
-// Update handles one message; then, if the dashboard is idle, what other
+// Update handles one message; then the next queued save starts if none is
+// running (ui/queue.go), and, if the dashboard is idle, what other
 // processes changed meanwhile is read (ui/outside.go).
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if _, ok := msg.(QuitSignalMsg); ok {
 		m.quitSignalled = true
 	}
 	_, cmd := m.update(msg)
+	if next := m.nextQueued(); next != nil {
+		cmd = tea.Batch(cmd, next)
+	}
+	// a signal quits once every save asked for has landed
 	if m.quitSignalled && !m.saving {
 		return m, tea.Quit
 	}

@@ -3,11 +3,11 @@ package ui
 import (
 	"context"
 	"fmt"
-	"slices"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
+	"stockroom/model"
 	"stockroom/planner"
 )
 
@@ -52,6 +52,10 @@ type outsideState struct {
 	pending *planner.Outside // found, not read yet
 	reading bool             // a read is in flight
 	held    *outsideReadMsg  // read while the PM was busy
+	// ownResult is the outcome of this dashboard's last save until the
+	// next key: others' changes read meanwhile are told after it, not
+	// instead of it
+	ownResult string
 }
 
 // watchCmd waits for other processes' changes, asking every WatchEvery,
@@ -85,7 +89,7 @@ func (m *Model) checkOutside() tea.Cmd {
 
 // idle says nothing is open or in flight that a reload would disturb.
 func (m *Model) idle() bool {
-	return m.snap != nil && !m.loading && !m.saving && m.confirm == nil &&
+	return m.snap != nil && !m.loading && !m.saving && len(m.queue) == 0 && m.confirm == nil &&
 		m.mode != modeEdit && m.mode != modeFilter && !(m.mode == modeSettings && m.settings.editing)
 }
 
@@ -97,26 +101,55 @@ func (m *Model) outsideFound(msg outsideMsg) tea.Cmd {
 	} else if msg.o.Any {
 		m.outside.pending = mergeOutside(m.outside.pending, msg.o)
 		if msg.o.Everything && m.forecast.running && m.idle() {
-			m.setInfo(msg.o.Note + " · reloading once the forecasts running now are done")
+			m.sayOutside(m.outsideNote(msg.o) + " · reloading once the forecasts running now are done")
 		}
 	}
 	return m.watchCmd()
 }
 
-// mergeOutside adds b to what is pending: the newest note says what
-// happened last.
+// mergeOutside adds b to what is pending.
 func mergeOutside(a *planner.Outside, b planner.Outside) *planner.Outside {
 	if a == nil {
 		return &b
 	}
-	o := *a
-	for _, id := range b.ProductIDs {
-		if !slices.Contains(o.ProductIDs, id) {
-			o.ProductIDs = append(o.ProductIDs, id)
+	o := a.Merge(b)
+	return &o
+}
+
+// sayOutside shows what others changed: after the result of this
+// dashboard's own save when the PM has not pressed a key since, so a
+// change read as the save lands cannot hide whether it was saved.
+func (m *Model) sayOutside(note string) {
+	if own := m.outside.ownResult; own != "" {
+		m.message = own + " · " + note
+		return
+	}
+	m.setInfo(note)
+}
+
+// savedOwn notes the outcome of one of this dashboard's saves, and drops
+// from what others changed what the save wrote over, or what a conflict
+// has just shown (seen): read before the save, those rows are no news.
+func (m *Model) savedOwn(result string, seen func(model.AuditEntry) bool) {
+	m.outside.ownResult = result
+	if seen == nil {
+		return
+	}
+	s := &m.outside
+	if s.pending != nil {
+		if o := s.pending.Without(seen); o.Any {
+			s.pending = &o
+		} else {
+			s.pending = nil
 		}
 	}
-	o.Orders, o.Everything, o.Note = o.Orders || b.Orders, o.Everything || b.Everything, b.Note
-	return &o
+	if s.held != nil {
+		if o := s.held.o.Without(seen); o.Any {
+			s.held.o = o
+		} else {
+			s.held = nil
+		}
+	}
 }
 
 // nextOutside shows or reads what others changed, when the dashboard is
@@ -143,7 +176,7 @@ func (m *Model) readOutside(o planner.Outside) tea.Cmd {
 	b, base, own := m.opt.Backend, m.snap, m.ownWrites
 	m.outside.reading = true
 	if o.Everything {
-		m.setInfo(o.Note + " · reloading…")
+		m.sayOutside(m.outsideNote(o) + " · reloading…")
 		return func() tea.Msg {
 			snap, err := b.Load(context.Background())
 			if err != nil {
@@ -169,7 +202,7 @@ func (m *Model) readOutside(o planner.Outside) tea.Cmd {
 func (m *Model) outsideRead(msg outsideReadMsg) tea.Cmd {
 	m.outside.reading = false
 	if msg.err != nil {
-		m.setError(fmt.Sprintf("%s, but reading it failed: %v", msg.o.Note, msg.err))
+		m.setError(fmt.Sprintf("%s, but reading it failed: %v", m.outsideNote(msg.o), msg.err))
 		return nil
 	}
 	if !m.idle() || (msg.o.Everything && m.forecast.running) {
@@ -180,7 +213,7 @@ func (m *Model) outsideRead(msg outsideReadMsg) tea.Cmd {
 		return m.readOutside(*mergeOutside(m.outside.pending, msg.o))
 	}
 	if !m.keepMessage { // a refusal of the PM's last action stays in view
-		m.setInfo(msg.o.Note + " · reloaded")
+		m.sayOutside(m.outsideNote(msg.o) + " · reloaded")
 	}
 	if msg.loaded {
 		cmds := []tea.Cmd{m.setSnapshot(msg.next, nil, msg.views), m.wantDetail()}

@@ -189,9 +189,6 @@ func (m *Model) orderChanged(verb string, o model.POSummary, seen model.POSeen, 
 // quantity (e) or units received now (r), unless the order or line
 // cannot take it.
 func (m *Model) startLineEdit(receive bool) tea.Cmd {
-	if m.busy() {
-		return nil
-	}
 	p := m.suppliers
 	i, ok := p.lines.table.current()
 	if !ok || i >= len(p.order.Lines) {
@@ -282,7 +279,7 @@ func (m *Model) saveLine(id int64, l model.POLine, n int, receive bool, seen mod
 			return written{info: info}, err
 		}
 		prev, err := b.SetPOLineQty(ctx, id, l.ProductID, n, seen)
-		return written{info: fmt.Sprintf("PO #%d: %s from %d to %d", id, l.SKU, prev, n)}, err
+		return written{info: fmt.Sprintf("PO #%d: %s from %s to %s", id, l.SKU, groupInt(int64(prev)), groupInt(int64(n)))}, err
 	}
 	return m.changeOrAsk([]int64{l.ProductID}, true, write, false, func(c *model.ConflictError) tea.Cmd {
 		return m.lineChanged(id, l, n, receive, seen, c)

@@ -286,7 +286,7 @@ func TestStaleReceiptIsRefusedPlainly(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Setenv("USER", "alice")
-	press(t, m, "enter")
+	press(t, m, "2", "4", "enter") // typed: an untouched field saves nothing
 	want := fmt.Sprintf("PO #%d was already received in full by bob at ", id)
 	if !strings.HasPrefix(m.message, want) || !strings.HasSuffix(m.message, ": nothing received") || !m.messageErr {
 		t.Errorf("status %q, want an error %q…: nothing received", m.message, want)

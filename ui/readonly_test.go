@@ -62,16 +62,41 @@ func TestReadOnlyCatalogueRefusesEveryChange(t *testing.T) {
 		m.message = ""
 	}
 
-	press(t, m, "2")
-	for _, k := range []string{"e", "u"} {
-		press(t, m, k)
-		refused("Stock " + k)
+	// an editor opens, says read-only at once, and takes what is typed:
+	// digits typed after e must not switch panes; enter saves nothing
+	editRefused := func(what, key string) {
+		t.Helper()
+		tab := m.tab
+		press(t, m, key)
+		if m.mode != modeEdit {
+			t.Fatalf("%s: the editor did not open (message %q)", what, m.message)
+		}
+		if line := ansi.Strip(m.statusBar()); !strings.Contains(line, "read-only, enter saves nothing") {
+			t.Errorf("%s: the editor should say read-only: %q", what, line)
+		}
+		typeText(t, m, "62")
+		if m.tab != tab || m.input.Value() != "62" {
+			t.Errorf("%s: typing 62 went to tab %d, field %q", what, m.tab, m.input.Value())
+		}
+		press(t, m, "enter")
+		if m.mode != modeNormal || !strings.HasPrefix(m.message, "Not saved: the catalogue is read-only (the directory /srv/shop is not writable)") {
+			t.Errorf("%s: enter left mode %v, message %q", what, m.mode, m.message)
+		}
+		m.message = ""
 	}
+
+	press(t, m, "2")
+	editRefused("Stock e", "e")
+	press(t, m, "u")
+	refused("Stock u")
 	press(t, m, "3")
 	if m.reorder.view == nil {
 		t.Fatal("the reorder pane has no view")
 	}
-	for _, k := range []string{"e", "L", "c", "M", "v", "r", "o", "u"} {
+	for _, k := range []string{"e", "L", "c", "M", "v"} {
+		editRefused("Reorder "+k, k)
+	}
+	for _, k := range []string{"r", "o", "u"} {
 		press(t, m, k)
 		refused("Reorder " + k)
 	}
@@ -87,7 +112,9 @@ func TestReadOnlyCatalogueRefusesEveryChange(t *testing.T) {
 	if m.suppliers.screen != screenLines {
 		t.Fatalf("suppliers screen %d after enter on an order", m.suppliers.screen)
 	}
-	for _, k := range []string{"e", "r", "t", "R", "c"} {
+	editRefused("PO lines e", "e")
+	editRefused("PO lines r", "r")
+	for _, k := range []string{"t", "R", "c"} {
 		press(t, m, k)
 		refused("PO lines " + k)
 	}

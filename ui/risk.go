@@ -118,7 +118,7 @@ func (p *riskPane) renderWhatIf(i, w int, plain bool) string {
 	r := p.row(i)
 	pct := p.rv.Value(i, planner.RiskPlanMarkdown).Float
 	_, set := p.whatIf[r.Item.Product.ID]
-	s := strconv.FormatFloat(pct, 'f', 0, 64) + "%"
+	s := trimFloat(pct) + "%" // 0.5 % is not 0 %
 	switch {
 	case !set:
 		return fit("", w, true) // the suggestion, shown in Mkdn
@@ -138,18 +138,22 @@ func riskViewCmd(s *planner.Snapshot, whatIf map[int64]float64) tea.Cmd {
 	return func() tea.Msg { return riskViewMsg{snap: s, rv: s.Risk(whatIf)} }
 }
 
-// startWhatIf opens the markdown editor on the selection.
+// startWhatIf opens the markdown editor on the selection, holding the
+// markdown the SKUs share, if they share one.
 func (m *Model) startWhatIf() tea.Cmd {
 	p := m.risk
-	m.editing = p.table.targets()
-	if len(m.editing) == 0 {
+	rows := m.takeTargets(p.table, p.rv.Row)
+	if len(rows) == 0 {
 		return nil
 	}
-	value := ""
-	if len(m.editing) == 1 {
-		value = model.FormatNumber(p.rv.Value(m.editing[0], planner.RiskPlanMarkdown).Float)
+	byID := map[int64]float64{}
+	for _, i := range p.table.targets() {
+		byID[p.rv.Row(i).Item.Product.ID] = p.rv.Value(i, planner.RiskPlanMarkdown).Float
 	}
-	return m.openEditor(fieldWhatIf, "auto", value)
+	value, placeholder := commonValue(rows, func(r *planner.Row) string {
+		return model.FormatNumber(byID[r.Item.Product.ID])
+	})
+	return m.openEditor(fieldWhatIf, placeholder, value)
 }
 
 // fieldWhatIf is the editor's pseudo-field for a what-if markdown: it is
@@ -170,8 +174,7 @@ func (m *Model) saveWhatIf() tea.Cmd {
 	if next == nil {
 		next = map[int64]float64{}
 	}
-	for _, r := range m.editing {
-		id := p.rv.Row(r).Item.Product.ID
+	for _, id := range m.editIDs {
 		if auto {
 			delete(next, id)
 		} else {
@@ -183,10 +186,6 @@ func (m *Model) saveWhatIf() tea.Cmd {
 	if auto {
 		what = "the suggested markdown"
 	}
-	target := fmt.Sprintf("%d SKUs", len(m.editing))
-	if len(m.editing) == 1 {
-		target = clean(p.rv.Row(m.editing[0]).Item.Product.SKU)
-	}
-	m.setInfo(fmt.Sprintf("What-if: %s for %s · a projection only, nothing is saved", what, target))
+	m.setInfo(fmt.Sprintf("What-if: %s for %s · a projection only, nothing is saved", what, m.editTarget()))
 	return riskViewCmd(m.snap, next)
 }

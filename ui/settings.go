@@ -144,6 +144,13 @@ func (m *Model) settingsEditKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case "enter":
 		in := settingsInfo[m.settings.cursor]
+		if m.input.Untouched() {
+			m.settings.editing = false
+			m.input.Blur()
+			v, _ := m.snap.Catalogue.Settings.Value(in.Name)
+			m.setInfo("Nothing changed: " + in.Name + " stays " + formatSetting(in, v))
+			return nil
+		}
 		text := strings.TrimSpace(m.input.Value())
 		if text == "" {
 			m.setError("Type a value, or esc to cancel")
@@ -233,7 +240,7 @@ func (m *Model) settingsSaved(msg settingsSavedMsg) tea.Cmd {
 		return m.askOverSettingsConflict(msg)
 	}
 	if msg.before == nil {
-		m.setError("Not saved: " + msg.err.Error())
+		m.setError("Not saved: " + msg.err.Error() + m.dropQueue())
 		return nil
 	}
 	if !msg.isUndo {
@@ -247,7 +254,12 @@ func (m *Model) settingsSaved(msg settingsSavedMsg) tea.Cmd {
 		m.setError(what + " saved, but planning again failed: " + msg.err.Error())
 		return nil
 	}
-	m.setInfo(what + " · u undoes")
+	if msg.isUndo {
+		m.setInfo(what)
+	} else {
+		m.setInfo(what + " · u undoes")
+	}
+	m.savedOwn(m.message, ownSettings(msg.after))
 	cmds := []tea.Cmd{m.setSnapshot(msg.snap, nil, msg.views), m.wantDetail()}
 	if !m.forecast.running {
 		// a new horizon makes every cached forecast stale; a running job's
@@ -276,6 +288,9 @@ func (m *Model) askOverSettingsConflict(msg settingsSavedMsg) tea.Cmd {
 	}
 	m.confirm = &confirmation{
 		question: fmt.Sprintf("%s since the view was loaded. Save %s over it?", m.conflictText(c), strings.Join(shown, ", ")),
+		no:       fmt.Sprintf("Not saved: %s stays %s", c.Name, m.shownSetting(c.Name, c.Stored)),
+		short: fmt.Sprintf("y saves %s over %s (%s now), other key keeps it: %s", strings.Join(shown, ", "),
+			m.shownSetting(c.Name, c.Stored), whoShort(c), c.Name),
 		run: func() tea.Cmd {
 			return m.saveSettings(values, seen, false)
 		},
@@ -428,6 +443,9 @@ func (m *Model) settingsScreen() string {
 
 // settingsStatus is the view's bottom line: the last message and key hints.
 func (m *Model) settingsStatus() string {
+	if m.confirm != nil {
+		return m.questionLine()
+	}
 	s, w := m.styles, m.width
 	var hints []string
 	if m.settings.editing {

@@ -165,11 +165,15 @@ func TestSettingsInvalidValueWritesNothing(t *testing.T) {
 	if m.snap != snap {
 		t.Error("a refused value should not reload the catalogue")
 	}
-	// an unchanged value writes nothing either
+	// an unchanged value writes nothing either: typed again, or untouched
 	toSetting(t, m, "review_days")
-	press(t, m, "enter", "enter")
+	press(t, m, "enter", "7", "enter")
 	if m.messageErr || !strings.Contains(m.message, "unchanged") || m.snap != snap {
 		t.Errorf("unchanged: %q", m.message)
+	}
+	press(t, m, "enter", "enter")
+	if m.messageErr || m.message != "Nothing changed: review_days stays 7 days" || m.snap != snap || m.settings.editing {
+		t.Errorf("untouched: %q", m.message)
 	}
 }
 

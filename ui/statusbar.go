@@ -15,23 +15,29 @@ import (
 func (m *Model) statusBar() string {
 	s := m.styles
 	w := m.width
-	if c := m.confirm; c != nil {
-		q, hint := c.question, "  y yes · any other key no"
-		if c.back != nil {
-			hint = "" // the question says what the keys do
-		}
-		if width(q)+width(hint) > w && c.short != "" {
-			q = c.short
-		}
-		return fit(s.Info.Render(clean(q))+s.Dim.Render(hint), w, false)
+	if m.confirm != nil {
+		return m.questionLine()
 	}
 	switch m.mode {
 	case modeFilter:
-		line := s.Key.Render("/") + " " + m.input.View() + s.Dim.Render("  enter keep · esc clear")
+		line := s.Key.Render("/") + " " + m.input.viewAt(m.filterFieldW()) + s.Dim.Render(filterHint)
 		return fit(line, w, false)
 	case modeEdit:
-		field := m.input.viewAt(statusFieldWidth)
-		line := m.editPrompt() + ": " + field + s.Dim.Render("  enter save · esc cancel")
+		field := m.input.viewAt(m.statusFieldW())
+		keys := "  enter save · esc cancel"
+		switch {
+		case !m.saving && len(m.queue) == 0, m.field == fieldWhatIf:
+		case m.field == fieldPOQty || m.field == fieldPOReceive:
+			keys = "  enter once the running save lands · esc cancel"
+		default:
+			keys = "  enter queues it behind the running save · esc cancel"
+		}
+		line := m.editPrompt() + ": " + field + s.Dim.Render(keys)
+		if m.opt.ReadOnly != "" && m.field != fieldWhatIf {
+			// typing goes into the field all the same: keys typed after e
+			// never reach the panes
+			line = s.Error.Render("read-only, enter saves nothing") + " · " + m.editPrompt() + ": " + field + s.Dim.Render("  esc cancel")
+		}
 		if a := autoHint(m.field); a != "" {
 			line += s.Dim.Render(" · a " + a)
 		}
@@ -47,6 +53,12 @@ func (m *Model) statusBar() string {
 		} else {
 			left = s.Info.Render(m.message)
 		}
+	}
+	if q := m.queueNote(); q != "" {
+		if left != "" {
+			left += s.Dim.Render(" · ")
+		}
+		left += s.Info.Render(q)
 	}
 	mid := m.position()
 	line := left
@@ -70,27 +82,45 @@ func (m *Model) statusBar() string {
 	return line + strings.Repeat(" ", w-width(line)-width(hints)) + hints
 }
 
+// filterHint follows the filter field.
+const filterHint = "  enter keep · esc clear"
+
+// filterFieldW is the filter field's width: the status bar less the "/ "
+// before it and the hint after it (the cell editors' field is narrower).
+func (m *Model) filterFieldW() int {
+	return max(m.width-2-width(filterHint)-1, 10)
+}
+
+// questionLine asks the question waiting for y. Every screen draws it
+// (the panes, the settings view, the help screen): the next key answers
+// it, so it must be in sight whatever is open.
+func (m *Model) questionLine() string {
+	s, w, c := m.styles, m.width, m.confirm
+	q, hint := c.question, "  y yes · any other key no"
+	if c.back != nil {
+		hint = "" // the question says what the keys do
+	}
+	if width(q)+width(hint) > w && c.short != "" {
+		q = c.short
+		if strings.HasPrefix(q, "y ") {
+			hint = "" // the short form starts with the keys: a cut leaves them
+		}
+	}
+	return fit(s.Info.Render(clean(q))+s.Dim.Render(hint), w, false)
+}
+
 // editPrompt names what the editor edits and for which SKUs.
 func (m *Model) editPrompt() string {
 	if m.field == fieldPOQty || m.field == fieldPOReceive {
 		p := m.suppliers
-		sku := clean(p.order.Lines[m.editing[0]].SKU)
+		l, _ := m.editedLine()
+		sku := clean(l.SKU)
 		if m.field == fieldPOReceive {
 			return fmt.Sprintf("Units of %s received now on PO #%d", sku, p.order.ID)
 		}
 		return fmt.Sprintf("Quantity of %s on PO #%d", sku, p.order.ID)
 	}
-	target := fmt.Sprintf("%d marked SKUs", len(m.editing))
-	if len(m.editing) == 1 {
-		switch m.tab {
-		case reorderTab:
-			target = clean(m.reorder.rv.Row(m.editing[0]).Item.Product.SKU)
-		case riskTab:
-			target = clean(m.risk.rv.Row(m.editing[0]).Item.Product.SKU)
-		default:
-			target = clean(m.stock.row(m.editing[0]).Item.Product.SKU)
-		}
-	}
+	target := m.editTarget()
 	what := "Reorder point"
 	switch m.field {
 	case model.FieldReorderPoint:
@@ -111,7 +141,7 @@ func (m *Model) editPrompt() string {
 // position says which rows are shown: "12 of 2,000 SKUs · filter "garden" · sort status▲".
 func (m *Model) position() string {
 	p := m.active()
-	if m.snap == nil || p == nil || p.view == nil {
+	if m.snap == nil || len(m.snap.Rows) == 0 || p == nil || p.view == nil {
 		return ""
 	}
 	noun := rowNoun(p.view)
@@ -139,6 +169,10 @@ func (m *Model) position() string {
 // the help key so the rest can be found.
 func (m *Model) hints(room int) string {
 	keys := m.keys.ShortHelp(m.tab, m.suppliers.screen)
+	if m.snap != nil && len(m.snap.Rows) == 0 {
+		// the empty catalogue's page: nothing to move, open or export
+		keys = []key.Binding{m.keys.Settings, m.keys.Help, m.keys.Quit}
+	}
 	render := func(bs []key.Binding) string {
 		parts := make([]string, len(bs))
 		for i, b := range bs {
@@ -200,8 +234,10 @@ func (m *Model) helpScreen() string {
 	b.WriteString("Every editor opens holding the value, selected: typing or a paste replaces it, backspace clears it,\n" +
 		"←/→/home/end move the cursor to change it. Numbers take 1,200 and 10.5; 4,0 or a number out of the field's range\n" +
 		"is refused in place. e opens the reorder point of the row (or of every marked row): 0 to 10,000,000, or a for\n" +
-		"automatic; enter saves (one transaction, recorded in the audit log), esc cancels, u undoes. A reorder point or\n" +
-		"quantity over 10× the suggestion or a year of forecast demand asks y first; any other key goes back to edit it.\n" +
+		"automatic; enter saves (one transaction, recorded in the audit log), esc cancels, u undoes. enter on a field you\n" +
+		"have not changed saves nothing. Marked SKUs open on the value they share, or empty when their values differ.\n" +
+		"While a save runs, enter queues the next behind it. A reorder point or quantity over 10× the suggestion or a\n" +
+		"year of forecast demand asks y first; any other key goes back to edit it.\n" +
 		"A manual reorder point shows an m beside it; the detail pane shows the automatic value too.\n\n")
 	b.WriteString(s.Title.Render("1 Overview") + "\n")
 	b.WriteString("Inventory value, availability, capital at risk and revenue; ↑/↓ moves through the lists of SKUs to order\n" +

@@ -185,6 +185,22 @@ func (t *table) resize(w, h int) {
 	}
 	t.width, t.height = w, h
 	t.clamp()
+	t.layoutColumns()
+}
+
+// setSort sorts by another column (-1 = none); the columns are laid out
+// again so the new one has a cell for its arrow.
+func (t *table) setSort(col int) {
+	t.sortCol = col
+	if t.shown != nil {
+		t.layoutColumns()
+	}
+}
+
+// layoutColumns chooses the columns that fit the width, by priority, and
+// gives the spare cells to the growable ones.
+func (t *table) layoutColumns() {
+	w := t.width
 	order := make([]int, len(t.cols))
 	for i := range order {
 		order[i] = i
@@ -235,7 +251,39 @@ func (t *table) resize(w, h int) {
 			}
 		}
 	}
+	t.roomForArrow(spare)
 	clear(t.cache)
+}
+
+// roomForArrow gives the sort column a cell for its arrow when its title
+// fills it and no gap follows it (the last column, the width all used):
+// one cell from a growable column that can spare it without cutting its
+// own title (above its minimum if one is; a name column one cell shorter
+// otherwise), so the title is not cut to "Statu▲".
+func (t *table) roomForArrow(spare int) {
+	k := slices.Index(t.shown, t.sortCol)
+	if k < 0 || k+1 < len(t.shown) || spare > 0 || width(t.cols[t.sortCol].title) < t.widths[k] {
+		return
+	}
+	from, best := -1, 0
+	for j, i := range t.shown {
+		c := t.cols[i]
+		room := t.widths[j] - width(c.title) // cells beyond its own title
+		if j == k || c.grow == 0 || room < 1 {
+			continue
+		}
+		score := room
+		if t.widths[j] > c.min {
+			score += 1000 // above its minimum first; else a name one cell shorter
+		}
+		if score > best {
+			from, best = j, score
+		}
+	}
+	if from >= 0 {
+		t.widths[from]--
+		t.widths[k]++
+	}
 }
 
 func maxGrow(cols []tableColumn) int {
@@ -276,9 +324,22 @@ func (t *table) render(s *Styles) string {
 func (t *table) header(s *Styles) string {
 	var b strings.Builder
 	b.WriteString(strings.Repeat(" ", markerWidth))
+	used := markerWidth
+	for k := range t.shown {
+		used += t.widths[k]
+		if k > 0 {
+			used++
+		}
+	}
+	gapArrow := "" // the sort arrow, drawn in the gap after its column
 	for k, i := range t.shown {
 		if k > 0 {
-			b.WriteByte(' ')
+			if gapArrow != "" {
+				b.WriteString(gapArrow)
+				gapArrow = ""
+			} else {
+				b.WriteByte(' ')
+			}
 		}
 		c := t.cols[i]
 		title := c.title
@@ -287,11 +348,22 @@ func (t *table) header(s *Styles) string {
 			if t.sortDesc {
 				arrow = "▼"
 			}
-			// the arrow always shows: shorten the title for it if need be
-			title = ansi.Truncate(title, t.widths[k]-1, "") + arrow
+			// the arrow always shows: beside the title where the column has
+			// room, else in the gap after it (the next column's, or the
+			// table's spare cells), and only failing both does it shorten
+			// the title ("Statu▲" read as a cut name)
+			switch {
+			case width(title) < t.widths[k]:
+				title += arrow
+			case k+1 < len(t.shown) || used < t.width:
+				gapArrow = arrow
+			default:
+				title = ansi.Truncate(title, t.widths[k]-1, "") + arrow
+			}
 		}
 		b.WriteString(fit(title, t.widths[k], c.right))
 	}
+	b.WriteString(gapArrow) // after the last column, in the spare cells
 	return s.Header.Render(fit(b.String(), t.width, false))
 }
 

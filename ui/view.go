@@ -97,6 +97,9 @@ func (m *Model) render() string {
 		return clip(wrap(msg, w), w, h)
 	}
 	if m.mode == modeHelp {
+		if m.confirm != nil { // the question over the help's last line
+			return m.scrolledHelp(w, h-1) + "\n" + m.questionLine()
+		}
 		return m.scrolledHelp(w, h)
 	}
 	if m.mode == modeSettings {
@@ -227,7 +230,11 @@ func (m *Model) placeEditor() {
 	}
 	w := t.widths[slices.Index(t.shown, col)]
 	m.input.SetWidth(max(w-3, 1))
-	t.setOverlay(col, "["+fit(m.input.View(), max(w-2, 1), false)+"]")
+	field := m.input
+	if field.Placeholder == valuesDiffer && width(valuesDiffer) > w-3 {
+		field.Placeholder = "mixed" // "value" would read as a value; the status bar says it whole
+	}
+	t.setOverlay(col, "["+fit(field.View(), max(w-2, 1), false)+"]")
 }
 
 func (m *Model) tabBar() string {
