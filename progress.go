@@ -6,6 +6,8 @@ import (
 	"os"
 	"time"
 
+	"stockroom/model"
+
 	"github.com/charmbracelet/x/term"
 )
 
@@ -46,10 +48,4 @@ func count(n int, noun string) string {
 }
 
 // groupThousands writes 100000 as 100,000.
-func groupThousands(n int) string {
-	s := fmt.Sprint(n)
-	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
+func groupThousands(n int) string { return model.GroupThousands(int64(n)) }

@@ -399,13 +399,7 @@ func (j *job) finish(write func(b *store.Bulk) error) error {
 }
 
 // group writes 1234567 as 1,234,567.
-func group(n int) string {
-	s := fmt.Sprint(n)
-	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
+func group(n int) string { return model.GroupThousands(int64(n)) }
 
 // fileError puts the file's name in front of an error about the whole file.
 func (j *job) fileError(err error) error { return fmt.Errorf("%s: %w", j.opt.File, err) }
