@@ -29,6 +29,16 @@ type confirmation struct {
 	// no is what any other key leaves in the status bar: what did not
 	// happen ("Not saved: …"); "" says "Cancelled"
 	no string
+	// unsaved: a change the PM asked for is saved only after y (another
+	// process's change to save over, an implausible value), so quitting
+	// asks first
+	unsaved bool
+	// quit is the question before quitting, drawn from what is unsaved
+	// when it is drawn (ui/quit_question.go)
+	quit bool
+	// after is what the key that brought this question on screen did (the
+	// answer to the one before), shown before it while there is room
+	after string
 }
 
 // changedMsg reports a change written to the catalogue (a planning edit
@@ -139,7 +149,7 @@ func (m *Model) changed(msg changedMsg) tea.Cmd {
 		m.unmark(msg.changes) // the marks were the edit's targets
 	}
 	m.setInfo(msg.info)
-	m.savedOwn(msg.info, ownValues(msg.changes))
+	m.savedOwn(m.message, ownValues(msg.changes))
 	m.ownLog = append(m.ownLog, msg.changes...)
 	return tea.Batch(show, m.suppliers.refresh(m.opt.Backend))
 }

@@ -39,10 +39,10 @@ func (m *Model) askOverConflict(msg changedMsg) tea.Cmd {
 		short = fmt.Sprintf("y saves %s over %s (%s now), other key keeps it: %s %s", value, stored, whoShort(k), clean(k.Name), fieldLabel(k.Field))
 	}
 	changes := againstStored(msg.changes, c)
-	m.confirm = &confirmation{question: q, short: short, no: no, run: func() tea.Cmd {
+	m.ask(&confirmation{question: q, short: short, no: no, unsaved: true, run: func() tea.Cmd {
 		m.setInfo("Saving…")
 		return m.savePolicies(changes, false)
-	}}
+	}})
 	return nil
 }
 
@@ -67,11 +67,11 @@ func (m *Model) undoAroundConflict(changes []model.PolicyChange, c *model.Confli
 	}
 	q := fmt.Sprintf("%d of %d values were changed since your edit (%s). Undo the other %d and leave those?",
 		len(c.Conflicts), len(changes), m.conflictsText(c.Conflicts), len(left))
-	m.confirm = &confirmation{question: q, no: "Not undone: every value stays as it is",
+	m.ask(&confirmation{question: q, no: "Not undone: every value stays as it is", unsaved: true,
 		short: fmt.Sprintf("y undoes the other %d, other key undoes none: %d of %d changed since", len(left), len(c.Conflicts), len(changes)), run: func() tea.Cmd {
 			m.setInfo("Undoing…")
 			return m.savePolicies(left, true)
-		}}
+		}})
 	return nil
 }
 

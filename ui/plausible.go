@@ -29,10 +29,10 @@ const (
 // behind it.
 func (m *Model) askBeforeSaving(q question, save func() tea.Cmd) tea.Cmd {
 	m.message = ""
-	m.confirm = &confirmation{question: q.long, short: q.short, run: save, back: func() tea.Cmd {
+	m.askFirst(&confirmation{question: q.long, short: q.short, run: save, unsaved: true, back: func() tea.Cmd {
 		m.message = "" // back in the editor with what was typed
 		return nil
-	}}
+	}})
 	return nil
 }
 

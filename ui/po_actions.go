@@ -109,7 +109,8 @@ func (m *Model) askOrderAction(verb string, o model.POSummary, seen model.POSeen
 		q = before + ". " + q
 		short = before + ". " + shortOrderQuestion(verb, seen)
 	}
-	m.confirm = &confirmation{question: q, short: short, run: func() tea.Cmd { return m.orderAction(verb, o, seen) }}
+	// asked again, the PM's y is still to be carried out
+	m.ask(&confirmation{question: q, short: short, unsaved: before != "", run: func() tea.Cmd { return m.orderAction(verb, o, seen) }})
 }
 
 // shortOrderQuestion asks again after what changed, in a narrow status
@@ -330,9 +331,9 @@ func (m *Model) lineChanged(id int64, l model.POLine, n int, receive bool, seen 
 	} else if k.Field != "qty" {
 		q = fmt.Sprintf("%s. Change %s to %s all the same?", what, sku, groupInt(int64(n)))
 	}
-	m.confirm = &confirmation{question: q, run: func() tea.Cmd {
+	m.ask(&confirmation{question: q, unsaved: true, run: func() tea.Cmd {
 		m.setInfo("Saving…")
 		return m.saveLine(id, l, n, receive, now)
-	}}
+	}})
 	return nil
 }

@@ -133,5 +133,6 @@ func lineNow(seen model.POLineSeen, c *model.ConflictError) model.POLineSeen {
 // change that caused the refusal, often) does not replace it.
 func (m *Model) setRefusal(s string) {
 	m.setError(s)
+	m.pin()
 	m.keepMessage = true
 }

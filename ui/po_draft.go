@@ -88,7 +88,7 @@ func (m *Model) askDraftPO() tea.Cmd {
 		m.setInfo("Nothing to order: every quantity shown is 0")
 		return nil
 	}
-	m.confirm = &confirmation{question: o.question(false), run: func() tea.Cmd { return m.draft(o) }}
+	m.ask(&confirmation{question: o.question(false), run: func() tea.Cmd { return m.draft(o) }})
 	return nil
 }
 
@@ -126,9 +126,9 @@ func (m *Model) draftChanged(o draftOffer, c *model.ConflictError) tea.Cmd {
 		m.setRefusal(fmt.Sprintf("Not drafted: %s and nothing is left to order from %s", what, clean(o.grp.Supplier)))
 		return nil
 	}
-	m.confirm = &confirmation{question: what + ". " + again.question(true),
+	m.ask(&confirmation{question: what + ". " + again.question(true), unsaved: true,
 		short: m.draftConflictShort(c) + ". " + again.question(true),
-		run:   func() tea.Cmd { return m.draft(again) }}
+		run:   func() tea.Cmd { return m.draft(again) }})
 	return nil
 }
 

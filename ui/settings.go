@@ -286,7 +286,8 @@ func (m *Model) askOverSettingsConflict(msg settingsSavedMsg) tea.Cmd {
 	for _, name := range slices.Sorted(maps.Keys(values)) {
 		shown = append(shown, m.shownSetting(name, settingValueText(name, values[name])))
 	}
-	m.confirm = &confirmation{
+	m.ask(&confirmation{
+		unsaved:  true,
 		question: fmt.Sprintf("%s since the view was loaded. Save %s over it?", m.conflictText(c), strings.Join(shown, ", ")),
 		no:       fmt.Sprintf("Not saved: %s stays %s", c.Name, m.shownSetting(c.Name, c.Stored)),
 		short: fmt.Sprintf("y saves %s over %s (%s now), other key keeps it: %s", strings.Join(shown, ", "),
@@ -294,7 +295,7 @@ func (m *Model) askOverSettingsConflict(msg settingsSavedMsg) tea.Cmd {
 		run: func() tea.Cmd {
 			return m.saveSettings(values, seen, false)
 		},
-	}
+	})
 	return nil
 }
 
