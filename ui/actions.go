@@ -125,7 +125,7 @@ func (m *Model) changeOrAsk(ids []int64, orders bool, write func(ctx context.Con
 func (m *Model) changed(msg changedMsg) tea.Cmd {
 	m.saving, m.lockWaiting = false, false
 	if msg.err != nil {
-		m.setError(fmt.Sprintf("Not saved: %v", msg.err) + m.dropQueue())
+		m.notDone(fmt.Sprintf("Not saved: %v", msg.err) + m.dropQueue())
 		m.savedOwn(m.message, nil)
 		return nil
 	}
@@ -265,7 +265,7 @@ func (m *Model) savePolicyEdit() tea.Cmd {
 		return m.saveWhenFree(what, func() tea.Cmd {
 			rows := m.rowsOf(ids)
 			if len(rows) == 0 {
-				m.setError("Not saved: the SKUs are no longer in the catalogue")
+				m.notDone("Not saved: the SKUs are no longer in the catalogue")
 				return nil
 			}
 			m.setInfo("Saving…")

@@ -58,9 +58,9 @@ func (m *Model) undoAroundConflict(changes []model.PolicyChange, c *model.Confli
 	}
 	if len(left) == 0 {
 		if len(c.Conflicts) == 1 {
-			m.setError("Not undone: " + m.conflictText(c.Conflicts[0]) + " since your edit; it stays")
+			m.notDone("Not undone: " + m.conflictText(c.Conflicts[0]) + " since your edit; it stays")
 		} else {
-			m.setError(fmt.Sprintf("Not undone: all %d values were changed since your edit (%s); they stay",
+			m.notDone(fmt.Sprintf("Not undone: all %d values were changed since your edit (%s); they stay",
 				len(c.Conflicts), m.conflictsText(c.Conflicts)))
 		}
 		return nil

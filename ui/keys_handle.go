@@ -20,9 +20,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	m.pinned = ""
 	if m.tooSmall() {
 		// the page says only "enlarge it or press q": nothing else acts on
-		// what it hides, whatever mode was open when the terminal shrank
+		// what it hides, whatever mode was open when the terminal shrank.
+		// With something unsaved the page says so, and q again quits.
 		if msg.String() == "q" {
-			return tea.Quit
+			return m.quitKey(true)
 		}
 		return nil
 	}

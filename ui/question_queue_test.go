@@ -3,11 +3,15 @@ package ui
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"strconv"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+
+	"stockroom/model"
+	"stockroom/planner"
 )
 
 // Round 3 of issue 12: the questions all went through one slot, so a
@@ -329,5 +333,50 @@ func TestQuitQuestionStaysWhenAQueuedSaveHasAQuestion(t *testing.T) {
 	press(t, m, "n")
 	if s := lastLine(screen(m)); !strings.Contains(s, "y saves 62 over 70") {
 		t.Errorf("then the save's question: %q", s)
+	}
+}
+
+// failingSaves is the catalogue with every planning edit failing, as a
+// full disk would make it.
+type failingSaves struct{ planner.Backend }
+
+func (failingSaves) SetPolicies(context.Context, *planner.Snapshot, []model.PolicyChange) (planner.PolicyEdit, error) {
+	return planner.PolicyEdit{}, errors.New("disk I/O error")
+}
+
+// A save that fails while the quit question is asked takes the question
+// down: quitting then would hide that the change was lost.
+func TestASaveFailingUnderTheQuitQuestionIsShownNotQuit(t *testing.T) {
+	m, _ := newTestModel(t, 160, 45)
+	m.opt.Backend = failingSaves{m.opt.Backend.(planner.Backend)}
+	press(t, m, "e")
+	typeText(t, m, "44")
+	_, save := m.Update(keyMsg("enter")) // saving, not landed yet
+	if _, c := m.Update(keyMsg("q")); quits(c) || m.confirm == nil || !m.confirm.quit {
+		t.Fatalf("q while saving should ask first: %v", m.confirm)
+	}
+	if runQuits(t, m, save) {
+		t.Fatal("quit after the save failed: the PM never sees it was not saved")
+	}
+	if m.confirm != nil || !strings.HasPrefix(m.message, "Not saved: disk I/O error") || !strings.Contains(m.message, "not quitting") {
+		t.Errorf("question %v, message %q", m.confirm, m.message)
+	}
+}
+
+// q on the too-small page with a save waiting says what would be lost, and
+// quits on a second q.
+func TestTooSmallPageAsksBeforeQuittingWithASaveWaiting(t *testing.T) {
+	m, st := newTestModel(t, 160, 45)
+	lockedBy(t, otherProcess(t, st))
+	saveWaiting(t, m, "44")
+	m.Update(tea.WindowSizeMsg{Width: 40, Height: 10})
+	if _, c := m.Update(keyMsg("q")); quits(c) {
+		t.Fatal("q on the too-small page quit, losing the waiting save")
+	}
+	if s := strings.Join(strings.Fields(screen(m)), " "); !strings.Contains(s, "Your last change is not saved yet") || !strings.Contains(s, "q again quits and loses it") {
+		t.Errorf("the page should say what q would lose:\n%s", screen(m))
+	}
+	if _, c := m.Update(keyMsg("q")); !quits(c) {
+		t.Error("a second q should quit")
 	}
 }

@@ -41,6 +41,19 @@ func (m *Model) quitKey(ctrlC bool) tea.Cmd {
 	return nil
 }
 
+// notDone shows that something the PM asked for was not saved (a failed
+// save, a refusal). If the quit question is asked it is taken down: with
+// nothing left unsaved the dashboard would quit, and the PM, who waited
+// for the changes to be saved, would never see this one was not.
+func (m *Model) notDone(s string) {
+	m.setError(s)
+	if c := m.confirm; c != nil && c.quit {
+		m.confirm = nil
+		m.setError(s + " · not quitting: q quits")
+	}
+	m.pin()
+}
+
 // quitDone quits once the quit question is on screen and nothing is left
 // unsaved.
 func (m *Model) quitDone() bool {
@@ -50,8 +63,24 @@ func (m *Model) quitDone() bool {
 // quitQuestion is the quit question as things stand: how many changes
 // are unsaved and why.
 func (m *Model) quitQuestion() (long, short string) {
+	what, it := m.unsavedText()
 	n := m.unsavedChanges()
-	what, it := "Your last change is not saved yet", "it"
+	short = "y quits, losing your unsaved change; other key keeps it"
+	if n > 1 {
+		short = fmt.Sprintf("y quits, losing your %d unsaved changes; other key keeps them", n)
+	}
+	if m.saving || len(m.queue) > 0 {
+		short = strings.Replace(short, "keeps", "keeps saving", 1)
+	}
+	return what + ". Quit and lose " + it + "?", short
+}
+
+// unsavedText says how many changes are unsaved and why: "Your last 2
+// changes are not saved yet: another process is writing the catalogue",
+// and "it" or "them".
+func (m *Model) unsavedText() (what, it string) {
+	n := m.unsavedChanges()
+	what, it = "Your last change is not saved yet", "it"
 	if n > 1 {
 		what, it = fmt.Sprintf("Your last %d changes are not saved yet", n), "them"
 	}
@@ -71,14 +100,7 @@ func (m *Model) quitQuestion() (long, short string) {
 	if len(why) > 0 {
 		what += ": " + strings.Join(why, "; ")
 	}
-	short = "y quits, losing your unsaved change; other key keeps it"
-	if n > 1 {
-		short = fmt.Sprintf("y quits, losing your %d unsaved changes; other key keeps them", n)
-	}
-	if m.saving || len(m.queue) > 0 {
-		short = strings.Replace(short, "keeps", "keeps saving", 1)
-	}
-	return what + ". Quit and lose " + it + "?", short
+	return what, it
 }
 
 // notQuitting is what a no to the quit question says.

@@ -240,7 +240,7 @@ func (m *Model) settingsSaved(msg settingsSavedMsg) tea.Cmd {
 		return m.askOverSettingsConflict(msg)
 	}
 	if msg.before == nil {
-		m.setError("Not saved: " + msg.err.Error() + m.dropQueue())
+		m.notDone("Not saved: " + msg.err.Error() + m.dropQueue())
 		return nil
 	}
 	if !msg.isUndo {
@@ -274,7 +274,7 @@ func (m *Model) settingsSaved(msg settingsSavedMsg) tea.Cmd {
 func (m *Model) askOverSettingsConflict(msg settingsSavedMsg) tea.Cmd {
 	c := msg.conflict.Conflicts[0]
 	if msg.isUndo {
-		m.setError("Not undone: " + m.conflictText(c) + " since your change; it stays")
+		m.notDone("Not undone: " + m.conflictText(c) + " since your change; it stays")
 		return nil
 	}
 	seen := map[string]string{}
