@@ -398,17 +398,18 @@ func (m *Model) cycleRounding() tea.Cmd {
 }
 
 // busy says so when a change is still being saved: changes go one at a
-// time, so each is planned on the snapshot the last one left. On a
-// read-only catalogue nothing can be saved at all.
+// time, so each is planned on the snapshot the last one left. The action
+// asked for is not done, and the message says so plainly. On a read-only
+// catalogue nothing can be saved at all.
 func (m *Model) busy() bool {
 	if m.writeRefused() {
 		return true
 	}
 	switch {
 	case m.lockWaiting:
-		m.setError(waitingText)
+		m.setError("Not done: your last change still waits for another process to finish writing the catalogue; try again once it is saved")
 	case m.saving:
-		m.setError("Still saving the last change…")
+		m.setError("Not done: still saving your last change; try again once it is saved")
 	}
 	return m.saving
 }

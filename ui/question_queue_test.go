@@ -380,3 +380,76 @@ func TestTooSmallPageAsksBeforeQuittingWithASaveWaiting(t *testing.T) {
 		t.Error("a second q should quit")
 	}
 }
+
+// Round 3: a settings edit while a save waited said "your change is saved
+// as soon as it has", never opened the editor, and the 97 typed next went
+// nowhere. It opens and queues as a pane edit does.
+func TestSettingsEditWhileASaveWaitsIsQueued(t *testing.T) {
+	m, st := newTestModel(t, 160, 45)
+	other := otherProcess(t, st)
+	lock := lockedBy(t, other)
+	press(t, m, "down", "down")
+	sku := currentSKU(m)
+	rest := saveWaiting(t, m, "44")
+	toSetting(t, m, "service_level_a")
+	press(t, m, "enter")
+	if !m.settings.editing {
+		t.Fatalf("enter while a save waits should open the editor: %q", m.message)
+	}
+	if s := lastLine(screen(m)); !strings.Contains(s, "enter queues it behind the running save") {
+		t.Errorf("the editor should say enter queues: %q", s)
+	}
+	typeText(t, m, "97")
+	press(t, m, "enter")
+	if m.settings.editing || len(m.queue) != 1 {
+		t.Fatalf("enter should queue the settings save: editing %v, %d queued", m.settings.editing, len(m.queue))
+	}
+	if s := lastLine(screen(m)); !strings.Contains(s, "1 more edit queued") {
+		t.Errorf("the settings view should count the queued edit: %q", s)
+	}
+	lock.Commit()
+	run(t, m, rest)
+	if got := storedSettings(t, st).ServiceLevelA; got != 0.97 {
+		t.Errorf("service_level_a %v, want the queued 0.97", got)
+	}
+	if p := policyOf(t, st, sku); p.ReorderPoint != 44 {
+		t.Errorf("%s: %d, want 44", sku, p.ReorderPoint)
+	}
+	if !strings.Contains(m.message, "service_level_a") || !strings.Contains(m.message, "97%") {
+		t.Errorf("message %q", m.message)
+	}
+	log, _ := st.AuditLog(context.Background(), 1)
+	if len(log) != 1 || log[0].EntityID != "service_level_a" {
+		t.Errorf("audit %+v, want the settings change", log)
+	}
+	// d (default) queues as well, behind a save that waits
+	lock = lockedBy(t, other)
+	press(t, m, "esc") // back to the stock pane
+	press(t, m, "down")
+	rest = saveWaiting(t, m, "45")
+	toSetting(t, m, "service_level_a")
+	press(t, m, "d")
+	if len(m.queue) != 1 {
+		t.Fatalf("d while a save waits: %d queued, message %q", len(m.queue), m.message)
+	}
+	lock.Commit()
+	run(t, m, rest)
+	if got := storedSettings(t, st).ServiceLevelA; got == 0.97 {
+		t.Errorf("d queued behind the save left %v", got)
+	}
+}
+
+// An action refused while a save waits says plainly that it was not done,
+// not "your change is saved as soon as it has".
+func TestActionRefusedWhileASaveWaitsSaysItWasNotDone(t *testing.T) {
+	m, st := reorderModel(t, 160, 45)
+	lockedBy(t, otherProcess(t, st))
+	press(t, m, "M")
+	typeText(t, m, "40")
+	_, cmd := m.Update(keyMsg("enter"))
+	m.Update(cmd())
+	press(t, m, "o")
+	if m.confirm != nil || !strings.HasPrefix(m.message, "Not done") || strings.Contains(m.message, "saved as soon as") {
+		t.Errorf("o while a save waits: question %v, message %q", m.confirm, m.message)
+	}
+}

@@ -120,9 +120,10 @@ func (m *Model) settingsKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// startSettingEdit opens the text field on the cursor's setting.
+// startSettingEdit opens the text field on the cursor's setting. It opens
+// while a save runs, as the pane editors do: enter queues the change.
 func (m *Model) startSettingEdit() tea.Cmd {
-	if m.busy() {
+	if m.writeRefused() {
 		return nil
 	}
 	in := settingsInfo[m.settings.cursor]
@@ -184,32 +185,61 @@ func (m *Model) commitSettings(values map[string]string, isUndo bool) tea.Cmd {
 	return m.saveSettings(values, seen, isUndo)
 }
 
-// saveSettings checks and saves values, compare-and-set against seen.
+// saveSettings checks values against the settings shown, keeping the
+// editor open on a problem, and saves them compare-and-set against seen:
+// now, or, while another save runs, queued behind it (ui/queue.go). A
+// queued change compares with what the PM saw, updated only by this
+// dashboard's own settings saves that land before it.
 func (m *Model) saveSettings(values, seen map[string]string, isUndo bool) tea.Cmd {
-	if m.busy() {
+	if m.writeRefused() {
 		return nil
 	}
-	cur := m.snap.Catalogue.Settings
-	next, err := planner.ApplySettings(cur, values)
+	unchanged, err := m.checkSettings(values)
 	if err != nil {
 		m.setError(err.Error())
 		return nil
 	}
+	m.settings.editing = false
+	m.input.Blur()
+	names := strings.Join(slices.Sorted(maps.Keys(values)), ", ")
+	if unchanged && !isUndo {
+		m.setInfo(names + " unchanged")
+		return nil
+	}
+	since := len(m.ownSettings)
+	return m.saveWhenFree(names, func() tea.Cmd {
+		if _, err := m.checkSettings(values); err != nil {
+			m.notDone("Not saved: " + err.Error())
+			return nil
+		}
+		now := maps.Clone(seen)
+		for _, after := range m.ownSettings[min(since, len(m.ownSettings)):] {
+			for name := range values {
+				if v, ok := after[name]; ok {
+					now[name] = v
+				}
+			}
+		}
+		m.saving = true
+		m.setInfo("Saving and planning every SKU again…")
+		return saveSettingsCmd(m.opt.Backend, values, now, isUndo)
+	})
+}
+
+// checkSettings checks values against the settings the dashboard plans
+// with; unchanged says they change nothing.
+func (m *Model) checkSettings(values map[string]string) (unchanged bool, err error) {
+	cur := m.snap.Catalogue.Settings
+	next, err := planner.ApplySettings(cur, values)
+	if err != nil {
+		return false, err
+	}
 	if next.ForecastWeeks != cur.ForecastWeeks && m.forecast.running {
 		// the running forecasts are of the old horizon: they would land
 		// out of date with nothing left to redo them
-		m.setError("forecast_weeks can change once the forecasts running now are done")
-		return nil
+		return false, errors.New("forecast_weeks can change once the forecasts running now are done")
 	}
-	m.settings.editing = false
-	m.input.Blur()
-	if next == cur && !isUndo {
-		m.setInfo(strings.Join(slices.Sorted(maps.Keys(values)), ", ") + " unchanged")
-		return nil
-	}
-	m.saving = true
-	m.setInfo("Saving and planning every SKU again…")
-	return saveSettingsCmd(m.opt.Backend, values, seen, isUndo)
+	return next == cur, nil
 }
 
 // undoSettings restores the values from before the newest settings
@@ -222,6 +252,10 @@ func (m *Model) undoSettings() tea.Cmd {
 	u := m.settings.undo
 	if len(u) == 0 {
 		m.setInfo("No settings change to undo")
+		return nil
+	}
+	if m.saving || len(m.queue) > 0 {
+		m.setError("Nothing undone: your last change is still being saved; press u once it is")
 		return nil
 	}
 	last := u[len(u)-1]
@@ -246,6 +280,7 @@ func (m *Model) settingsSaved(msg settingsSavedMsg) tea.Cmd {
 	if !msg.isUndo {
 		m.settings.undo = append(m.settings.undo, settingsStep{before: msg.before, after: msg.after})
 	}
+	m.ownSettings = append(m.ownSettings, msg.after)
 	what := describeSettings(msg.before, msg.after)
 	if msg.isUndo {
 		what = "Undone: " + what
@@ -458,7 +493,11 @@ func (m *Model) settingsStatus() string {
 		case in.Whole:
 			what = "a whole number"
 		}
-		hints = []string{"type " + what, "enter save", "esc cancel"}
+		enter := "enter save"
+		if m.saving || len(m.queue) > 0 {
+			enter = "enter queues it behind the running save"
+		}
+		hints = []string{"type " + what, enter, "esc cancel"}
 	} else {
 		hints = []string{"↑/↓ move", "enter edit", "d default", "u undo", "esc back"}
 	}
@@ -468,6 +507,12 @@ func (m *Model) settingsStatus() string {
 		if m.messageErr {
 			left = s.Error.Render(m.message)
 		}
+	}
+	if q := m.queueNote(); q != "" {
+		if left != "" {
+			left += s.Dim.Render(" · ")
+		}
+		left += s.Info.Render(q)
 	}
 	if f := m.forecast; f.running && !m.settings.editing {
 		// a new horizon forecasts every SKU again: show that it is under way
