@@ -453,3 +453,23 @@ func TestActionRefusedWhileASaveWaitsSaysItWasNotDone(t *testing.T) {
 		t.Errorf("o while a save waits: question %v, message %q", m.confirm, m.message)
 	}
 }
+
+// What a no left is not hidden by the editor prompt behind the question:
+// it stays in place of the prompt, beside the field, until the next key.
+func TestANosResultIsShownOverTheEditorUntilTheNextKey(t *testing.T) {
+	m, st := newTestModel(t, 160, 45)
+	lockedBy(t, otherProcess(t, st))
+	saveWaiting(t, m, "44")
+	press(t, m, "down", "e")
+	typeText(t, m, "12")
+	press(t, m, "ctrl+c")
+	press(t, m, "n")
+	s := lastLine(screen(m))
+	if !strings.HasPrefix(s, "Not quitting: still saving your change") || !strings.Contains(s, "12") {
+		t.Errorf("the answer's result and the field should show: %q", s)
+	}
+	press(t, m, "3")
+	if s := lastLine(screen(m)); !strings.HasPrefix(s, "Reorder point for") || m.input.Value() != "123" {
+		t.Errorf("after the next key the prompt is back: %q, field %q", s, m.input.Value())
+	}
+}
