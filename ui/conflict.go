@@ -68,7 +68,7 @@ func (m *Model) undoAroundConflict(changes []model.PolicyChange, c *model.Confli
 	q := fmt.Sprintf("%d of %d values were changed since your edit (%s). Undo the other %d and leave those?",
 		len(c.Conflicts), len(changes), m.conflictsText(c.Conflicts), len(left))
 	m.ask(&confirmation{question: q, no: "Not undone: every value stays as it is", unsaved: true,
-		short: fmt.Sprintf("y undoes the other %d, other key undoes none: %d of %d changed since", len(left), len(c.Conflicts), len(changes)), run: func() tea.Cmd {
+		short: fmt.Sprintf("y undoes the other %d (%d of %d changed since), other key undoes none", len(left), len(c.Conflicts), len(changes)), run: func() tea.Cmd {
 			m.setInfo("Undoing…")
 			return m.savePolicies(left, true)
 		}})

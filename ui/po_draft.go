@@ -63,6 +63,29 @@ func (o draftOffer) question(again bool) string {
 	return q + "?"
 }
 
+// short is the question for a narrow status bar, keys and numbers first:
+// "y drafts 11 SKUs, 1,193 units, 12k EUR · other key no: Velocity
+// Sports SL"; asked again, after what changed (why).
+func (o draftOffer) short(why string) string {
+	money := compactMoney(o.value)
+	if c := clean(o.grp.Currency); c != "" {
+		money += " " + c
+	}
+	now := ""
+	if why != "" {
+		now = " now"
+	}
+	q := fmt.Sprintf("y drafts %s, %s, %s%s", count(len(o.lines), "SKU"), count(o.units, "unit"), money, now)
+	if o.grp.BelowMinimum(o.value) {
+		q += ", below the minimum " + compactMoney(o.grp.MinOrderValue)
+	}
+	q += " · other key no: " + clean(o.grp.Supplier)
+	if why != "" {
+		q += "; " + why
+	}
+	return q
+}
+
 // askDraftPO asks to put the cursor's supplier's shown (or marked)
 // suggestions on its draft purchase order.
 func (m *Model) askDraftPO() tea.Cmd {
@@ -88,7 +111,7 @@ func (m *Model) askDraftPO() tea.Cmd {
 		m.setInfo("Nothing to order: every quantity shown is 0")
 		return nil
 	}
-	m.ask(&confirmation{question: o.question(false), run: func() tea.Cmd { return m.draft(o) }})
+	m.ask(&confirmation{question: o.question(false), short: o.short(""), run: func() tea.Cmd { return m.draft(o) }})
 	return nil
 }
 
@@ -127,7 +150,7 @@ func (m *Model) draftChanged(o draftOffer, c *model.ConflictError) tea.Cmd {
 		return nil
 	}
 	m.ask(&confirmation{question: what + ". " + again.question(true), unsaved: true,
-		short: m.draftConflictShort(c) + ". " + again.question(true),
+		short: again.short(m.draftConflictShort(c)),
 		run:   func() tea.Cmd { return m.draft(again) }})
 	return nil
 }
