@@ -136,6 +136,9 @@ func (m *Model) changed(msg changedMsg) tea.Cmd {
 			return s.WithItems(msg.reloaded.Items, msg.reloaded.Activity)
 		})
 	}
+	if msg.conflict != nil {
+		m.showedConflicts(msg.conflict)
+	}
 	if msg.resolve != nil { // after show: it asks about the rows as stored now
 		return tea.Batch(show, m.suppliers.refresh(m.opt.Backend), msg.resolve())
 	}
@@ -319,8 +322,9 @@ func (m *Model) savePolicies(changes []model.PolicyChange, isUndo bool) tea.Cmd 
 			if err != nil {
 				return changedMsg{err: err, isUndo: isUndo}
 			}
-			msg.info = describePolicyChange(changes, isUndo)
-			if undo := edit.Undo(); len(undo) > 0 {
+			undo := edit.Undo()
+			msg.info = describePolicyChange(changes, len(undo), isUndo)
+			if len(undo) > 0 {
 				msg.undo = &undoStep{policies: undo}
 			} else if !isUndo { // nothing to take back: say so rather than offer u
 				msg.info = strings.Replace(strings.TrimSuffix(msg.info, " · u undoes"), " set to ", " is already ", 1) + ": nothing changed"
@@ -333,10 +337,20 @@ func (m *Model) savePolicies(changes []model.PolicyChange, isUndo bool) tea.Cmd 
 	})
 }
 
-func describePolicyChange(cs []model.PolicyChange, isUndo bool) string {
+// describePolicyChange says what an edit did; changed counts the SKUs
+// whose value it changed (the others held it already).
+func describePolicyChange(cs []model.PolicyChange, changed int, isUndo bool) string {
 	target := cs[0].SKU
 	if len(cs) > 1 {
 		target = fmt.Sprintf("%d SKUs", len(cs))
+	}
+	rest := ""
+	if !isUndo && changed > 0 && changed < len(cs) {
+		target = fmt.Sprintf("%d of %d SKUs", changed, len(cs))
+		rest = "; the other already was"
+		if n := len(cs) - changed; n > 1 {
+			rest = fmt.Sprintf("; the other %d already were", n)
+		}
 	}
 	field := cs[0].Field
 	what := changedValueText(field, cs[0].Value)
@@ -344,7 +358,7 @@ func describePolicyChange(cs []model.PolicyChange, isUndo bool) string {
 		what += " (manual)"
 	}
 	if !isUndo {
-		return fmt.Sprintf("%s of %s set to %s · u undoes", upperFirst(fieldLabel(string(field))), target, what)
+		return fmt.Sprintf("%s of %s set to %s%s · u undoes", upperFirst(fieldLabel(string(field))), target, what, rest)
 	}
 	for _, c := range cs[1:] {
 		if c.Value != cs[0].Value {

@@ -125,13 +125,32 @@ func (m *Model) draft(o draftOffer) tea.Cmd {
 		}
 		what := fmt.Sprintf("Draft PO #%d", id)
 		// the lines join the supplier's open draft, if it has one: say
-		// which, so its older created day is no surprise
-		if po, err := b.PurchaseOrder(ctx, id); err == nil && po.Created.Valid() && po.Created != on {
+		// which, so its older created day (or lines) are no surprise
+		if po, err := b.PurchaseOrder(ctx, id); err == nil && po.Created.Valid() && existedBefore(po, on, o.lines) {
 			what = fmt.Sprintf("Added to draft PO #%d of %s", id, po.Created)
 		}
 		return written{info: fmt.Sprintf("%s to %s: %s · review and send it in 6 Suppliers", what, clean(supplier), count(len(o.lines), "line"))}, nil
 	}
 	return m.changeOrAsk(o.ids, true, write, false, func(c *model.ConflictError) tea.Cmd { return m.draftChanged(o, c) })
+}
+
+// existedBefore says a draft was there before these lines were put on it:
+// created another day, or holding more than they are (another dashboard
+// created it today, with its own lines).
+func existedBefore(po model.PurchaseOrder, on model.Day, lines []model.OrderLine) bool {
+	if po.Created != on {
+		return true
+	}
+	ours := map[int64]int{}
+	for _, l := range lines {
+		ours[l.ProductID] = l.Qty
+	}
+	for _, l := range po.Lines {
+		if qty, ok := ours[l.ProductID]; !ok || l.Qty != qty {
+			return true
+		}
+	}
+	return false
 }
 
 // draftChanged asks again about the same SKUs as planned now, or says

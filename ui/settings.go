@@ -62,7 +62,14 @@ func saveSettingsCmd(b Backend, values, seen map[string]string, isUndo bool) tea
 		before, after, err := b.SetSettings(ctx, values, seen)
 		if err != nil {
 			msg := settingsSavedMsg{isUndo: isUndo, values: values, err: err}
-			errors.As(err, &msg.conflict)
+			if errors.As(err, &msg.conflict) {
+				// the view shows what is stored now while it asks, as the
+				// panes do: the catalogue planned with the other value
+				if snap, err := b.Load(ctx); err == nil {
+					msg.snap, msg.views = snap, buildViews(snap)
+					snap.WarmSearch()
+				}
+			}
 			return msg
 		}
 		msg := settingsSavedMsg{before: before, after: after, isUndo: isUndo}
@@ -141,7 +148,7 @@ func (m *Model) settingsEditKey(msg tea.KeyPressMsg) tea.Cmd {
 	case "esc":
 		m.settings.editing = false
 		m.input.Blur()
-		m.setInfo("Edit cancelled")
+		m.ownInfo("Edit cancelled")
 		return nil
 	case "enter":
 		in := settingsInfo[m.settings.cursor]
@@ -149,7 +156,7 @@ func (m *Model) settingsEditKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.settings.editing = false
 			m.input.Blur()
 			v, _ := m.snap.Catalogue.Settings.Value(in.Name)
-			m.setInfo("Nothing changed: " + in.Name + " stays " + formatSetting(in, v))
+			m.ownInfo("Nothing changed: " + in.Name + " stays " + formatSetting(in, v))
 			return nil
 		}
 		text := strings.TrimSpace(m.input.Value())
@@ -271,7 +278,12 @@ func (m *Model) undoSettings() tea.Cmd {
 func (m *Model) settingsSaved(msg settingsSavedMsg) tea.Cmd {
 	m.saving, m.lockWaiting = false, false
 	if msg.conflict != nil {
-		return m.askOverSettingsConflict(msg)
+		m.showedConflicts(msg.conflict)
+		var show tea.Cmd
+		if msg.snap != nil {
+			show = m.showSettingsSnapshot(msg.snap, msg.views)
+		}
+		return tea.Batch(show, m.askOverSettingsConflict(msg))
 	}
 	if msg.before == nil {
 		m.notDone("Not saved: " + msg.err.Error() + m.dropQueue())
@@ -295,11 +307,17 @@ func (m *Model) settingsSaved(msg settingsSavedMsg) tea.Cmd {
 		m.setInfo(what + " · u undoes")
 	}
 	m.savedOwn(m.message, ownSettings(msg.after))
-	cmds := []tea.Cmd{m.setSnapshot(msg.snap, nil, msg.views), m.wantDetail()}
+	return m.showSettingsSnapshot(msg.snap, msg.views)
+}
+
+// showSettingsSnapshot shows the catalogue loaded and planned again after
+// a settings change, on the same tab.
+func (m *Model) showSettingsSnapshot(snap *planner.Snapshot, views *paneViews) tea.Cmd {
+	cmds := []tea.Cmd{m.setSnapshot(snap, nil, views), m.wantDetail()}
 	if !m.forecast.running {
 		// a new horizon makes every cached forecast stale; a running job's
 		// results land on this snapshot by product id
-		cmds = append(cmds, m.startForecasting(msg.snap))
+		cmds = append(cmds, m.startForecasting(snap))
 	}
 	return tea.Batch(cmds...)
 }
