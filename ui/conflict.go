@@ -204,15 +204,4 @@ func shownPolicyValue(field model.PolicyField, v string) string {
 }
 
 // shownSetting shows a setting's stored text as the settings view does.
-func (m *Model) shownSetting(name, v string) string {
-	f, err := strconv.ParseFloat(v, 64)
-	if err != nil {
-		return clean(v)
-	}
-	for _, in := range settingsInfo {
-		if in.Name == name {
-			return formatSetting(in, f)
-		}
-	}
-	return v
-}
+func (m *Model) shownSetting(name, v string) string { return clean(model.ShowSetting(name, v)) }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"maps"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -140,7 +139,7 @@ func (m *Model) startSettingEdit() tea.Cmd {
 	m.input.SetWidth(settingsFieldW(in) - 1) // the cursor takes a cell more
 	m.message = ""
 	// the value selected, as in every editor: typing replaces it
-	return m.input.open(settingNumber(in, v), settingNumber(in, def))
+	return m.input.open(in.Typed(v), in.Typed(def))
 }
 
 func (m *Model) settingsEditKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -156,7 +155,7 @@ func (m *Model) settingsEditKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.settings.editing = false
 			m.input.Blur()
 			v, _ := m.snap.Catalogue.Settings.Value(in.Name)
-			m.ownInfo("Nothing changed: " + in.Name + " stays " + formatSetting(in, v))
+			m.ownInfo("Nothing changed: " + in.Name + " stays " + in.Shown(v))
 			return nil
 		}
 		text := strings.TrimSpace(m.input.Value())
@@ -372,34 +371,9 @@ func describeSettings(before, after map[string]string) string {
 		}
 		b, _ := strconv.ParseFloat(before[in.Name], 64)
 		v, _ := strconv.ParseFloat(a, 64)
-		parts = append(parts, in.Name+" "+formatSetting(in, b)+" → "+formatSetting(in, v))
+		parts = append(parts, in.Name+" "+in.Shown(b)+" → "+in.Shown(v))
 	}
 	return strings.Join(parts, ", ")
-}
-
-// settingNumber is a value as typed in the editor: percent for shares.
-func settingNumber(in model.SettingInfo, v float64) string {
-	if in.Percent {
-		v *= 100
-	}
-	// rounded to 6 decimals so 0.57·100 reads 57, not 56.99999999999999
-	return strconv.FormatFloat(math.Round(v*1e6)/1e6, 'f', -1, 64)
-}
-
-// settingSuffix follows the number on screen.
-func settingSuffix(in model.SettingInfo) string {
-	if in.Percent {
-		return "%"
-	}
-	if in.Unit != "" {
-		return " " + in.Unit
-	}
-	return ""
-}
-
-// formatSetting is a value as the view shows it: "25%", "90 days", "-2".
-func formatSetting(in model.SettingInfo, v float64) string {
-	return settingNumber(in, v) + settingSuffix(in)
 }
 
 // valueW is the width of the value column.
@@ -408,7 +382,7 @@ const valueW = 13
 // settingsFieldW is the editor's width in the value column: what the
 // brackets and the unit leave.
 func settingsFieldW(in model.SettingInfo) int {
-	return max(valueW-2-width(settingSuffix(in)), 4)
+	return max(valueW-2-width(in.Suffix()), 4)
 }
 
 // settingsLine is one line of the list: a group heading (setting −1) or a
@@ -440,13 +414,13 @@ func (m *Model) settingsScreen() string {
 		}
 		val, _ := set.Value(in.Name)
 		d, _ := def.Value(in.Name)
-		value := fit(formatSetting(in, val), valueW, false)
+		value := fit(in.Shown(val), valueW, false)
 		if i == v.cursor && v.editing {
-			value = fit("["+fit(m.input.View(), settingsFieldW(in), false)+"]"+settingSuffix(in), valueW, false)
+			value = fit("["+fit(m.input.View(), settingsFieldW(in), false)+"]"+in.Suffix(), valueW, false)
 		}
 		dflt := ""
-		if settingNumber(in, val) != settingNumber(in, d) {
-			dflt = "default " + formatSetting(in, d)
+		if in.Typed(val) != in.Typed(d) {
+			dflt = "default " + in.Shown(d)
 		}
 		marker := "  "
 		if i == v.cursor {
@@ -483,7 +457,7 @@ func (m *Model) settingsScreen() string {
 
 	in := settingsInfo[v.cursor]
 	d, _ := def.Value(in.Name)
-	about := s.Title.Render(in.Title) + ": " + in.Help + s.Dim.Render(" · default "+formatSetting(in, d))
+	about := s.Title.Render(in.Title) + ": " + in.Help + s.Dim.Render(" · default "+in.Shown(d))
 	switch up, down := v.top > 0, v.top+listH < len(lines); {
 	case up && down:
 		about = s.Dim.Render("↑↓ more · ") + about
