@@ -186,8 +186,8 @@ func TestCtrlCOverAQuestionAsksBeforeLosingWaitingSaves(t *testing.T) {
 		t.Fatalf("n should bring back the plausibility question over its editor: %v, mode %v", m.confirm, m.mode)
 	}
 	press(t, m, "y") // 20,000 queued behind the waiting save
-	if len(m.queue) != 1 {
-		t.Fatalf("%d queued, want the 20,000", len(m.queue))
+	if len(m.queue) != 1 || m.mode != modeNormal {
+		t.Fatalf("%d queued, mode %v: want the 20,000 queued and its editor closed", len(m.queue), m.mode)
 	}
 	lock.Commit()
 	run(t, m, rest)

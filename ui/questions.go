@@ -75,9 +75,10 @@ func (m *Model) answer(c *confirmation, key string) tea.Cmd {
 			return tea.Quit
 		}
 		m.setInfo("Working…")
-		if m.saving {
+		if m.saving && c.back == nil {
 			// a save runs (one queued behind the question went on while
-			// the quit question was asked): this one saves next
+			// the quit question was asked): this one saves next. An
+			// editor's question queues its own save as it closes.
 			m.queue = append([]queuedSave{{what: "the change asked about", run: c.run}}, m.queue...)
 			m.setInfo(m.runningSaveText())
 			return nil
