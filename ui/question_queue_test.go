@@ -254,6 +254,9 @@ func TestAQuestionWaitsForTheOpenEditor(t *testing.T) {
 	if m.input.Value() != "5" {
 		t.Errorf("5 typed in the editor went elsewhere: field %q", m.input.Value())
 	}
+	if s := lastLine(screen(m)); !strings.Contains(s, "1 question waiting") {
+		t.Errorf("the editor should say a question waits for it to close: %q", s)
+	}
 	press(t, m, "enter") // saves 5, and now the question is asked
 	if m.confirm == nil || !strings.Contains(lastLine(screen(m)), "Save 20 over it?") {
 		t.Fatalf("the conflict should be asked once the editor closed: %q", lastLine(screen(m)))

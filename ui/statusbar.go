@@ -42,6 +42,10 @@ func (m *Model) statusBar() string {
 		if a := autoHint(m.field); a != "" {
 			line += s.Dim.Render(" · a " + a)
 		}
+		if n := len(m.asking); n > 0 {
+			// asked once the editor closes: no surprise then
+			line += s.Dim.Render(" · ") + s.Info.Render(count(n, "question")+" waiting")
+		}
 		if m.message != "" && (m.messageErr || m.pinned != "") {
 			// an error, or what the last answer left unsaved, in place of
 			// the prompt until the next key; the field stays in sight
