@@ -436,8 +436,8 @@ func (m *Model) undoLast() tea.Cmd {
 	if m.writeRefused() {
 		return nil
 	}
-	if m.saving {
-		m.setError("Still saving the last edit…")
+	if m.saving || len(m.queue) > 0 {
+		m.setError("Nothing undone: your last change is still being saved; press u once it is")
 		return nil
 	}
 	if len(m.undo) == 0 {
