@@ -500,7 +500,14 @@ func (m *Model) settingsStatus() string {
 			left = s.Error.Render(m.message)
 		}
 	}
-	if q := m.queueNote(); q != "" {
+	notes := []string{m.queueNote()}
+	if n := len(m.asking); n > 0 && m.settings.editing {
+		notes = append(notes, count(n, "question")+" waiting") // asked once the editor closes
+	}
+	for _, q := range notes {
+		if q == "" {
+			continue
+		}
 		if left != "" {
 			left += s.Dim.Render(" · ")
 		}
