@@ -171,8 +171,9 @@ func setSettings(cmd *cobra.Command, db string, pairs []string) error {
 	if err != nil {
 		return err
 	}
+	// as the dashboard shows them: 95%, 7 days, 1,000,000
 	for _, name := range order {
-		fmt.Fprintf(cmd.OutOrStdout(), "%s: %s → %s\n", name, groupedNumber(before[name]), groupedNumber(after[name]))
+		fmt.Fprintf(cmd.OutOrStdout(), "%s: %s → %s\n", name, model.ShowSetting(name, before[name]), model.ShowSetting(name, after[name]))
 	}
 	return nil
 }

@@ -203,7 +203,8 @@ func TestSetCommandChangesSettings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if out != "service_level_a: 0.98 → 0.99\nreview_days: 7 → 14\n" {
+	// as the dashboard shows them (issue 12, round 3: it printed 0.98 → 0.99)
+	if out != "service_level_a: 98% → 99%\nreview_days: 7 days → 14 days\n" {
 		t.Errorf("output %q", out)
 	}
 	st, err := store.Open(path)
@@ -289,7 +290,7 @@ func TestSetCommandSettingValues(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "review_days: 14 → 7\nservice_level_a: 0.99 → 0.98\norder_cost: 1,000,000 → 50\n"; out != want {
+	if want := "review_days: 14 days → 7 days\nservice_level_a: 99% → 98%\norder_cost: 1,000,000 → 50\n"; out != want {
 		t.Errorf("output %q, want %q", out, want)
 	}
 	st, err := store.Open(path)

@@ -29,6 +29,16 @@ type confirmation struct {
 	// no is what any other key leaves in the status bar: what did not
 	// happen ("Not saved: …"); "" says "Cancelled"
 	no string
+	// unsaved: a change the PM asked for is saved only after y (another
+	// process's change to save over, an implausible value), so quitting
+	// asks first
+	unsaved bool
+	// quit is the question before quitting, drawn from what is unsaved
+	// when it is drawn (ui/quit_question.go)
+	quit bool
+	// after is what the key that brought this question on screen did (the
+	// answer to the one before), shown before it while there is room
+	after string
 }
 
 // changedMsg reports a change written to the catalogue (a planning edit
@@ -115,7 +125,7 @@ func (m *Model) changeOrAsk(ids []int64, orders bool, write func(ctx context.Con
 func (m *Model) changed(msg changedMsg) tea.Cmd {
 	m.saving, m.lockWaiting = false, false
 	if msg.err != nil {
-		m.setError(fmt.Sprintf("Not saved: %v", msg.err) + m.dropQueue())
+		m.notDone(fmt.Sprintf("Not saved: %v", msg.err) + m.dropQueue())
 		m.savedOwn(m.message, nil)
 		return nil
 	}
@@ -125,6 +135,9 @@ func (m *Model) changed(msg changedMsg) tea.Cmd {
 		show = m.landed(msg.base, msg.next, msg.rows, msg.views, func(s *planner.Snapshot) (*planner.Snapshot, []int) {
 			return s.WithItems(msg.reloaded.Items, msg.reloaded.Activity)
 		})
+	}
+	if msg.conflict != nil {
+		m.showedConflicts(msg.conflict)
 	}
 	if msg.resolve != nil { // after show: it asks about the rows as stored now
 		return tea.Batch(show, m.suppliers.refresh(m.opt.Backend), msg.resolve())
@@ -139,7 +152,7 @@ func (m *Model) changed(msg changedMsg) tea.Cmd {
 		m.unmark(msg.changes) // the marks were the edit's targets
 	}
 	m.setInfo(msg.info)
-	m.savedOwn(msg.info, ownValues(msg.changes))
+	m.savedOwn(m.message, ownValues(msg.changes))
 	m.ownLog = append(m.ownLog, msg.changes...)
 	return tea.Batch(show, m.suppliers.refresh(m.opt.Backend))
 }
@@ -255,7 +268,7 @@ func (m *Model) savePolicyEdit() tea.Cmd {
 		return m.saveWhenFree(what, func() tea.Cmd {
 			rows := m.rowsOf(ids)
 			if len(rows) == 0 {
-				m.setError("Not saved: the SKUs are no longer in the catalogue")
+				m.notDone("Not saved: the SKUs are no longer in the catalogue")
 				return nil
 			}
 			m.setInfo("Saving…")
@@ -309,8 +322,9 @@ func (m *Model) savePolicies(changes []model.PolicyChange, isUndo bool) tea.Cmd 
 			if err != nil {
 				return changedMsg{err: err, isUndo: isUndo}
 			}
-			msg.info = describePolicyChange(changes, isUndo)
-			if undo := edit.Undo(); len(undo) > 0 {
+			undo := edit.Undo()
+			msg.info = describePolicyChange(changes, len(undo), isUndo)
+			if len(undo) > 0 {
 				msg.undo = &undoStep{policies: undo}
 			} else if !isUndo { // nothing to take back: say so rather than offer u
 				msg.info = strings.Replace(strings.TrimSuffix(msg.info, " · u undoes"), " set to ", " is already ", 1) + ": nothing changed"
@@ -323,10 +337,20 @@ func (m *Model) savePolicies(changes []model.PolicyChange, isUndo bool) tea.Cmd 
 	})
 }
 
-func describePolicyChange(cs []model.PolicyChange, isUndo bool) string {
+// describePolicyChange says what an edit did; changed counts the SKUs
+// whose value it changed (the others held it already).
+func describePolicyChange(cs []model.PolicyChange, changed int, isUndo bool) string {
 	target := cs[0].SKU
 	if len(cs) > 1 {
 		target = fmt.Sprintf("%d SKUs", len(cs))
+	}
+	rest := ""
+	if !isUndo && changed > 0 && changed < len(cs) {
+		target = fmt.Sprintf("%d of %d SKUs", changed, len(cs))
+		rest = "; the other already was"
+		if n := len(cs) - changed; n > 1 {
+			rest = fmt.Sprintf("; the other %d already were", n)
+		}
 	}
 	field := cs[0].Field
 	what := changedValueText(field, cs[0].Value)
@@ -334,7 +358,7 @@ func describePolicyChange(cs []model.PolicyChange, isUndo bool) string {
 		what += " (manual)"
 	}
 	if !isUndo {
-		return fmt.Sprintf("%s of %s set to %s · u undoes", upperFirst(fieldLabel(string(field))), target, what)
+		return fmt.Sprintf("%s of %s set to %s%s · u undoes", upperFirst(fieldLabel(string(field))), target, what, rest)
 	}
 	for _, c := range cs[1:] {
 		if c.Value != cs[0].Value {
@@ -388,17 +412,18 @@ func (m *Model) cycleRounding() tea.Cmd {
 }
 
 // busy says so when a change is still being saved: changes go one at a
-// time, so each is planned on the snapshot the last one left. On a
-// read-only catalogue nothing can be saved at all.
+// time, so each is planned on the snapshot the last one left. The action
+// asked for is not done, and the message says so plainly. On a read-only
+// catalogue nothing can be saved at all.
 func (m *Model) busy() bool {
 	if m.writeRefused() {
 		return true
 	}
 	switch {
 	case m.lockWaiting:
-		m.setError(waitingText)
+		m.setError("Not done: your last change still waits for another process to finish writing the catalogue; try again once it is saved")
 	case m.saving:
-		m.setError("Still saving the last change…")
+		m.setError("Not done: still saving your last change; try again once it is saved")
 	}
 	return m.saving
 }
@@ -411,8 +436,8 @@ func (m *Model) undoLast() tea.Cmd {
 	if m.writeRefused() {
 		return nil
 	}
-	if m.saving {
-		m.setError("Still saving the last edit…")
+	if m.saving || len(m.queue) > 0 {
+		m.setError("Nothing undone: your last change is still being saved; press u once it is")
 		return nil
 	}
 	if len(m.undo) == 0 {

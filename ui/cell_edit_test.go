@@ -434,7 +434,7 @@ func TestImplausibleOrderAsksFirst(t *testing.T) {
 	press(t, m, "e")
 	typeText(t, m, strconv.Itoa(typed+1))
 	press(t, m, "enter")
-	if s := lastLine(screen(m)); !strings.HasPrefix(s, "y saves, other key edits: Order "+groupInt(int64(typed+1))+" units") {
+	if s := lastLine(screen(m)); !strings.HasPrefix(s, "y saves "+groupInt(int64(typed+1))+" (") || !strings.Contains(s, " EUR, ") || !strings.Contains(s, "× suggestion") {
 		t.Errorf("80 columns: %q", s)
 	}
 }

@@ -39,10 +39,10 @@ func (m *Model) askOverConflict(msg changedMsg) tea.Cmd {
 		short = fmt.Sprintf("y saves %s over %s (%s now), other key keeps it: %s %s", value, stored, whoShort(k), clean(k.Name), fieldLabel(k.Field))
 	}
 	changes := againstStored(msg.changes, c)
-	m.confirm = &confirmation{question: q, short: short, no: no, run: func() tea.Cmd {
+	m.ask(&confirmation{question: q, short: short, no: no, unsaved: true, run: func() tea.Cmd {
 		m.setInfo("Saving…")
 		return m.savePolicies(changes, false)
-	}}
+	}})
 	return nil
 }
 
@@ -58,20 +58,20 @@ func (m *Model) undoAroundConflict(changes []model.PolicyChange, c *model.Confli
 	}
 	if len(left) == 0 {
 		if len(c.Conflicts) == 1 {
-			m.setError("Not undone: " + m.conflictText(c.Conflicts[0]) + " since your edit; it stays")
+			m.notDone("Not undone: " + m.conflictText(c.Conflicts[0]) + " since your edit; it stays")
 		} else {
-			m.setError(fmt.Sprintf("Not undone: all %d values were changed since your edit (%s); they stay",
+			m.notDone(fmt.Sprintf("Not undone: all %d values were changed since your edit (%s); they stay",
 				len(c.Conflicts), m.conflictsText(c.Conflicts)))
 		}
 		return nil
 	}
 	q := fmt.Sprintf("%d of %d values were changed since your edit (%s). Undo the other %d and leave those?",
 		len(c.Conflicts), len(changes), m.conflictsText(c.Conflicts), len(left))
-	m.confirm = &confirmation{question: q, no: "Not undone: every value stays as it is",
-		short: fmt.Sprintf("y undoes the other %d, other key undoes none: %d of %d changed since", len(left), len(c.Conflicts), len(changes)), run: func() tea.Cmd {
+	m.ask(&confirmation{question: q, no: "Not undone: every value stays as it is", unsaved: true,
+		short: fmt.Sprintf("y undoes the other %d (%d of %d changed since), other key undoes none", len(left), len(c.Conflicts), len(changes)), run: func() tea.Cmd {
 			m.setInfo("Undoing…")
 			return m.savePolicies(left, true)
-		}}
+		}})
 	return nil
 }
 
@@ -204,15 +204,4 @@ func shownPolicyValue(field model.PolicyField, v string) string {
 }
 
 // shownSetting shows a setting's stored text as the settings view does.
-func (m *Model) shownSetting(name, v string) string {
-	f, err := strconv.ParseFloat(v, 64)
-	if err != nil {
-		return clean(v)
-	}
-	for _, in := range settingsInfo {
-		if in.Name == name {
-			return formatSetting(in, f)
-		}
-	}
-	return v
-}
+func (m *Model) shownSetting(name, v string) string { return clean(model.ShowSetting(name, v)) }

@@ -43,12 +43,12 @@ func (m *Model) editKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch msg.String() {
 	case "esc":
 		m.closeEditor()
-		m.setInfo("Edit cancelled")
+		m.ownInfo("Edit cancelled")
 		return nil
 	case "enter":
 		if m.input.Untouched() {
 			m.closeEditor()
-			m.setInfo(m.nothingTyped())
+			m.ownInfo(m.nothingTyped())
 			return nil
 		}
 		if m.field != fieldWhatIf && m.opt.ReadOnly != "" {

@@ -12,38 +12,23 @@ import (
 
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if msg.String() == "ctrl+c" {
-		if m.unsaved() && m.confirm == nil {
-			return m.askBeforeQuit() // a second ctrl+c quits
-		}
-		return tea.Quit
+		return m.quitKey(true) // asks first when something is unsaved; a second ctrl+c quits
 	}
 	m.jump = nil // the PM has moved on: a jump still waiting for rows must not land later
 	m.keepMessage = false
 	m.outside.ownResult = ""
+	m.pinned = ""
 	if m.tooSmall() {
 		// the page says only "enlarge it or press q": nothing else acts on
-		// what it hides, whatever mode was open when the terminal shrank
+		// what it hides, whatever mode was open when the terminal shrank.
+		// With something unsaved the page says so, and q again quits.
 		if msg.String() == "q" {
-			return tea.Quit
+			return m.quitKey(true)
 		}
 		return nil
 	}
 	if c := m.confirm; c != nil {
-		m.confirm = nil
-		if msg.String() == "y" {
-			m.setInfo("Working…")
-			return c.run()
-		}
-		if c.back != nil {
-			return c.back()
-		}
-		if c.no != "" {
-			m.setInfo(c.no)
-			m.outside.ownResult = c.no // others' changes read next follow it
-		} else {
-			m.setInfo("Cancelled")
-		}
-		return nil
+		return m.answer(c, msg.String())
 	}
 	switch m.mode {
 	case modeHelp:
@@ -58,10 +43,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Quit):
-		if m.unsaved() {
-			return m.askBeforeQuit()
-		}
-		return tea.Quit
+		return m.quitKey(false)
 	case key.Matches(msg, k.Help):
 		m.mode = modeHelp
 		return nil

@@ -102,22 +102,33 @@ type Model struct {
 	// the Stock pane, the others on the Reorder pane), or one of the
 	// editor-only fields (fieldWhatIf, fieldPOQty, fieldPOReceive)
 	field model.PolicyField
-	// confirm is the question waiting for y (a purchase-order action, or
-	// an implausible value typed in an editor)
-	confirm *confirmation
+	// confirm is the question on screen, waiting for y (a purchase-order
+	// action, an implausible value typed in an editor, another process's
+	// change to save over, quitting); asking are the questions waiting
+	// their turn behind it, and answered what the last answer did
+	// (ui/questions.go)
+	confirm  *confirmation
+	asking   []*confirmation
+	answered string
 
 	message    string
 	messageErr bool
 	// keepMessage: the message says why the PM's last action did nothing;
 	// a reload of others' changes does not replace it before the next key
 	keepMessage bool
-	undo        []undoStep
-	saving      bool
+	// pinned is a result the PM must see, until the next key: what a no
+	// to a question left unsaved, a refusal
+	pinned string
+	undo   []undoStep
+	saving bool
 	// queue holds saves asked for while another was running, oldest first
 	// (ui/queue.go); ownLog the values this dashboard's saves wrote while
 	// a later save waited (in the queue, or behind a question)
 	queue  []queuedSave
 	ownLog []model.PolicyChange
+	// ownSettings are the settings this dashboard's saves wrote while a
+	// later settings save waited, oldest first
+	ownSettings []map[string]string
 	// lockWaiting: the save in flight waits for another process to finish
 	// writing the catalogue
 	lockWaiting bool
@@ -185,11 +196,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.quitSignalled = true
 	}
 	_, cmd := m.update(msg)
+	m.nextQuestion()
+	m.answered = ""
 	if next := m.nextQueued(); next != nil {
 		cmd = tea.Batch(cmd, next)
 	}
-	// a signal quits once every save asked for has landed
-	if m.quitSignalled && !m.saving {
+	// a signal quits once every save asked for has landed; the quit
+	// question, once nothing it would lose is left
+	if (m.quitSignalled && !m.saving) || m.quitDone() {
 		return m, tea.Quit
 	}
 	if next := m.nextOutside(); next != nil {
@@ -421,5 +435,18 @@ func (m *Model) wantDetail() tea.Cmd {
 	return detailCmd(m.opt.Backend, id)
 }
 
-func (m *Model) setInfo(s string)  { m.message, m.messageErr = s, false }
-func (m *Model) setError(s string) { m.message, m.messageErr = s, true }
+// setInfo and setError show a message; after a result pinned until the
+// next key (a "Not saved" answer, a refusal), joined to it.
+func (m *Model) setInfo(s string)  { m.message, m.messageErr = m.afterPinned(s), false }
+func (m *Model) setError(s string) { m.message, m.messageErr = m.afterPinned(s), true }
+
+func (m *Model) afterPinned(s string) string {
+	if m.pinned == "" || s == "" || s == m.pinned {
+		return s
+	}
+	return m.pinned + " · " + s
+}
+
+// pin keeps the message in sight until the next key: later messages
+// (a queued save landing) join it instead of replacing it.
+func (m *Model) pin() { m.pinned = m.message }

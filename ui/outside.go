@@ -56,6 +56,10 @@ type outsideState struct {
 	// next key: others' changes read meanwhile are told after it, not
 	// instead of it
 	ownResult string
+	// shown are others' changes a conflict has shown the PM (in a
+	// question, or a refusal): the watch may report them later, and
+	// they are no news then, whatever the answer (ui/outside_shown.go)
+	shown []model.Conflict
 }
 
 // watchCmd waits for other processes' changes, asking every WatchEvery,
@@ -89,7 +93,7 @@ func (m *Model) checkOutside() tea.Cmd {
 
 // idle says nothing is open or in flight that a reload would disturb.
 func (m *Model) idle() bool {
-	return m.snap != nil && !m.loading && !m.saving && len(m.queue) == 0 && m.confirm == nil &&
+	return m.snap != nil && !m.loading && !m.saving && len(m.queue) == 0 && m.confirm == nil && len(m.asking) == 0 &&
 		m.mode != modeEdit && m.mode != modeFilter && !(m.mode == modeSettings && m.settings.editing)
 }
 
@@ -98,7 +102,8 @@ func (m *Model) idle() bool {
 func (m *Model) outsideFound(msg outsideMsg) tea.Cmd {
 	if msg.err != nil {
 		m.setError(fmt.Sprintf("Could not look for other processes' changes: %v", msg.err))
-	} else if msg.o.Any {
+	} else if o := msg.o.Without(m.wasShown); o.Any {
+		msg.o = o
 		m.outside.pending = mergeOutside(m.outside.pending, msg.o)
 		if msg.o.Everything && m.forecast.running && m.idle() {
 			m.sayOutside(m.outsideNote(msg.o) + " · reloading once the forecasts running now are done")
@@ -125,6 +130,13 @@ func (m *Model) sayOutside(note string) {
 		return
 	}
 	m.setInfo(note)
+}
+
+// ownInfo shows the result of the PM's key: others' changes read before
+// the next key (held while the editor was open, say) follow it.
+func (m *Model) ownInfo(s string) {
+	m.setInfo(s)
+	m.outside.ownResult = m.message
 }
 
 // savedOwn notes the outcome of one of this dashboard's saves, and drops
@@ -212,8 +224,11 @@ func (m *Model) outsideRead(msg outsideReadMsg) tea.Cmd {
 	if msg.own != m.ownWrites {
 		return m.readOutside(*mergeOutside(m.outside.pending, msg.o))
 	}
-	if !m.keepMessage { // a refusal of the PM's last action stays in view
-		m.sayOutside(m.outsideNote(msg.o) + " · reloaded")
+	// a change a conflict showed while this was read is no news, though
+	// the rows read are shown all the same
+	news := msg.o.Without(m.wasShown)
+	if news.Any && !m.keepMessage { // a refusal of the PM's last action stays in view
+		m.sayOutside(m.outsideNote(news) + " · reloaded")
 	}
 	if msg.loaded {
 		cmds := []tea.Cmd{m.setSnapshot(msg.next, nil, msg.views), m.wantDetail()}

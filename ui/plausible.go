@@ -17,22 +17,25 @@ import (
 // what was typed.
 
 // question is what the status bar asks, long and for a narrow terminal:
-// the short form starts with the keys, so a cut leaves them readable.
+// the short form starts with the keys and the numbers being confirmed,
+// then the names, so a cut leaves the keys and numbers readable: "y
+// saves 5,000 (99k EUR, 19.8× suggestion) · other key edits:
+// KI-000014 reorder point".
 type question struct{ long, short string }
 
 const (
-	yesOrEdit      = "? y saves, any other key goes back to the editor"
-	yesOrEditShort = "y saves, other key edits: "
+	yesOrEdit     = "? y saves, any other key goes back to the editor"
+	otherKeyEdits = " · other key edits: "
 )
 
 // askBeforeSaving puts the question to the PM; the editor stays open
 // behind it.
 func (m *Model) askBeforeSaving(q question, save func() tea.Cmd) tea.Cmd {
 	m.message = ""
-	m.confirm = &confirmation{question: q.long, short: q.short, run: save, back: func() tea.Cmd {
+	m.askFirst(&confirmation{question: q.long, short: q.short, run: save, unsaved: true, back: func() tea.Cmd {
 		m.message = "" // back in the editor with what was typed
 		return nil
-	}}
+	}})
 	return nil
 }
 
@@ -73,14 +76,16 @@ func (m *Model) policyQuestion(field model.PolicyField, value string, rows []*pl
 		return question{}, false
 	}
 	units := count(n, "unit")
+	label := fieldLabel(string(field))
 	if len(rows) == 1 {
 		what := fmt.Sprintf("Order %s (%s) of %s", units, money, hits[0].sku)
 		if field == model.FieldReorderPoint {
 			what = fmt.Sprintf("Reorder point of %s: %s (%s at cost)", hits[0].sku, units, money)
 		}
 		return question{
-			long:  what + " — " + hits[0].imp.String() + yesOrEdit,
-			short: yesOrEditShort + what + ", " + hits[0].imp.Short(),
+			long: what + " — " + hits[0].imp.String() + yesOrEdit,
+			short: fmt.Sprintf("y saves %s (%s, %s)%s%s %s", groupInt(int64(n)), money.compact(), hits[0].imp.Short(),
+				otherKeyEdits, hits[0].sku, label),
 		}, true
 	}
 	worst := hits[0]
@@ -100,7 +105,8 @@ func (m *Model) policyQuestion(field model.PolicyField, value string, rows []*pl
 	return question{
 		long: fmt.Sprintf("%s — %s beyond 10× the suggestion or a year of forecast demand, e.g. %s: %s%s",
 			what, some, worst.sku, worst.imp, yesOrEdit),
-		short: fmt.Sprintf("%s%s: %d implausible, e.g. %s %s", yesOrEditShort, what, len(hits), worst.sku, worst.imp.Short()),
+		short: fmt.Sprintf("y saves %s for %d SKUs (%s; %d implausible, worst %s)%s%s, e.g. %s", groupInt(int64(n)), len(rows),
+			money.compact(), len(hits), worst.imp.Short(), otherKeyEdits, label, worst.sku),
 	}, true
 }
 
@@ -130,8 +136,10 @@ func (m *Model) lineQuestion(l model.POLine, n int) (question, bool) {
 	}
 	var money moneySum
 	money.add(float64(n)*l.UnitCost, clean(m.suppliers.supplier.Currency))
-	what := fmt.Sprintf("PO #%d: %s (%s) of %s", m.suppliers.order.ID, count(n, "unit"), money, clean(l.SKU))
-	return question{long: what + " — " + imp.String() + yesOrEdit, short: yesOrEditShort + what + ", " + imp.Short()}, true
+	id := m.suppliers.order.ID
+	what := fmt.Sprintf("PO #%d: %s (%s) of %s", id, count(n, "unit"), money, clean(l.SKU))
+	return question{long: what + " — " + imp.String() + yesOrEdit,
+		short: fmt.Sprintf("y saves %s (%s, %s)%s%s on PO #%d", groupInt(int64(n)), money.compact(), imp.Short(), otherKeyEdits, clean(l.SKU), id)}, true
 }
 
 // currencyOf is the currency of a SKU's supplier, "" when unknown.
@@ -160,10 +168,14 @@ func (s *moneySum) add(v float64, currency string) {
 }
 
 // String is "3.18 M EUR", or the bare amount in mixed currencies.
-func (s moneySum) String() string {
-	a := model.CompactAmount(s.total)
+func (s moneySum) String() string { return s.with(model.CompactAmount(s.total)) }
+
+// compact is "3.2M EUR", for a short question.
+func (s moneySum) compact() string { return s.with(compactMoney(s.total)) }
+
+func (s moneySum) with(amount string) string {
 	if s.currency == "" || s.mixed {
-		return a
+		return amount
 	}
-	return a + " " + s.currency
+	return amount + " " + s.currency
 }

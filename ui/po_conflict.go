@@ -132,6 +132,6 @@ func lineNow(seen model.POLineSeen, c *model.ConflictError) model.POLineSeen {
 // key: a reload of other processes' changes found meanwhile (the very
 // change that caused the refusal, often) does not replace it.
 func (m *Model) setRefusal(s string) {
-	m.setError(s)
+	m.notDone(s)
 	m.keepMessage = true
 }

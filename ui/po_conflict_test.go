@@ -131,7 +131,10 @@ func TestStaleDraftQuestionAsksAgainWithTheNewNumbers(t *testing.T) {
 					t.Errorf("question %q lacks %q", q, want)
 				}
 			}
-			if bar := lastLine(screen(m)); !strings.HasSuffix(strings.TrimSpace(bar), "?  y yes · any other key no") {
+			// whole with its keys, or, where the audit time's date makes it
+			// too long, the short form: keys and numbers first
+			if bar := lastLine(screen(m)); !strings.HasSuffix(strings.TrimSpace(bar), "?  y yes · any other key no") &&
+				!strings.HasPrefix(bar, "y drafts "+count(len(lines)-1, "SKU")+", "+count(units, "unit")) {
 				t.Errorf("the status bar should show the whole question and its keys: %q", bar)
 			}
 			if lineQty(readOrder(t, st, id), lines[1].ProductID) != 0 {

@@ -63,6 +63,29 @@ func (o draftOffer) question(again bool) string {
 	return q + "?"
 }
 
+// short is the question for a narrow status bar, keys and numbers first:
+// "y drafts 11 SKUs, 1,193 units, 12k EUR · other key no: Velocity
+// Sports SL"; asked again, after what changed (why).
+func (o draftOffer) short(why string) string {
+	money := compactMoney(o.value)
+	if c := clean(o.grp.Currency); c != "" {
+		money += " " + c
+	}
+	now := ""
+	if why != "" {
+		now = " now"
+	}
+	q := fmt.Sprintf("y drafts %s, %s, %s%s", count(len(o.lines), "SKU"), count(o.units, "unit"), money, now)
+	if o.grp.BelowMinimum(o.value) {
+		q += ", below the minimum " + compactMoney(o.grp.MinOrderValue)
+	}
+	q += " · other key no: " + clean(o.grp.Supplier)
+	if why != "" {
+		q += "; " + why
+	}
+	return q
+}
+
 // askDraftPO asks to put the cursor's supplier's shown (or marked)
 // suggestions on its draft purchase order.
 func (m *Model) askDraftPO() tea.Cmd {
@@ -88,7 +111,7 @@ func (m *Model) askDraftPO() tea.Cmd {
 		m.setInfo("Nothing to order: every quantity shown is 0")
 		return nil
 	}
-	m.confirm = &confirmation{question: o.question(false), run: func() tea.Cmd { return m.draft(o) }}
+	m.ask(&confirmation{question: o.question(false), short: o.short(""), run: func() tea.Cmd { return m.draft(o) }})
 	return nil
 }
 
@@ -102,13 +125,32 @@ func (m *Model) draft(o draftOffer) tea.Cmd {
 		}
 		what := fmt.Sprintf("Draft PO #%d", id)
 		// the lines join the supplier's open draft, if it has one: say
-		// which, so its older created day is no surprise
-		if po, err := b.PurchaseOrder(ctx, id); err == nil && po.Created.Valid() && po.Created != on {
+		// which, so its older created day (or lines) are no surprise
+		if po, err := b.PurchaseOrder(ctx, id); err == nil && po.Created.Valid() && existedBefore(po, on, o.lines) {
 			what = fmt.Sprintf("Added to draft PO #%d of %s", id, po.Created)
 		}
 		return written{info: fmt.Sprintf("%s to %s: %s · review and send it in 6 Suppliers", what, clean(supplier), count(len(o.lines), "line"))}, nil
 	}
 	return m.changeOrAsk(o.ids, true, write, false, func(c *model.ConflictError) tea.Cmd { return m.draftChanged(o, c) })
+}
+
+// existedBefore says a draft was there before these lines were put on it:
+// created another day, or holding more than they are (another dashboard
+// created it today, with its own lines).
+func existedBefore(po model.PurchaseOrder, on model.Day, lines []model.OrderLine) bool {
+	if po.Created != on {
+		return true
+	}
+	ours := map[int64]int{}
+	for _, l := range lines {
+		ours[l.ProductID] = l.Qty
+	}
+	for _, l := range po.Lines {
+		if qty, ok := ours[l.ProductID]; !ok || l.Qty != qty {
+			return true
+		}
+	}
+	return false
 }
 
 // draftChanged asks again about the same SKUs as planned now, or says
@@ -126,9 +168,9 @@ func (m *Model) draftChanged(o draftOffer, c *model.ConflictError) tea.Cmd {
 		m.setRefusal(fmt.Sprintf("Not drafted: %s and nothing is left to order from %s", what, clean(o.grp.Supplier)))
 		return nil
 	}
-	m.confirm = &confirmation{question: what + ". " + again.question(true),
-		short: m.draftConflictShort(c) + ". " + again.question(true),
-		run:   func() tea.Cmd { return m.draft(again) }}
+	m.ask(&confirmation{question: what + ". " + again.question(true), unsaved: true,
+		short: again.short(m.draftConflictShort(c)),
+		run:   func() tea.Cmd { return m.draft(again) }})
 	return nil
 }
 

@@ -20,33 +20,45 @@ type queuedSave struct {
 	run  func() tea.Cmd
 }
 
-// saveWhenFree runs save now, or queues it behind the save in flight.
+// saveWhenFree runs save now, or queues it behind the save in flight, or
+// behind a change asked about (a conflict's y saves first).
 func (m *Model) saveWhenFree(what string, save func() tea.Cmd) tea.Cmd {
-	if !m.saving && len(m.queue) == 0 {
+	if !m.saving && len(m.queue) == 0 && m.unsavedAsked() == 0 {
 		return save()
 	}
 	m.queue = append(m.queue, queuedSave{what: what, run: save})
 	// the editor cleared the status: say again what the running save does
-	if m.lockWaiting {
-		m.setInfo(waitingText)
-	} else {
-		m.setInfo("Saving the last edit…")
-	}
+	m.setInfo(m.runningSaveText())
 	return nil
 }
 
-// nextQueued starts the oldest queued save once nothing is being saved
-// and no question waits for an answer (a conflict's y saves first).
+// runningSaveText says what holds the queue up.
+func (m *Model) runningSaveText() string {
+	switch {
+	case m.lockWaiting:
+		return waitingText
+	case !m.saving && m.unsavedAsked() > 0:
+		return "Queued behind the change asked about"
+	}
+	return "Saving the last edit…"
+}
+
+// nextQueued starts the queued saves, oldest first, once nothing is being
+// saved and no question waits for an answer (a conflict's y saves first)
+// but the quit question: while it is asked the saves go on, and once they
+// have landed the dashboard quits.
 func (m *Model) nextQueued() tea.Cmd {
-	if !m.saving && m.confirm == nil && len(m.queue) == 0 && m.mode != modeEdit {
-		m.ownLog = nil // no save waits that could compare with it
+	quiet := !m.saving && m.confirm == nil && len(m.asking) == 0 && len(m.queue) == 0 && !m.typing()
+	if quiet {
+		m.ownLog, m.ownSettings = nil, nil // no save waits that could compare with them
 	}
-	if m.saving || m.confirm != nil || len(m.queue) == 0 || m.snap == nil {
-		return nil
+	var cmds []tea.Cmd
+	for !m.saving && len(m.queue) > 0 && m.snap != nil && len(m.asking) == 0 && (m.confirm == nil || m.confirm.quit) {
+		q := m.queue[0]
+		m.queue = m.queue[1:]
+		cmds = append(cmds, q.run()) // one that cannot save says so, and the next goes
 	}
-	q := m.queue[0]
-	m.queue = m.queue[1:]
-	return q.run()
+	return tea.Batch(cmds...)
 }
 
 // queueNote is the status bar's count of queued saves, "" when none.

@@ -40,32 +40,3 @@ func (m *Model) waitingForLock(msg lockWaitMsg) tea.Cmd {
 	m.setInfo(waitingText)
 	return listen(msg.events)
 }
-
-// unsaved says a change is waiting to be saved: quitting would lose it.
-func (m *Model) unsaved() bool { return m.lockWaiting || len(m.queue) > 0 }
-
-// askBeforeQuit makes q and ctrl+c ask first while a change waits to be
-// saved (for another process's lock, or behind the save running now):
-// quitting would lose it. A second ctrl+c quits.
-func (m *Model) askBeforeQuit() tea.Cmd {
-	what := "Your last change is not saved yet: another process is writing the catalogue"
-	waiting := "still saving your change once the other process has written"
-	if n := len(m.queue); n > 0 {
-		what = "Your last " + count(n+1, "change") + " are not saved yet"
-		if m.lockWaiting {
-			what += ": another process is writing the catalogue"
-		}
-		waiting = "still saving your changes"
-	}
-	m.confirm = &confirmation{
-		question: what + ". Quit and lose them?",
-		run:      func() tea.Cmd { return tea.Quit },
-		short:    "y quits, losing your unsaved changes; other key keeps saving",
-		no:       "Not quitting: " + waiting,
-	}
-	if len(m.queue) == 0 {
-		m.confirm.question = what + ". Quit and lose it?"
-		m.confirm.short = "y quits, losing your unsaved change; other key keeps saving"
-	}
-	return nil
-}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"maps"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -62,7 +61,14 @@ func saveSettingsCmd(b Backend, values, seen map[string]string, isUndo bool) tea
 		before, after, err := b.SetSettings(ctx, values, seen)
 		if err != nil {
 			msg := settingsSavedMsg{isUndo: isUndo, values: values, err: err}
-			errors.As(err, &msg.conflict)
+			if errors.As(err, &msg.conflict) {
+				// the view shows what is stored now while it asks, as the
+				// panes do: the catalogue planned with the other value
+				if snap, err := b.Load(ctx); err == nil {
+					msg.snap, msg.views = snap, buildViews(snap)
+					snap.WarmSearch()
+				}
+			}
 			return msg
 		}
 		msg := settingsSavedMsg{before: before, after: after, isUndo: isUndo}
@@ -120,9 +126,10 @@ func (m *Model) settingsKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// startSettingEdit opens the text field on the cursor's setting.
+// startSettingEdit opens the text field on the cursor's setting. It opens
+// while a save runs, as the pane editors do: enter queues the change.
 func (m *Model) startSettingEdit() tea.Cmd {
-	if m.busy() {
+	if m.writeRefused() {
 		return nil
 	}
 	in := settingsInfo[m.settings.cursor]
@@ -132,7 +139,7 @@ func (m *Model) startSettingEdit() tea.Cmd {
 	m.input.SetWidth(settingsFieldW(in) - 1) // the cursor takes a cell more
 	m.message = ""
 	// the value selected, as in every editor: typing replaces it
-	return m.input.open(settingNumber(in, v), settingNumber(in, def))
+	return m.input.open(in.Typed(v), in.Typed(def))
 }
 
 func (m *Model) settingsEditKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -140,7 +147,7 @@ func (m *Model) settingsEditKey(msg tea.KeyPressMsg) tea.Cmd {
 	case "esc":
 		m.settings.editing = false
 		m.input.Blur()
-		m.setInfo("Edit cancelled")
+		m.ownInfo("Edit cancelled")
 		return nil
 	case "enter":
 		in := settingsInfo[m.settings.cursor]
@@ -148,7 +155,7 @@ func (m *Model) settingsEditKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.settings.editing = false
 			m.input.Blur()
 			v, _ := m.snap.Catalogue.Settings.Value(in.Name)
-			m.setInfo("Nothing changed: " + in.Name + " stays " + formatSetting(in, v))
+			m.ownInfo("Nothing changed: " + in.Name + " stays " + in.Shown(v))
 			return nil
 		}
 		text := strings.TrimSpace(m.input.Value())
@@ -184,32 +191,61 @@ func (m *Model) commitSettings(values map[string]string, isUndo bool) tea.Cmd {
 	return m.saveSettings(values, seen, isUndo)
 }
 
-// saveSettings checks and saves values, compare-and-set against seen.
+// saveSettings checks values against the settings shown, keeping the
+// editor open on a problem, and saves them compare-and-set against seen:
+// now, or, while another save runs, queued behind it (ui/queue.go). A
+// queued change compares with what the PM saw, updated only by this
+// dashboard's own settings saves that land before it.
 func (m *Model) saveSettings(values, seen map[string]string, isUndo bool) tea.Cmd {
-	if m.busy() {
+	if m.writeRefused() {
 		return nil
 	}
-	cur := m.snap.Catalogue.Settings
-	next, err := planner.ApplySettings(cur, values)
+	unchanged, err := m.checkSettings(values)
 	if err != nil {
 		m.setError(err.Error())
 		return nil
 	}
+	m.settings.editing = false
+	m.input.Blur()
+	names := strings.Join(slices.Sorted(maps.Keys(values)), ", ")
+	if unchanged && !isUndo {
+		m.setInfo(names + " unchanged")
+		return nil
+	}
+	since := len(m.ownSettings)
+	return m.saveWhenFree(names, func() tea.Cmd {
+		if _, err := m.checkSettings(values); err != nil {
+			m.notDone("Not saved: " + err.Error())
+			return nil
+		}
+		now := maps.Clone(seen)
+		for _, after := range m.ownSettings[min(since, len(m.ownSettings)):] {
+			for name := range values {
+				if v, ok := after[name]; ok {
+					now[name] = v
+				}
+			}
+		}
+		m.saving = true
+		m.setInfo("Saving and planning every SKU again…")
+		return saveSettingsCmd(m.opt.Backend, values, now, isUndo)
+	})
+}
+
+// checkSettings checks values against the settings the dashboard plans
+// with; unchanged says they change nothing.
+func (m *Model) checkSettings(values map[string]string) (unchanged bool, err error) {
+	cur := m.snap.Catalogue.Settings
+	next, err := planner.ApplySettings(cur, values)
+	if err != nil {
+		return false, err
+	}
 	if next.ForecastWeeks != cur.ForecastWeeks && m.forecast.running {
 		// the running forecasts are of the old horizon: they would land
 		// out of date with nothing left to redo them
-		m.setError("forecast_weeks can change once the forecasts running now are done")
-		return nil
+		return false, errors.New("forecast_weeks can change once the forecasts running now are done")
 	}
-	m.settings.editing = false
-	m.input.Blur()
-	if next == cur && !isUndo {
-		m.setInfo(strings.Join(slices.Sorted(maps.Keys(values)), ", ") + " unchanged")
-		return nil
-	}
-	m.saving = true
-	m.setInfo("Saving and planning every SKU again…")
-	return saveSettingsCmd(m.opt.Backend, values, seen, isUndo)
+	return next == cur, nil
 }
 
 // undoSettings restores the values from before the newest settings
@@ -222,6 +258,10 @@ func (m *Model) undoSettings() tea.Cmd {
 	u := m.settings.undo
 	if len(u) == 0 {
 		m.setInfo("No settings change to undo")
+		return nil
+	}
+	if m.saving || len(m.queue) > 0 {
+		m.setError("Nothing undone: your last change is still being saved; press u once it is")
 		return nil
 	}
 	last := u[len(u)-1]
@@ -237,15 +277,21 @@ func (m *Model) undoSettings() tea.Cmd {
 func (m *Model) settingsSaved(msg settingsSavedMsg) tea.Cmd {
 	m.saving, m.lockWaiting = false, false
 	if msg.conflict != nil {
-		return m.askOverSettingsConflict(msg)
+		m.showedConflicts(msg.conflict)
+		var show tea.Cmd
+		if msg.snap != nil {
+			show = m.showSettingsSnapshot(msg.snap, msg.views)
+		}
+		return tea.Batch(show, m.askOverSettingsConflict(msg))
 	}
 	if msg.before == nil {
-		m.setError("Not saved: " + msg.err.Error() + m.dropQueue())
+		m.notDone("Not saved: " + msg.err.Error() + m.dropQueue())
 		return nil
 	}
 	if !msg.isUndo {
 		m.settings.undo = append(m.settings.undo, settingsStep{before: msg.before, after: msg.after})
 	}
+	m.ownSettings = append(m.ownSettings, msg.after)
 	what := describeSettings(msg.before, msg.after)
 	if msg.isUndo {
 		what = "Undone: " + what
@@ -260,11 +306,17 @@ func (m *Model) settingsSaved(msg settingsSavedMsg) tea.Cmd {
 		m.setInfo(what + " · u undoes")
 	}
 	m.savedOwn(m.message, ownSettings(msg.after))
-	cmds := []tea.Cmd{m.setSnapshot(msg.snap, nil, msg.views), m.wantDetail()}
+	return m.showSettingsSnapshot(msg.snap, msg.views)
+}
+
+// showSettingsSnapshot shows the catalogue loaded and planned again after
+// a settings change, on the same tab.
+func (m *Model) showSettingsSnapshot(snap *planner.Snapshot, views *paneViews) tea.Cmd {
+	cmds := []tea.Cmd{m.setSnapshot(snap, nil, views), m.wantDetail()}
 	if !m.forecast.running {
 		// a new horizon makes every cached forecast stale; a running job's
 		// results land on this snapshot by product id
-		cmds = append(cmds, m.startForecasting(msg.snap))
+		cmds = append(cmds, m.startForecasting(snap))
 	}
 	return tea.Batch(cmds...)
 }
@@ -274,7 +326,7 @@ func (m *Model) settingsSaved(msg settingsSavedMsg) tea.Cmd {
 func (m *Model) askOverSettingsConflict(msg settingsSavedMsg) tea.Cmd {
 	c := msg.conflict.Conflicts[0]
 	if msg.isUndo {
-		m.setError("Not undone: " + m.conflictText(c) + " since your change; it stays")
+		m.notDone("Not undone: " + m.conflictText(c) + " since your change; it stays")
 		return nil
 	}
 	seen := map[string]string{}
@@ -286,7 +338,8 @@ func (m *Model) askOverSettingsConflict(msg settingsSavedMsg) tea.Cmd {
 	for _, name := range slices.Sorted(maps.Keys(values)) {
 		shown = append(shown, m.shownSetting(name, settingValueText(name, values[name])))
 	}
-	m.confirm = &confirmation{
+	m.ask(&confirmation{
+		unsaved:  true,
 		question: fmt.Sprintf("%s since the view was loaded. Save %s over it?", m.conflictText(c), strings.Join(shown, ", ")),
 		no:       fmt.Sprintf("Not saved: %s stays %s", c.Name, m.shownSetting(c.Name, c.Stored)),
 		short: fmt.Sprintf("y saves %s over %s (%s now), other key keeps it: %s", strings.Join(shown, ", "),
@@ -294,7 +347,7 @@ func (m *Model) askOverSettingsConflict(msg settingsSavedMsg) tea.Cmd {
 		run: func() tea.Cmd {
 			return m.saveSettings(values, seen, false)
 		},
-	}
+	})
 	return nil
 }
 
@@ -318,34 +371,9 @@ func describeSettings(before, after map[string]string) string {
 		}
 		b, _ := strconv.ParseFloat(before[in.Name], 64)
 		v, _ := strconv.ParseFloat(a, 64)
-		parts = append(parts, in.Name+" "+formatSetting(in, b)+" → "+formatSetting(in, v))
+		parts = append(parts, in.Name+" "+in.Shown(b)+" → "+in.Shown(v))
 	}
 	return strings.Join(parts, ", ")
-}
-
-// settingNumber is a value as typed in the editor: percent for shares.
-func settingNumber(in model.SettingInfo, v float64) string {
-	if in.Percent {
-		v *= 100
-	}
-	// rounded to 6 decimals so 0.57·100 reads 57, not 56.99999999999999
-	return strconv.FormatFloat(math.Round(v*1e6)/1e6, 'f', -1, 64)
-}
-
-// settingSuffix follows the number on screen.
-func settingSuffix(in model.SettingInfo) string {
-	if in.Percent {
-		return "%"
-	}
-	if in.Unit != "" {
-		return " " + in.Unit
-	}
-	return ""
-}
-
-// formatSetting is a value as the view shows it: "25%", "90 days", "-2".
-func formatSetting(in model.SettingInfo, v float64) string {
-	return settingNumber(in, v) + settingSuffix(in)
 }
 
 // valueW is the width of the value column.
@@ -354,7 +382,7 @@ const valueW = 13
 // settingsFieldW is the editor's width in the value column: what the
 // brackets and the unit leave.
 func settingsFieldW(in model.SettingInfo) int {
-	return max(valueW-2-width(settingSuffix(in)), 4)
+	return max(valueW-2-width(in.Suffix()), 4)
 }
 
 // settingsLine is one line of the list: a group heading (setting −1) or a
@@ -386,13 +414,13 @@ func (m *Model) settingsScreen() string {
 		}
 		val, _ := set.Value(in.Name)
 		d, _ := def.Value(in.Name)
-		value := fit(formatSetting(in, val), valueW, false)
+		value := fit(in.Shown(val), valueW, false)
 		if i == v.cursor && v.editing {
-			value = fit("["+fit(m.input.View(), settingsFieldW(in), false)+"]"+settingSuffix(in), valueW, false)
+			value = fit("["+fit(m.input.View(), settingsFieldW(in), false)+"]"+in.Suffix(), valueW, false)
 		}
 		dflt := ""
-		if settingNumber(in, val) != settingNumber(in, d) {
-			dflt = "default " + formatSetting(in, d)
+		if in.Typed(val) != in.Typed(d) {
+			dflt = "default " + in.Shown(d)
 		}
 		marker := "  "
 		if i == v.cursor {
@@ -429,7 +457,7 @@ func (m *Model) settingsScreen() string {
 
 	in := settingsInfo[v.cursor]
 	d, _ := def.Value(in.Name)
-	about := s.Title.Render(in.Title) + ": " + in.Help + s.Dim.Render(" · default "+formatSetting(in, d))
+	about := s.Title.Render(in.Title) + ": " + in.Help + s.Dim.Render(" · default "+in.Shown(d))
 	switch up, down := v.top > 0, v.top+listH < len(lines); {
 	case up && down:
 		about = s.Dim.Render("↑↓ more · ") + about
@@ -457,7 +485,11 @@ func (m *Model) settingsStatus() string {
 		case in.Whole:
 			what = "a whole number"
 		}
-		hints = []string{"type " + what, "enter save", "esc cancel"}
+		enter := "enter save"
+		if m.saving || len(m.queue) > 0 {
+			enter = "enter queues it behind the running save"
+		}
+		hints = []string{"type " + what, enter, "esc cancel"}
 	} else {
 		hints = []string{"↑/↓ move", "enter edit", "d default", "u undo", "esc back"}
 	}
@@ -467,6 +499,19 @@ func (m *Model) settingsStatus() string {
 		if m.messageErr {
 			left = s.Error.Render(m.message)
 		}
+	}
+	notes := []string{m.queueNote()}
+	if n := len(m.asking); n > 0 && m.settings.editing {
+		notes = append(notes, count(n, "question")+" waiting") // asked once the editor closes
+	}
+	for _, q := range notes {
+		if q == "" {
+			continue
+		}
+		if left != "" {
+			left += s.Dim.Render(" · ")
+		}
+		left += s.Info.Render(q)
 	}
 	if f := m.forecast; f.running && !m.settings.editing {
 		// a new horizon forecasts every SKU again: show that it is under way

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	"github.com/charmbracelet/x/ansi"
 
 	"stockroom/model"
 	"stockroom/planner"
@@ -41,8 +42,18 @@ func (m *Model) statusBar() string {
 		if a := autoHint(m.field); a != "" {
 			line += s.Dim.Render(" · a " + a)
 		}
-		if m.messageErr && m.message != "" {
-			line = s.Error.Render(m.message) + "  " + field
+		if n := len(m.asking); n > 0 {
+			// asked once the editor closes: no surprise then
+			line += s.Dim.Render(" · ") + s.Info.Render(count(n, "question")+" waiting")
+		}
+		if m.message != "" && (m.messageErr || m.pinned != "") {
+			// an error, or what the last answer left unsaved, in place of
+			// the prompt until the next key; the field stays in sight
+			msg := s.Info.Render(m.message)
+			if m.messageErr {
+				msg = s.Error.Render(m.message)
+			}
+			line = ansi.Truncate(msg, max(w-width(field)-2, 0), "…") + "  " + field
 		}
 		return fit(line, w, false)
 	}
@@ -96,16 +107,40 @@ func (m *Model) filterFieldW() int {
 // it, so it must be in sight whatever is open.
 func (m *Model) questionLine() string {
 	s, w, c := m.styles, m.width, m.confirm
-	q, hint := c.question, "  y yes · any other key no"
+	q, short := c.question, c.short
+	if c.quit {
+		q, short = m.quitQuestion()
+	}
+	hint := "  y yes · any other key no"
 	if c.back != nil {
 		hint = "" // the question says what the keys do
 	}
-	if width(q)+width(hint) > w && c.short != "" {
-		q = c.short
-		if strings.HasPrefix(q, "y ") {
-			hint = "" // the short form starts with the keys: a cut leaves them
+	type form struct{ q, hint string }
+	forms := []form{{q, hint}}
+	if short != "" {
+		shortHint := hint
+		if strings.HasPrefix(short, "y ") {
+			shortHint = "" // the short form starts with the keys: a cut leaves them
+		}
+		forms = append(forms, form{short, shortHint})
+	}
+	if c.after != "" {
+		// what the last answer did goes first while the question fits
+		// whole beside it
+		var after []form
+		for _, f := range forms {
+			after = append(after, form{c.after + " · " + f.q, f.hint})
+		}
+		forms = append(after, forms...)
+	}
+	chosen := forms[len(forms)-1] // nothing fits whole: the short form, keys first
+	for _, f := range forms {
+		if width(f.q)+width(f.hint) <= w {
+			chosen = f
+			break
 		}
 	}
+	q, hint = chosen.q, chosen.hint
 	return fit(s.Info.Render(clean(q))+s.Dim.Render(hint), w, false)
 }
 

@@ -94,6 +94,11 @@ func (m *Model) render() string {
 	}
 	if m.tooSmall() {
 		msg := fmt.Sprintf("Stockroom needs at least %d×%d; this terminal is %d×%d. Enlarge it or press q.", minWidth, minHeight, w, h)
+		if c := m.confirm; c != nil && c.quit {
+			what, it := m.unsavedText()
+			msg = fmt.Sprintf("Stockroom needs at least %d×%d; this terminal is %d×%d. %s. q again quits and loses %s; enlarge it to keep %s.",
+				minWidth, minHeight, w, h, what, it, it)
+		}
 		return clip(wrap(msg, w), w, h)
 	}
 	if m.mode == modeHelp {
