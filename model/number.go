@@ -64,17 +64,27 @@ func FormatNumber(v float64) string {
 }
 
 // GroupThousands writes a whole number with thousands separators:
-// 1234567 → 1,234,567.
+// -1234567 → -1,234,567. The dashboard draws many a frame: one builder.
 func GroupThousands(n int64) string {
 	s := strconv.FormatInt(n, 10)
 	sign := ""
 	if s[0] == '-' {
 		sign, s = "-", s[1:]
 	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
+	if len(s) <= 3 {
+		return sign + s
 	}
-	return sign + s
+	var b strings.Builder
+	b.WriteString(sign)
+	head := len(s) % 3
+	b.WriteString(s[:head])
+	for i := head; i < len(s); i += 3 {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(s[i : i+3])
+	}
+	return b.String()
 }
 
 // formatGrouped writes a number with thousands separators in its whole

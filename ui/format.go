@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"math"
 	"strconv"
-	"strings"
 	"time"
 
+	"stockroom/model"
 	"stockroom/planner"
 )
 
@@ -50,27 +50,7 @@ func formatQty(f float64) string {
 }
 
 // groupInt writes n with thousands separators: -1234567 → -1,234,567.
-func groupInt(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	sign := ""
-	if s[0] == '-' {
-		sign, s = "-", s[1:]
-	}
-	if len(s) <= 3 {
-		return sign + s
-	}
-	var b strings.Builder
-	b.WriteString(sign)
-	head := len(s) % 3
-	b.WriteString(s[:head])
-	for i := head; i < len(s); i += 3 {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(s[i : i+3])
-	}
-	return b.String()
-}
+func groupInt(n int64) string { return model.GroupThousands(n) }
 
 // compactMoney writes an amount in at most five cells: 940, 12k, 6.8M.
 func compactMoney(v float64) string {
