@@ -60,8 +60,8 @@ func importCommand(db *string) *cobra.Command {
 			if err != nil {
 				return usageError{err}
 			}
-			if maxQuantity < 1 || maxQuantity > importer.MaxQuantityLimit {
-				return usageError{fmt.Errorf("--max-quantity %d: want 1 to %s units a line", maxQuantity, groupThousands(importer.MaxQuantityLimit))}
+			if err := importer.CheckMaxQuantity(maxQuantity); err != nil {
+				return usageError{err}
 			}
 			opt := importer.Options{Kind: args[0], File: args[1], Map: m, DateFormat: dateFormat, DryRun: dryRun, Exports: stockroomExports(),
 				SkipUnknown: skipUnknown, MaxQuantity: maxQuantity, Today: today()}

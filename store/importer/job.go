@@ -127,8 +127,8 @@ func Run(ctx context.Context, st *store.Store, opt Options) (Result, error) {
 	if opt.MaxQuantity == 0 {
 		opt.MaxQuantity = DefaultMaxQuantity
 	}
-	if opt.MaxQuantity < 1 || opt.MaxQuantity > MaxQuantityLimit {
-		return Result{}, fmt.Errorf("--max-quantity %d: want 1 to %s units a line", opt.MaxQuantity, group(MaxQuantityLimit))
+	if err := CheckMaxQuantity(opt.MaxQuantity); err != nil {
+		return Result{}, err
 	}
 	j := &job{ctx: ctx, st: st, opt: opt, kind: k, r: r, cols: cols, dates: dates, export: export,
 		errs: &Errors{File: opt.File},
