@@ -43,7 +43,7 @@ func runDashboard(ctx context.Context, opt dashboardOptions) error {
 			path = demoPath()
 		}
 		if _, err := os.Lstat(path); os.IsNotExist(err) {
-			if err := ensureDataDir(path); err != nil {
+			if _, err := ensureDataDir(path); err != nil {
 				return err
 			}
 			fmt.Fprintf(os.Stderr, "Creating the demo catalogue at %s…\n", termtext.Visible(path))

@@ -37,7 +37,7 @@ func demoCommand(db *string) *cobra.Command {
 				return err
 			}
 			path := catalogPath(*db)
-			if err := ensureDataDir(path); err != nil {
+			if _, err := ensureDataDir(path); err != nil {
 				return err
 			}
 			start := time.Now()

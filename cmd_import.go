@@ -60,8 +60,8 @@ func importCommand(db *string) *cobra.Command {
 			if err != nil {
 				return usageError{err}
 			}
-			if maxQuantity < 1 || maxQuantity > importer.MaxQuantityLimit {
-				return usageError{fmt.Errorf("--max-quantity %d: want 1 to %s units a line", maxQuantity, groupThousands(importer.MaxQuantityLimit))}
+			if err := importer.CheckMaxQuantity(maxQuantity); err != nil {
+				return usageError{err}
 			}
 			opt := importer.Options{Kind: args[0], File: args[1], Map: m, DateFormat: dateFormat, DryRun: dryRun, Exports: stockroomExports(),
 				SkipUnknown: skipUnknown, MaxQuantity: maxQuantity, Today: today()}
@@ -74,16 +74,12 @@ func importCommand(db *string) *cobra.Command {
 			path := catalogPath(*db)
 			_, statErr := os.Stat(path)
 			missing := os.IsNotExist(statErr)
-			// a new catalogue may go into Stockroom's own data directory,
-			// made if missing; any other directory must exist (a mistyped
-			// --db is refused by the store, never created)
-			inDataDir := filepath.Dir(path) == filepath.Clean(dataDir())
 			if missing && dryRun {
-				return dryRunWithoutCatalogue(cmd, path, inDataDir, opt)
+				return dryRunWithoutCatalogue(cmd, path, opt)
 			}
 			var made []string
-			if missing && inDataDir {
-				if made, err = makeDirs(filepath.Dir(path)); err != nil {
+			if missing {
+				if made, err = ensureDataDir(path); err != nil {
 					return err
 				}
 			}
@@ -137,18 +133,19 @@ func openForImport(path string, dryRun bool) (*store.Store, error) {
 // nothing appears at path, not even a directory. Where the import could
 // not create the catalogue (a directory missing, other than Stockroom's
 // own, or not writable), it fails as the import would.
-func dryRunWithoutCatalogue(cmd *cobra.Command, path string, inDataDir bool, opt importer.Options) error {
-	if _, err := os.Stat(filepath.Dir(path)); !(inDataDir && os.IsNotExist(err)) {
+func dryRunWithoutCatalogue(cmd *cobra.Command, path string, opt importer.Options) error {
+	dir := filepath.Dir(path)
+	if _, err := os.Stat(dir); !(isDataDir(dir) && os.IsNotExist(err)) {
 		if err := store.CheckCreate(path); err != nil {
 			return err
 		}
 	}
-	dir, err := os.MkdirTemp("", "stockroom-dry-run-")
+	tmp, err := os.MkdirTemp("", "stockroom-dry-run-")
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(dir)
-	st, err := store.Open(filepath.Join(dir, "catalogue.db"))
+	defer os.RemoveAll(tmp)
+	st, err := store.Open(filepath.Join(tmp, "catalogue.db"))
 	if err != nil {
 		return err
 	}
@@ -160,22 +157,6 @@ func dryRunWithoutCatalogue(cmd *cobra.Command, path string, inDataDir bool, opt
 	res.Notes = append(res.Notes, fmt.Sprintf("no catalogue at %s yet: checked against an empty one, which a real import creates", path))
 	fmt.Fprintln(cmd.OutOrStdout(), res)
 	return nil
-}
-
-// makeDirs makes dir and any missing parents, and returns the ones it
-// made, deepest first.
-func makeDirs(dir string) ([]string, error) {
-	var made []string
-	for d := dir; ; d = filepath.Dir(d) {
-		if _, err := os.Stat(d); err == nil || !os.IsNotExist(err) || filepath.Dir(d) == d {
-			break
-		}
-		made = append(made, d)
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
-	}
-	return made, nil
 }
 
 // removeNew removes a catalogue this import created, with its SQLite

@@ -70,15 +70,31 @@ func catalogPath(flag string) string {
 // demoPath is the catalogue --demo opens.
 func demoPath() string { return filepath.Join(dataDir(), "demo.db") }
 
+// isDataDir says whether dir is Stockroom's own data directory, the only
+// one made for a new catalogue.
+func isDataDir(dir string) bool { return dir == filepath.Clean(dataDir()) }
+
 // ensureDataDir creates Stockroom's own data directory when a new
-// catalogue is to go there. Any other directory must exist already: a
-// mistyped --db is refused (by the store), never created.
-func ensureDataDir(path string) error {
+// catalogue is to go there, and returns the directories it made, deepest
+// first, so that a command that fails can take them away again. Any other
+// directory must exist already: a mistyped --db is refused (by the store),
+// never created.
+func ensureDataDir(path string) ([]string, error) {
 	dir := filepath.Dir(path)
-	if dir != filepath.Clean(dataDir()) {
-		return nil
+	if !isDataDir(dir) {
+		return nil, nil
 	}
-	return os.MkdirAll(dir, 0o755)
+	var made []string
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(d); err == nil || !os.IsNotExist(err) || filepath.Dir(d) == d {
+			break
+		}
+		made = append(made, d)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	return made, nil
 }
 
 // openReadable opens the catalogue a reading command (the dashboard,
@@ -97,7 +113,7 @@ func withCreateHint(err error, path string) error {
 		return err
 	}
 	dir := filepath.Dir(path)
-	if fi, serr := os.Stat(dir); (serr != nil || !fi.IsDir()) && dir != filepath.Clean(dataDir()) {
+	if fi, serr := os.Stat(dir); (serr != nil || !fi.IsDir()) && !isDataDir(dir) {
 		return err
 	}
 	db := ""

@@ -18,6 +18,14 @@ const DefaultMaxQuantity = 1_000_000
 // int of some platforms.
 const MaxQuantityLimit = 1_000_000_000
 
+// CheckMaxQuantity refuses a --max-quantity outside 1 to MaxQuantityLimit.
+func CheckMaxQuantity(n int64) error {
+	if n < 1 || n > MaxQuantityLimit {
+		return fmt.Errorf("--max-quantity %d: want 1 to %s units a line", n, group(MaxQuantityLimit))
+	}
+	return nil
+}
+
 // maxNumber bounds every other number a file gives (money, days, shares):
 // a trillion is more than any price, cost or order value in any currency,
 // and keeps sums of millions of lines finite and exact to the cent.

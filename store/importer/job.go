@@ -127,8 +127,8 @@ func Run(ctx context.Context, st *store.Store, opt Options) (Result, error) {
 	if opt.MaxQuantity == 0 {
 		opt.MaxQuantity = DefaultMaxQuantity
 	}
-	if opt.MaxQuantity < 1 || opt.MaxQuantity > MaxQuantityLimit {
-		return Result{}, fmt.Errorf("--max-quantity %d: want 1 to %s units a line", opt.MaxQuantity, group(MaxQuantityLimit))
+	if err := CheckMaxQuantity(opt.MaxQuantity); err != nil {
+		return Result{}, err
 	}
 	j := &job{ctx: ctx, st: st, opt: opt, kind: k, r: r, cols: cols, dates: dates, export: export,
 		errs: &Errors{File: opt.File},
@@ -154,6 +154,7 @@ type job struct {
 	errs  *Errors
 	res   Result
 	cat   *model.Catalogue
+	bySKU map[string]*model.Product // cat's products, see products
 	// export is the Stockroom export the file is, or nil; guarded are its
 	// text columns, read back through its formula guard (see unguard)
 	export  *stockroomExport
@@ -315,17 +316,21 @@ func (j *job) catalogue() (*model.Catalogue, error) {
 	return j.cat, nil
 }
 
-// products maps SKU to the catalogue's product.
+// products maps SKU to the catalogue's product, made once: an orders
+// file with product columns looks its SKUs up twice.
 func (j *job) products() (map[string]*model.Product, error) {
+	if j.bySKU != nil {
+		return j.bySKU, nil
+	}
 	c, err := j.catalogue()
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]*model.Product, len(c.Items))
+	j.bySKU = make(map[string]*model.Product, len(c.Items))
 	for i := range c.Items {
-		out[c.Items[i].Product.SKU] = &c.Items[i].Product
+		j.bySKU[c.Items[i].Product.SKU] = &c.Items[i].Product
 	}
-	return out, nil
+	return j.bySKU, nil
 }
 
 // unknownSKUs reports rows whose SKU is not in the catalogue, or counts

@@ -252,27 +252,9 @@ func verb(n int, one, many string) string {
 func (o *orderProducts) placeholder(sku string) int64 { return o.addedIDs[sku] }
 
 // write adds the new suppliers and products and fills in the others.
-func (o *orderProducts) write(b *store.Bulk) error {
-	if err := addSuppliers(b, o.sup); err != nil {
-		return err
-	}
-	o.realIDs = make([]int64, len(o.added))
-	for i := range o.added {
-		p := o.added[i]
-		p.ID = 0
-		p.SupplierID = o.sup.real(p.SupplierID)
-		if err := b.AddProduct(&p); err != nil {
-			return err
-		}
-		o.realIDs[i] = p.ID
-	}
-	for _, p := range o.filled {
-		p.SupplierID = o.sup.real(p.SupplierID)
-		if err := b.UpdateProduct(p); err != nil {
-			return err
-		}
-	}
-	return nil
+func (o *orderProducts) write(b *store.Bulk) (err error) {
+	o.realIDs, err = writeProducts(b, o.sup, o.added, o.filled)
+	return err
 }
 
 // real is a written product's id for a placeholder.

@@ -144,23 +144,32 @@ func runProducts(j *job) error {
 	}
 	noteSuppliers(j, sup)
 	return j.finish(func(b *store.Bulk) error {
-		if err := addSuppliers(b, sup); err != nil {
-			return err
-		}
-		for _, p := range added {
-			p.SupplierID = sup.real(p.SupplierID)
-			if err := b.AddProduct(&p); err != nil {
-				return err
-			}
-		}
-		for _, p := range changed {
-			p.SupplierID = sup.real(p.SupplierID)
-			if err := b.UpdateProduct(p); err != nil {
-				return err
-			}
-		}
-		return nil
+		_, err := writeProducts(b, sup, added, changed)
+		return err
 	})
+}
+
+// writeProducts adds the new suppliers, then the new products and the
+// changed ones, and returns the ids the new products got, in their order.
+func writeProducts(b *store.Bulk, sup *nameSet, added, changed []model.Product) ([]int64, error) {
+	if err := addSuppliers(b, sup); err != nil {
+		return nil, err
+	}
+	ids := make([]int64, len(added))
+	for i, p := range added {
+		p.SupplierID = sup.real(p.SupplierID)
+		if err := b.AddProduct(&p); err != nil {
+			return nil, err
+		}
+		ids[i] = p.ID
+	}
+	for _, p := range changed {
+		p.SupplierID = sup.real(p.SupplierID)
+		if err := b.UpdateProduct(p); err != nil {
+			return nil, err
+		}
+	}
+	return ids, nil
 }
 
 // productRow reads one row's fields.

@@ -190,7 +190,7 @@ func (s *salesFile) apply() error {
 		bySKU[si] = append(bySKU[si], model.DailySale{Day: days[uint32(k)], Units: int(c.units), Revenue: c.revenue, InStock: c.inStock})
 	}
 	s.cells = nil
-	touched := slices.Sorted(maps.Keys(bySKU))
+	touched := slices.Collect(maps.Keys(bySKU))
 	keepStockouts := !j.has("in_stock") // orders and sales without in-stock data keep what the catalogue knows
 	// SKUs are compared and written a few hundred at a time, so a year of
 	// history for 20,000 SKUs is never in memory at once; the writes still
