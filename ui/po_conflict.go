@@ -13,18 +13,6 @@ import (
 // po_actions.go and po_draft.go), built from the conflicts the store
 // names with their audit rows.
 
-// byWhom names who changed a value and when: "by root at 02:10", "by this
-// dashboard at 02:10", "by an import or another program".
-func (m *Model) byWhom(c model.Conflict) string {
-	switch {
-	case c.Who == "":
-		return "by an import or another program"
-	case c.Mine:
-		return "by this dashboard at " + m.when(c.At)
-	}
-	return "by " + clean(c.Who) + " at " + m.when(c.At)
-}
-
 // conflictsBy names who changed a set of values: "PO #211 by root at
 // 02:10" when one writer on one order did, else the writers.
 func (m *Model) conflictsBy(cs []model.Conflict) string {
