@@ -156,13 +156,7 @@ func existedBefore(po model.PurchaseOrder, on model.Day, lines []model.OrderLine
 // draftChanged asks again about the same SKUs as planned now, or says
 // that nothing is left to order.
 func (m *Model) draftChanged(o draftOffer, c *model.ConflictError) tea.Cmd {
-	var rows []*planner.Row
-	for _, id := range o.ids {
-		if i := m.snap.RowOf(id); i >= 0 {
-			rows = append(rows, m.snap.Rows[i])
-		}
-	}
-	again := offerDraft(o.grp, rows)
+	again := offerDraft(o.grp, m.rowsOf(o.ids))
 	what := m.draftConflictText(c)
 	if len(again.lines) == 0 {
 		m.setRefusal(fmt.Sprintf("Not drafted: %s and nothing is left to order from %s", what, clean(o.grp.Supplier)))
