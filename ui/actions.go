@@ -200,7 +200,7 @@ func (m *Model) startReorderEdit(field model.PolicyField) tea.Cmd {
 // ten-digit number, and at 80 columns the key hints beside it.
 const statusFieldWidth = 10
 
-// openEditor opens the editor on what m.editIDs (or m.editing, for a
+// openEditor opens the editor on what m.editIDs (or m.editLine, for a
 // purchase-order line) names, for a field, holding value selected
 // (ui/cell_input.go).
 func (m *Model) openEditor(field model.PolicyField, placeholder, value string) tea.Cmd {

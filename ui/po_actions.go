@@ -208,7 +208,7 @@ func (m *Model) startLineEdit(receive bool) tea.Cmd {
 		m.setError(why)
 		return nil
 	}
-	m.editing = []int{i}
+	m.editLine = i
 	if receive {
 		return m.openEditor(fieldPOReceive, "", strconv.Itoa(l.Outstanding()))
 	}
@@ -241,7 +241,7 @@ func lineRefusal(receive bool, id int64, status model.POStatus, l model.POLine) 
 // quantity, and saves.
 func (m *Model) saveLineEdit() tea.Cmd {
 	p := m.suppliers
-	id, l := p.order.ID, p.order.Lines[m.editing[0]]
+	id, l := p.order.ID, p.order.Lines[m.editLine]
 	seen := model.SeenLine(p.order.Status, l)
 	receive := m.field == fieldPOReceive
 	var n int
