@@ -35,6 +35,17 @@ func setAs(t *testing.T, other *store.Store, who, sku string, field model.Policy
 	t.Setenv("USER", "alice")
 }
 
+// setSettingAs saves a setting through another handle as user who, as
+// setAs does a SKU's field.
+func setSettingAs(t *testing.T, other *store.Store, who, name, value string) {
+	t.Helper()
+	t.Setenv("USER", who)
+	if _, _, err := other.SetSettings(context.Background(), map[string]string{name: value}, nil); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("USER", "alice")
+}
+
 // shownRow is a SKU's row in the dashboard's snapshot.
 func shownRow(t *testing.T, m *Model, st *store.Store, sku string) model.Plan {
 	t.Helper()
@@ -89,10 +100,7 @@ func TestDashboardReloadsWhatAnotherProcessChanged(t *testing.T) {
 func TestDashboardReloadsEverythingAfterSettingsOrUnauditedChanges(t *testing.T) {
 	m, st := newTestModel(t, 160, 45)
 	other := otherProcess(t, st)
-	t.Setenv("USER", "carol")
-	if _, _, err := other.SetSettings(context.Background(), map[string]string{"review_days": "14"}, nil); err != nil {
-		t.Fatal(err)
-	}
+	setSettingAs(t, other, "carol", "review_days", "14")
 	run(t, m, m.checkOutside())
 	if want := "Settings changed by carol (another process): review_days 7 days → 14 days · reloaded"; m.message != want {
 		t.Errorf("status %q, want %q", m.message, want)
@@ -315,11 +323,7 @@ func TestSettingsSaveOverAnotherProcessesChangeAsksAndUndoRefuses(t *testing.T) 
 	m, st := newTestModel(t, 160, 45)
 	other := otherProcess(t, st)
 	toSetting(t, m, "review_days")
-	t.Setenv("USER", "bob")
-	if _, _, err := other.SetSettings(context.Background(), map[string]string{"review_days": "14"}, nil); err != nil {
-		t.Fatal(err)
-	}
-	t.Setenv("USER", "alice")
+	setSettingAs(t, other, "bob", "review_days", "14")
 	press(t, m, "enter")
 	clearInput(t, m)
 	typeText(t, m, "10")
@@ -332,11 +336,7 @@ func TestSettingsSaveOverAnotherProcessesChangeAsksAndUndoRefuses(t *testing.T) 
 	if got := storedSettings(t, st).ReviewDays; got != 10 {
 		t.Fatalf("review_days %d after y, want 10", got)
 	}
-	t.Setenv("USER", "bob")
-	if _, _, err := other.SetSettings(context.Background(), map[string]string{"review_days": "12"}, nil); err != nil {
-		t.Fatal(err)
-	}
-	t.Setenv("USER", "alice")
+	setSettingAs(t, other, "bob", "review_days", "12")
 	press(t, m, "u")
 	if got := storedSettings(t, st).ReviewDays; got != 12 {
 		t.Errorf("undo wrote over bob's 12: %d", got)
@@ -373,10 +373,7 @@ func TestUndoAfterADraftOrderTookTheQuantityNamesThisDashboard(t *testing.T) {
 func TestFullReloadWaitsForRunningForecasts(t *testing.T) {
 	m, st := newTestModel(t, 160, 45)
 	other := otherProcess(t, st)
-	t.Setenv("USER", "carol")
-	if _, _, err := other.SetSettings(context.Background(), map[string]string{"review_days": "14"}, nil); err != nil {
-		t.Fatal(err)
-	}
+	setSettingAs(t, other, "carol", "review_days", "14")
 	m.forecast = forecastJob{running: true, total: 10} // forecasts of the old snapshot under way
 	run(t, m, m.checkOutside())
 	if got := m.snap.Catalogue.Settings.ReviewDays; got != 7 {

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -71,11 +70,7 @@ func TestSettingsRowShowsTheStoredValueWhileAsking(t *testing.T) {
 	m, st := newTestModel(t, 160, 45)
 	other := otherProcess(t, st)
 	toSetting(t, m, "service_level_b")
-	t.Setenv("USER", "bob")
-	if _, _, err := other.SetSettings(context.Background(), map[string]string{"service_level_b": "0.96"}, nil); err != nil {
-		t.Fatal(err)
-	}
-	t.Setenv("USER", "alice")
+	setSettingAs(t, other, "bob", "service_level_b", "0.96")
 	press(t, m, "enter")
 	typeText(t, m, "97")
 	press(t, m, "enter")

@@ -20,11 +20,7 @@ func TestSettingsConflictIsAskedInTheSettingsView(t *testing.T) {
 	m, st := newTestModel(t, 160, 45)
 	other := otherProcess(t, st)
 	toSetting(t, m, "review_days")
-	t.Setenv("USER", "bob")
-	if _, _, err := other.SetSettings(context.Background(), map[string]string{"review_days": "14"}, nil); err != nil {
-		t.Fatal(err)
-	}
-	t.Setenv("USER", "alice")
+	setSettingAs(t, other, "bob", "review_days", "14")
 	press(t, m, "enter")
 	typeText(t, m, "10")
 	press(t, m, "enter")

@@ -148,11 +148,7 @@ func questionCases() []questionCase {
 		{"setting changed", func(t *testing.T) *Model {
 			m, st := newTestModel(t, 160, 45)
 			toSetting(t, m, "review_days")
-			t.Setenv("USER", "bob")
-			if _, _, err := otherProcess(t, st).SetSettings(bg, map[string]string{"review_days": "14"}, nil); err != nil {
-				t.Fatal(err)
-			}
-			t.Setenv("USER", "alice")
+			setSettingAs(t, otherProcess(t, st), "bob", "review_days", "14")
 			press(t, m, "enter")
 			typeText(t, m, "10")
 			press(t, m, "enter")
