@@ -2,11 +2,8 @@ package ui
 
 import (
 	"context"
-	"database/sql"
 	"strings"
 	"testing"
-
-	tea "charm.land/bubbletea/v2"
 
 	"stockroom/model"
 	"stockroom/store"
@@ -268,23 +265,10 @@ func TestUndoOfABulkEditUndoesWhatIsStillItsOwn(t *testing.T) {
 
 func TestSaveWaitsForAnotherProcessesLockAndIsNotDropped(t *testing.T) {
 	m, st := newTestModel(t, 160, 45)
-	other := otherProcess(t, st)
-	lock, err := other.DB().BeginTx(context.Background(), &sql.TxOptions{}) // BEGIN IMMEDIATE
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer lock.Rollback()
+	lock := lockedBy(t, otherProcess(t, st))
 	press(t, m, "down", "down")
 	sku := currentSKU(m)
-	press(t, m, "e")
-	clearInput(t, m)
-	typeText(t, m, "44")
-	_, cmd := m.Update(keyMsg("enter"))
-	msg := cmd() // the save runs until it finds the lock
-	if _, ok := msg.(lockWaitMsg); !ok {
-		t.Fatalf("first message %T, want the save waiting for the lock", msg)
-	}
-	_, rest := m.Update(msg)
+	rest := saveWaiting(t, m, "e", "44") // the save runs until it finds the lock
 	if m.message != waitingText || !m.saving {
 		t.Errorf("status %q while waiting", m.message)
 	}
@@ -300,9 +284,7 @@ func TestSaveWaitsForAnotherProcessesLockAndIsNotDropped(t *testing.T) {
 		t.Fatal("n should keep waiting")
 	}
 	m.Update(keyMsg("q"))
-	if _, c := m.Update(keyMsg("ctrl+c")); c == nil {
-		t.Error("a second ctrl+c should quit")
-	} else if _, quit := c().(tea.QuitMsg); !quit {
+	if _, c := m.Update(keyMsg("ctrl+c")); !quits(c) {
 		t.Error("a second ctrl+c should quit")
 	}
 	m.confirm = nil

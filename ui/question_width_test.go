@@ -157,7 +157,7 @@ func questionCases() []questionCase {
 		{"quit", func(t *testing.T) *Model {
 			m, st := newTestModel(t, 160, 45)
 			lockedBy(t, otherProcess(t, st))
-			saveWaiting(t, m, "44")
+			saveWaiting(t, m, "e", "44")
 			press(t, m, "q")
 			return m
 		}, []string{"Quit and lose it|y quits, losing your unsaved change"}},
