@@ -77,35 +77,6 @@ func saveWaiting(t *testing.T, m *Model, key, value string) tea.Cmd {
 	return rest
 }
 
-// runQuits runs a command's messages, as run does, and says whether any of
-// them quit the dashboard.
-func runQuits(t *testing.T, m *Model, cmd tea.Cmd) bool {
-	t.Helper()
-	queue := []tea.Cmd{cmd}
-	quit := false
-	for steps := 0; len(queue) > 0; steps++ {
-		if steps > 1000 {
-			t.Fatal("commands did not settle")
-		}
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		switch msg := c().(type) {
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		case tea.QuitMsg:
-			quit = true
-		case nil:
-		default:
-			_, next := m.Update(msg)
-			queue = append(queue, next)
-		}
-	}
-	return quit
-}
-
 func TestAQuestionOnScreenIsNotReplacedByALaterOne(t *testing.T) {
 	for _, answer := range []string{"y", "n"} {
 		t.Run(answer, func(t *testing.T) {
