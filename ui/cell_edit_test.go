@@ -275,9 +275,7 @@ func TestRiskWhatIfEditorTypesOver(t *testing.T) {
 	if got := m.risk.whatIf[r.Item.Product.ID]; got != 0.4 {
 		t.Errorf("what-if %v, want 0.4 (not 50.40 or 5040)", got)
 	}
-	press(t, m, "m")
-	typeText(t, m, "96")
-	press(t, m, "enter")
+	enterValue(t, m, "m", "96")
 	if m.mode != modeEdit || !strings.Contains(lastLine(screen(m)), "markdown 96: out of range: want 0 to 95 %") {
 		t.Errorf("96 %%: mode %v status %q", m.mode, lastLine(screen(m)))
 	}
@@ -297,9 +295,7 @@ func TestSettingsEditorTypesOver(t *testing.T) {
 	}
 	// order_cost takes the one number reader: 1,000 is a thousand, 4,0 is refused
 	toSetting(t, m, "order_cost")
-	press(t, m, "enter")
-	typeText(t, m, "4,0")
-	press(t, m, "enter")
+	enterValue(t, m, "enter", "4,0")
 	if !m.settings.editing || !strings.Contains(m.message, "use a point for decimals: 4.0") {
 		t.Errorf("4,0: editing %v message %q", m.settings.editing, m.message)
 	}
@@ -311,9 +307,7 @@ func TestSettingsEditorTypesOver(t *testing.T) {
 	}
 	// a share typed as a fraction by habit: the error shows it without noise
 	toSetting(t, m, "service_level_a")
-	press(t, m, "enter")
-	typeText(t, m, "0.99")
-	press(t, m, "enter")
+	enterValue(t, m, "enter", "0.99")
 	if !strings.Contains(m.message, "service_level_a 0.0099:") || strings.Contains(m.message, "0.00989") {
 		t.Errorf("message %q", m.message)
 	}
@@ -373,9 +367,7 @@ func TestPOLineEditorsTypeOver(t *testing.T) {
 		t.Errorf("on hand %d after receiving, want %d (5, not 305)", got, before+5)
 	}
 	// more than is outstanding: refused in place
-	press(t, m, "r")
-	typeText(t, m, "26")
-	press(t, m, "enter")
+	enterValue(t, m, "r", "26")
 	if m.mode != modeEdit || !strings.Contains(lastLine(screen(m)), "want 1 to 25, the units outstanding") {
 		t.Errorf("26 of 25: mode %v status %q", m.mode, lastLine(screen(m)))
 	}
@@ -446,9 +438,7 @@ func TestImplausibleBulkEditAsksOnceWithTheCount(t *testing.T) {
 		skus = append(skus, currentSKU(m))
 		press(t, m, "space")
 	}
-	press(t, m, "e")
-	typeText(t, m, "5,000,000")
-	press(t, m, "enter")
+	enterValue(t, m, "e", "5,000,000")
 	if m.confirm == nil {
 		t.Fatal("5,000,000 should be implausible")
 	}
@@ -469,9 +459,7 @@ func TestImplausibleBulkEditAsksOnceWithTheCount(t *testing.T) {
 
 func TestImplausiblePOLineAsksFirst(t *testing.T) {
 	m, _, _ := openFixturePOLines(t)
-	press(t, m, "e")
-	typeText(t, m, "2,000,000")
-	press(t, m, "enter")
+	enterValue(t, m, "e", "2,000,000")
 	if m.confirm == nil || !strings.Contains(m.confirm.question, fmt.Sprintf("PO #%d: 2,000,000 units", m.suppliers.order.ID)) {
 		t.Fatalf("question %+v", m.confirm)
 	}
@@ -484,9 +472,7 @@ func TestImplausiblePOLineAsksFirst(t *testing.T) {
 		t.Error("esc in the editor cancels")
 	}
 	// lowering a line is never questioned
-	press(t, m, "e")
-	typeText(t, m, "20")
-	press(t, m, "enter")
+	enterValue(t, m, "e", "20")
 	if m.confirm != nil || m.suppliers.order.Lines[0].Qty != 20 {
 		t.Errorf("20: confirm %+v qty %d", m.confirm, m.suppliers.order.Lines[0].Qty)
 	}

@@ -80,10 +80,7 @@ func TestDashboardReloadsWhatAnotherProcessChanged(t *testing.T) {
 	// the dashboard's own edit is not someone else's
 	press(t, m, "down")
 	mine := currentSKU(m)
-	press(t, m, "e")
-	clearInput(t, m)
-	typeText(t, m, "12")
-	press(t, m, "enter")
+	enterValue(t, m, "e", "12")
 	saved := m.message
 	if !strings.Contains(saved, "set to 12") {
 		t.Fatalf("own edit: %q", saved)
@@ -142,10 +139,7 @@ func TestSavingOverAnotherProcessesChangeAsksFirst(t *testing.T) {
 	press(t, m, "down", "down")
 	sku := currentSKU(m)
 	setAs(t, other, "bob", sku, model.FieldReorderPoint, "40")
-	press(t, m, "e")
-	clearInput(t, m)
-	typeText(t, m, "55")
-	press(t, m, "enter")
+	enterValue(t, m, "e", "55")
 	if m.confirm == nil {
 		t.Fatalf("no question after saving over bob's change; status %q", m.message)
 	}
@@ -194,10 +188,7 @@ func TestBulkEditWithAConflictIsAllOrNothing(t *testing.T) {
 	second := currentSKU(m)
 	press(t, m, "space")
 	setAs(t, other, "bob", second, model.FieldReorderPoint, "40")
-	press(t, m, "e")
-	clearInput(t, m)
-	typeText(t, m, "30")
-	press(t, m, "enter")
+	enterValue(t, m, "e", "30")
 	if m.confirm == nil || !strings.Contains(m.confirm.question, "1 of 2 SKUs") || !strings.Contains(m.confirm.question, "Save 30 over all 2?") {
 		t.Fatalf("question %v, want one naming 1 of 2 SKUs", m.confirm)
 	}
@@ -215,10 +206,7 @@ func TestUndoLeavesAnotherProcessesChangeAndSaysWho(t *testing.T) {
 	other := otherProcess(t, st)
 	press(t, m, "down", "down")
 	sku := currentSKU(m)
-	press(t, m, "e")
-	clearInput(t, m)
-	typeText(t, m, "30")
-	press(t, m, "enter")
+	enterValue(t, m, "e", "30")
 	setAs(t, other, "bob", sku, model.FieldReorderPoint, "50")
 	press(t, m, "u")
 	if p := policyOf(t, st, sku); p.ReorderPoint != 50 {
@@ -306,10 +294,7 @@ func TestSettingsSaveOverAnotherProcessesChangeAsksAndUndoRefuses(t *testing.T) 
 	other := otherProcess(t, st)
 	toSetting(t, m, "review_days")
 	setSettingAs(t, other, "bob", "review_days", "14")
-	press(t, m, "enter")
-	clearInput(t, m)
-	typeText(t, m, "10")
-	press(t, m, "enter")
+	enterValue(t, m, "enter", "10")
 	if m.confirm == nil || !strings.Contains(m.confirm.question, "review_days is 14 days now") ||
 		!strings.Contains(m.confirm.question, "set by bob") || !strings.Contains(m.confirm.question, "Save 10 days over it?") {
 		t.Fatalf("question %v", m.confirm)
@@ -331,10 +316,7 @@ func TestSettingsSaveOverAnotherProcessesChangeAsksAndUndoRefuses(t *testing.T) 
 func TestUndoAfterADraftOrderTookTheQuantityNamesThisDashboard(t *testing.T) {
 	m, st := reorderModel(t, 160, 45)
 	sku := m.reorder.currentRow().Item.Product.SKU
-	press(t, m, "e")
-	clearInput(t, m)
-	typeText(t, m, "120")
-	press(t, m, "enter")
+	enterValue(t, m, "e", "120")
 	if p := policyOf(t, st, sku); !p.HasOrderQty || p.OrderQty != 120 {
 		t.Fatalf("order quantity %+v, want 120", p)
 	}

@@ -113,9 +113,7 @@ func TestQueuedEditDoesNotOverwriteAChangeItNeverShowed(t *testing.T) {
 	press(t, m, "e")
 	typeText(t, m, "30")
 	_, first := m.Update(keyMsg("enter")) // saving, not landed yet
-	press(t, m, "e")
-	typeText(t, m, "50")
-	press(t, m, "enter")
+	enterValue(t, m, "e", "50")
 	if len(m.queue) != 1 {
 		t.Fatalf("%d queued, want the second edit", len(m.queue))
 	}

@@ -197,6 +197,15 @@ func typeText(t testing.TB, m *Model, s string) {
 	}
 }
 
+// enterValue opens an editor with key (e, or enter in the settings view),
+// types text over what it holds and presses enter.
+func enterValue(t testing.TB, m *Model, key, text string) {
+	t.Helper()
+	press(t, m, key)
+	typeText(t, m, text)
+	press(t, m, "enter")
+}
+
 func keyMsg(k string) tea.KeyPressMsg {
 	switch k {
 	case "enter":

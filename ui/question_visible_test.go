@@ -19,9 +19,7 @@ func TestSettingsConflictIsAskedInTheSettingsView(t *testing.T) {
 	other := otherProcess(t, st)
 	toSetting(t, m, "review_days")
 	setSettingAs(t, other, "bob", "review_days", "14")
-	press(t, m, "enter")
-	typeText(t, m, "10")
-	press(t, m, "enter")
+	enterValue(t, m, "enter", "10")
 	if m.confirm == nil {
 		t.Fatal("no question after saving over bob's change")
 	}

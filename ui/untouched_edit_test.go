@@ -54,9 +54,7 @@ func TestStockBulkEditOpensOnTheCommonValueAndEnterSavesNothing(t *testing.T) {
 		t.Errorf("%d audit rows, want only bob's 2", len(log))
 	}
 	// typing still saves for both
-	press(t, m, "e")
-	typeText(t, m, "50")
-	press(t, m, "enter")
+	enterValue(t, m, "e", "50")
 	for _, sku := range []string{first, second} {
 		if p := policyOf(t, st, sku); p.ReorderPoint != 50 {
 			t.Errorf("%s: %+v, want 50", sku, p)
