@@ -21,16 +21,24 @@ import (
 func markTwo(t *testing.T, m *Model, st *store.Store, field model.PolicyField, a, b string) (string, string) {
 	t.Helper()
 	other := otherProcess(t, st)
-	first := currentSKU(m)
-	press(t, m, "space")
-	second := currentSKU(m)
-	press(t, m, "space")
+	first, second := markTwoRows(t, m)
 	setAs(t, other, "bob", first, field, a)
 	setAs(t, other, "bob", second, field, b)
 	run(t, m, m.checkOutside())
 	if !strings.Contains(m.message, "reloaded") {
 		t.Fatalf("bob's values were not reloaded: %q", m.message)
 	}
+	return first, second
+}
+
+// markTwoRows marks the cursor row and the next on the stock pane, leaving
+// the cursor below them, and gives their SKUs.
+func markTwoRows(t *testing.T, m *Model) (first, second string) {
+	t.Helper()
+	first = currentSKU(m)
+	press(t, m, "space")
+	second = currentSKU(m)
+	press(t, m, "space")
 	return first, second
 }
 
