@@ -251,9 +251,7 @@ func TestReorderFieldEditorsTypeOver(t *testing.T) {
 		{"c", "100001", "case_pack=100001: out of range: want 1 to 100,000 units"},
 		{"M", "10,000,001", "moq=10,000,001: out of range: want 0 to 10,000,000 units"},
 	} {
-		press(t, m, c.key)
-		typeText(t, m, c.typed)
-		press(t, m, "enter")
+		enterValue(t, m, c.key, c.typed)
 		if m.mode != modeEdit || m.input.Value() != c.typed || !strings.Contains(lastLine(screen(m)), c.msg) {
 			t.Errorf("%s %s: mode %v %q, status %q", c.key, c.typed, m.mode, m.input.Value(), lastLine(screen(m)))
 		}
@@ -348,9 +346,7 @@ func TestPOLineEditorsTypeOver(t *testing.T) {
 		{"4,0", "quantity 4,0: use a point for decimals: 4.0"},
 		{"1000000000", "quantity 1000000000: out of range: want 0 to 10,000,000 units"},
 	} {
-		press(t, m, "e")
-		typeText(t, m, c.typed)
-		press(t, m, "enter")
+		enterValue(t, m, "e", c.typed)
 		if m.mode != modeEdit || !strings.Contains(lastLine(screen(m)), c.msg) {
 			t.Errorf("%s: mode %v status %q", c.typed, m.mode, lastLine(screen(m)))
 		}
@@ -381,9 +377,7 @@ func TestImplausibleOrderAsksFirst(t *testing.T) {
 	r := m.reorder.currentRow()
 	sku, suggested := r.Item.Product.SKU, r.Plan.SuggestedQty
 	typed := suggested*1000 + 300
-	press(t, m, "e")
-	typeText(t, m, strconv.Itoa(typed))
-	press(t, m, "enter")
+	enterValue(t, m, "e", strconv.Itoa(typed))
 	if m.confirm == nil {
 		t.Fatalf("%d for a suggestion of %d should ask first", typed, suggested)
 	}
@@ -423,9 +417,7 @@ func TestImplausibleOrderAsksFirst(t *testing.T) {
 	}
 	// at 80 columns the question is shortened, with its keys kept
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	press(t, m, "e")
-	typeText(t, m, strconv.Itoa(typed+1))
-	press(t, m, "enter")
+	enterValue(t, m, "e", strconv.Itoa(typed+1))
 	if s := lastLine(screen(m)); !strings.HasPrefix(s, "y saves "+groupInt(int64(typed+1))+" (") || !strings.Contains(s, " EUR, ") || !strings.Contains(s, "× suggestion") {
 		t.Errorf("80 columns: %q", s)
 	}
