@@ -67,10 +67,7 @@ func (o draftOffer) question(again bool) string {
 // "y drafts 11 SKUs, 1,193 units, 12k EUR · other key no: Velocity
 // Sports SL"; asked again, after what changed (why).
 func (o draftOffer) short(why string) string {
-	money := compactMoney(o.value)
-	if c := clean(o.grp.Currency); c != "" {
-		money += " " + c
-	}
+	money := moneySum{total: o.value, currency: clean(o.grp.Currency)}.compact()
 	now := ""
 	if why != "" {
 		now = " now"
