@@ -158,7 +158,7 @@ func (m *Model) orderAction(verb string, o model.POSummary, seen model.POSeen) t
 		w.info = fmt.Sprintf("PO #%d cancelled", id)
 		return w, b.CancelPO(ctx, id, seen)
 	}
-	return m.changeOrAsk(nil, true, write, false, func(c *model.ConflictError) tea.Cmd { return m.orderChanged(verb, o, seen, c) })
+	return m.changeOrAsk(nil, write, func(c *model.ConflictError) tea.Cmd { return m.orderChanged(verb, o, seen, c) })
 }
 
 // orderChanged refuses an order action whose order changed so that it no
@@ -290,7 +290,7 @@ func (m *Model) saveLine(id int64, l model.POLine, n int, receive bool, seen mod
 		prev, err := b.SetPOLineQty(ctx, id, l.ProductID, n, seen)
 		return written{info: fmt.Sprintf("PO #%d: %s from %s to %s", id, l.SKU, groupInt(int64(prev)), groupInt(int64(n)))}, err
 	}
-	return m.changeOrAsk([]int64{l.ProductID}, true, write, false, func(c *model.ConflictError) tea.Cmd {
+	return m.changeOrAsk([]int64{l.ProductID}, write, func(c *model.ConflictError) tea.Cmd {
 		return m.lineChanged(id, l, n, receive, seen, c)
 	})
 }

@@ -128,7 +128,7 @@ func (m *Model) draft(o draftOffer) tea.Cmd {
 		}
 		return written{info: fmt.Sprintf("%s to %s: %s · review and send it in 6 Suppliers", what, clean(supplier), count(len(o.lines), "line"))}, nil
 	}
-	return m.changeOrAsk(o.ids, true, write, false, func(c *model.ConflictError) tea.Cmd { return m.draftChanged(o, c) })
+	return m.changeOrAsk(o.ids, write, func(c *model.ConflictError) tea.Cmd { return m.draftChanged(o, c) })
 }
 
 // existedBefore says a draft was there before these lines were put on it:
