@@ -163,7 +163,7 @@ func ForTerminal(v View) View {
 	cols := v.Columns()
 	text := make([]bool, len(cols))
 	for i, c := range cols {
-		text[i] = c.Kind == Text || c.Kind == Enum
+		text[i] = c.IsText()
 	}
 	return terminalView{View: v, text: text}
 }

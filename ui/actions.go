@@ -74,27 +74,20 @@ func buildViews(s *planner.Snapshot) *paneViews {
 	return &paneViews{reorder: rv, suppliers: s.Suppliers(rv)}
 }
 
-// written is what a write reports: a message, the undo step if it has
-// one, and the SKUs it touched beyond those known before it ran.
+// written is what a purchase-order write reports: a message, and the
+// SKUs it touched beyond those known before it ran.
 type written struct {
 	info    string
-	undo    *undoStep
 	touched []int64
 }
 
-// change runs a write, reads the SKUs it touched and plans them again,
-// all off the loop; orders says the write touched purchase orders, so the
-// suppliers' activity is read again too.
-func (m *Model) change(ids []int64, orders bool, write func(ctx context.Context) (written, error), isUndo bool) tea.Cmd {
-	return m.changeOrAsk(ids, orders, write, isUndo, nil)
-}
-
-// changeOrAsk is change for a compare-and-set write: refused because what
-// it was asked against changed (a *model.ConflictError), its SKUs are read
-// and planned again all the same, so the panes show what is stored now,
-// and then, in Update, resolve says what to do about it.
-func (m *Model) changeOrAsk(ids []int64, orders bool, write func(ctx context.Context) (written, error), isUndo bool,
-	resolve func(*model.ConflictError) tea.Cmd) tea.Cmd {
+// changeOrAsk runs a purchase-order write, compare-and-set, then reads the
+// SKUs it touched and the suppliers' activity again and plans them, all
+// off the loop. Refused because what it was asked against changed (a
+// *model.ConflictError), its SKUs are read and planned again all the same,
+// so the panes show what is stored now, and then, in Update, resolve says
+// what to do about it.
+func (m *Model) changeOrAsk(ids []int64, write func(ctx context.Context) (written, error), resolve func(*model.ConflictError) tea.Cmd) tea.Cmd {
 	if m.writeRefused() {
 		return nil
 	}
@@ -103,15 +96,15 @@ func (m *Model) changeOrAsk(ids []int64, orders bool, write func(ctx context.Con
 	return saveInBackground(func(ctx context.Context) tea.Msg {
 		w, err := write(ctx)
 		var conflict *model.ConflictError
-		if err != nil && (resolve == nil || !errors.As(err, &conflict)) {
-			return changedMsg{err: err, isUndo: isUndo}
+		if err != nil && !errors.As(err, &conflict) {
+			return changedMsg{err: err}
 		}
-		r, err := b.Reload(ctx, append(ids, w.touched...), base.AsOf, orders)
+		r, err := b.Reload(ctx, append(ids, w.touched...), base.AsOf, true)
 		if err != nil {
-			return changedMsg{err: err, isUndo: isUndo}
+			return changedMsg{err: err}
 		}
 		next, rows := base.WithItems(r.Items, r.Activity)
-		msg := changedMsg{info: w.info, undo: w.undo, isUndo: isUndo, reloaded: r, base: base, next: next, rows: rows, views: buildViews(next)}
+		msg := changedMsg{info: w.info, reloaded: r, base: base, next: next, rows: rows, views: buildViews(next)}
 		if conflict != nil {
 			msg.conflict, msg.resolve = conflict, func() tea.Cmd { return resolve(conflict) }
 		}
@@ -200,7 +193,7 @@ func (m *Model) startReorderEdit(field model.PolicyField) tea.Cmd {
 // ten-digit number, and at 80 columns the key hints beside it.
 const statusFieldWidth = 10
 
-// openEditor opens the editor on what m.editIDs (or m.editing, for a
+// openEditor opens the editor on what m.editIDs (or m.editLine, for a
 // purchase-order line) names, for a field, holding value selected
 // (ui/cell_input.go).
 func (m *Model) openEditor(field model.PolicyField, placeholder, value string) tea.Cmd {

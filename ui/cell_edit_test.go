@@ -251,9 +251,7 @@ func TestReorderFieldEditorsTypeOver(t *testing.T) {
 		{"c", "100001", "case_pack=100001: out of range: want 1 to 100,000 units"},
 		{"M", "10,000,001", "moq=10,000,001: out of range: want 0 to 10,000,000 units"},
 	} {
-		press(t, m, c.key)
-		typeText(t, m, c.typed)
-		press(t, m, "enter")
+		enterValue(t, m, c.key, c.typed)
 		if m.mode != modeEdit || m.input.Value() != c.typed || !strings.Contains(lastLine(screen(m)), c.msg) {
 			t.Errorf("%s %s: mode %v %q, status %q", c.key, c.typed, m.mode, m.input.Value(), lastLine(screen(m)))
 		}
@@ -275,9 +273,7 @@ func TestRiskWhatIfEditorTypesOver(t *testing.T) {
 	if got := m.risk.whatIf[r.Item.Product.ID]; got != 0.4 {
 		t.Errorf("what-if %v, want 0.4 (not 50.40 or 5040)", got)
 	}
-	press(t, m, "m")
-	typeText(t, m, "96")
-	press(t, m, "enter")
+	enterValue(t, m, "m", "96")
 	if m.mode != modeEdit || !strings.Contains(lastLine(screen(m)), "markdown 96: out of range: want 0 to 95 %") {
 		t.Errorf("96 %%: mode %v status %q", m.mode, lastLine(screen(m)))
 	}
@@ -297,9 +293,7 @@ func TestSettingsEditorTypesOver(t *testing.T) {
 	}
 	// order_cost takes the one number reader: 1,000 is a thousand, 4,0 is refused
 	toSetting(t, m, "order_cost")
-	press(t, m, "enter")
-	typeText(t, m, "4,0")
-	press(t, m, "enter")
+	enterValue(t, m, "enter", "4,0")
 	if !m.settings.editing || !strings.Contains(m.message, "use a point for decimals: 4.0") {
 		t.Errorf("4,0: editing %v message %q", m.settings.editing, m.message)
 	}
@@ -311,9 +305,7 @@ func TestSettingsEditorTypesOver(t *testing.T) {
 	}
 	// a share typed as a fraction by habit: the error shows it without noise
 	toSetting(t, m, "service_level_a")
-	press(t, m, "enter")
-	typeText(t, m, "0.99")
-	press(t, m, "enter")
+	enterValue(t, m, "enter", "0.99")
 	if !strings.Contains(m.message, "service_level_a 0.0099:") || strings.Contains(m.message, "0.00989") {
 		t.Errorf("message %q", m.message)
 	}
@@ -354,9 +346,7 @@ func TestPOLineEditorsTypeOver(t *testing.T) {
 		{"4,0", "quantity 4,0: use a point for decimals: 4.0"},
 		{"1000000000", "quantity 1000000000: out of range: want 0 to 10,000,000 units"},
 	} {
-		press(t, m, "e")
-		typeText(t, m, c.typed)
-		press(t, m, "enter")
+		enterValue(t, m, "e", c.typed)
 		if m.mode != modeEdit || !strings.Contains(lastLine(screen(m)), c.msg) {
 			t.Errorf("%s: mode %v status %q", c.typed, m.mode, lastLine(screen(m)))
 		}
@@ -373,9 +363,7 @@ func TestPOLineEditorsTypeOver(t *testing.T) {
 		t.Errorf("on hand %d after receiving, want %d (5, not 305)", got, before+5)
 	}
 	// more than is outstanding: refused in place
-	press(t, m, "r")
-	typeText(t, m, "26")
-	press(t, m, "enter")
+	enterValue(t, m, "r", "26")
 	if m.mode != modeEdit || !strings.Contains(lastLine(screen(m)), "want 1 to 25, the units outstanding") {
 		t.Errorf("26 of 25: mode %v status %q", m.mode, lastLine(screen(m)))
 	}
@@ -389,9 +377,7 @@ func TestImplausibleOrderAsksFirst(t *testing.T) {
 	r := m.reorder.currentRow()
 	sku, suggested := r.Item.Product.SKU, r.Plan.SuggestedQty
 	typed := suggested*1000 + 300
-	press(t, m, "e")
-	typeText(t, m, strconv.Itoa(typed))
-	press(t, m, "enter")
+	enterValue(t, m, "e", strconv.Itoa(typed))
 	if m.confirm == nil {
 		t.Fatalf("%d for a suggestion of %d should ask first", typed, suggested)
 	}
@@ -431,9 +417,7 @@ func TestImplausibleOrderAsksFirst(t *testing.T) {
 	}
 	// at 80 columns the question is shortened, with its keys kept
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	press(t, m, "e")
-	typeText(t, m, strconv.Itoa(typed+1))
-	press(t, m, "enter")
+	enterValue(t, m, "e", strconv.Itoa(typed+1))
 	if s := lastLine(screen(m)); !strings.HasPrefix(s, "y saves "+groupInt(int64(typed+1))+" (") || !strings.Contains(s, " EUR, ") || !strings.Contains(s, "× suggestion") {
 		t.Errorf("80 columns: %q", s)
 	}
@@ -446,9 +430,7 @@ func TestImplausibleBulkEditAsksOnceWithTheCount(t *testing.T) {
 		skus = append(skus, currentSKU(m))
 		press(t, m, "space")
 	}
-	press(t, m, "e")
-	typeText(t, m, "5,000,000")
-	press(t, m, "enter")
+	enterValue(t, m, "e", "5,000,000")
 	if m.confirm == nil {
 		t.Fatal("5,000,000 should be implausible")
 	}
@@ -469,9 +451,7 @@ func TestImplausibleBulkEditAsksOnceWithTheCount(t *testing.T) {
 
 func TestImplausiblePOLineAsksFirst(t *testing.T) {
 	m, _, _ := openFixturePOLines(t)
-	press(t, m, "e")
-	typeText(t, m, "2,000,000")
-	press(t, m, "enter")
+	enterValue(t, m, "e", "2,000,000")
 	if m.confirm == nil || !strings.Contains(m.confirm.question, fmt.Sprintf("PO #%d: 2,000,000 units", m.suppliers.order.ID)) {
 		t.Fatalf("question %+v", m.confirm)
 	}
@@ -484,9 +464,7 @@ func TestImplausiblePOLineAsksFirst(t *testing.T) {
 		t.Error("esc in the editor cancels")
 	}
 	// lowering a line is never questioned
-	press(t, m, "e")
-	typeText(t, m, "20")
-	press(t, m, "enter")
+	enterValue(t, m, "e", "20")
 	if m.confirm != nil || m.suppliers.order.Lines[0].Qty != 20 {
 		t.Errorf("20: confirm %+v qty %d", m.confirm, m.suppliers.order.Lines[0].Qty)
 	}

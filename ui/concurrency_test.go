@@ -2,11 +2,8 @@ package ui
 
 import (
 	"context"
-	"database/sql"
 	"strings"
 	"testing"
-
-	tea "charm.land/bubbletea/v2"
 
 	"stockroom/model"
 	"stockroom/store"
@@ -30,6 +27,17 @@ func setAs(t *testing.T, other *store.Store, who, sku string, field model.Policy
 	t.Helper()
 	t.Setenv("USER", who)
 	if _, err := other.SetPolicies(context.Background(), []model.PolicyChange{{SKU: sku, Field: field, Value: value}}); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("USER", "alice")
+}
+
+// setSettingAs saves a setting through another handle as user who, as
+// setAs does a SKU's field.
+func setSettingAs(t *testing.T, other *store.Store, who, name, value string) {
+	t.Helper()
+	t.Setenv("USER", who)
+	if _, _, err := other.SetSettings(context.Background(), map[string]string{name: value}, nil); err != nil {
 		t.Fatal(err)
 	}
 	t.Setenv("USER", "alice")
@@ -72,10 +80,7 @@ func TestDashboardReloadsWhatAnotherProcessChanged(t *testing.T) {
 	// the dashboard's own edit is not someone else's
 	press(t, m, "down")
 	mine := currentSKU(m)
-	press(t, m, "e")
-	clearInput(t, m)
-	typeText(t, m, "12")
-	press(t, m, "enter")
+	enterValue(t, m, "e", "12")
 	saved := m.message
 	if !strings.Contains(saved, "set to 12") {
 		t.Fatalf("own edit: %q", saved)
@@ -89,10 +94,7 @@ func TestDashboardReloadsWhatAnotherProcessChanged(t *testing.T) {
 func TestDashboardReloadsEverythingAfterSettingsOrUnauditedChanges(t *testing.T) {
 	m, st := newTestModel(t, 160, 45)
 	other := otherProcess(t, st)
-	t.Setenv("USER", "carol")
-	if _, _, err := other.SetSettings(context.Background(), map[string]string{"review_days": "14"}, nil); err != nil {
-		t.Fatal(err)
-	}
+	setSettingAs(t, other, "carol", "review_days", "14")
 	run(t, m, m.checkOutside())
 	if want := "Settings changed by carol (another process): review_days 7 days → 14 days · reloaded"; m.message != want {
 		t.Errorf("status %q, want %q", m.message, want)
@@ -137,10 +139,7 @@ func TestSavingOverAnotherProcessesChangeAsksFirst(t *testing.T) {
 	press(t, m, "down", "down")
 	sku := currentSKU(m)
 	setAs(t, other, "bob", sku, model.FieldReorderPoint, "40")
-	press(t, m, "e")
-	clearInput(t, m)
-	typeText(t, m, "55")
-	press(t, m, "enter")
+	enterValue(t, m, "e", "55")
 	if m.confirm == nil {
 		t.Fatalf("no question after saving over bob's change; status %q", m.message)
 	}
@@ -184,15 +183,9 @@ func TestBulkEditWithAConflictIsAllOrNothing(t *testing.T) {
 	m, st := newTestModel(t, 160, 45)
 	other := otherProcess(t, st)
 	press(t, m, "down", "down")
-	first := currentSKU(m)
-	press(t, m, "space")
-	second := currentSKU(m)
-	press(t, m, "space")
+	first, second := markTwoRows(t, m)
 	setAs(t, other, "bob", second, model.FieldReorderPoint, "40")
-	press(t, m, "e")
-	clearInput(t, m)
-	typeText(t, m, "30")
-	press(t, m, "enter")
+	enterValue(t, m, "e", "30")
 	if m.confirm == nil || !strings.Contains(m.confirm.question, "1 of 2 SKUs") || !strings.Contains(m.confirm.question, "Save 30 over all 2?") {
 		t.Fatalf("question %v, want one naming 1 of 2 SKUs", m.confirm)
 	}
@@ -210,10 +203,7 @@ func TestUndoLeavesAnotherProcessesChangeAndSaysWho(t *testing.T) {
 	other := otherProcess(t, st)
 	press(t, m, "down", "down")
 	sku := currentSKU(m)
-	press(t, m, "e")
-	clearInput(t, m)
-	typeText(t, m, "30")
-	press(t, m, "enter")
+	enterValue(t, m, "e", "30")
 	setAs(t, other, "bob", sku, model.FieldReorderPoint, "50")
 	press(t, m, "u")
 	if p := policyOf(t, st, sku); p.ReorderPoint != 50 {
@@ -237,13 +227,8 @@ func TestUndoOfABulkEditUndoesWhatIsStillItsOwn(t *testing.T) {
 	m, st := newTestModel(t, 160, 45)
 	other := otherProcess(t, st)
 	press(t, m, "down", "down")
-	first := currentSKU(m)
-	press(t, m, "space")
-	second := currentSKU(m)
-	press(t, m, "space", "e")
-	clearInput(t, m)
-	typeText(t, m, "30")
-	press(t, m, "enter")
+	first, second := markTwoRows(t, m)
+	enterValue(t, m, "e", "30")
 	setAs(t, other, "bob", second, model.FieldReorderPoint, "50")
 	press(t, m, "u")
 	if m.confirm == nil || !strings.Contains(m.confirm.question, "1 of 2 values") || !strings.Contains(m.confirm.question, "Undo the other 1") {
@@ -260,23 +245,10 @@ func TestUndoOfABulkEditUndoesWhatIsStillItsOwn(t *testing.T) {
 
 func TestSaveWaitsForAnotherProcessesLockAndIsNotDropped(t *testing.T) {
 	m, st := newTestModel(t, 160, 45)
-	other := otherProcess(t, st)
-	lock, err := other.DB().BeginTx(context.Background(), &sql.TxOptions{}) // BEGIN IMMEDIATE
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer lock.Rollback()
+	lock := lockedBy(t, otherProcess(t, st))
 	press(t, m, "down", "down")
 	sku := currentSKU(m)
-	press(t, m, "e")
-	clearInput(t, m)
-	typeText(t, m, "44")
-	_, cmd := m.Update(keyMsg("enter"))
-	msg := cmd() // the save runs until it finds the lock
-	if _, ok := msg.(lockWaitMsg); !ok {
-		t.Fatalf("first message %T, want the save waiting for the lock", msg)
-	}
-	_, rest := m.Update(msg)
+	rest := saveWaiting(t, m, "e", "44") // the save runs until it finds the lock
 	if m.message != waitingText || !m.saving {
 		t.Errorf("status %q while waiting", m.message)
 	}
@@ -292,9 +264,7 @@ func TestSaveWaitsForAnotherProcessesLockAndIsNotDropped(t *testing.T) {
 		t.Fatal("n should keep waiting")
 	}
 	m.Update(keyMsg("q"))
-	if _, c := m.Update(keyMsg("ctrl+c")); c == nil {
-		t.Error("a second ctrl+c should quit")
-	} else if _, quit := c().(tea.QuitMsg); !quit {
+	if _, c := m.Update(keyMsg("ctrl+c")); !quits(c) {
 		t.Error("a second ctrl+c should quit")
 	}
 	m.confirm = nil
@@ -315,15 +285,8 @@ func TestSettingsSaveOverAnotherProcessesChangeAsksAndUndoRefuses(t *testing.T) 
 	m, st := newTestModel(t, 160, 45)
 	other := otherProcess(t, st)
 	toSetting(t, m, "review_days")
-	t.Setenv("USER", "bob")
-	if _, _, err := other.SetSettings(context.Background(), map[string]string{"review_days": "14"}, nil); err != nil {
-		t.Fatal(err)
-	}
-	t.Setenv("USER", "alice")
-	press(t, m, "enter")
-	clearInput(t, m)
-	typeText(t, m, "10")
-	press(t, m, "enter")
+	setSettingAs(t, other, "bob", "review_days", "14")
+	enterValue(t, m, "enter", "10")
 	if m.confirm == nil || !strings.Contains(m.confirm.question, "review_days is 14 days now") ||
 		!strings.Contains(m.confirm.question, "set by bob") || !strings.Contains(m.confirm.question, "Save 10 days over it?") {
 		t.Fatalf("question %v", m.confirm)
@@ -332,11 +295,7 @@ func TestSettingsSaveOverAnotherProcessesChangeAsksAndUndoRefuses(t *testing.T) 
 	if got := storedSettings(t, st).ReviewDays; got != 10 {
 		t.Fatalf("review_days %d after y, want 10", got)
 	}
-	t.Setenv("USER", "bob")
-	if _, _, err := other.SetSettings(context.Background(), map[string]string{"review_days": "12"}, nil); err != nil {
-		t.Fatal(err)
-	}
-	t.Setenv("USER", "alice")
+	setSettingAs(t, other, "bob", "review_days", "12")
 	press(t, m, "u")
 	if got := storedSettings(t, st).ReviewDays; got != 12 {
 		t.Errorf("undo wrote over bob's 12: %d", got)
@@ -349,10 +308,7 @@ func TestSettingsSaveOverAnotherProcessesChangeAsksAndUndoRefuses(t *testing.T) 
 func TestUndoAfterADraftOrderTookTheQuantityNamesThisDashboard(t *testing.T) {
 	m, st := reorderModel(t, 160, 45)
 	sku := m.reorder.currentRow().Item.Product.SKU
-	press(t, m, "e")
-	clearInput(t, m)
-	typeText(t, m, "120")
-	press(t, m, "enter")
+	enterValue(t, m, "e", "120")
 	if p := policyOf(t, st, sku); !p.HasOrderQty || p.OrderQty != 120 {
 		t.Fatalf("order quantity %+v, want 120", p)
 	}
@@ -373,10 +329,7 @@ func TestUndoAfterADraftOrderTookTheQuantityNamesThisDashboard(t *testing.T) {
 func TestFullReloadWaitsForRunningForecasts(t *testing.T) {
 	m, st := newTestModel(t, 160, 45)
 	other := otherProcess(t, st)
-	t.Setenv("USER", "carol")
-	if _, _, err := other.SetSettings(context.Background(), map[string]string{"review_days": "14"}, nil); err != nil {
-		t.Fatal(err)
-	}
+	setSettingAs(t, other, "carol", "review_days", "14")
 	m.forecast = forecastJob{running: true, total: 10} // forecasts of the old snapshot under way
 	run(t, m, m.checkOutside())
 	if got := m.snap.Catalogue.Settings.ReviewDays; got != 7 {

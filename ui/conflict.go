@@ -118,15 +118,8 @@ func (m *Model) conflictsText(cs []model.Conflict) string {
 			parts = append(parts, fmt.Sprintf("%d more", len(cs)-2))
 			break
 		}
-		by := "by an import or another program"
-		switch {
-		case c.Mine:
-			by = "by this dashboard at " + m.when(c.At)
-		case c.Who != "":
-			by = "by " + clean(c.Who) + " at " + m.when(c.At)
-		}
 		parts = append(parts, fmt.Sprintf("%s %s %s %s", clean(c.Name), fieldLabel(c.Field),
-			shownPolicyValue(model.PolicyField(c.Field), c.Stored), by))
+			shownPolicyValue(model.PolicyField(c.Field), c.Stored), m.byWhom(c)))
 	}
 	return strings.Join(parts, "; ")
 }
@@ -142,15 +135,28 @@ func whoShort(c model.Conflict) string {
 	return clean(c.Who) + "'s"
 }
 
-// byText names who wrote a value and when.
+// byText names who wrote a value and when, in a sentence: "set by bob
+// at 10:04 (another process)".
 func (m *Model) byText(c model.Conflict) string {
 	switch {
 	case c.Who == "":
-		return "changed by an import or another program"
+		return "changed " + m.byWhom(c)
 	case c.Mine:
-		return "set by this dashboard at " + m.when(c.At) // a purchase order took the order quantity, say
+		return "set " + m.byWhom(c) // a purchase order took the order quantity, say
 	}
-	return "set by " + clean(c.Who) + " at " + m.when(c.At) + " (another process)"
+	return "set " + m.byWhom(c) + " (another process)"
+}
+
+// byWhom names who changed a value and when: "by root at 02:10", "by this
+// dashboard at 02:10", "by an import or another program".
+func (m *Model) byWhom(c model.Conflict) string {
+	switch {
+	case c.Who == "":
+		return "by an import or another program"
+	case c.Mine:
+		return "by this dashboard at " + m.when(c.At)
+	}
+	return "by " + clean(c.Who) + " at " + m.when(c.At)
 }
 
 // when shows an audit timestamp in the dashboard's clock's zone: the time

@@ -117,10 +117,10 @@ func autoHint(f model.PolicyField) string {
 // editedLine is the purchase-order line the editor is open on.
 func (m *Model) editedLine() (model.POLine, bool) {
 	lines := m.suppliers.order.Lines
-	if len(m.editing) != 1 || m.editing[0] < 0 || m.editing[0] >= len(lines) {
+	if m.editLine < 0 || m.editLine >= len(lines) {
 		return model.POLine{}, false
 	}
-	return lines[m.editing[0]], true
+	return lines[m.editLine], true
 }
 
 // nothingTyped is what enter on an untouched field says: nothing saved,

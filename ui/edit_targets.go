@@ -43,6 +43,8 @@ func (m *Model) editRows() []*planner.Row {
 	return m.rowsOf(m.editIDs)
 }
 
+// rowsOf are the rows of some SKUs in the current snapshot, in their
+// order; a SKU gone from it is left out.
 func (m *Model) rowsOf(ids []int64) []*planner.Row {
 	rows := make([]*planner.Row, 0, len(ids))
 	for _, id := range ids {

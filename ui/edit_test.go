@@ -70,9 +70,7 @@ func TestEditReorderPointSavesAuditsAndUndoes(t *testing.T) {
 func TestEditRejectsBadInputAndKeepsOldValue(t *testing.T) {
 	m, st := newTestModel(t, 160, 45)
 	sku := currentSKU(m)
-	press(t, m, "e")
-	typeText(t, m, "1x")
-	press(t, m, "enter")
+	enterValue(t, m, "e", "1x")
 	if m.mode != modeEdit {
 		t.Error("editor should stay open after bad input")
 	}
@@ -124,9 +122,7 @@ func TestBulkEditMarkedRows(t *testing.T) {
 	if len(m.stock.table.index) != 1 || !strings.Contains(screen(m), "3 marked") {
 		t.Fatalf("filter to one row: %d rows", len(m.stock.table.index))
 	}
-	press(t, m, "e")
-	typeText(t, m, "12")
-	press(t, m, "enter")
+	enterValue(t, m, "e", "12")
 	for _, sku := range skus {
 		if p := policyOf(t, st, sku); !p.Manual || p.ReorderPoint != 12 {
 			t.Errorf("%s: %+v", sku, p)

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"context"
-	"database/sql"
 	"strings"
 	"testing"
 
@@ -16,22 +14,10 @@ import (
 
 func TestEditWhileASaveWaitsIsQueuedNotSentToThePanes(t *testing.T) {
 	m, st := newTestModel(t, 160, 45)
-	other := otherProcess(t, st)
-	lock, err := other.DB().BeginTx(context.Background(), &sql.TxOptions{}) // BEGIN IMMEDIATE
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer lock.Rollback()
+	lock := lockedBy(t, otherProcess(t, st))
 	press(t, m, "down", "down")
 	first := currentSKU(m)
-	press(t, m, "e")
-	typeText(t, m, "44")
-	_, cmd := m.Update(keyMsg("enter"))
-	msg := cmd()
-	if _, ok := msg.(lockWaitMsg); !ok {
-		t.Fatalf("first message %T, want the save waiting for the lock", msg)
-	}
-	_, rest := m.Update(msg)
+	rest := saveWaiting(t, m, "e", "44")
 
 	press(t, m, "down")
 	second := currentSKU(m)
@@ -92,17 +78,9 @@ func TestEditWhileASaveWaitsIsQueuedNotSentToThePanes(t *testing.T) {
 // save before it rebuilt the reorder view under the open editor.
 func TestQueuedEditKeepsItsSKUWhenTheViewIsRebuilt(t *testing.T) {
 	m, st := reorderModel(t, 160, 45)
-	other := otherProcess(t, st)
-	lock, err := other.DB().BeginTx(context.Background(), &sql.TxOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer lock.Rollback()
+	lock := lockedBy(t, otherProcess(t, st))
 	first := m.reorder.currentRow().Item.Product.SKU
-	press(t, m, "M")
-	typeText(t, m, "40")
-	_, cmd := m.Update(keyMsg("enter"))
-	_, rest := m.Update(cmd())
+	rest := saveWaiting(t, m, "M", "40")
 	// the next SKU's order quantity, typed while the MOQ save waits
 	for m.reorder.currentRow() == nil || m.reorder.currentRow().Item.Product.SKU == first {
 		press(t, m, "down")
@@ -135,9 +113,7 @@ func TestQueuedEditDoesNotOverwriteAChangeItNeverShowed(t *testing.T) {
 	press(t, m, "e")
 	typeText(t, m, "30")
 	_, first := m.Update(keyMsg("enter")) // saving, not landed yet
-	press(t, m, "e")
-	typeText(t, m, "50")
-	press(t, m, "enter")
+	enterValue(t, m, "e", "50")
 	if len(m.queue) != 1 {
 		t.Fatalf("%d queued, want the second edit", len(m.queue))
 	}

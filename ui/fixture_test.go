@@ -131,7 +131,14 @@ func openTestModel(t testing.TB, w, h int) (*Model, *store.Store) {
 // the way the Bubble Tea runtime would, minus the timers.
 func run(t testing.TB, m *Model, cmd tea.Cmd) {
 	t.Helper()
+	runQuits(t, m, cmd)
+}
+
+// runQuits is run, saying whether any of the messages quit the dashboard.
+func runQuits(t testing.TB, m *Model, cmd tea.Cmd) bool {
+	t.Helper()
 	queue := []tea.Cmd{cmd}
+	quit := false
 	for steps := 0; len(queue) > 0; steps++ {
 		if steps > 1000 {
 			t.Fatal("commands did not settle")
@@ -141,17 +148,36 @@ func run(t testing.TB, m *Model, cmd tea.Cmd) {
 		if c == nil {
 			continue
 		}
-		msg := c()
-		if batch, ok := msg.(tea.BatchMsg); ok {
-			queue = append(queue, batch...)
-			continue
+		switch msg := c().(type) {
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case tea.QuitMsg:
+			quit = true
+		case nil:
+		default:
+			_, next := m.Update(msg)
+			queue = append(queue, next)
 		}
-		if msg == nil {
-			continue
-		}
-		_, next := m.Update(msg)
-		queue = append(queue, next)
 	}
+	return quit
+}
+
+// quits says a command quits the dashboard, itself or in a batch.
+func quits(c tea.Cmd) bool {
+	if c == nil {
+		return false
+	}
+	switch msg := c().(type) {
+	case tea.QuitMsg:
+		return true
+	case tea.BatchMsg:
+		for _, c := range msg {
+			if quits(c) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // press sends keys one by one, running what each returns.
@@ -169,6 +195,15 @@ func typeText(t testing.TB, m *Model, s string) {
 	for _, r := range s {
 		press(t, m, string(r))
 	}
+}
+
+// enterValue opens an editor with key (e, or enter in the settings view),
+// types text over what it holds and presses enter.
+func enterValue(t testing.TB, m *Model, key, text string) {
+	t.Helper()
+	press(t, m, key)
+	typeText(t, m, text)
+	press(t, m, "enter")
 }
 
 func keyMsg(k string) tea.KeyPressMsg {

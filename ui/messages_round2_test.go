@@ -24,24 +24,18 @@ func TestUndoSaysWhyNotWhereNothingIsUndone(t *testing.T) {
 func TestUndoMessagesNameTheValueAndOfferNoFurtherUndo(t *testing.T) {
 	m, _ := reorderModel(t, 160, 45)
 	sku := m.reorder.currentRow().Item.Product.SKU
-	press(t, m, "e")
-	typeText(t, m, "7")
-	press(t, m, "enter")
+	enterValue(t, m, "e", "7")
 	press(t, m, "u")
 	if want := "Undone: order quantity of " + sku + " back to the suggestion"; m.message != want {
 		t.Errorf("undo: %q, want %q", m.message, want)
 	}
-	press(t, m, "v")
-	typeText(t, m, "97.5")
-	press(t, m, "enter")
+	enterValue(t, m, "v", "97.5")
 	if want := "Service level of " + sku + " set to 97.5% · u undoes"; m.message != want {
 		t.Errorf("service level: %q, want %q", m.message, want)
 	}
 	// settings: after an undo, u would undo the change before, not this one
 	toSetting(t, m, "holding_rate")
-	press(t, m, "enter")
-	typeText(t, m, "30")
-	press(t, m, "enter")
+	enterValue(t, m, "enter", "30")
 	if m.message != "holding_rate 25% → 30% · u undoes" {
 		t.Errorf("settings save: %q", m.message)
 	}

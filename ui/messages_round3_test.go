@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -21,9 +20,7 @@ func TestAChangeShownByADeclinedConflictIsNotReportedAgain(t *testing.T) {
 	press(t, m, "down", "down")
 	sku := currentSKU(m)
 	setAs(t, other, "bob", sku, model.FieldReorderPoint, "70")
-	press(t, m, "e")
-	typeText(t, m, "55")
-	press(t, m, "enter")
+	enterValue(t, m, "e", "55")
 	if m.confirm == nil {
 		t.Fatal("no question about bob's 70")
 	}
@@ -71,14 +68,8 @@ func TestSettingsRowShowsTheStoredValueWhileAsking(t *testing.T) {
 	m, st := newTestModel(t, 160, 45)
 	other := otherProcess(t, st)
 	toSetting(t, m, "service_level_b")
-	t.Setenv("USER", "bob")
-	if _, _, err := other.SetSettings(context.Background(), map[string]string{"service_level_b": "0.96"}, nil); err != nil {
-		t.Fatal(err)
-	}
-	t.Setenv("USER", "alice")
-	press(t, m, "enter")
-	typeText(t, m, "97")
-	press(t, m, "enter")
+	setSettingAs(t, other, "bob", "service_level_b", "0.96")
+	enterValue(t, m, "enter", "97")
 	if m.confirm == nil || !strings.Contains(m.confirm.question, "is 96% now") {
 		t.Fatalf("question %v", m.confirm)
 	}
@@ -101,9 +92,7 @@ func TestSettingsRowShowsTheStoredValueWhileAsking(t *testing.T) {
 func TestBulkEditCountsTheSKUsItChanged(t *testing.T) {
 	m, st := reorderModel(t, 160, 45)
 	first := m.reorder.currentRow().Item.Product.SKU
-	press(t, m, "e")
-	typeText(t, m, "120")
-	press(t, m, "enter")
+	enterValue(t, m, "e", "120")
 	if p := itemOf(t, st, first).Policy; !p.HasOrderQty {
 		t.Fatalf("%s: %+v, want 120", first, p)
 	}

@@ -97,7 +97,7 @@ type Model struct {
 	// editHidden how many of them the filter hides
 	editIDs    []int64
 	editHidden int
-	editing    []int // the purchase-order line being edited
+	editLine   int // the purchase-order line being edited, by its index
 	// field is what the editor edits: a policy field (the reorder point on
 	// the Stock pane, the others on the Reorder pane), or one of the
 	// editor-only fields (fieldWhatIf, fieldPOQty, fieldPOReceive)

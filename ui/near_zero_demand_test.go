@@ -16,9 +16,7 @@ func TestNearZeroDemandIsOnlyRangeChecked(t *testing.T) {
 	if r.Item.Product.SKU != "SKU-008" || r.Forecast.Level()*52 >= 0.5 || r.Plan.AutoReorderPoint != 0 {
 		t.Fatalf("fixture: %s forecasts %v a week, reorder point %d", r.Item.Product.SKU, r.Forecast.Level(), r.Plan.AutoReorderPoint)
 	}
-	press(t, m, "e")
-	typeText(t, m, "9999")
-	press(t, m, "enter")
+	enterValue(t, m, "e", "9999")
 	if m.confirm != nil {
 		t.Fatalf("asked %q", m.confirm.question)
 	}

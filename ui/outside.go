@@ -93,8 +93,7 @@ func (m *Model) checkOutside() tea.Cmd {
 
 // idle says nothing is open or in flight that a reload would disturb.
 func (m *Model) idle() bool {
-	return m.snap != nil && !m.loading && !m.saving && len(m.queue) == 0 && m.confirm == nil && len(m.asking) == 0 &&
-		m.mode != modeEdit && m.mode != modeFilter && !(m.mode == modeSettings && m.settings.editing)
+	return m.snap != nil && !m.loading && !m.saving && len(m.queue) == 0 && m.confirm == nil && len(m.asking) == 0 && !m.typing()
 }
 
 // outsideFound notes what the backend reported and watches on; Update

@@ -81,10 +81,7 @@ func TestOutsideNotesUseTheScreensForms(t *testing.T) {
 	if want := sku + ": service level changed to 97.5% by root (another process) · reloaded"; m.message != want {
 		t.Errorf("status %q, want %q", m.message, want)
 	}
-	t.Setenv("USER", "root")
-	if _, _, err := other.SetSettings(t.Context(), map[string]string{"holding_rate": "0.35"}, nil); err != nil {
-		t.Fatal(err)
-	}
+	setSettingAs(t, other, "root", "holding_rate", "0.35")
 	run(t, m, m.checkOutside())
 	if want := "Settings changed by root (another process): holding_rate 25% → 35% · reloaded"; m.message != want {
 		t.Errorf("status %q, want %q", m.message, want)

@@ -158,7 +158,7 @@ func (m *Model) orderAction(verb string, o model.POSummary, seen model.POSeen) t
 		w.info = fmt.Sprintf("PO #%d cancelled", id)
 		return w, b.CancelPO(ctx, id, seen)
 	}
-	return m.changeOrAsk(nil, true, write, false, func(c *model.ConflictError) tea.Cmd { return m.orderChanged(verb, o, seen, c) })
+	return m.changeOrAsk(nil, write, func(c *model.ConflictError) tea.Cmd { return m.orderChanged(verb, o, seen, c) })
 }
 
 // orderChanged refuses an order action whose order changed so that it no
@@ -208,7 +208,7 @@ func (m *Model) startLineEdit(receive bool) tea.Cmd {
 		m.setError(why)
 		return nil
 	}
-	m.editing = []int{i}
+	m.editLine = i
 	if receive {
 		return m.openEditor(fieldPOReceive, "", strconv.Itoa(l.Outstanding()))
 	}
@@ -241,7 +241,7 @@ func lineRefusal(receive bool, id int64, status model.POStatus, l model.POLine) 
 // quantity, and saves.
 func (m *Model) saveLineEdit() tea.Cmd {
 	p := m.suppliers
-	id, l := p.order.ID, p.order.Lines[m.editing[0]]
+	id, l := p.order.ID, p.order.Lines[m.editLine]
 	seen := model.SeenLine(p.order.Status, l)
 	receive := m.field == fieldPOReceive
 	var n int
@@ -290,7 +290,7 @@ func (m *Model) saveLine(id int64, l model.POLine, n int, receive bool, seen mod
 		prev, err := b.SetPOLineQty(ctx, id, l.ProductID, n, seen)
 		return written{info: fmt.Sprintf("PO #%d: %s from %s to %s", id, l.SKU, groupInt(int64(prev)), groupInt(int64(n)))}, err
 	}
-	return m.changeOrAsk([]int64{l.ProductID}, true, write, false, func(c *model.ConflictError) tea.Cmd {
+	return m.changeOrAsk([]int64{l.ProductID}, write, func(c *model.ConflictError) tea.Cmd {
 		return m.lineChanged(id, l, n, receive, seen, c)
 	})
 }

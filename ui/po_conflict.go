@@ -13,18 +13,6 @@ import (
 // po_actions.go and po_draft.go), built from the conflicts the store
 // names with their audit rows.
 
-// byWhom names who changed a value and when: "by root at 02:10", "by this
-// dashboard at 02:10", "by an import or another program".
-func (m *Model) byWhom(c model.Conflict) string {
-	switch {
-	case c.Who == "":
-		return "by an import or another program"
-	case c.Mine:
-		return "by this dashboard at " + m.when(c.At)
-	}
-	return "by " + clean(c.Who) + " at " + m.when(c.At)
-}
-
 // conflictsBy names who changed a set of values: "PO #211 by root at
 // 02:10" when one writer on one order did, else the writers.
 func (m *Model) conflictsBy(cs []model.Conflict) string {
@@ -95,37 +83,27 @@ func (m *Model) statusChangeText(id int64, k model.Conflict, verb string) string
 // seenNow is what the PM saw of an order with the stored values a
 // conflict names.
 func seenNow(seen model.POSeen, c *model.ConflictError) model.POSeen {
-	for _, k := range c.Conflicts {
-		n, _ := strconv.Atoi(k.Stored)
-		switch k.Field {
-		case "status":
-			seen.Status = model.POStatus(k.Stored)
-		case "lines":
-			seen.Lines = n
-		case "units":
-			seen.Units = n
-		case "received":
-			seen.Received = n
-		}
-	}
+	storedNow(c, &seen.Status, map[string]*int{"lines": &seen.Lines, "units": &seen.Units, "received": &seen.Received})
 	return seen
 }
 
 // lineNow is what the PM saw of a line with the stored values a conflict
 // names.
 func lineNow(seen model.POLineSeen, c *model.ConflictError) model.POLineSeen {
+	storedNow(c, &seen.Status, map[string]*int{"qty": &seen.Qty, "received": &seen.Received})
+	return seen
+}
+
+// storedNow puts the values a conflict names as stored now in place of
+// those seen: the status, and the numbers by their field.
+func storedNow(c *model.ConflictError, status *model.POStatus, numbers map[string]*int) {
 	for _, k := range c.Conflicts {
-		n, _ := strconv.Atoi(k.Stored)
-		switch k.Field {
-		case "status":
-			seen.Status = model.POStatus(k.Stored)
-		case "qty":
-			seen.Qty = n
-		case "received":
-			seen.Received = n
+		if k.Field == "status" {
+			*status = model.POStatus(k.Stored)
+		} else if n, ok := numbers[k.Field]; ok {
+			*n, _ = strconv.Atoi(k.Stored)
 		}
 	}
-	return seen
 }
 
 // setRefusal shows why an action did nothing. It stays until the next

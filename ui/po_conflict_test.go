@@ -431,9 +431,7 @@ func TestReceiptRangeIsWhatIsOutstanding(t *testing.T) {
 	id, l := sentFixtureOrder(t, st)
 	openLine(t, m, id, l.ProductID)
 	for _, typed := range []string{"0", "25", "2.5"} {
-		press(t, m, "r")
-		typeText(t, m, typed)
-		press(t, m, "enter")
+		enterValue(t, m, "r", typed)
 		if !m.messageErr || !strings.Contains(m.message, "1 to 24, the units outstanding") {
 			t.Errorf("r %s: status %q, want the 24 outstanding named", typed, m.message)
 		}

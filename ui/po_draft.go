@@ -67,10 +67,7 @@ func (o draftOffer) question(again bool) string {
 // "y drafts 11 SKUs, 1,193 units, 12k EUR · other key no: Velocity
 // Sports SL"; asked again, after what changed (why).
 func (o draftOffer) short(why string) string {
-	money := compactMoney(o.value)
-	if c := clean(o.grp.Currency); c != "" {
-		money += " " + c
-	}
+	money := moneySum{total: o.value, currency: clean(o.grp.Currency)}.compact()
 	now := ""
 	if why != "" {
 		now = " now"
@@ -131,7 +128,7 @@ func (m *Model) draft(o draftOffer) tea.Cmd {
 		}
 		return written{info: fmt.Sprintf("%s to %s: %s · review and send it in 6 Suppliers", what, clean(supplier), count(len(o.lines), "line"))}, nil
 	}
-	return m.changeOrAsk(o.ids, true, write, false, func(c *model.ConflictError) tea.Cmd { return m.draftChanged(o, c) })
+	return m.changeOrAsk(o.ids, write, func(c *model.ConflictError) tea.Cmd { return m.draftChanged(o, c) })
 }
 
 // existedBefore says a draft was there before these lines were put on it:
@@ -156,13 +153,7 @@ func existedBefore(po model.PurchaseOrder, on model.Day, lines []model.OrderLine
 // draftChanged asks again about the same SKUs as planned now, or says
 // that nothing is left to order.
 func (m *Model) draftChanged(o draftOffer, c *model.ConflictError) tea.Cmd {
-	var rows []*planner.Row
-	for _, id := range o.ids {
-		if i := m.snap.RowOf(id); i >= 0 {
-			rows = append(rows, m.snap.Rows[i])
-		}
-	}
-	again := offerDraft(o.grp, rows)
+	again := offerDraft(o.grp, m.rowsOf(o.ids))
 	what := m.draftConflictText(c)
 	if len(again.lines) == 0 {
 		m.setRefusal(fmt.Sprintf("Not drafted: %s and nothing is left to order from %s", what, clean(o.grp.Supplier)))

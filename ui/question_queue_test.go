@@ -60,12 +60,13 @@ func writeInLock(t *testing.T, lock *sql.Tx, who, sku string, rop int) {
 	}
 }
 
-// saveWaiting types value into the reorder point of the cursor's SKU and
-// presses enter while the lock is held: the save waits for it. It returns
-// what delivers the save's result once the lock is gone.
-func saveWaiting(t *testing.T, m *Model, value string) tea.Cmd {
+// saveWaiting opens the editor with key (e: the reorder point of the
+// cursor's SKU), types value and presses enter while the lock is held: the
+// save waits for it. It returns what delivers the save's result once the
+// lock is gone.
+func saveWaiting(t *testing.T, m *Model, key, value string) tea.Cmd {
 	t.Helper()
-	press(t, m, "e")
+	press(t, m, key)
 	typeText(t, m, value)
 	_, cmd := m.Update(keyMsg("enter"))
 	msg := cmd()
@@ -76,35 +77,6 @@ func saveWaiting(t *testing.T, m *Model, value string) tea.Cmd {
 	return rest
 }
 
-// runQuits runs a command's messages, as run does, and says whether any of
-// them quit the dashboard.
-func runQuits(t *testing.T, m *Model, cmd tea.Cmd) bool {
-	t.Helper()
-	queue := []tea.Cmd{cmd}
-	quit := false
-	for steps := 0; len(queue) > 0; steps++ {
-		if steps > 1000 {
-			t.Fatal("commands did not settle")
-		}
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		switch msg := c().(type) {
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		case tea.QuitMsg:
-			quit = true
-		case nil:
-		default:
-			_, next := m.Update(msg)
-			queue = append(queue, next)
-		}
-	}
-	return quit
-}
-
 func TestAQuestionOnScreenIsNotReplacedByALaterOne(t *testing.T) {
 	for _, answer := range []string{"y", "n"} {
 		t.Run(answer, func(t *testing.T) {
@@ -113,7 +85,7 @@ func TestAQuestionOnScreenIsNotReplacedByALaterOne(t *testing.T) {
 			lock := lockedBy(t, other)
 			press(t, m, "down", "down")
 			sku := currentSKU(m)
-			rest := saveWaiting(t, m, "11")
+			rest := saveWaiting(t, m, "e", "11")
 			press(t, m, "q")
 			if m.confirm == nil || !strings.Contains(lastLine(screen(m)), "Quit and lose it?") {
 				t.Fatalf("q while the save waits should ask: %q", lastLine(screen(m)))
@@ -166,7 +138,7 @@ func TestCtrlCOverAQuestionAsksBeforeLosingWaitingSaves(t *testing.T) {
 	lock := lockedBy(t, other)
 	press(t, m, "down", "down")
 	first := currentSKU(m)
-	rest := saveWaiting(t, m, "6")
+	rest := saveWaiting(t, m, "e", "6")
 	press(t, m, "down")
 	second := currentSKU(m)
 	press(t, m, "e")
@@ -236,7 +208,7 @@ func TestAQuestionWaitsForTheOpenEditor(t *testing.T) {
 	lock := lockedBy(t, other)
 	press(t, m, "down", "down")
 	first := currentSKU(m)
-	rest := saveWaiting(t, m, "4")
+	rest := saveWaiting(t, m, "e", "4")
 	press(t, m, "down")
 	second := currentSKU(m)
 	press(t, m, "e")
@@ -284,12 +256,10 @@ func TestQuitQuestionFollowsTheSavesAndQuitsWhenTheyLand(t *testing.T) {
 	lock := lockedBy(t, other)
 	press(t, m, "down", "down")
 	first := currentSKU(m)
-	rest := saveWaiting(t, m, "44")
+	rest := saveWaiting(t, m, "e", "44")
 	press(t, m, "down")
 	second := currentSKU(m)
-	press(t, m, "e")
-	typeText(t, m, "62")
-	press(t, m, "enter")
+	enterValue(t, m, "e", "62")
 	press(t, m, "q")
 	if s := lastLine(screen(m)); !strings.Contains(s, "Your last 2 changes are not saved yet: another process is writing the catalogue") {
 		t.Fatalf("quit question: %q", s)
@@ -318,12 +288,10 @@ func TestQuitQuestionStaysWhenAQueuedSaveHasAQuestion(t *testing.T) {
 	other := otherProcess(t, st)
 	lock := lockedBy(t, other)
 	press(t, m, "down", "down")
-	rest := saveWaiting(t, m, "44")
+	rest := saveWaiting(t, m, "e", "44")
 	press(t, m, "down")
 	second := currentSKU(m)
-	press(t, m, "e")
-	typeText(t, m, "62")
-	press(t, m, "enter")
+	enterValue(t, m, "e", "62")
 	press(t, m, "q")
 	writeInLock(t, lock, "bob", second, 70)
 	lock.Commit()
@@ -371,7 +339,7 @@ func TestASaveFailingUnderTheQuitQuestionIsShownNotQuit(t *testing.T) {
 func TestTooSmallPageAsksBeforeQuittingWithASaveWaiting(t *testing.T) {
 	m, st := newTestModel(t, 160, 45)
 	lockedBy(t, otherProcess(t, st))
-	saveWaiting(t, m, "44")
+	saveWaiting(t, m, "e", "44")
 	m.Update(tea.WindowSizeMsg{Width: 40, Height: 10})
 	if _, c := m.Update(keyMsg("q")); quits(c) {
 		t.Fatal("q on the too-small page quit, losing the waiting save")
@@ -393,7 +361,7 @@ func TestSettingsEditWhileASaveWaitsIsQueued(t *testing.T) {
 	lock := lockedBy(t, other)
 	press(t, m, "down", "down")
 	sku := currentSKU(m)
-	rest := saveWaiting(t, m, "44")
+	rest := saveWaiting(t, m, "e", "44")
 	toSetting(t, m, "service_level_a")
 	press(t, m, "enter")
 	if !m.settings.editing {
@@ -429,7 +397,7 @@ func TestSettingsEditWhileASaveWaitsIsQueued(t *testing.T) {
 	lock = lockedBy(t, other)
 	press(t, m, "esc") // back to the stock pane
 	press(t, m, "down")
-	rest = saveWaiting(t, m, "45")
+	rest = saveWaiting(t, m, "e", "45")
 	toSetting(t, m, "service_level_a")
 	press(t, m, "d")
 	if len(m.queue) != 1 {
@@ -447,10 +415,7 @@ func TestSettingsEditWhileASaveWaitsIsQueued(t *testing.T) {
 func TestActionRefusedWhileASaveWaitsSaysItWasNotDone(t *testing.T) {
 	m, st := reorderModel(t, 160, 45)
 	lockedBy(t, otherProcess(t, st))
-	press(t, m, "M")
-	typeText(t, m, "40")
-	_, cmd := m.Update(keyMsg("enter"))
-	m.Update(cmd())
+	saveWaiting(t, m, "M", "40")
 	press(t, m, "o")
 	if m.confirm != nil || !strings.HasPrefix(m.message, "Not done") || strings.Contains(m.message, "saved as soon as") {
 		t.Errorf("o while a save waits: question %v, message %q", m.confirm, m.message)
@@ -462,7 +427,7 @@ func TestActionRefusedWhileASaveWaitsSaysItWasNotDone(t *testing.T) {
 func TestANosResultIsShownOverTheEditorUntilTheNextKey(t *testing.T) {
 	m, st := newTestModel(t, 160, 45)
 	lockedBy(t, otherProcess(t, st))
-	saveWaiting(t, m, "44")
+	saveWaiting(t, m, "e", "44")
 	press(t, m, "down", "e")
 	typeText(t, m, "12")
 	press(t, m, "ctrl+c")

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"context"
-	"database/sql"
 	"strings"
 	"testing"
 
@@ -20,14 +18,8 @@ func TestSettingsConflictIsAskedInTheSettingsView(t *testing.T) {
 	m, st := newTestModel(t, 160, 45)
 	other := otherProcess(t, st)
 	toSetting(t, m, "review_days")
-	t.Setenv("USER", "bob")
-	if _, _, err := other.SetSettings(context.Background(), map[string]string{"review_days": "14"}, nil); err != nil {
-		t.Fatal(err)
-	}
-	t.Setenv("USER", "alice")
-	press(t, m, "enter")
-	typeText(t, m, "10")
-	press(t, m, "enter")
+	setSettingAs(t, other, "bob", "review_days", "14")
+	enterValue(t, m, "enter", "10")
 	if m.confirm == nil {
 		t.Fatal("no question after saving over bob's change")
 	}
@@ -91,16 +83,8 @@ func TestPaneConflictIsAskedOverSettingsAndHelp(t *testing.T) {
 // visible; y quit and lost the change.
 func TestQuitQuestionIsShownOverTheHelpScreen(t *testing.T) {
 	m, st := newTestModel(t, 160, 45)
-	other := otherProcess(t, st)
-	lock, err := other.DB().BeginTx(context.Background(), &sql.TxOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer lock.Rollback()
-	press(t, m, "e")
-	typeText(t, m, "44")
-	_, cmd := m.Update(keyMsg("enter"))
-	_, rest := m.Update(cmd())
+	lock := lockedBy(t, otherProcess(t, st))
+	rest := saveWaiting(t, m, "e", "44")
 	press(t, m, "?")
 	if _, c := m.Update(keyMsg("ctrl+c")); c != nil {
 		t.Fatalf("ctrl+c while a save waits should ask, not quit: %T %v", c(), m.confirm)

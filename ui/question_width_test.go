@@ -35,9 +35,7 @@ func questionCases() []questionCase {
 		}, []string{"5,000,000", "EUR", "×"}},
 		{"implausible order quantity", func(t *testing.T) *Model {
 			m, _ := reorderModel(t, 160, 45)
-			press(t, m, "e")
-			typeText(t, m, "900000")
-			press(t, m, "enter")
+			enterValue(t, m, "e", "900000")
 			return m
 		}, []string{"900,000", "EUR", "×"}},
 		{"implausible bulk edit", func(t *testing.T) *Model {
@@ -49,9 +47,7 @@ func questionCases() []questionCase {
 		}, []string{"5,000,000", "3 SKUs", "EUR"}},
 		{"implausible PO line", func(t *testing.T) *Model {
 			m, _, _ := openFixturePOLines(t)
-			press(t, m, "e")
-			typeText(t, m, "2,000,000")
-			press(t, m, "enter")
+			enterValue(t, m, "e", "2,000,000")
 			return m
 		}, []string{"2,000,000", "EUR"}},
 		{"draft order", func(t *testing.T) *Model {
@@ -120,9 +116,7 @@ func questionCases() []questionCase {
 		{"reorder point changed", func(t *testing.T) *Model {
 			m, st := newTestModel(t, 160, 45)
 			setAs(t, otherProcess(t, st), "bob", currentSKU(m), model.FieldReorderPoint, "40")
-			press(t, m, "e")
-			typeText(t, m, "55")
-			press(t, m, "enter")
+			enterValue(t, m, "e", "55")
 			return m
 		}, []string{"Save 55 over it|y saves 55 over 40", "40"}},
 		{"bulk edit changed", func(t *testing.T) *Model {
@@ -148,20 +142,14 @@ func questionCases() []questionCase {
 		{"setting changed", func(t *testing.T) *Model {
 			m, st := newTestModel(t, 160, 45)
 			toSetting(t, m, "review_days")
-			t.Setenv("USER", "bob")
-			if _, _, err := otherProcess(t, st).SetSettings(bg, map[string]string{"review_days": "14"}, nil); err != nil {
-				t.Fatal(err)
-			}
-			t.Setenv("USER", "alice")
-			press(t, m, "enter")
-			typeText(t, m, "10")
-			press(t, m, "enter")
+			setSettingAs(t, otherProcess(t, st), "bob", "review_days", "14")
+			enterValue(t, m, "enter", "10")
 			return m
 		}, []string{"10 days", "14 days"}},
 		{"quit", func(t *testing.T) *Model {
 			m, st := newTestModel(t, 160, 45)
 			lockedBy(t, otherProcess(t, st))
-			saveWaiting(t, m, "44")
+			saveWaiting(t, m, "e", "44")
 			press(t, m, "q")
 			return m
 		}, []string{"Quit and lose it|y quits, losing your unsaved change"}},

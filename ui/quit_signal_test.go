@@ -1,29 +1,6 @@
 package ui
 
-import (
-	"context"
-	"database/sql"
-	"testing"
-
-	tea "charm.land/bubbletea/v2"
-)
-
-func quits(c tea.Cmd) bool {
-	if c == nil {
-		return false
-	}
-	switch msg := c().(type) {
-	case tea.QuitMsg:
-		return true
-	case tea.BatchMsg:
-		for _, c := range msg {
-			if quits(c) {
-				return true
-			}
-		}
-	}
-	return false
-}
+import "testing"
 
 // A signal (SIGHUP when the terminal closes, SIGTERM) quits as q does,
 // without a question nobody could answer; a save in flight lands first.
@@ -34,19 +11,9 @@ func TestQuitSignalQuitsOnceTheSaveHasLanded(t *testing.T) {
 	}
 
 	m, st = newTestModel(t, 160, 45)
-	other := otherProcess(t, st)
-	lock, err := other.DB().BeginTx(context.Background(), &sql.TxOptions{}) // BEGIN IMMEDIATE
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer lock.Rollback()
+	lock := lockedBy(t, otherProcess(t, st))
 	sku := currentSKU(m)
-	press(t, m, "e")
-	clearInput(t, m)
-	typeText(t, m, "44")
-	_, cmd := m.Update(keyMsg("enter"))
-	wait := cmd() // the save waits for the other process's lock
-	_, rest := m.Update(wait)
+	rest := saveWaiting(t, m, "e", "44") // the save waits for the other process's lock
 	if _, c := m.Update(QuitSignalMsg{}); quits(c) || m.confirm != nil {
 		t.Fatalf("quit (%v) or asked (%v) while the save waits: the save would be lost", quits(c), m.confirm)
 	}

@@ -119,10 +119,7 @@ func TestReorderEditCasePackRoundsAgain(t *testing.T) {
 	m, st := reorderModel(t, 160, 45)
 	r := m.reorder.currentRow()
 	id := r.Item.Product.ID
-	press(t, m, "c")
-	clearInput(t, m)
-	typeText(t, m, "7")
-	press(t, m, "enter")
+	enterValue(t, m, "c", "7")
 	if got := itemOf(t, st, r.Item.Product.SKU).Product.CasePack; got != 7 {
 		t.Fatalf("stored case pack %d", got)
 	}
@@ -131,10 +128,7 @@ func TestReorderEditCasePackRoundsAgain(t *testing.T) {
 		t.Errorf("qty %d is not the need %.1f rounded up to cases of 7", row.Plan.SuggestedQty, row.Plan.Need)
 	}
 	// a bad value keeps the editor open and writes nothing
-	press(t, m, "c")
-	clearInput(t, m)
-	typeText(t, m, "0")
-	press(t, m, "enter")
+	enterValue(t, m, "c", "0")
 	if m.mode != modeEdit || !m.messageErr {
 		t.Errorf("case pack 0 should be refused in place: mode %v message %q", m.mode, m.message)
 	}
@@ -261,10 +255,7 @@ func TestReorderCursorFollowsItsSKU(t *testing.T) {
 	sku := m.reorder.currentRow().Item.Product.SKU
 	before := m.reorder.table.cursor
 	// a long lead time moves its order-by day months earlier: first in its group
-	press(t, m, "L")
-	clearInput(t, m)
-	typeText(t, m, "200")
-	press(t, m, "enter")
+	enterValue(t, m, "L", "200")
 	if m.messageErr {
 		t.Fatal(m.message)
 	}

@@ -119,7 +119,7 @@ func (m *Model) settingsKey(msg tea.KeyPressMsg) tea.Cmd {
 	case msg.String() == "d":
 		in := settingsInfo[v.cursor]
 		def, _ := model.DefaultSettings().Value(in.Name)
-		return m.commitSettings(map[string]string{in.Name: strconv.FormatFloat(def, 'f', -1, 64)}, false)
+		return m.commitSettings(map[string]string{in.Name: strconv.FormatFloat(def, 'f', -1, 64)})
 	case key.Matches(msg, k.Undo):
 		return m.undoSettings()
 	}
@@ -167,7 +167,7 @@ func (m *Model) settingsEditKey(msg tea.KeyPressMsg) tea.Cmd {
 			// typed as a percentage; the store turns "30%" into 0.3
 			text = strings.TrimSpace(strings.TrimSuffix(text, "%")) + "%"
 		}
-		cmd := m.commitSettings(map[string]string{in.Name: text}, false)
+		cmd := m.commitSettings(map[string]string{in.Name: text})
 		if f, err := model.ReadPercent(text); m.messageErr && in.Percent && err == nil && f > 0 && f <= 1 {
 			m.message += " (typed as a percentage here: 95 means 95 %)" // a fraction typed by habit
 		}
@@ -182,13 +182,13 @@ func (m *Model) settingsEditKey(msg tea.KeyPressMsg) tea.Cmd {
 // keeping the editor open on a problem (nothing is written), and saves
 // them in a command when they change anything, if the catalogue still
 // holds the values the view shows.
-func (m *Model) commitSettings(values map[string]string, isUndo bool) tea.Cmd {
+func (m *Model) commitSettings(values map[string]string) tea.Cmd {
 	cur := m.snap.Catalogue.Settings
 	seen := map[string]string{}
 	for name := range values {
 		seen[name] = planner.SettingText(cur, name)
 	}
-	return m.saveSettings(values, seen, isUndo)
+	return m.saveSettings(values, seen, false)
 }
 
 // saveSettings checks values against the settings shown, keeping the

@@ -215,10 +215,7 @@ func TestSettingsNeedTheCatalogue(t *testing.T) {
 func TestSettingsDefaultAndHorizon(t *testing.T) {
 	m, st := newTestModel(t, 120, 40)
 	toSetting(t, m, "forecast_weeks")
-	press(t, m, "enter")
-	clearInput(t, m)
-	typeText(t, m, "13")
-	press(t, m, "enter")
+	enterValue(t, m, "enter", "13")
 	if got := storedSettings(t, st).ForecastWeeks; got != 13 {
 		t.Fatalf("forecast_weeks %d", got)
 	}
@@ -274,10 +271,7 @@ func TestSettingsViewFitsEverySize(t *testing.T) {
 func TestSettingsPercentHint(t *testing.T) {
 	m, st := newTestModel(t, 120, 40)
 	toSetting(t, m, "service_level_b")
-	press(t, m, "enter")
-	clearInput(t, m)
-	typeText(t, m, "0.97")
-	press(t, m, "enter")
+	enterValue(t, m, "enter", "0.97")
 	if !m.messageErr || !strings.Contains(m.message, "95 means 95 %") {
 		t.Errorf("message %q", m.message)
 	}

@@ -110,10 +110,7 @@ func TestRiskWhatIfMarkdownChangesTheProjection(t *testing.T) {
 	}
 	row, _ := m.risk.table.current()
 	before := m.risk.rv.Projection(row)
-	press(t, m, "m")
-	clearInput(t, m)
-	typeText(t, m, "40")
-	press(t, m, "enter")
+	enterValue(t, m, "m", "40")
 	row, _ = m.risk.table.current()
 	if m.risk.currentRow().Item.Product.ID != r.Item.Product.ID {
 		t.Fatal("the cursor should stay on its SKU")
@@ -130,10 +127,7 @@ func TestRiskWhatIfMarkdownChangesTheProjection(t *testing.T) {
 	if s := ansi.Strip(m.render()); !strings.Contains(s, "at 40% off") || !strings.Contains(s, "40% *") {
 		t.Errorf("the row and the detail should show the what-if:\n%s", s)
 	}
-	press(t, m, "m")
-	clearInput(t, m)
-	typeText(t, m, "a")
-	press(t, m, "enter")
+	enterValue(t, m, "m", "a")
 	if _, set := m.risk.whatIf[r.Item.Product.ID]; set || m.risk.rv.Value(row, planner.RiskPlanMarkdown).Float != 100*r.Risk.Markdown {
 		t.Errorf("a should return to the suggested %v%%", 100*r.Risk.Markdown)
 	}

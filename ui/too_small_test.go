@@ -10,15 +10,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// isQuit says a command quits the program.
-func isQuit(cmd tea.Cmd) bool {
-	if cmd == nil {
-		return false
-	}
-	_, ok := cmd().(tea.QuitMsg)
-	return ok
-}
-
 // At 40×10 the dashboard shows only "Stockroom needs at least 50×10"; keys
 // typed at that page acted on the pane behind it: e 5 enter saved a
 // reorder point nobody could see.
@@ -38,10 +29,10 @@ func TestKeysDoNothingBehindTheTooSmallPage(t *testing.T) {
 		t.Errorf("not the too-small page:\n%s", s)
 	}
 	m.Update(tea.PasteMsg{Content: "99"})
-	if _, cmd := m.Update(keyMsg("q")); !isQuit(cmd) {
+	if _, cmd := m.Update(keyMsg("q")); !quits(cmd) {
 		t.Error("q on the too-small page does not quit, as the page says it does")
 	}
-	if _, cmd := m.Update(keyMsg("ctrl+c")); !isQuit(cmd) {
+	if _, cmd := m.Update(keyMsg("ctrl+c")); !quits(cmd) {
 		t.Error("ctrl+c does not quit")
 	}
 }

@@ -21,16 +21,24 @@ import (
 func markTwo(t *testing.T, m *Model, st *store.Store, field model.PolicyField, a, b string) (string, string) {
 	t.Helper()
 	other := otherProcess(t, st)
-	first := currentSKU(m)
-	press(t, m, "space")
-	second := currentSKU(m)
-	press(t, m, "space")
+	first, second := markTwoRows(t, m)
 	setAs(t, other, "bob", first, field, a)
 	setAs(t, other, "bob", second, field, b)
 	run(t, m, m.checkOutside())
 	if !strings.Contains(m.message, "reloaded") {
 		t.Fatalf("bob's values were not reloaded: %q", m.message)
 	}
+	return first, second
+}
+
+// markTwoRows marks the cursor row and the next on the stock pane, leaving
+// the cursor below them, and gives their SKUs.
+func markTwoRows(t *testing.T, m *Model) (first, second string) {
+	t.Helper()
+	first = currentSKU(m)
+	press(t, m, "space")
+	second = currentSKU(m)
+	press(t, m, "space")
 	return first, second
 }
 
@@ -54,9 +62,7 @@ func TestStockBulkEditOpensOnTheCommonValueAndEnterSavesNothing(t *testing.T) {
 		t.Errorf("%d audit rows, want only bob's 2", len(log))
 	}
 	// typing still saves for both
-	press(t, m, "e")
-	typeText(t, m, "50")
-	press(t, m, "enter")
+	enterValue(t, m, "e", "50")
 	for _, sku := range []string{first, second} {
 		if p := policyOf(t, st, sku); p.ReorderPoint != 50 {
 			t.Errorf("%s: %+v, want 50", sku, p)
