@@ -1,7 +1,5 @@
 package store
 
-import "fmt"
-
 // CheckCreate returns the error Open would return for a new catalogue at
 // path (its directory missing, or not writable by this user) without
 // creating anything, or nil when Open could create it: an import's dry
@@ -12,10 +10,7 @@ func CheckCreate(path string) error {
 		return err
 	}
 	if reason := f.notWritable(); reason != "" {
-		if f.exists {
-			return fmt.Errorf("%s: %w (%s): nothing was changed", path, ErrReadOnly, reason)
-		}
-		return fmt.Errorf("cannot create a catalogue at %s: %s", path, reason)
+		return writeRefusal(path, f, reason)
 	}
 	return nil
 }

@@ -41,13 +41,10 @@ func open(path string, want openWant) (*Store, error) {
 		reason = f.notWritable()
 	}
 	if reason != "" {
-		if !f.exists {
-			return nil, fmt.Errorf("cannot create a catalogue at %s: %s", path, reason)
-		}
 		if want == wantCreate || want == wantWrite {
-			return nil, fmt.Errorf("%s: %w (%s): nothing was changed", path, ErrReadOnly, reason)
+			return nil, writeRefusal(path, f, reason)
 		}
-		return openReadOnly(path, f, reason)
+		return openReadOnly(path, f, reason) // inspect found a file: it only lets wantCreate through without one
 	}
 	db, err := sql.Open("sqlite3", dsn(path, connReadWrite))
 	if err != nil {
@@ -59,6 +56,15 @@ func open(path string, want openWant) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// writeRefusal is the error of an open that must write, when reason says
+// why the catalogue at path cannot be written or created.
+func writeRefusal(path string, f fileFacts, reason string) error {
+	if !f.exists {
+		return fmt.Errorf("cannot create a catalogue at %s: %s", path, reason)
+	}
+	return fmt.Errorf("%s: %w (%s): nothing was changed", path, ErrReadOnly, reason)
 }
 
 // readAccess is how to read a file without writing to it. With its -wal

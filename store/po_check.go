@@ -4,7 +4,7 @@ package store
 // OrderSeen): each check runs inside the action's write transaction,
 // before anything is written, and an action whose order, line or SKU no
 // longer is what the PM saw fails with a *model.ConflictError naming each
-// value that differs and, from audit_log, who changed it and when.
+// value that differs and who changed it (conflict.go).
 
 import (
 	"context"
@@ -16,22 +16,9 @@ import (
 	"stockroom/model"
 )
 
-// conflictError fills in who wrote each conflicting value and wraps them.
-func (s *Store) conflictError(ctx context.Context, tx *sql.Tx, cs []model.Conflict, changes int) error {
-	for i := range cs {
-		if err := s.conflictWriter(ctx, tx, &cs[i]); err != nil {
-			return err
-		}
-	}
-	return &model.ConflictError{Conflicts: cs, Changes: changes}
-}
-
-// conflictWriter finds who wrote a conflicting value: a planning field as
-// SetPolicies does, a purchase-order value from the order's audit rows.
-func (s *Store) conflictWriter(ctx context.Context, tx *sql.Tx, c *model.Conflict) error {
-	if _, ok := fieldSpecs[model.PolicyField(c.Field)]; ok && c.Order == 0 {
-		return s.lastWriter(ctx, tx, c)
-	}
+// poWriter finds who wrote a conflicting purchase-order value, or a
+// SKU's position (stock, open orders), from the orders' audit rows.
+func (s *Store) poWriter(ctx context.Context, tx *sql.Tx, c *model.Conflict) error {
 	order := strconv.FormatInt(c.Order, 10)
 	var q string
 	var args []any

@@ -120,12 +120,7 @@ func (s *Store) SetPolicies(ctx context.Context, changes []model.PolicyChange) (
 		}
 	}
 	if len(conflicts) > 0 {
-		for i := range conflicts {
-			if err := s.lastWriter(ctx, tx, &conflicts[i]); err != nil {
-				return nil, err
-			}
-		}
-		return nil, &model.ConflictError{Conflicts: conflicts, Changes: len(changes)}
+		return nil, s.conflictError(ctx, tx, conflicts, len(changes))
 	}
 	for i := range previous {
 		previous[i].Seen = current[keys[i]] // what this call left
@@ -134,37 +129,6 @@ func (s *Store) SetPolicies(ctx context.Context, changes []model.PolicyChange) (
 		return nil, err
 	}
 	return previous, nil
-}
-
-// lastWriter fills in who wrote a conflicting value and when: the newest
-// audit row of the value, if it wrote what is stored now. The caller holds
-// the writer.
-func (s *Store) lastWriter(ctx context.Context, tx *sql.Tx, c *model.Conflict) error {
-	entity, field := "setting", "value"
-	if c.Field != "" {
-		entity, field = "policy", c.Field
-		if fieldSpecs[model.PolicyField(c.Field)].product {
-			entity = "product"
-		}
-	}
-	var id int64
-	var who, at, value string
-	err := tx.QueryRowContext(ctx, `SELECT id, who, at, coalesce(new, '') FROM audit_log
-		WHERE entity = ? AND entity_id = ? AND field = ? ORDER BY id DESC LIMIT 1`, entity, c.Name, field).Scan(&id, &who, &at, &value)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("audit log: %w", err)
-	}
-	stored := c.Stored
-	if c.Field != "" {
-		stored = auditText(stored)
-	}
-	if value == stored {
-		c.Who, c.At, c.Mine = who, at, s.ownAudit(id)
-	}
-	return nil
 }
 
 // resolveProduct finds a change's product by id, or by SKU when it has no id,

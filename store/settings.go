@@ -105,15 +105,11 @@ func (s *Store) SetSettings(ctx context.Context, values, seen map[string]string)
 			continue
 		}
 		if stored := settingText(was[name]); stored != seen[name] {
-			c := model.Conflict{Name: name, Seen: seen[name], Stored: stored}
-			if err := s.lastWriter(ctx, tx, &c); err != nil {
-				return nil, nil, err
-			}
-			conflicts = append(conflicts, c)
+			conflicts = append(conflicts, model.Conflict{Name: name, Seen: seen[name], Stored: stored})
 		}
 	}
 	if len(conflicts) > 0 {
-		return nil, nil, &model.ConflictError{Conflicts: conflicts, Changes: len(values)}
+		return nil, nil, s.conflictError(ctx, tx, conflicts, len(values))
 	}
 	who, at := currentUser(), timestamp()
 	before, after = map[string]string{}, map[string]string{}
