@@ -26,7 +26,7 @@ const (
 // candidates are every method, simplest first: a later one must be
 // strictly better in the backtest to be chosen.
 var candidates = []method{
-	naive, seasonalNaive, movingAverage, sesMethod{}, dampedHolt{}, holtWinters{},
+	naive, seasonalNaive, movingAverage, sesMethod{}, theta{}, dampedHolt{}, holtWinters{},
 	croston{}, croston{sba: true}, tsb{}, adida{},
 }
 
@@ -109,29 +109,48 @@ func forecast(demand []float64, horizon int, force string, score bool) (Result, 
 		y[i] /= scale
 	}
 	known := countKnown(y)
-	var chosen method
+	var ranking []ranked
 	switch {
 	case force != "":
-		chosen, _ = methodByName(force)
+		chosen, _ := methodByName(force)
 		if !eligible(chosen, len(y)) {
 			return Result{}, fmt.Errorf("%s needs %d weeks of history since the first sale, not %d", force, minWeeks(chosen), len(y))
 		}
+		ranking = []ranked{{chosen, math.NaN()}}
 		if score && known >= minHistory {
-			r.RMSSE = backtest(chosen, y)
+			ranking[0].score = backtest(chosen, y)
 		}
 	case known < minHistory:
 		shortHistory(&r, y, scale)
 		return r, nil
 	default:
-		chosen, r.RMSSE = choose(y, class)
-	}
-	final := chosen.fit(y)
-	r.Method = chosen.name()
-	final.paths(y, len(y), horizon, func(_ int, path []float64) {
-		for k, v := range path {
-			r.Mean[k] = math.Max(v, 0) * scale
+		ranking = choose(y)
+		if len(ranking) == 0 { // every score NaN: nothing beats the moving average
+			ranking = []ranked{{movingAverage, math.NaN()}}
 		}
-	})
+	}
+	// A SKU that sold in the last half year must not be forecast to sell
+	// nothing: the automatic choice takes the best-ranked method whose
+	// forecast has no zero week (see sellsRecently).
+	mustSell := force == "" && sellsRecently(y)
+	var final fitted
+	for i, c := range ranking {
+		final = c.m.fit(y)
+		r.Method, r.RMSSE = c.m.name(), c.score
+		zero := false
+		final.paths(y, len(y), horizon, func(_ int, path []float64) {
+			for k, v := range path {
+				r.Mean[k] = math.Max(v, 0) * scale
+				zero = zero || r.Mean[k] == 0
+			}
+		})
+		if !mustSell || !zero || i == len(ranking)-1 {
+			break
+		}
+	}
+	if mustSell {
+		floorZeros(r.Mean, y, scale)
+	}
 	r.SD = math.Sqrt(oneStepMSE(final, y)) * scale
 	r.Psi = make([]float64, max(horizon-1, 1))
 	for k := range r.Psi {
@@ -143,63 +162,40 @@ func forecast(demand []float64, horizon int, force string, score bool) (Result, 
 	return r, nil
 }
 
-// choose backtests every eligible method and returns the one with the
-// lowest RMSSE.
-func choose(y []float64, class Class) (method, float64) {
-	n := len(y)
-	var best method
-	bestScore := math.Inf(1)
-	for _, m := range candidates {
-		if !worthTrying(m, n) || class.Sporadic() && !forRates(m) {
-			continue
-		}
-		if s := backtest(m, y); s < bestScore {
-			best, bestScore = m, s
+// recentWeeks is the span in which a sale makes a zero forecast wrong: a
+// SKU that sold in the last half year is still being sold.
+const recentWeeks = 26
+
+// sellsRecently reports whether y has a sale in its last recentWeeks weeks.
+func sellsRecently(y []float64) bool {
+	for i := max(0, len(y)-recentWeeks); i < len(y); i++ {
+		if y[i] > 0 {
+			return true
 		}
 	}
-	if best == nil { // every score NaN: nothing beats the moving average
-		return movingAverage, math.NaN()
-	}
-	return best, bestScore
+	return false
 }
 
-// forRates reports whether a method forecasts a rate of demand, which is
-// what a sporadic SKU needs. Naive and seasonal naive repeat one week,
-// mostly a zero, and the trend and season of damped Holt and Holt-Winters
-// are noise in a series of zeros: on intermittent and lumpy SKUs they can
-// win a backtest by forecasting nothing, which would never reorder an item
-// that sells.
-func forRates(m method) bool {
-	switch m.name() {
-	case NameNaive, NameSeasonalNaive, NameDampedHolt, NameHoltWinters:
-		return false
+// floorZeros replaces the zero weeks of a recently selling SKU's forecast,
+// left when every ranked method forecasts a zero somewhere, with the lower
+// of its mean weekly demand over the last 26 and 52 known weeks: the rate
+// it has actually sold at, taken cautiously.
+func floorZeros(mean, y []float64, scale float64) {
+	r26, _ := recentMean(y, recentWeeks)
+	r52, _ := recentMean(y, 2*recentWeeks)
+	floor := math.Min(r26, r52) * scale
+	for k, v := range mean {
+		if v == 0 {
+			mean[k] = floor
+		}
 	}
-	return true
 }
 
 // backtest fits m on the weeks before the last backtestOrigins known
 // weeks and returns its RMSSE over forecasts from each of those origins.
 func backtest(m method, y []float64) float64 {
-	from := originStart(y, min(backtestOrigins, max(4, countKnown(y)/3)))
-	train := y[:from]
-	if !eligible(m, len(train)+backtestOrigins) {
-		return math.NaN()
-	}
-	f := m.fit(train)
-	sum, count := 0.0, 0
-	f.paths(y, from, backtestSteps, func(t int, path []float64) {
-		for k, v := range path {
-			if t+k < len(y) && !math.IsNaN(y[t+k]) {
-				e := y[t+k] - math.Max(v, 0)
-				sum += e * e
-				count++
-			}
-		}
-	})
-	if count == 0 {
-		return math.NaN()
-	}
-	return math.Sqrt(sum / float64(count) / naiveScale(train))
+	w := newBacktestWindow(y)
+	return w.score(w.run(m, nil))
 }
 
 // originStart is the index of the n-th last known week of y.

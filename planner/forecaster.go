@@ -22,7 +22,7 @@ type Auto struct{}
 // Engine names the forecaster and what its cache rows hold: auto/2 adds
 // 52-week revenue and units, auto/3 the demand statistics (CV, in-stock
 // days, sale probability), so older rows are recomputed once.
-func (Auto) Engine() string { return "auto/3" }
+func (Auto) Engine() string { return "auto/4" }
 
 func (Auto) Forecast(demand []float64, horizon int) forecast.Result {
 	return forecast.Forecast(demand, horizon)
