@@ -25,9 +25,9 @@ func newBacktestWindow(y []float64) backtestWindow {
 // run fits m on the training weeks and returns its forecasts from every
 // origin, clipped at zero, origin by origin (backtestSteps each); nil when
 // m cannot be fitted on them. buf is reused when long enough.
-func (w backtestWindow) run(m method, buf []float64) []float64 {
+func (w backtestWindow) run(m method, buf []float64) ([]float64, fitted) {
 	if !eligible(m, w.from+backtestOrigins) {
-		return nil
+		return nil, nil
 	}
 	if cap(buf) < w.cells {
 		buf = make([]float64, w.cells)
@@ -40,7 +40,7 @@ func (w backtestWindow) run(m method, buf []float64) []float64 {
 			row[k] = math.Max(v, 0)
 		}
 	})
-	return out
+	return out, f
 }
 
 // score is the RMSSE of forecasts laid out as run returns them; NaN for
@@ -70,6 +70,7 @@ func (w backtestWindow) score(f []float64) float64 {
 type ranked struct {
 	m     method
 	score float64
+	fit   fitted // on the weeks before the backtest's first origin
 }
 
 // choose backtests every method worth trying and ranks them for the
@@ -87,9 +88,9 @@ func choose(y []float64) []ranked {
 		if !worthTrying(m, n) {
 			continue
 		}
-		f := w.run(m, nil)
+		f, fit := w.run(m, nil)
 		if s := w.score(f); !math.IsNaN(s) {
-			out = append(out, ranked{m, s})
+			out = append(out, ranked{m, s, fit})
 			runs = append(runs, f)
 		}
 	}
@@ -112,5 +113,5 @@ func choose(y []float64) []ranked {
 	for c := range mean {
 		mean[c] = (runs[order[0]][c] + runs[order[1]][c]) / 2
 	}
-	return append([]ranked{{combination{a.m, b.m}, w.score(mean)}}, singles...)
+	return append([]ranked{{combination{a.m, b.m}, w.score(mean), combinedFit{a.fit, b.fit}}}, singles...)
 }

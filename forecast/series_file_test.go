@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -38,10 +39,7 @@ func TestAccuracyFile(t *testing.T) {
 	for _, path := range strings.Split(paths, ",") {
 		series, h, err := readSeriesFile(path, holdout)
 		if path == "synth" { // the synthetic set of TestAccuracySynthetic
-			series, h, err = nil, holdoutWeeks, nil
-			for _, s := range synth.Generate(synth.Options{Seed: 1, PerProcess: 60}) {
-				series = append(series, s.Demand)
-			}
+			series, h, err = synthSeries(holdout)
 		}
 		if err != nil {
 			t.Fatal(err)
@@ -74,6 +72,30 @@ func TestAccuracyFile(t *testing.T) {
 	}
 }
 
+// synthSeries is the synthetic set of TestAccuracySynthetic, or with
+// FORECAST_SYNTH_WEEKS and FORECAST_SYNTH_PROCESS (a process name such as
+// "seasonal") longer series of one process, held out over the last
+// FORECAST_HOLDOUT weeks: four years of a seasonal process stand in for a
+// sub-category's summed demand.
+func synthSeries(holdout int) ([][]float64, int, error) {
+	weeks, h := 0, holdoutWeeks
+	if w := os.Getenv("FORECAST_SYNTH_WEEKS"); w != "" {
+		var err error
+		if weeks, err = strconv.Atoi(w); err != nil {
+			return nil, 0, fmt.Errorf("FORECAST_SYNTH_WEEKS=%q is not a number", w)
+		}
+		h = holdout
+	}
+	only := os.Getenv("FORECAST_SYNTH_PROCESS")
+	var series [][]float64
+	for _, s := range synth.Generate(synth.Options{Seed: 1, PerProcess: 60, Weeks: weeks}) {
+		if only == "" || string(s.Process) == only {
+			series = append(series, s.Demand)
+		}
+	}
+	return series, h, nil
+}
+
 // bandStats measures what issue 13 found wrong with weekly forecasts of
 // sporadic SKUs: zero means for SKUs that sell, and bands of [0, 0].
 type bandStats struct {
@@ -82,9 +104,14 @@ type bandStats struct {
 	weeks, zeroBand            int     // held-out weeks, of those with band [0, 0]
 	saleWeeks, saleInside      int     // held-out weeks with a sale, of those inside the band
 	covered, meanAbove         int     // weeks inside the band; weeks whose mean is above the upper edge
+	methods                    map[string]int
 }
 
 func (s *bandStats) add(ho Holdout, r Result) {
+	if s.methods == nil {
+		s.methods = map[string]int{}
+	}
+	s.methods[r.Method]++
 	y := trimStart(ho.Train, nil)
 	sold := false
 	for i := max(0, len(y)-26); i < len(y); i++ {
@@ -135,7 +162,23 @@ func (s *bandStats) add(ho Holdout, r Result) {
 
 func (s bandStats) String() string {
 	pct := func(a, b float64) float64 { return 100 * a / math.Max(b, 1) }
-	return fmt.Sprintf("auto: %d SKUs sold in the last 26 weeks; %d have a zero week in the forecast, %d all zero (%.1f %% of held-out units)\n"+
+	type count struct {
+		name string
+		n    int
+	}
+	var top []count
+	for m, n := range s.methods {
+		top = append(top, count{m, n})
+	}
+	sort.Slice(top, func(i, j int) bool { return top[i].n > top[j].n || top[i].n == top[j].n && top[i].name < top[j].name })
+	var chosen strings.Builder
+	for i, c := range top[:min(len(top), 8)] {
+		if i > 0 {
+			chosen.WriteString(", ")
+		}
+		fmt.Fprintf(&chosen, "%s %d", c.name, c.n)
+	}
+	return "auto chose: " + chosen.String() + "\n" + fmt.Sprintf("auto: %d SKUs sold in the last 26 weeks; %d have a zero week in the forecast, %d all zero (%.1f %% of held-out units)\n"+
 		"auto: %d held-out weeks: band [0,0] %.1f %%, inside the band %.1f %%, mean above the upper edge %.1f %%; weeks with a sale inside the band %.1f %% of %d",
 		s.selling, s.zeroMean, s.allZero, pct(s.unitsAllZero, s.units),
 		s.weeks, pct(float64(s.zeroBand), float64(s.weeks)), pct(float64(s.covered), float64(s.weeks)),
