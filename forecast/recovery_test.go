@@ -44,11 +44,17 @@ func TestHoltWintersRecoversSeason(t *testing.T) {
 		}
 	}
 	// and the automatic choice prefers seasonal methods to flat ones: a
-	// combination's every part is seasonal
+	// combination's every part is seasonal or seasonally adjusted, and it
+	// follows the wave as well
 	auto := Forecast(y, 26)
 	for _, part := range strings.Split(auto.Method, " + ") {
-		if part != NameHoltWinters && part != NameSeasonalNaive {
+		if part != NameHoltWinters && part != NameSeasonalNaive && !strings.HasPrefix(part, "seasonal ") {
 			t.Errorf("automatic choice %s on a seasonal series", auto.Method)
+		}
+	}
+	for j, m := range auto.Mean {
+		if want := wave(156 + j); math.Abs(m-want) > 10 {
+			t.Errorf("automatic choice %s, week %d: %.1f, want %.1f ± 10", auto.Method, j+1, m, want)
 		}
 	}
 	if _, err := ForecastWith(y[:100], 26, NameHoltWinters); err == nil {

@@ -82,11 +82,32 @@ type ranked struct {
 func choose(y []float64) []ranked {
 	n := len(y)
 	w := newBacktestWindow(y)
+	// seasonal adjustment for the methods without a season, where the
+	// history has a recurring yearly pattern and adjusting improves SES's
+	// backtest (see deseason.go)
+	pattern := seasonalIndices(y[:w.from])
+	if pattern != nil {
+		raw, _ := w.run(sesMethod{}, nil)
+		adj, _ := w.run(adjusted{sesMethod{}, pattern}, nil)
+		if !(w.score(adj) < w.score(raw)) {
+			pattern = nil
+		}
+	}
 	var out []ranked
 	var runs [][]float64
 	for _, m := range candidates {
 		if !worthTrying(m, n) {
 			continue
+		}
+		if pattern != nil {
+			// last year's week, noise and all, only dilutes a combination
+			// where the pattern is known
+			if m.name() == NameSeasonalNaive {
+				continue
+			}
+			if !hasSeason(m) {
+				m = adjusted{m, pattern}
+			}
 		}
 		f, fit := w.run(m, nil)
 		if s := w.score(f); !math.IsNaN(s) {
@@ -114,4 +135,13 @@ func choose(y []float64) []ranked {
 		mean[c] = (runs[order[0]][c] + runs[order[1]][c]) / 2
 	}
 	return append([]ranked{{combination{a.m, b.m}, w.score(mean), combinedFit{a.fit, b.fit}}}, singles...)
+}
+
+// hasSeason reports whether a method models the yearly season itself.
+func hasSeason(m method) bool {
+	switch m.name() {
+	case NameSeasonalNaive, NameHoltWinters:
+		return true
+	}
+	return false
 }

@@ -22,8 +22,12 @@ import (
 // per row (an id, then one column per period; an empty cell is a missing
 // period), such as Hyndman's car parts data, of which the last
 // FORECAST_HOLDOUT periods (default 13) are held out. Each period is read
-// as one week; the name "synth" is the synthetic set. It prints the accuracy table and the band and zero-forecast
-// shares of the automatic choice; it asserts only that the file parsed.
+// as one week; the name "synth" is the synthetic set. It prints the
+// accuracy table and the band and zero-forecast shares of the automatic
+// choice; it asserts only that the files parsed. With one series file,
+// FORECAST_WRITE_SERIES writes the scored series in the long format for
+// docs/compare-r.R, and FORECAST_SCORE adds that script's forecasts
+// (sku,method,t,forecast,lower,upper) to the table.
 func TestAccuracyFile(t *testing.T) {
 	paths := os.Getenv("FORECAST_SERIES")
 	if paths == "" {
@@ -50,11 +54,16 @@ func TestAccuracyFile(t *testing.T) {
 		var tab Table
 		var st bandStats
 		methods := append([]string{Auto}, Methods()...)
-		for _, y := range series {
+		holdouts := map[string]Holdout{}
+		var ids []string
+		for i, y := range series {
 			ho := Split(y, h)
 			if !ho.Eligible {
 				continue
 			}
+			id := fmt.Sprint(i)
+			holdouts[id] = ho
+			ids = append(ids, id)
 			for _, m := range methods {
 				r, err := ho.Forecast(m)
 				if err != nil {
@@ -64,6 +73,16 @@ func TestAccuracyFile(t *testing.T) {
 				if m == Auto {
 					st.add(ho, r)
 				}
+			}
+		}
+		if out := os.Getenv("FORECAST_WRITE_SERIES"); out != "" {
+			if err := writeLongSeries(out, ids, holdouts); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if in := os.Getenv("FORECAST_SCORE"); in != "" {
+			if err := scoreExternal(in, holdouts, &tab); err != nil {
+				t.Fatal(err)
 			}
 		}
 		var b strings.Builder
@@ -255,4 +274,88 @@ func readSeriesFile(path string, holdout int) ([][]float64, int, error) {
 		h = n
 	}
 	return series, h, nil
+}
+
+// writeLongSeries writes series in the format of `stockroom backtest
+// --write-series`, the series' index as its sku.
+func writeLongSeries(path string, ids []string, holdouts map[string]Holdout) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := csv.NewWriter(f)
+	w.Write([]string{"sku", "class", "t", "demand", "holdout"})
+	for _, id := range ids {
+		ho := holdouts[id]
+		t := 0
+		for part, ys := range [][]float64{ho.Train, ho.Test} {
+			for _, y := range ys {
+				v := ""
+				if !math.IsNaN(y) {
+					v = strconv.FormatFloat(y, 'f', -1, 64)
+				}
+				w.Write([]string{id, ho.Class.String(), strconv.Itoa(t), v, strconv.Itoa(part)})
+				t++
+			}
+		}
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// scoreExternal adds another tool's forecasts of the held-out weeks to tab,
+// as planner.ScoreExternal does for a catalogue.
+func scoreExternal(path string, holdouts map[string]Holdout, tab *Table) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	cr := csv.NewReader(f)
+	if _, err := cr.Read(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	type key struct{ id, method string }
+	paths := map[key][3][]float64{}
+	var order []key
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		ho, ok := holdouts[rec[0]]
+		t, _ := strconv.Atoi(rec[2])
+		j := t - len(ho.Train)
+		if !ok || j < 0 || j >= len(ho.Test) {
+			line, _ := cr.FieldPos(0)
+			return fmt.Errorf("%s:%d: not a held-out week of a scored series", path, line)
+		}
+		k := key{rec[0], rec[1]}
+		p, seen := paths[k]
+		if !seen {
+			for i := range p {
+				p[i] = make([]float64, len(ho.Test))
+				fill(p[i], math.NaN())
+			}
+			order = append(order, k)
+		}
+		for i, col := range rec[3:6] {
+			if v, err := strconv.ParseFloat(col, 64); err == nil {
+				p[i][j] = v
+			}
+		}
+		paths[k] = p
+	}
+	for _, k := range order {
+		ho, p := holdouts[k.id], paths[k]
+		tab.Add(k.method, ho.Class, ho.ScorePaths(p[0], p[1], p[2]))
+	}
+	return nil
 }
