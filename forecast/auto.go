@@ -116,7 +116,7 @@ func forecast(demand []float64, horizon int, force string, score bool) (Result, 
 		if !eligible(chosen, len(y)) {
 			return Result{}, fmt.Errorf("%s needs %d weeks of history since the first sale, not %d", force, minWeeks(chosen), len(y))
 		}
-		ranking = []ranked{{chosen, math.NaN(), nil}}
+		ranking = []ranked{{chosen, math.NaN()}}
 		if score && known >= minHistory {
 			ranking[0].score = backtest(chosen, y)
 		}
@@ -126,7 +126,7 @@ func forecast(demand []float64, horizon int, force string, score bool) (Result, 
 	default:
 		ranking = choose(y)
 		if len(ranking) == 0 { // every score NaN: nothing beats the moving average
-			ranking = []ranked{{movingAverage, math.NaN(), nil}}
+			ranking = []ranked{{movingAverage, math.NaN()}}
 		}
 	}
 	// A SKU that sold in the last half year must not be forecast to sell
@@ -135,12 +135,9 @@ func forecast(demand []float64, horizon int, force string, score bool) (Result, 
 	mustSell := force == "" && sellsRecently(y)
 	var final fitted
 	for i, c := range ranking {
-		// the parameters the backtest validated, run on to the last week:
-		// refitted on every week they forecast no better (docs/FORECASTING.md)
-		final = c.fit
-		if final == nil {
-			final = c.m.fit(y)
-		}
+		// refitted on every week: as accurate as running on with the
+		// parameters the backtest fitted, and less biased (FORECASTING.md)
+		final = c.m.fit(y)
 		r.Method, r.RMSSE = c.m.name(), c.score
 		some := false
 		final.paths(y, len(y), horizon, func(_ int, path []float64) {
@@ -206,8 +203,7 @@ func floorZeros(mean, y []float64, scale float64) {
 // weeks and returns its RMSSE over forecasts from each of those origins.
 func backtest(m method, y []float64) float64 {
 	w := newBacktestWindow(y)
-	f, _ := w.run(m, nil)
-	return w.score(f)
+	return w.score(w.run(m, nil))
 }
 
 // originStart is the index of the n-th last known week of y.

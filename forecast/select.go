@@ -25,9 +25,9 @@ func newBacktestWindow(y []float64) backtestWindow {
 // run fits m on the training weeks and returns its forecasts from every
 // origin, clipped at zero, origin by origin (backtestSteps each); nil when
 // m cannot be fitted on them. buf is reused when long enough.
-func (w backtestWindow) run(m method, buf []float64) ([]float64, fitted) {
+func (w backtestWindow) run(m method, buf []float64) []float64 {
 	if !eligible(m, w.from+backtestOrigins) {
-		return nil, nil
+		return nil
 	}
 	if cap(buf) < w.cells {
 		buf = make([]float64, w.cells)
@@ -40,7 +40,7 @@ func (w backtestWindow) run(m method, buf []float64) ([]float64, fitted) {
 			row[k] = math.Max(v, 0)
 		}
 	})
-	return out, f
+	return out
 }
 
 // score is the RMSSE of forecasts laid out as run returns them; NaN for
@@ -70,7 +70,6 @@ func (w backtestWindow) score(f []float64) float64 {
 type ranked struct {
 	m     method
 	score float64
-	fit   fitted // on the weeks before the backtest's first origin
 }
 
 // choose backtests every method worth trying and ranks them for the
@@ -87,8 +86,8 @@ func choose(y []float64) []ranked {
 	// backtest (see deseason.go)
 	pattern := seasonalIndices(y[:w.from])
 	if pattern != nil {
-		raw, _ := w.run(sesMethod{}, nil)
-		adj, _ := w.run(adjusted{sesMethod{}, pattern}, nil)
+		raw := w.run(sesMethod{}, nil)
+		adj := w.run(adjusted{sesMethod{}, pattern}, nil)
 		if !(w.score(adj) < w.score(raw)) {
 			pattern = nil
 		}
@@ -109,9 +108,9 @@ func choose(y []float64) []ranked {
 				m = adjusted{m, pattern}
 			}
 		}
-		f, fit := w.run(m, nil)
+		f := w.run(m, nil)
 		if s := w.score(f); !math.IsNaN(s) {
-			out = append(out, ranked{m, s, fit})
+			out = append(out, ranked{m, s})
 			runs = append(runs, f)
 		}
 	}
@@ -134,7 +133,7 @@ func choose(y []float64) []ranked {
 	for c := range mean {
 		mean[c] = (runs[order[0]][c] + runs[order[1]][c]) / 2
 	}
-	return append([]ranked{{combination{a.m, b.m}, w.score(mean), combinedFit{a.fit, b.fit}}}, singles...)
+	return append([]ranked{{combination{a.m, b.m}, w.score(mean)}}, singles...)
 }
 
 // hasSeason reports whether a method models the yearly season itself.

@@ -41,9 +41,9 @@ func TestAccuracyFile(t *testing.T) {
 		}
 	}
 	for _, path := range strings.Split(paths, ",") {
-		series, h, err := readSeriesFile(path, holdout)
+		ids, series, h, err := readSeriesFile(path, holdout)
 		if path == "synth" { // the synthetic set of TestAccuracySynthetic
-			series, h, err = synthSeries(holdout)
+			ids, series, h, err = synthSeries(holdout)
 		}
 		if err != nil {
 			t.Fatal(err)
@@ -55,15 +55,14 @@ func TestAccuracyFile(t *testing.T) {
 		var st bandStats
 		methods := append([]string{Auto}, Methods()...)
 		holdouts := map[string]Holdout{}
-		var ids []string
+		var scored []string
 		for i, y := range series {
 			ho := Split(y, h)
 			if !ho.Eligible {
 				continue
 			}
-			id := fmt.Sprint(i)
-			holdouts[id] = ho
-			ids = append(ids, id)
+			holdouts[ids[i]] = ho
+			scored = append(scored, ids[i])
 			for _, m := range methods {
 				r, err := ho.Forecast(m)
 				if err != nil {
@@ -76,7 +75,7 @@ func TestAccuracyFile(t *testing.T) {
 			}
 		}
 		if out := os.Getenv("FORECAST_WRITE_SERIES"); out != "" {
-			if err := writeLongSeries(out, ids, holdouts); err != nil {
+			if err := writeLongSeries(out, scored, holdouts); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -96,23 +95,25 @@ func TestAccuracyFile(t *testing.T) {
 // "seasonal") longer series of one process, held out over the last
 // FORECAST_HOLDOUT weeks: four years of a seasonal process stand in for a
 // sub-category's summed demand.
-func synthSeries(holdout int) ([][]float64, int, error) {
+func synthSeries(holdout int) ([]string, [][]float64, int, error) {
 	weeks, h := 0, holdoutWeeks
 	if w := os.Getenv("FORECAST_SYNTH_WEEKS"); w != "" {
 		var err error
 		if weeks, err = strconv.Atoi(w); err != nil {
-			return nil, 0, fmt.Errorf("FORECAST_SYNTH_WEEKS=%q is not a number", w)
+			return nil, nil, 0, fmt.Errorf("FORECAST_SYNTH_WEEKS=%q is not a number", w)
 		}
 		h = holdout
 	}
 	only := os.Getenv("FORECAST_SYNTH_PROCESS")
+	var ids []string
 	var series [][]float64
 	for _, s := range synth.Generate(synth.Options{Seed: 1, PerProcess: 60, Weeks: weeks}) {
 		if only == "" || string(s.Process) == only {
+			ids = append(ids, s.Name)
 			series = append(series, s.Demand)
 		}
 	}
-	return series, h, nil
+	return ids, series, h, nil
 }
 
 // bandStats measures what issue 13 found wrong with weekly forecasts of
@@ -205,20 +206,22 @@ func (s bandStats) String() string {
 }
 
 // readSeriesFile reads a long or a wide series file (see TestAccuracyFile)
-// and returns whole series with the number of held-out weeks at their end.
-func readSeriesFile(path string, holdout int) ([][]float64, int, error) {
+// and returns the series' ids and whole series with the number of
+// held-out weeks at their end.
+func readSeriesFile(path string, holdout int) ([]string, [][]float64, int, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, 0, err
+		return nil, nil, 0, err
 	}
 	defer f.Close()
 	cr := csv.NewReader(f)
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
 	if err != nil {
-		return nil, 0, fmt.Errorf("%s: %w", path, err)
+		return nil, nil, 0, fmt.Errorf("%s: %w", path, err)
 	}
 	long := strings.Join(header, ",") == "sku,class,t,demand,holdout"
+	var ids []string
 	var series [][]float64
 	index := map[string]int{}
 	h := holdout
@@ -229,7 +232,7 @@ func readSeriesFile(path string, holdout int) ([][]float64, int, error) {
 			break
 		}
 		if err != nil {
-			return nil, 0, fmt.Errorf("%s: %w", path, err)
+			return nil, nil, 0, fmt.Errorf("%s: %w", path, err)
 		}
 		line, _ := cr.FieldPos(0)
 		cell := func(s string) (float64, error) {
@@ -246,23 +249,25 @@ func readSeriesFile(path string, holdout int) ([][]float64, int, error) {
 			y := make([]float64, len(rec)-1)
 			for i, s := range rec[1:] {
 				if y[i], err = cell(s); err != nil {
-					return nil, 0, err
+					return nil, nil, 0, err
 				}
 			}
+			ids = append(ids, rec[0])
 			series = append(series, y)
 			continue
 		}
 		if len(rec) != 5 {
-			return nil, 0, fmt.Errorf("%s:%d: want 5 columns", path, line)
+			return nil, nil, 0, fmt.Errorf("%s:%d: want 5 columns", path, line)
 		}
 		v, err := cell(rec[3])
 		if err != nil {
-			return nil, 0, err
+			return nil, nil, 0, err
 		}
 		k, ok := index[rec[0]]
 		if !ok {
 			k = len(series)
 			index[rec[0]] = k
+			ids = append(ids, rec[0])
 			series = append(series, nil)
 		}
 		series[k] = append(series[k], v)
@@ -273,7 +278,7 @@ func readSeriesFile(path string, holdout int) ([][]float64, int, error) {
 	for _, n := range held {
 		h = n
 	}
-	return series, h, nil
+	return ids, series, h, nil
 }
 
 // writeLongSeries writes series in the format of `stockroom backtest
