@@ -124,7 +124,7 @@ func forecast(demand []float64, horizon int, force string, score bool) (Result, 
 		shortHistory(&r, y, scale)
 		return r, nil
 	default:
-		ranking = choose(y)
+		ranking = choose(y, class)
 		if len(ranking) == 0 { // every score NaN: nothing beats the moving average
 			ranking = []ranked{{movingAverage, math.NaN()}}
 		}

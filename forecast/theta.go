@@ -15,9 +15,12 @@ type thetaFit struct {
 	drift float64 // half the least-squares slope of the fitting weeks
 }
 
-func (theta) fit(y []float64) fitted {
+func (theta) fit(y []float64) fitted { return thetaFrom(sesMethod{}.fit(y).(*ets), y) }
+
+// thetaFrom adds the drift to SES already fitted on y.
+func thetaFrom(ses *ets, y []float64) *thetaFit {
 	_, slope := lineStart(y, len(y))
-	return &thetaFit{ses: sesMethod{}.fit(y).(*ets), drift: slope / 2}
+	return &thetaFit{ses: ses, drift: slope / 2}
 }
 
 // paths: with n weeks observed, the forecast k weeks ahead is the SES
