@@ -91,7 +91,7 @@ type Plan struct {
 //	SS  = z · √(L·σ_w² + μ_w²·σ_L²),  z = Φ⁻¹(service level)   smooth, erratic
 //	ROP = ⌈μ_w·L + SS⌉ unless set by the PM
 //	ROP = ⌈q⌉, q = service-level quantile of demand over L weeks,
-//	      SS = q − μ_w·L                                        intermittent, lumpy
+//	      SS = max(q − μ_w·L, 0)                                intermittent, lumpy
 //	EOQ = √(2·D·K / (h·c)),  D = 52·μ_w
 //	S   = ROP + max(EOQ, μ_w·R)
 //	suggested = RoundOrder(S − IP) when IP ≤ ROP or order-by ≤ today + R,
@@ -117,11 +117,13 @@ func Compute(in PlanInput) Plan {
 	if in.ServiceLevel > 0 && in.ServiceLevel < 1 {
 		z = math.Max(forecast.NormalQuantile(in.ServiceLevel), 0)
 	}
-	p.SafetyStock = z * math.Sqrt(L*sd*sd+mu*mu*sdL*sdL)
+	p.SafetyStock = atLeastZero(z * math.Sqrt(L*sd*sd+mu*mu*sdL*sdL))
 	p.AutoReorderPoint = int(math.Ceil(mu*L + p.SafetyStock - 1e-9))
 	if f := in.Forecast; f != nil && f.Class.Sporadic() && in.ServiceLevel > 0 && in.ServiceLevel < 1 {
 		q := LeadTimeDemandQuantile(f, L, in.ServiceLevel)
-		p.SafetyStock = q - mu*L
+		// a quantile below the mean (most lead times sell nothing) is the
+		// reorder point, but no stock is held beyond the mean: SS 0
+		p.SafetyStock = atLeastZero(q - mu*L)
 		p.AutoReorderPoint = int(math.Ceil(q - 1e-9))
 	}
 	p.ReorderPoint = p.AutoReorderPoint
@@ -170,6 +172,15 @@ func Compute(in PlanInput) Plan {
 		p.Status = StatusExcess
 	}
 	return p
+}
+
+// atLeastZero is x, or 0 when x is negative or not a number: stock held
+// for safety is never negative, and an unknown spread holds none.
+func atLeastZero(x float64) float64 {
+	if x > 0 {
+		return x
+	}
+	return 0
 }
 
 // EOQ is the economic order quantity √(2·D·K / (h·c)) for yearly demand D,
