@@ -62,7 +62,7 @@ type Plan struct {
 	// an active SKU that sells (or whose reorder point the PM set).
 	Low bool
 
-	DaysOfCover float64 // +Inf when there is no forecast demand
+	DaysOfCover float64 // CoverDays: +Inf without demand or beyond ten years
 	ExcessUnits int
 	Status      Status
 
@@ -96,7 +96,7 @@ type Plan struct {
 //	S   = ROP + max(EOQ, μ_w·R)
 //	suggested = RoundOrder(S − IP) when IP ≤ ROP or order-by ≤ today + R,
 //	            at least ROP − IP + 1 when IP ≤ ROP
-//	days of cover = available / (μ_w / 7)
+//	days of cover = available / (μ_w / 7), ∞ beyond ten years (CoverDays)
 //	stockout = first day demand > available + receipts by then
 //	order-by = stockout − L
 //	excess = available − (S + cover target · μ_w / 7), when positive
@@ -134,14 +134,7 @@ func Compute(in PlanInput) Plan {
 	p.EOQ = EOQ(52*mu, in.OrderCost, in.HoldingRate, in.UnitCost)
 	p.OrderUpTo = float64(p.ReorderPoint) + math.Max(p.EOQ, mu*in.ReviewWeeks)
 
-	switch {
-	case p.Available <= 0:
-		p.DaysOfCover = 0
-	case mu <= 0:
-		p.DaysOfCover = math.Inf(1)
-	default:
-		p.DaysOfCover = float64(p.Available) / (mu / 7)
-	}
+	p.DaysOfCover = CoverDays(float64(p.Available), mu)
 
 	p.Low = in.Active && p.InventoryPosition <= p.ReorderPoint && (mu > 0 || p.ReorderPointManual)
 	dead := in.OnHand > 0 && in.DaysSinceSale >= 0 && in.DeadStockDays > 0 && in.DaysSinceSale >= in.DeadStockDays
