@@ -38,8 +38,9 @@ func (d detailPane) orderFacts(in detailInput, w int) []string {
 	}
 	add("Service", svc)
 	if r.Forecast.Class.Sporadic() {
-		add("ROP", fmt.Sprintf("%s = %s%% quantile of demand over L", groupInt(int64(pl.AutoReorderPoint)), trimFloat(100*r.ServiceLevel)))
-		add("Safety", fmt.Sprintf("SS %s = ROP − μ·L", formatQty(pl.SafetyStock)))
+		q := model.LeadTimeDemandQuantile(&r.Forecast, r.LeadTimeWeeks, r.ServiceLevel)
+		add("ROP", fmt.Sprintf("%s = ⌈q⌉, q %s the %s%% quantile of demand over L", groupInt(int64(pl.AutoReorderPoint)), formatQty(q), trimFloat(100*r.ServiceLevel)))
+		add("Safety", fmt.Sprintf("SS %s = max(q − μ·L, 0)", formatQty(pl.SafetyStock)))
 	} else {
 		z := 0.0
 		if r.ServiceLevel > 0 && r.ServiceLevel < 1 {
