@@ -79,6 +79,9 @@ func backtestCommand(db *string) *cobra.Command {
 				return err
 			}
 			opt := planner.BacktestOptions{Holdout: holdout, Sample: sample, Progress: progressPrinter(os.Stderr, "backtesting")}
+			if table == "cumulative" {
+				opt.Methods = []string{forecast.Auto} // the cumulative table scores only the automatic choice
+			}
 			if seriesOut != "" {
 				f, err := os.Create(seriesOut)
 				if err != nil {
