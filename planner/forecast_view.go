@@ -1,7 +1,10 @@
 package planner
 
+import "stockroom/forecast"
+
 // ForecastView is the "forecast" view: one row per SKU and future week,
-// with the week's forecast and its 80 % band.
+// with the week's forecast and its 80 % band, and the same for the total
+// demand from the first forecast week through that week.
 type ForecastView struct {
 	snap  *Snapshot
 	weeks int
@@ -15,6 +18,9 @@ const (
 	ForecastMean
 	ForecastLower
 	ForecastUpper
+	ForecastCumMean
+	ForecastCumLower
+	ForecastCumUpper
 	ForecastMethod
 	ForecastDemandClass
 )
@@ -25,6 +31,9 @@ var forecastColumns = []Column{
 	ForecastMean:        {"forecast", "Forecast", Decimal, "mean demand in the week"},
 	ForecastLower:       {"lower", "Lower", Decimal, "10th percentile: the 80 % band's lower edge"},
 	ForecastUpper:       {"upper", "Upper", Decimal, "90th percentile: the 80 % band's upper edge"},
+	ForecastCumMean:     {"cum_forecast", "Cum fcst", Decimal, "mean total demand from the first forecast week through this one"},
+	ForecastCumLower:    {"cum_lower", "Cum lower", Decimal, "10th percentile of that total: the lower edge of its 80 % band"},
+	ForecastCumUpper:    {"cum_upper", "Cum upper", Decimal, "90th percentile of that total: 80 % of the time the total falls between cum_lower and cum_upper"},
 	ForecastMethod:      {"method", "Method", Text, "forecasting method chosen by backtest"},
 	ForecastDemandClass: {"demand_class", "Class", Enum, "smooth / erratic / intermittent / lumpy / none"},
 }
@@ -52,11 +61,17 @@ func (v ForecastView) Value(i, col int) Value {
 		return Value{Text: r.Item.Product.SKU}
 	case ForecastWeekStart:
 		return Value{Int: v.first + 7*int64(week)}
-	case ForecastMean, ForecastLower, ForecastUpper:
+	case ForecastMean, ForecastLower, ForecastUpper, ForecastCumMean, ForecastCumLower, ForecastCumUpper:
 		if week >= len(f.Mean) {
 			return Value{Null: true}
 		}
 		switch col {
+		case ForecastCumMean:
+			return Value{Float: f.Cumulative(week).Mean}
+		case ForecastCumLower:
+			return Value{Float: f.Cumulative(week).Quantile((1 - forecast.BandLevel) / 2)}
+		case ForecastCumUpper:
+			return Value{Float: f.Cumulative(week).Quantile((1 + forecast.BandLevel) / 2)}
 		case ForecastMean:
 			return Value{Float: f.Mean[week]}
 		case ForecastLower:

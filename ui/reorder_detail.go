@@ -32,6 +32,9 @@ func (d detailPane) orderFacts(in detailInput, w int) []string {
 		groupInt(int64(pl.Available)), groupInt(int64(it.OnOrder)), groupInt(int64(it.InDraft))))
 	add("Demand", fmt.Sprintf("μ %s/wk σ %s · %s", formatQty(r.Forecast.Level()), formatQty(r.Forecast.SD), r.Forecast.Class))
 	add("Lead time", fmt.Sprintf("L %s ± %s wk (%s)", trimFloat(r.LeadTimeWeeks), trimFloat(r.LeadTimeSDWeeks), r.LeadTime.Source))
+	if it.Forecast != nil {
+		add("", "demand over L "+leadDemandBand(r.LeadTimeDemand()))
+	}
 	svc := fmt.Sprintf("%s%% (class %s default)", trimFloat(100*r.ServiceLevel), r.ABC)
 	if r.ServiceLevelManual {
 		svc = trimFloat(100*r.ServiceLevel) + "% (set for this SKU)"
