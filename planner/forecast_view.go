@@ -1,6 +1,10 @@
 package planner
 
-import "stockroom/forecast"
+import (
+	"math"
+
+	"stockroom/forecast"
+)
 
 // ForecastView is the "forecast" view: one row per SKU and future week,
 // with the week's forecast and its 80 % band, and the same for the total
@@ -39,11 +43,20 @@ var forecastColumns = []Column{
 }
 
 // Forecasts returns the snapshot's forecast view. The first week is the
-// one after AsOf's week: forecasts start after the last complete week.
+// first one not wholly in the past on AsOf: AsOf's own week, or the next
+// when AsOf is a Sunday. A catalogue with no sales has no as-of day and
+// so no week dates.
 func (s *Snapshot) Forecasts() ForecastView {
 	weeks := max(s.Catalogue.Settings.ForecastWeeks, 1)
-	return ForecastView{snap: s, weeks: weeks, first: int64((s.AsOf + 1).WeekStart())}
+	v := ForecastView{snap: s, weeks: weeks, first: noWeek}
+	if s.AsOf.Valid() {
+		v.first = int64((s.AsOf + 1).WeekStart())
+	}
+	return v
 }
+
+// noWeek marks a forecast view without week dates.
+const noWeek = math.MinInt64
 
 func (ForecastView) Name() string      { return "forecast" }
 func (ForecastView) Columns() []Column { return forecastColumns }
@@ -60,6 +73,9 @@ func (v ForecastView) Value(i, col int) Value {
 	case ForecastSKU:
 		return Value{Text: r.Item.Product.SKU}
 	case ForecastWeekStart:
+		if v.first == noWeek {
+			return Value{Null: true}
+		}
 		return Value{Int: v.first + 7*int64(week)}
 	case ForecastMean, ForecastLower, ForecastUpper, ForecastCumMean, ForecastCumLower, ForecastCumUpper:
 		if week >= len(f.Mean) {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"stockroom/forecast"
+	"stockroom/model"
 )
 
 // fixedForecaster gives every SKU the same forecast, so that the export's
@@ -86,6 +87,35 @@ func TestForecastExportCumulativeGrows(t *testing.T) {
 				t.Errorf("SKU %d week %d: %v after %v", sku, w, cur, prev)
 			}
 			prev = cur
+		}
+	}
+}
+
+// A catalogue without a single sale has no as-of day: its forecast rows
+// carry no week date, rather than one computed from the unset day (it
+// used to export 5881580-07-11).
+func TestForecastExportWithoutSalesHasNoWeekDates(t *testing.T) {
+	c := testCatalogue()
+	for i := range c.Items {
+		c.Items[i].Sales = model.WeeklySales{LastSale: model.NoDay}
+	}
+	c.LatestSale = model.NoDay
+	v := Build(c, Options{}).Forecasts()
+	if v.Len() == 0 {
+		t.Fatal("no forecast rows")
+	}
+	var buf bytes.Buffer
+	if err := Export(&buf, v, Select(v, Query{}), CSV); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := slices.Index(recs[0], "week_start")
+	for _, rec := range recs[1:] {
+		if rec[col] != "" {
+			t.Fatalf("week_start %q for %s, want empty", rec[col], rec[0])
 		}
 	}
 }
