@@ -138,8 +138,8 @@ func (g *generator) cancelled(r *rand.Rand, s int, skus []skuRef) order {
 }
 
 // openOrders puts a supplier's open lines on sent orders: one order per
-// day the supplier was sent one (its weekly review, or a rush order for a
-// SKU that sold out), split at maxOpenLines lines. Every line was sent
+// day the shop ordered from the supplier (a weekday the policy ordered,
+// or a rush order for a SKU that sold out), split at maxOpenLines lines. Every line was sent
 // recently enough that it is expected after the end.
 func (g *generator) openOrders(r *rand.Rand, s int, lines []lineRef) []order {
 	sp := g.sups.list[s]

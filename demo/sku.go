@@ -16,8 +16,8 @@ type skuData struct {
 	pattern  Pattern
 	target   model.Status // the status it was aimed at
 	// followed says the SKU's stock is what following the replenishment
-	// policy through its history left, not a deliberate aim: it ends ok or
-	// low, as a well-run shop's SKUs do
+	// policy through its history left, not a deliberate aim: it nearly
+	// always ends ok or low, as a well-run shop's SKUs do
 	followed bool
 	status   model.Status // the status model.Compute gives it
 	sales    []model.DailySale

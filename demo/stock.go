@@ -21,7 +21,7 @@ type shares struct {
 	drafted float64 // of SKUs the policy left low: the PM has drafted the order
 }
 
-var defaultShares = shares{out: 0.03, excess: 0.04, cleared: 0.3, drafted: 0.05}
+var defaultShares = shares{out: 0.03, excess: 0.04, cleared: 0.3, drafted: 0.15}
 
 // missedEvery: one SKU in this many (by position, so that every catalogue
 // has a few, not a random number of them) has had its reorder missed:
