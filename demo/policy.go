@@ -33,8 +33,9 @@ const (
 	estimateWeeks = 8
 )
 
-// replenishment is the (s, S) policy the simulated shop follows: on every
-// weekday, when the inventory position is at or below the reorder point
+// replenishment is the (s, S) policy the simulated shop follows: s and S
+// are updated every Monday from its demand estimate; on every weekday,
+// when the inventory position is at or below the reorder point
 // s (the safety stock formula of model.Compute) or a stockout is
 // projected before an order placed a little later could arrive, order up
 // to S = s + the economic order quantity, at least the review period's
@@ -66,8 +67,8 @@ func newReplenishment(in model.PlanInput, p *model.Product, sporadic bool) reple
 }
 
 // levels are s and S for weekly demand mu with sd. They repeat the
-// formulas of model.Compute rather than call it: this runs on every
-// weekday of every SKU.
+// formulas of model.Compute rather than call it: this runs every week of
+// every SKU.
 func (p *replenishment) levels(mu, sd float64) (reorderPoint, orderUpTo float64) {
 	ss := p.z * math.Sqrt(p.leadWeeks*sd*sd+mu*mu*p.leadSDWeeks*p.leadSDWeeks)
 	reorderPoint = math.Ceil(mu*p.leadWeeks + ss - 1e-9)
@@ -103,6 +104,7 @@ func (g *generator) followPolicy(r *rand.Rand, d *skuData, dem *demand, in model
 	planLead := int(math.Round(7 * in.LeadTimeWeeks))
 	horizon := int(math.Round(7 * (in.ReviewWeeks + leadTimeBuffer*in.LeadTimeWeeks)))
 	var onWay []pending
+	var mu, sd, rop, upTo float64
 	for t := dem.from; t <= last; t++ {
 		kept := onWay[:0]
 		for _, o := range onWay {
@@ -113,9 +115,11 @@ func (g *generator) followPolicy(r *rand.Rand, d *skuData, dem *demand, in model
 			}
 		}
 		onWay = kept
+		if cal.weekday[t] == 0 || t == dem.from { // the levels are updated weekly
+			mu, sd = est.at(t)
+			rop, upTo = pol.levels(mu, sd)
+		}
 		if cal.weekday[t] < 5 || t == dem.from {
-			mu, sd := est.at(t)
-			rop, upTo := pol.levels(mu, sd)
 			ip := onHand
 			for _, o := range onWay {
 				ip += o.qty
