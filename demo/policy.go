@@ -124,8 +124,10 @@ func (g *generator) followPolicy(r *rand.Rand, d *skuData, dem *demand, in model
 			for _, o := range onWay {
 				ip += o.qty
 			}
+			// what is on hand lasting past the horizon needs no projection
+			lasts := float64(onHand) > mu/7*float64(planLead+horizon+1)
 			due := float64(ip) <= rop ||
-				float64(ip) < upTo && orderBy(t, onHand, onWay, mu/7, supplierLead, planLead) <= t+horizon
+				float64(ip) < upTo && !lasts && orderBy(t, onHand, onWay, mu/7, supplierLead, planLead) <= t+horizon
 			if mu > 0 && due {
 				qty := orderQty(upTo-float64(ip), pol.casePack, pol.moq)
 				if t == dem.from {
@@ -203,7 +205,7 @@ func newEstimator(sales []model.DailySale, dem *demand, cal *calendar, aheadWeek
 	for t := 1; t <= days; t++ {
 		e.sold[t] += e.sold[t-1]
 	}
-	for t := dem.from; t < days+aheadDays; t++ {
+	for t := dem.from; t < days+e.ahead; t++ {
 		e.expected[t+1] = e.expected[t] + dem.expected(cal, t)
 	}
 	return e
