@@ -17,10 +17,10 @@ func TestBacktestLevelSumsSKUSeries(t *testing.T) {
 	path := demoDB(t)
 	dir := t.TempDir()
 	skus, cats := filepath.Join(dir, "skus.csv"), filepath.Join(dir, "cats.csv")
-	if _, err := executeOut(t, "backtest", "--db", path, "--write-series", skus); err != nil {
+	if _, err := executeOut(t, "backtest", "--db", path, "--holdout", "13", "--write-series", skus); err != nil {
 		t.Fatal(err)
 	}
-	out, err := executeOut(t, "backtest", "--db", path, "--level", "category", "--write-series", cats)
+	out, err := executeOut(t, "backtest", "--db", path, "--holdout", "13", "--level", "category", "--write-series", cats)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,7 +16,7 @@ func TestExportForecastWritesEveryWeekWithBand(t *testing.T) {
 		t.Fatal(err)
 	}
 	recs := readCSV(t, out)
-	want := []string{"sku", "week_start", "forecast", "lower", "upper", "method", "demand_class"}
+	want := []string{"sku", "week_start", "forecast", "lower", "upper", "cum_forecast", "cum_lower", "cum_upper", "method", "demand_class"}
 	if strings.Join(recs[0], ",") != strings.Join(want, ",") {
 		t.Fatalf("header %v", recs[0])
 	}
@@ -31,10 +31,11 @@ func TestExportForecastWritesEveryWeekWithBand(t *testing.T) {
 	classes := map[string]bool{}
 	for _, r := range recs[1:] {
 		f, lo, hi := num(t, r[2]), num(t, r[3]), num(t, r[4])
-		if f < 0 || lo < 0 || lo > hi || r[5] == "" {
+		cf, clo, chi := num(t, r[5]), num(t, r[6]), num(t, r[7])
+		if f < 0 || lo < 0 || lo > hi || clo > chi || cf < f || r[8] == "" {
 			t.Fatalf("row %v", r)
 		}
-		classes[r[6]] = true
+		classes[r[9]] = true
 	}
 	if !classes["smooth"] || !classes["intermittent"] {
 		t.Errorf("demand classes %v", classes)

@@ -11,7 +11,8 @@ const historyDays = 730
 
 // calendar is the demo's sales history window with what every SKU needs
 // per day precomputed once: the weekday and, per category, where the day
-// sits in that category's seasonal cycle.
+// sits in that category's seasonal cycle. Those run aheadDays past the
+// end, for the demand the simulated shop expects (followPolicy).
 type calendar struct {
 	start, end model.Day
 	weekday    []int8
@@ -28,7 +29,7 @@ func newCalendar(end model.Day) *calendar {
 		start = start.WeekStart() + 7
 	}
 	c := &calendar{start: start, end: end}
-	n := c.days()
+	n := c.days() + aheadDays
 	c.weekday = make([]int8, n)
 	for t := range n {
 		c.weekday[t] = int8(c.day(t).Weekday())
@@ -44,6 +45,10 @@ func newCalendar(end model.Day) *calendar {
 	}
 	return c
 }
+
+// aheadDays is how far past the end the calendar knows weekdays and
+// seasons: beyond the longest lead time plus the review period.
+const aheadDays = 140
 
 func (c *calendar) days() int             { return int(c.end-c.start) + 1 }
 func (c *calendar) day(t int) model.Day   { return c.start + model.Day(t) }

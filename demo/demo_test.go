@@ -97,14 +97,33 @@ func TestPatternsReplayGenerate(t *testing.T) {
 	}
 }
 
-// Every SKU's stock must put it in the status it was aimed at; the aim is
-// what makes the status mix deliberate.
+// Every SKU aimed at a status must land in it; the aim is what makes the
+// trouble deliberate. The SKUs that follow the replenishment policy end
+// ok or low nearly always (a seasonal dip or a lumpy order can leave one
+// in excess or sold out, as in a real shop), and some of them are low.
 func TestStockHitsTheAim(t *testing.T) {
 	g := newGenerator(Options{SKUs: 1000, Seed: 5}.withDefaults())
+	followed, healthy, low := 0, 0, 0
 	for i := range g.opt.SKUs {
-		if d := g.makeSKU(i); d.status != d.target {
-			t.Errorf("%s (%v): aimed at %v, computes as %v", d.product.SKU, d.pattern, d.target, d.status)
+		d := g.makeSKU(i)
+		if !d.followed {
+			if d.status != d.target {
+				t.Errorf("%s (%v): aimed at %v, computes as %v", d.product.SKU, d.pattern, d.target, d.status)
+			}
+			continue
 		}
+		followed++
+		switch d.status {
+		case model.StatusLow:
+			low++
+			healthy++
+		case model.StatusOK:
+			healthy++
+		}
+	}
+	t.Logf("%d SKUs follow the policy: %d ok or low, %d low", followed, healthy, low)
+	if followed < g.opt.SKUs*3/4 || healthy < followed*9/10 || low == 0 {
+		t.Errorf("%d SKUs follow the policy, %d of them end ok or low, %d low", followed, healthy, low)
 	}
 }
 
@@ -416,10 +435,11 @@ func TestCatalogueStatuses(t *testing.T) {
 	if set.ServiceLevelB != 0.95 || set.DeadStockDays != 90 || set.ExcessCoverDays != 180 || set.HoldingRate != 0.25 || set.ReviewDays != 7 {
 		t.Errorf("settings are not the defaults the demo aims with: %+v", set)
 	}
-	// Aimed at 4 / 12 / 5 / 10 % and the rest ok.
+	// Out and excess are aimed at 3 and 4 %, dead follows from the
+	// history, low from following the policy, and the rest is ok.
 	want := map[model.Status][2]float64{
-		model.StatusOut: {2, 7}, model.StatusLow: {8, 16}, model.StatusDead: {3, 8},
-		model.StatusExcess: {6, 14}, model.StatusOK: {55, 80},
+		model.StatusOut: {2, 6}, model.StatusLow: {3, 10}, model.StatusDead: {3, 8},
+		model.StatusExcess: {3, 8}, model.StatusOK: {70, 88},
 	}
 	for _, s := range model.Statuses() {
 		share := 100 * float64(counts[s]) / float64(len(c.Items))

@@ -1,8 +1,9 @@
 // Package demo writes deterministic demo catalogues: a shop with a dozen
 // categories, 25 suppliers, two locations, two years of daily sales in
-// typical demand patterns, stock that puts every SKU in a chosen status,
-// open and historical purchase orders, and a few manual policies. The same
-// options always give the same data.
+// typical demand patterns, the stock and open orders that following a
+// replenishment policy through those sales leaves (with a few SKUs put in
+// trouble on purpose), historical purchase orders, and a few manual
+// policies. The same options always give the same data.
 package demo
 
 import (

@@ -44,8 +44,8 @@ func (ob *orderBook) add(d *skuData) {
 	p := &d.product
 	s := d.supplier
 	ob.skus[s] = append(ob.skus[s], skuRef{p.ID, p.UnitCost, p.CasePack, p.MOQ, d.rate, d.from, d.to})
-	if d.sent != nil {
-		ob.sent[s] = append(ob.sent[s], lineRef{p.ID, p.UnitCost, *d.sent})
+	for _, l := range d.sent {
+		ob.sent[s] = append(ob.sent[s], lineRef{p.ID, p.UnitCost, l})
 	}
 	if d.draft != nil {
 		ob.drafts[s] = append(ob.drafts[s], lineRef{p.ID, p.UnitCost, *d.draft})
@@ -137,14 +137,20 @@ func (g *generator) cancelled(r *rand.Rand, s int, skus []skuRef) order {
 	return o
 }
 
-// openOrders puts a supplier's open lines on sent orders of 5–40 lines,
-// sent recently enough that they are expected after the end.
+// openOrders puts a supplier's open lines on sent orders: one order per
+// day the shop ordered from the supplier (a weekday the policy ordered,
+// or a rush order for a SKU that sold out), split at maxOpenLines lines. Every line was sent
+// recently enough that it is expected after the end.
 func (g *generator) openOrders(r *rand.Rand, s int, lines []lineRef) []order {
 	sp := g.sups.list[s]
+	sort.SliceStable(lines, func(i, j int) bool { return lines[i].line.sentOn < lines[j].line.sentOn })
 	var out []order
 	for len(lines) > 0 {
-		n := min(len(lines), between(r, 5, 40))
-		sent := g.cal.end - model.Day(r.IntN(max(1, min(int(sp.LeadTimeDays), 21))))
+		sent := lines[0].line.sentOn
+		n := 1
+		for n < len(lines) && n < maxOpenLines && lines[n].line.sentOn == sent {
+			n++
+		}
 		o := order{
 			supplier: s, status: model.POSent,
 			created:  sent - model.Day(between(r, 0, 3)),
@@ -160,6 +166,9 @@ func (g *generator) openOrders(r *rand.Rand, s int, lines []lineRef) []order {
 	}
 	return out
 }
+
+// maxOpenLines is the most lines one sent order carries.
+const maxOpenLines = 60
 
 // draft is an order the PM started for some of a supplier's low SKUs.
 func (g *generator) draft(r *rand.Rand, s int, lines []lineRef) order {

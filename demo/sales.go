@@ -66,6 +66,50 @@ func (d *demand) multiplier(c *calendar, t int) float64 {
 	return 1
 }
 
+// expected is the mean units the SKU sells on day t (which may lie past
+// the end) when in stock: what a good forecast knows, with the shop's
+// own promotions.
+func (d *demand) expected(c *calendar, t int) float64 {
+	if t < d.from || t > d.to && d.pattern == Declining {
+		return 0
+	}
+	switch d.pattern {
+	case Intermittent, Lumpy:
+		// a lognormal's mean; the rounding to whole units, at least one,
+		// adds a little that does not matter here
+		return d.occur * d.sizeMedian * math.Exp(d.sizeSigma*d.sizeSigma/2)
+	}
+	lift := 1.0
+	for _, p := range d.promos {
+		if t >= p.from && t <= p.to {
+			lift = p.lift
+		}
+	}
+	return d.rate * d.multiplier(c, t) * lift
+}
+
+// weeklySD is the sd of a week's units when mean units are expected on
+// each day of it: a compound Poisson of order sizes for sporadic SKUs,
+// else the gamma-Poisson day-to-day noise of sales().
+func (d *demand) weeklySD(mean float64) float64 {
+	switch d.pattern {
+	case Intermittent, Lumpy:
+		// E[size²] of the lognormal
+		return math.Sqrt(7 * d.occur * d.sizeMedian * d.sizeMedian * math.Exp(2*d.sizeSigma*d.sizeSigma))
+	}
+	return math.Sqrt(7 * (mean + mean*mean/d.shape))
+}
+
+// expectedWeekly is the mean weekly units expected over the days days
+// from day t on.
+func (d *demand) expectedWeekly(c *calendar, t, days int) float64 {
+	sum := 0.0
+	for i := range days {
+		sum += d.expected(c, t+i)
+	}
+	return 7 * sum / float64(max(days, 1))
+}
+
 // sales draws the SKU's daily rows: days with units and stockout days,
 // never plain zero days. It also returns the units sold.
 func (d *demand) sales(r *rand.Rand, c *calendar) ([]model.DailySale, int) {

@@ -11,30 +11,39 @@ import (
 // skuData is one SKU as a worker made it, ready for the writer.
 type skuData struct {
 	product  model.Product // SupplierID is set by the writer
+	index    int           // its position in the catalogue
 	supplier int           // index into the supplier table
 	pattern  Pattern
 	target   model.Status // the status it was aimed at
+	// followed says the SKU's stock is what following the replenishment
+	// policy through its history left, not a deliberate aim: it nearly
+	// always ends ok or low, as a well-run shop's SKUs do
+	followed bool
 	status   model.Status // the status model.Compute gives it
 	sales    []model.DailySale
 	stock    stockSplit
 	policy   *model.Policy
-	sent     *poLine // a line on an open, sent purchase order
-	draft    *poLine // a line on a draft purchase order
+	sent     []poLine // lines on open, sent purchase orders
+	draft    *poLine  // a line on a draft purchase order
 	// rate is the mean units per selling day; from and to bound the days it
 	// sold. Historical purchase orders are sized and dated by them.
 	rate     float64
 	from, to model.Day
 }
 
-// poLine is a purchase-order line before its order exists.
-type poLine struct{ qty, received int }
+// poLine is a purchase-order line before its order exists; sentOn is
+// when its order went out (sent lines only).
+type poLine struct {
+	qty, received int
+	sentOn        model.Day
+}
 
 // makeSKU draws SKU i completely from its own random stream.
 func (g *generator) makeSKU(i int) *skuData {
 	r := skuRand(g.opt.Seed, i)
 	id := drawIdentity(r)
 	c := &categories[id.cat]
-	d := &skuData{pattern: id.pattern}
+	d := &skuData{index: i, pattern: id.pattern}
 	d.product = g.describe(r, i, c)
 	d.supplier = g.sups.choose(r, id.cat)
 
@@ -48,7 +57,7 @@ func (g *generator) makeSKU(i int) *skuData {
 	d.sales, units = dem.sales(r, g.cal)
 	d.from, d.to = g.cal.day(dem.from), g.cal.day(dem.to)
 	d.rate = float64(units) / float64(dem.to-dem.from+1)
-	g.stockUp(r, d, outTail > 0)
+	g.stockUp(r, d, dem, outTail > 0)
 	return d
 }
 

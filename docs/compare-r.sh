@@ -7,6 +7,7 @@
 #
 #   docs/compare-r.sh CATALOGUE.db [AS_OF]
 #   SAMPLE=200 docs/compare-r.sh CATALOGUE.db   # only 200 series (R is slow)
+#   HOLDOUT=13 docs/compare-r.sh CATALOGUE.db   # weeks held out (backtest's default otherwise)
 #   LEVEL=subcategory docs/compare-r.sh CATALOGUE.db   # summed demand per
 #                                       # subcategory (or category), where R's stlf is the yardstick
 set -euo pipefail
@@ -34,7 +35,7 @@ trap 'cleanup $?' EXIT
 (cd "$here/.." && go build -o "$tmp/stockroom" .)
 
 # Stockroom's own table is printed again, next to R's rows, by --score.
-"$tmp/stockroom" backtest --db "$db" ${as_of:+--as-of "$as_of"} ${SAMPLE:+--sample "$SAMPLE"} ${LEVEL:+--level "$LEVEL"} \
+"$tmp/stockroom" backtest --db "$db" ${as_of:+--as-of "$as_of"} ${SAMPLE:+--sample "$SAMPLE"} ${LEVEL:+--level "$LEVEL"} ${HOLDOUT:+--holdout "$HOLDOUT"} \
 	--write-series "$tmp/series.csv" >"$tmp/stockroom.txt"
 
 if ! Rscript "$here/compare-r.R" "$tmp/series.csv" "$tmp/r.csv" 2>"$tmp/r.log"; then
@@ -42,7 +43,7 @@ if ! Rscript "$here/compare-r.R" "$tmp/series.csv" "$tmp/r.csv" 2>"$tmp/r.log"; 
 	exit 1
 fi
 
-"$tmp/stockroom" backtest --db "$db" ${as_of:+--as-of "$as_of"} ${SAMPLE:+--sample "$SAMPLE"} ${LEVEL:+--level "$LEVEL"} \
+"$tmp/stockroom" backtest --db "$db" ${as_of:+--as-of "$as_of"} ${SAMPLE:+--sample "$SAMPLE"} ${LEVEL:+--level "$LEVEL"} ${HOLDOUT:+--holdout "$HOLDOUT"} \
 	--score "$tmp/r.csv"
 echo
 grep '^R ' "$tmp/r.log"

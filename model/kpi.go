@@ -89,13 +89,9 @@ func (k KPIs) StockoutRate() float64 {
 	return max(1-k.InStockDays/days, 0)
 }
 
-// DaysOfCover is available ÷ daily forecast demand; +Inf without demand.
-func (k KPIs) DaysOfCover() float64 {
-	if k.WeeklyDemand <= 0 {
-		return math.Inf(1)
-	}
-	return k.Available / (k.WeeklyDemand / 7)
-}
+// DaysOfCover is available ÷ daily forecast demand; +Inf without demand
+// or beyond ten years (CoverDays).
+func (k KPIs) DaysOfCover() float64 { return CoverDays(k.Available, k.WeeklyDemand) }
 
 // Share is part ÷ whole, 0 when the whole is 0 (a group of a catalogue
 // that sold nothing has no share of nothing).

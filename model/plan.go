@@ -62,7 +62,7 @@ type Plan struct {
 	// an active SKU that sells (or whose reorder point the PM set).
 	Low bool
 
-	DaysOfCover float64 // +Inf when there is no forecast demand
+	DaysOfCover float64 // CoverDays: +Inf without demand or beyond ten years
 	ExcessUnits int
 	Status      Status
 
@@ -91,12 +91,12 @@ type Plan struct {
 //	SS  = z · √(L·σ_w² + μ_w²·σ_L²),  z = Φ⁻¹(service level)   smooth, erratic
 //	ROP = ⌈μ_w·L + SS⌉ unless set by the PM
 //	ROP = ⌈q⌉, q = service-level quantile of demand over L weeks,
-//	      SS = q − μ_w·L                                        intermittent, lumpy
+//	      SS = max(q − μ_w·L, 0)                                intermittent, lumpy
 //	EOQ = √(2·D·K / (h·c)),  D = 52·μ_w
 //	S   = ROP + max(EOQ, μ_w·R)
 //	suggested = RoundOrder(S − IP) when IP ≤ ROP or order-by ≤ today + R,
 //	            at least ROP − IP + 1 when IP ≤ ROP
-//	days of cover = available / (μ_w / 7)
+//	days of cover = available / (μ_w / 7), ∞ beyond ten years (CoverDays)
 //	stockout = first day demand > available + receipts by then
 //	order-by = stockout − L
 //	excess = available − (S + cover target · μ_w / 7), when positive
@@ -117,11 +117,13 @@ func Compute(in PlanInput) Plan {
 	if in.ServiceLevel > 0 && in.ServiceLevel < 1 {
 		z = math.Max(forecast.NormalQuantile(in.ServiceLevel), 0)
 	}
-	p.SafetyStock = z * math.Sqrt(L*sd*sd+mu*mu*sdL*sdL)
+	p.SafetyStock = atLeastZero(z * math.Sqrt(L*sd*sd+mu*mu*sdL*sdL))
 	p.AutoReorderPoint = int(math.Ceil(mu*L + p.SafetyStock - 1e-9))
 	if f := in.Forecast; f != nil && f.Class.Sporadic() && in.ServiceLevel > 0 && in.ServiceLevel < 1 {
 		q := LeadTimeDemandQuantile(f, L, in.ServiceLevel)
-		p.SafetyStock = q - mu*L
+		// a quantile below the mean (most lead times sell nothing) is the
+		// reorder point, but no stock is held beyond the mean: SS 0
+		p.SafetyStock = atLeastZero(q - mu*L)
 		p.AutoReorderPoint = int(math.Ceil(q - 1e-9))
 	}
 	p.ReorderPoint = p.AutoReorderPoint
@@ -132,14 +134,7 @@ func Compute(in PlanInput) Plan {
 	p.EOQ = EOQ(52*mu, in.OrderCost, in.HoldingRate, in.UnitCost)
 	p.OrderUpTo = float64(p.ReorderPoint) + math.Max(p.EOQ, mu*in.ReviewWeeks)
 
-	switch {
-	case p.Available <= 0:
-		p.DaysOfCover = 0
-	case mu <= 0:
-		p.DaysOfCover = math.Inf(1)
-	default:
-		p.DaysOfCover = float64(p.Available) / (mu / 7)
-	}
+	p.DaysOfCover = CoverDays(float64(p.Available), mu)
 
 	p.Low = in.Active && p.InventoryPosition <= p.ReorderPoint && (mu > 0 || p.ReorderPointManual)
 	dead := in.OnHand > 0 && in.DaysSinceSale >= 0 && in.DeadStockDays > 0 && in.DaysSinceSale >= in.DeadStockDays
@@ -170,6 +165,15 @@ func Compute(in PlanInput) Plan {
 		p.Status = StatusExcess
 	}
 	return p
+}
+
+// atLeastZero is x, or 0 when x is negative or not a number: stock held
+// for safety is never negative, and an unknown spread holds none.
+func atLeastZero(x float64) float64 {
+	if x > 0 {
+		return x
+	}
+	return 0
 }
 
 // EOQ is the economic order quantity √(2·D·K / (h·c)) for yearly demand D,

@@ -3,6 +3,8 @@ package model
 import (
 	"math"
 	"testing"
+
+	"stockroom/forecast"
 )
 
 func near(a, b, tol float64) bool { return math.Abs(a-b) <= tol }
@@ -169,5 +171,43 @@ func TestDeadStockIsNotReordered(t *testing.T) {
 	in.OrderQty, in.HasOrderQty = 12, true
 	if p := Compute(in); !p.Reorder || p.SuggestedQty != 12 {
 		t.Errorf("own quantity on dead stock: reorder %v, qty %d", p.Reorder, p.SuggestedQty)
+	}
+}
+
+// Safety stock is the stock held beyond the mean lead-time demand: never
+// negative. A sporadic SKU whose service-level quantile of lead-time demand
+// is below that mean (most lead times sell nothing) holds none, and its
+// reorder point stays the quantile.
+func TestSafetyStockIsNeverNegative(t *testing.T) {
+	// Poisson(0.2) over one week: P(0) = e^−0.2 = 0.8187, P(≤1) = 0.9825
+	poisson := func(in *PlanInput) {
+		in.WeeklyDemand, in.DemandSD, in.LeadTimeWeeks, in.LeadTimeSDWeeks = 0.2, math.Sqrt(0.2), 1, 0
+		in.Forecast = &forecast.Result{Class: forecast.Intermittent, Mean: []float64{0.2, 0.2}, SD: math.Sqrt(0.2)}
+	}
+	cases := []struct {
+		name string
+		edit func(*PlanInput)
+		ss   float64
+		rop  int
+	}{
+		// q = 0 < μ·L = 0.2: SS was 0 − 0.2 = −0.2
+		{"sporadic, quantile below the mean", func(in *PlanInput) { poisson(in); in.ServiceLevel = 0.8 }, 0, 0},
+		// q = 1: SS = 1 − 0.2
+		{"sporadic, quantile above the mean", func(in *PlanInput) { poisson(in); in.ServiceLevel = 0.95 }, 0.8, 1},
+		// z = 1.6448536, SS = z·√(2·4² + 10²·0.5²) = z·√57, ROP ⌈20 + 12.42⌉
+		{"smooth", func(in *PlanInput) {}, 12.4183726, 33},
+		// z = Φ⁻¹(0.5) = 0: no safety stock, ROP = ⌈μ·L⌉
+		{"smooth at 50 %", func(in *PlanInput) { in.ServiceLevel = 0.5 }, 0, 20},
+		{"smooth below 50 %", func(in *PlanInput) { in.ServiceLevel = 0.3 }, 0, 20},
+		{"negative σ", func(in *PlanInput) { in.DemandSD, in.LeadTimeSDWeeks = -4, -1 }, 0, 20},
+		{"σ not a number", func(in *PlanInput) { in.DemandSD = math.NaN(); in.LeadTimeSDWeeks = 0 }, 0, 20},
+	}
+	for _, c := range cases {
+		in := base()
+		c.edit(&in)
+		p := Compute(in)
+		if !near(p.SafetyStock, c.ss, 1e-6) || p.AutoReorderPoint != c.rop {
+			t.Errorf("%s: SS %v ROP %d, want %v and %d", c.name, p.SafetyStock, p.AutoReorderPoint, c.ss, c.rop)
+		}
 	}
 }

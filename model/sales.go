@@ -103,14 +103,16 @@ func (w WeeklySales) RecentUnits(asOf Day, n int) []float64 {
 	return out
 }
 
-// Trailing sums the revenue and units of the last n complete weeks up to
-// asOf.
+// Trailing sums the revenue and units of the n complete weeks that end
+// with the last complete week up to asOf. Weeks after the last stored row
+// sold nothing: a SKU whose history stops early has only what falls inside
+// the window, not its last n held weeks.
 func (w WeeklySales) Trailing(asOf Day, n int) (revenue, units float64) {
-	t := w.Through(asOf)
-	for i := max(len(t.Units)-n, 0); i < len(t.Units); i++ {
-		units += float64(t.Units[i])
-		if i < len(t.Revenue) {
-			revenue += float64(t.Revenue[i])
+	end := min(w.completeWeeks(asOf), len(w.Units)) // one past the last complete held week
+	for i := max(w.completeWeeks(asOf)-n, 0); i < end; i++ {
+		units += float64(w.Units[i])
+		if i < len(w.Revenue) {
+			revenue += float64(w.Revenue[i])
 		}
 	}
 	return revenue, units

@@ -35,11 +35,28 @@ type BacktestOptions struct {
 	Progress func(done, total int)
 }
 
+// CumulativeHorizons are the horizons of the backtest's cumulative table
+// that a holdout of that many weeks covers.
+func CumulativeHorizons(holdout int) []int {
+	var out []int
+	for _, h := range forecast.CumulativeHorizons {
+		if h <= holdout {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
 // BacktestResult is the accuracy table and what went into it.
 type BacktestResult struct {
-	Table   *forecast.Table
-	Scored  int // SKUs with enough history to score
-	Skipped int // SKUs with too little history since their first sale
+	Table *forecast.Table
+	// Cumulative scores the automatic choice's forecasts of total demand
+	// over the first 4, 8, 13 and 26 held-out weeks (those the holdout
+	// covers, Horizons) per demand class.
+	Cumulative *forecast.CumulativeTable
+	Horizons   []int
+	Scored     int // SKUs with enough history to score
+	Skipped    int // SKUs with too little history since their first sale
 	// AutoPerSeries is the mean single-core time of one automatic forecast.
 	AutoPerSeries time.Duration
 	// Holdouts keeps each scored SKU's split by SKU, for scoring another
@@ -55,7 +72,8 @@ func (s *Snapshot) Backtest(ctx context.Context, st *store.Store, opt BacktestOp
 		opt.Methods = append([]string{forecast.Auto}, forecast.Methods()...)
 	}
 	rows := s.sampleRows(opt.Sample)
-	res := &BacktestResult{Table: &forecast.Table{}, Holdouts: map[string]forecast.Holdout{}}
+	res := &BacktestResult{Table: &forecast.Table{}, Cumulative: &forecast.CumulativeTable{},
+		Horizons: CumulativeHorizons(opt.Holdout), Holdouts: map[string]forecast.Holdout{}}
 	var series *csv.Writer
 	if opt.Series != nil {
 		series = csv.NewWriter(opt.Series)
@@ -75,6 +93,7 @@ func (s *Snapshot) Backtest(ctx context.Context, st *store.Store, opt BacktestOp
 		var mu sync.Mutex
 		parallel(len(chunk), func(a, b int) {
 			var tab forecast.Table
+			var cum forecast.CumulativeTable
 			var took time.Duration
 			for k := a; k < b; k++ {
 				demand := tmp.Items[k].Sales.DemandThrough(s.AsOf)
@@ -89,13 +108,18 @@ func (s *Snapshot) Backtest(ctx context.Context, st *store.Store, opt BacktestOp
 					if m == forecast.Auto {
 						took += time.Since(start)
 					}
-					if err == nil {
-						tab.Add(m, ho.Class, ho.Score(r))
+					if err != nil {
+						continue
+					}
+					tab.Add(m, ho.Class, ho.Score(r))
+					if m == forecast.Auto {
+						cum.Add(ho.Class, res.Horizons, ho.ScoreCumulative(r, res.Horizons))
 					}
 				}
 			}
 			mu.Lock()
 			res.Table.Merge(&tab)
+			res.Cumulative.Merge(&cum)
 			autoTime += took
 			mu.Unlock()
 		})

@@ -73,7 +73,8 @@ func (s *Snapshot) BacktestLevel(ctx context.Context, st *store.Store, opt Backt
 		names = append(names, name)
 	}
 	sort.Strings(names)
-	res := &BacktestResult{Table: &forecast.Table{}, Holdouts: map[string]forecast.Holdout{}}
+	res := &BacktestResult{Table: &forecast.Table{}, Cumulative: &forecast.CumulativeTable{},
+		Horizons: CumulativeHorizons(opt.Holdout), Holdouts: map[string]forecast.Holdout{}}
 	var series *csv.Writer
 	if opt.Series != nil {
 		series = csv.NewWriter(opt.Series)
@@ -97,8 +98,12 @@ func (s *Snapshot) BacktestLevel(ctx context.Context, st *store.Store, opt Backt
 			if m == forecast.Auto {
 				autoTime += time.Since(start)
 			}
-			if err == nil {
-				res.Table.Add(m, ho.Class, ho.Score(r))
+			if err != nil {
+				continue
+			}
+			res.Table.Add(m, ho.Class, ho.Score(r))
+			if m == forecast.Auto {
+				res.Cumulative.Add(ho.Class, res.Horizons, ho.ScoreCumulative(r, res.Horizons))
 			}
 		}
 	}

@@ -1,7 +1,14 @@
 package planner
 
+import (
+	"math"
+
+	"stockroom/forecast"
+)
+
 // ForecastView is the "forecast" view: one row per SKU and future week,
-// with the week's forecast and its 80 % band.
+// with the week's forecast and its 80 % band, and the same for the total
+// demand from the first forecast week through that week.
 type ForecastView struct {
 	snap  *Snapshot
 	weeks int
@@ -15,6 +22,9 @@ const (
 	ForecastMean
 	ForecastLower
 	ForecastUpper
+	ForecastCumMean
+	ForecastCumLower
+	ForecastCumUpper
 	ForecastMethod
 	ForecastDemandClass
 )
@@ -25,16 +35,28 @@ var forecastColumns = []Column{
 	ForecastMean:        {"forecast", "Forecast", Decimal, "mean demand in the week"},
 	ForecastLower:       {"lower", "Lower", Decimal, "10th percentile: the 80 % band's lower edge"},
 	ForecastUpper:       {"upper", "Upper", Decimal, "90th percentile: the 80 % band's upper edge"},
+	ForecastCumMean:     {"cum_forecast", "Cum fcst", Decimal, "mean total demand from the first forecast week through this one"},
+	ForecastCumLower:    {"cum_lower", "Cum lower", Decimal, "10th percentile of that total: the lower edge of its 80 % band"},
+	ForecastCumUpper:    {"cum_upper", "Cum upper", Decimal, "90th percentile of that total: 80 % of the time the total falls between cum_lower and cum_upper"},
 	ForecastMethod:      {"method", "Method", Text, "forecasting method chosen by backtest"},
 	ForecastDemandClass: {"demand_class", "Class", Enum, "smooth / erratic / intermittent / lumpy / none"},
 }
 
 // Forecasts returns the snapshot's forecast view. The first week is the
-// one after AsOf's week: forecasts start after the last complete week.
+// first one not wholly in the past on AsOf: AsOf's own week, or the next
+// when AsOf is a Sunday. A catalogue with no sales has no as-of day and
+// so no week dates.
 func (s *Snapshot) Forecasts() ForecastView {
 	weeks := max(s.Catalogue.Settings.ForecastWeeks, 1)
-	return ForecastView{snap: s, weeks: weeks, first: int64((s.AsOf + 1).WeekStart())}
+	v := ForecastView{snap: s, weeks: weeks, first: noWeek}
+	if s.AsOf.Valid() {
+		v.first = int64((s.AsOf + 1).WeekStart())
+	}
+	return v
 }
+
+// noWeek marks a forecast view without week dates.
+const noWeek = math.MinInt64
 
 func (ForecastView) Name() string      { return "forecast" }
 func (ForecastView) Columns() []Column { return forecastColumns }
@@ -51,12 +73,21 @@ func (v ForecastView) Value(i, col int) Value {
 	case ForecastSKU:
 		return Value{Text: r.Item.Product.SKU}
 	case ForecastWeekStart:
+		if v.first == noWeek {
+			return Value{Null: true}
+		}
 		return Value{Int: v.first + 7*int64(week)}
-	case ForecastMean, ForecastLower, ForecastUpper:
+	case ForecastMean, ForecastLower, ForecastUpper, ForecastCumMean, ForecastCumLower, ForecastCumUpper:
 		if week >= len(f.Mean) {
 			return Value{Null: true}
 		}
 		switch col {
+		case ForecastCumMean:
+			return Value{Float: f.Cumulative(week).Mean}
+		case ForecastCumLower:
+			return Value{Float: f.Cumulative(week).Quantile((1 - forecast.BandLevel) / 2)}
+		case ForecastCumUpper:
+			return Value{Float: f.Cumulative(week).Quantile((1 + forecast.BandLevel) / 2)}
 		case ForecastMean:
 			return Value{Float: f.Mean[week]}
 		case ForecastLower:

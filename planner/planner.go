@@ -419,8 +419,13 @@ func (s *Snapshot) daysSinceSale(r *Row) int {
 
 // lastSale is the last day with a sale on or before asOf. The rollup knows
 // the exact day of the last sale overall; for an earlier asOf it falls back
-// to the Sunday of the last week that sold.
+// to the Sunday of the last week that sold. A SKU without weekly rows never
+// sold, whatever LastSale holds: a history read into a zero WeeklySales
+// has day 0, which would export as 1970-01-01 and read as dead stock.
 func lastSale(w model.WeeklySales, asOf model.Day) model.Day {
+	if w.Weeks() == 0 {
+		return model.NoDay
+	}
 	if !w.LastSale.Valid() || w.LastSale <= asOf {
 		return w.LastSale
 	}

@@ -1,10 +1,6 @@
 package planner
 
-import (
-	"math"
-
-	"stockroom/model"
-)
+import "stockroom/model"
 
 // StockView is the "stock" view: one row per SKU with its stock position,
 // reorder point, cover and status.
@@ -173,9 +169,11 @@ func dateValue(d model.Day) Value {
 	return Value{Int: int64(d)}
 }
 
-// coverValue is days of cover, or null when endless (no demand).
+// coverValue is days of cover, or null when the stock never runs out (no
+// demand, or cover beyond ten years: model.CoverDays), which sorts as the
+// largest.
 func coverValue(days float64) Value {
-	if math.IsInf(days, 0) {
+	if !(days <= model.NeverCoverDays) {
 		return Value{Null: true}
 	}
 	return Value{Float: days}

@@ -69,7 +69,7 @@ func FormatRaw(kind Kind, v Value) string {
 	case Integer:
 		return strconv.FormatInt(v.Int, 10)
 	case Decimal, Percent:
-		return strconv.FormatFloat(round(v.Float, 2)+0, 'f', -1, 64) // +0: −0.001 rounds to −0, written as 0
+		return formatDecimal(v.Float)
 	case Money:
 		return strconv.FormatFloat(v.Float, 'f', 2, 64)
 	case Date:
@@ -79,6 +79,20 @@ func FormatRaw(kind Kind, v Value) string {
 	default:
 		return v.Text
 	}
+}
+
+// maxDecimals: digits beyond the 15th decimal are float noise.
+const maxDecimals = 15
+
+// formatDecimal writes x with two decimals, or with three significant
+// digits when that keeps more (below 1: 0.523, 0.0042), so a small rate
+// such as a forecast of 0.004 a week is never written as 0.
+func formatDecimal(x float64) string {
+	places := 2
+	if a := math.Abs(x); a > 0 && a < 1 {
+		places = min(max(2, 2-int(math.Floor(math.Log10(a)))), maxDecimals)
+	}
+	return strconv.FormatFloat(round(x, places)+0, 'f', -1, 64) // +0: a negative that rounds to −0 is written as 0
 }
 
 func round(x float64, places int) float64 {

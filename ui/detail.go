@@ -267,6 +267,12 @@ func (d detailPane) facts(in detailInput, w int) []string {
 		rop += " auto"
 	}
 	add("Reorder", rop)
+	lead := "forecasting…"
+	if it.Forecast != nil {
+		ld := r.LeadTimeDemand()
+		lead = fmt.Sprintf("%s wk: demand %s", trimFloat(ld.Weeks), leadDemandBand(ld))
+	}
+	f.addWrapped("Lead time", lead)
 	add("Policy", fmt.Sprintf("SS %s · EOQ %s · up-to %s", formatQty(r.Plan.SafetyStock), formatQty(r.Plan.EOQ), formatQty(r.Plan.OrderUpTo)))
 	pos := fmt.Sprintf("IP %s (on order %s", groupInt(int64(r.Plan.InventoryPosition)), groupInt(int64(it.OnOrder)))
 	if it.InDraft > 0 {

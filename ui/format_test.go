@@ -1,6 +1,9 @@
 package ui
 
-import "testing"
+import (
+	"math"
+	"testing"
+)
 
 func TestBarLeftGrowsFromTheDivider(t *testing.T) {
 	for _, c := range []struct {
@@ -30,5 +33,22 @@ func TestCompactMoney(t *testing.T) {
 func TestCountSaysOneInTheSingular(t *testing.T) {
 	if got := count(1, "SKU") + ", " + count(0, "unit") + ", " + count(2040, "SKU"); got != "1 SKU, 0 units, 2,040 SKUs" {
 		t.Errorf("got %q", got)
+	}
+}
+
+// The Risk pane says why a slow mover is slow; stock that never runs out
+// is said in words, not "∞ of cover".
+func TestSlowWhy(t *testing.T) {
+	for _, c := range []struct {
+		cover float64
+		want  string
+	}{
+		{400, "400d of cover, more than 180 days"},
+		{1200, "3.3y of cover, more than 180 days"},
+		{math.Inf(1), "cover never runs out: no demand, or over ten years of it (slow beyond 180 days)"},
+	} {
+		if got := slowWhy(c.cover, 180); got != c.want {
+			t.Errorf("slowWhy(%v) = %q, want %q", c.cover, got, c.want)
+		}
 	}
 }

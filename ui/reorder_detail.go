@@ -32,14 +32,18 @@ func (d detailPane) orderFacts(in detailInput, w int) []string {
 		groupInt(int64(pl.Available)), groupInt(int64(it.OnOrder)), groupInt(int64(it.InDraft))))
 	add("Demand", fmt.Sprintf("μ %s/wk σ %s · %s", formatQty(r.Forecast.Level()), formatQty(r.Forecast.SD), r.Forecast.Class))
 	add("Lead time", fmt.Sprintf("L %s ± %s wk (%s)", trimFloat(r.LeadTimeWeeks), trimFloat(r.LeadTimeSDWeeks), r.LeadTime.Source))
+	if it.Forecast != nil {
+		add("", "demand over L "+leadDemandBand(r.LeadTimeDemand()))
+	}
 	svc := fmt.Sprintf("%s%% (class %s default)", trimFloat(100*r.ServiceLevel), r.ABC)
 	if r.ServiceLevelManual {
 		svc = trimFloat(100*r.ServiceLevel) + "% (set for this SKU)"
 	}
 	add("Service", svc)
 	if r.Forecast.Class.Sporadic() {
-		add("ROP", fmt.Sprintf("%s = %s%% quantile of demand over L", groupInt(int64(pl.AutoReorderPoint)), trimFloat(100*r.ServiceLevel)))
-		add("Safety", fmt.Sprintf("SS %s = ROP − μ·L", formatQty(pl.SafetyStock)))
+		q := model.LeadTimeDemandQuantile(&r.Forecast, r.LeadTimeWeeks, r.ServiceLevel)
+		add("ROP", fmt.Sprintf("%s = ⌈q⌉, q %s the %s%% quantile of demand over L", groupInt(int64(pl.AutoReorderPoint)), formatQty(q), trimFloat(100*r.ServiceLevel)))
+		add("Safety", fmt.Sprintf("SS %s = max(q − μ·L, 0)", formatQty(pl.SafetyStock)))
 	} else {
 		z := 0.0
 		if r.ServiceLevel > 0 && r.ServiceLevel < 1 {

@@ -35,7 +35,7 @@ func (d detailPane) riskFacts(in detailInput, w int) []string {
 		model.RiskDead:      fmt.Sprintf("%s (dead after %d days without one)", lastSaleAgo(in.Snap, r), set.DeadStockDays),
 		model.RiskExcess:    fmt.Sprintf("available above S %s + %s days of demand", formatQty(r.Plan.OrderUpTo), trimFloat(set.ExcessCoverDays)),
 		model.RiskDeclining: fmt.Sprintf("chance of a sale in a week fell from %.0f%% to %.0f%% in 26 weeks", 100*r.Item.Forecast.Stats.SaleProbBefore, 100*r.Item.Forecast.Stats.SaleProb),
-		model.RiskSlow:      fmt.Sprintf("%s of cover, more than %s days", formatCover(r.Plan.DaysOfCover), trimFloat(set.SlowCoverDays)),
+		model.RiskSlow:      slowWhy(r.Plan.DaysOfCover, set.SlowCoverDays),
 	}[a.Risk]
 	add("Risk", s.RiskStyle(a.Risk).Render(a.Risk.String())+" · "+why)
 	add("At risk", fmt.Sprintf("%s × %.2f = %s", count(a.Units, "unit"), cost, formatMoney(a.Value, "")))
@@ -86,6 +86,15 @@ func (d detailPane) riskFacts(in detailInput, w int) []string {
 	f.line("")
 	f.line(s.Dim.Render(wrap("m what-if markdown (a = suggested) · space marks", w)))
 	return f.lines
+}
+
+// slowWhy says why a SKU is slow: its cover, or that it has none to speak
+// of (no demand, or beyond ten years).
+func slowWhy(cover, limit float64) string {
+	if math.IsInf(cover, 1) {
+		return fmt.Sprintf("cover never runs out: no demand, or over ten years of it (slow beyond %s days)", trimFloat(limit))
+	}
+	return fmt.Sprintf("%s of cover, more than %s days", formatCover(cover), trimFloat(limit))
 }
 
 // lastSaleAgo says how long ago the row last sold.

@@ -109,13 +109,12 @@ func (p *stockPane) renderCover(i, w int, _ bool) string {
 }
 
 // formatCover shows days of cover in at most 5 cells: whole days below
-// 1,000, years above, ∞ without demand.
+// 1,000, years above, ∞ without demand or beyond ten years (the stock never
+// runs out: model.CoverDays).
 func formatCover(days float64) string {
 	switch {
-	case math.IsInf(days, 1):
+	case !(days <= model.NeverCoverDays):
 		return "∞"
-	case days >= 100*365:
-		return ">99y"
 	case days >= 1000:
 		return strconv.FormatFloat(days/365, 'f', 1, 64) + "y"
 	}

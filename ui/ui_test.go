@@ -21,7 +21,7 @@ func TestLoadsAndShowsStockPane(t *testing.T) {
 }
 
 func TestFormatting(t *testing.T) {
-	covers := map[float64]string{0: "0d", 17.9: "17d", 999.5: "999d", 1000: "2.7y", 36499: "100.0y", 36500: ">99y", math.Inf(1): "∞"}
+	covers := map[float64]string{0: "0d", 17.9: "17d", 999.5: "999d", 1000: "2.7y", 3650: "10.0y", 3650.5: "∞", 37861757858947: "∞", math.Inf(1): "∞"}
 	for in, want := range covers {
 		if got := formatCover(in); got != want {
 			t.Errorf("formatCover(%v) = %q, want %q", in, got, want)

@@ -1,0 +1,47 @@
+package forecast
+
+// Cumulative is the distribution of total demand from the first forecast
+// week through week j (0 = the first week): Total(j+1), the same family
+// and variance whose quantile is the reorder point of a sporadic SKU.
+// A negative j is no weeks: a point mass at zero.
+func (r Result) Cumulative(j int) Distribution {
+	return r.Total(j + 1)
+}
+
+// CumulativeBand is the mean and the central BandLevel interval of total
+// demand from the first forecast week through week j: 80 % of the time
+// the demand of those weeks together falls inside [lower, upper].
+func (r Result) CumulativeBand(j int) (mean, lower, upper float64) {
+	return bandOf(r.Cumulative(j))
+}
+
+// CumulativeBands is CumulativeBand for weeks 0 … n−1 at once. It adds
+// one week's mean and variance term at a time, so a SKU's whole horizon
+// costs n quantiles rather than n² variance terms.
+func (r Result) CumulativeBands(n int) (mean, lower, upper []float64) {
+	mean, lower, upper = make([]float64, max(n, 0)), make([]float64, max(n, 0)), make([]float64, max(n, 0))
+	r.eachCumulative(n, func(j int, d Distribution) {
+		mean[j], lower[j], upper[j] = bandOf(d)
+	})
+	return mean, lower, upper
+}
+
+// eachCumulative calls each with Cumulative(j) for j = 0 … n−1. Total's
+// variance over h weeks is SD²·Σ_{m<h} c_m², c_m = 1 + ψ_1 + … + ψ_m, so
+// week j adds the term c_j² to week j−1's sum.
+func (r Result) eachCumulative(n int, each func(j int, d Distribution)) {
+	mean, sum, c := 0.0, 0.0, 1.0
+	for j := range n {
+		if j > 0 {
+			c += r.psi(j)
+		}
+		mean += r.mean(j)
+		sum += c * c
+		each(j, r.dist(mean, r.SD*r.SD*sum))
+	}
+}
+
+// bandOf is a distribution's mean and its central BandLevel interval.
+func bandOf(d Distribution) (mean, lower, upper float64) {
+	return d.Mean, d.Quantile((1 - BandLevel) / 2), d.Quantile((1 + BandLevel) / 2)
+}

@@ -1,0 +1,56 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+func TestBandQty(t *testing.T) {
+	for v, want := range map[float64]string{0: "0", 3: "3", 1234: "1,234", 11.04: "11.0", 16.96: "17.0", 2.5: "2.5", 150.4: "150"} {
+		if got := bandQty(v); got != want {
+			t.Errorf("bandQty(%v) = %q, want %q", v, got, want)
+		}
+	}
+}
+
+// The Stock pane's facts and the Reorder pane's working show the demand
+// over the SKU's lead time with its 80 % band, the planner's figures; a
+// SKU still being forecast says so instead of showing a band of zeros.
+func TestDetailShowsLeadTimeDemand(t *testing.T) {
+	m, _ := newTestModel(t, 160, 45)
+	press(t, m, "down", "down")
+	r := m.stock.currentRow()
+	ld := r.LeadTimeDemand()
+	if ld.Weeks != 2 || !(ld.Lower < ld.Mean && ld.Mean < ld.Upper) {
+		t.Fatalf("fixture: %s lead-time demand %+v", r.Item.Product.SKU, ld)
+	}
+	screen := ansi.Strip(m.render())
+	want := "Lead time 2 wk: demand " + formatQty(ld.Mean)
+	band := "(80%:\u00a0" + bandQty(ld.Lower) + "–" + bandQty(ld.Upper) + ")"
+	if !strings.Contains(screen, want) || !strings.Contains(screen, band) {
+		t.Errorf("stock pane lacks %q and %q:\n%s", want, band, screen)
+	}
+
+	press(t, m, "3")
+	r = m.reorder.currentRow()
+	ld = r.LeadTimeDemand()
+	screen = ansi.Strip(m.render())
+	want = "demand over L " + formatQty(ld.Mean)
+	band = "(80%:\u00a0" + bandQty(ld.Lower) + "–" + bandQty(ld.Upper) + ")"
+	if !strings.Contains(screen, want) || !strings.Contains(screen, band) {
+		t.Errorf("reorder pane lacks %q and %q:\n%s", want, band, screen)
+	}
+
+	waiting := *r
+	item := *r.Item
+	item.Forecast = nil
+	waiting.Item = &item
+	for _, reorder := range []bool{false, true} {
+		facts := strings.Join(m.detail.facts(detailInput{Snap: m.snap, Row: &waiting, Reorder: reorder}, 60), "\n")
+		if strings.Contains(facts, "80%:") || !reorder && !strings.Contains(ansi.Strip(facts), "Lead time forecasting…") {
+			t.Errorf("reorder %v: a band without a forecast:\n%s", reorder, ansi.Strip(facts))
+		}
+	}
+}
