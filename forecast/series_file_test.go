@@ -24,7 +24,8 @@ import (
 // FORECAST_HOLDOUT periods (default 13) are held out. Each period is read
 // as one week; the name "synth" is the synthetic set. It prints the
 // accuracy table and the band and zero-forecast shares of the automatic
-// choice; it asserts only that the files parsed. With one series file,
+// choice and its cumulative table (as `stockroom backtest` prints them);
+// it asserts only that the files parsed. With one series file,
 // FORECAST_WRITE_SERIES writes the scored series in the long format for
 // docs/compare-r.R, and FORECAST_SCORE adds that script's forecasts
 // (sku,method,t,forecast,lower,upper) to the table.
@@ -53,6 +54,13 @@ func TestAccuracyFile(t *testing.T) {
 		}
 		var tab Table
 		var st bandStats
+		var cum CumulativeTable
+		var horizons []int
+		for _, hz := range CumulativeHorizons {
+			if hz <= h {
+				horizons = append(horizons, hz)
+			}
+		}
 		methods := append([]string{Auto}, Methods()...)
 		holdouts := map[string]Holdout{}
 		var scored []string
@@ -71,6 +79,7 @@ func TestAccuracyFile(t *testing.T) {
 				tab.Add(m, ho.Class, ho.Score(r))
 				if m == Auto {
 					st.add(ho, r)
+					cum.Add(ho.Class, horizons, ho.ScoreCumulative(r, horizons))
 				}
 			}
 		}
@@ -86,13 +95,16 @@ func TestAccuracyFile(t *testing.T) {
 		}
 		var b strings.Builder
 		tab.WriteText(&b, methods)
+		b.WriteString("\n")
+		cum.WriteText(&b)
 		t.Logf("%s: %d series, %d held out\n%s\n%s", path, len(series), h, b.String(), st)
 	}
 }
 
 // synthSeries is the synthetic set of TestAccuracySynthetic, or with
 // FORECAST_SYNTH_WEEKS and FORECAST_SYNTH_PROCESS (a process name such as
-// "seasonal") longer series of one process, held out over the last
+// "seasonal") longer series of one process (FORECAST_SYNTH_PER series per
+// process, FORECAST_SYNTH_MISSING their share of missing weeks), held out over the last
 // FORECAST_HOLDOUT weeks: four years of a seasonal process stand in for a
 // sub-category's summed demand.
 func synthSeries(holdout int) ([]string, [][]float64, int, error) {
@@ -105,9 +117,16 @@ func synthSeries(holdout int) ([]string, [][]float64, int, error) {
 		h = holdout
 	}
 	only := os.Getenv("FORECAST_SYNTH_PROCESS")
+	opt := synth.Options{Seed: 1, PerProcess: 60, Weeks: weeks}
+	if v, err := strconv.Atoi(os.Getenv("FORECAST_SYNTH_PER")); err == nil {
+		opt.PerProcess = v
+	}
+	if v, err := strconv.ParseFloat(os.Getenv("FORECAST_SYNTH_MISSING"), 64); err == nil {
+		opt.MissingRate = v
+	}
 	var ids []string
 	var series [][]float64
-	for _, s := range synth.Generate(synth.Options{Seed: 1, PerProcess: 60, Weeks: weeks}) {
+	for _, s := range synth.Generate(opt) {
 		if only == "" || string(s.Process) == only {
 			ids = append(ids, s.Name)
 			series = append(series, s.Demand)
