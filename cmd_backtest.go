@@ -17,7 +17,7 @@ import (
 )
 
 func backtestCommand(db *string) *cobra.Command {
-	var asOf, format, seriesOut, score, table string
+	var asOf, format, seriesOut, score, table, level string
 	var holdout, sample int
 	cmd := &cobra.Command{
 		Use:   "backtest",
@@ -90,7 +90,16 @@ func backtestCommand(db *string) *cobra.Command {
 				defer f.Close()
 				opt.Series = f
 			}
-			res, err := snap.Backtest(cmd.Context(), st, opt)
+			if level, err = planner.ParseLevel(level); err != nil {
+				return usageError{err}
+			}
+			run := snap.Backtest
+			if level != planner.LevelSKU {
+				run = func(ctx context.Context, st *store.Store, opt planner.BacktestOptions) (*planner.BacktestResult, error) {
+					return snap.BacktestLevel(ctx, st, opt, level)
+				}
+			}
+			res, err := run(cmd.Context(), st, opt)
 			if err != nil {
 				return err
 			}
@@ -111,10 +120,14 @@ func backtestCommand(db *string) *cobra.Command {
 				}
 				return res.Table.WriteCSV(out, order)
 			}
+			scored, unit := count(res.Scored, "SKU"), "SKU"
+			if level != planner.LevelSKU { // the summed demand of each group
+				scored, unit = fmt.Sprintf("%s %s series", groupThousands(res.Scored), level), "series"
+			}
 			fmt.Fprintf(out, "Backtest as of %s: the last %s held out; %s scored, %s skipped (under 16 weeks of history).\n",
-				snap.AsOf, count(holdout, "week"), count(res.Scored, "SKU"), groupThousands(res.Skipped))
+				snap.AsOf, count(holdout, "week"), scored, groupThousands(res.Skipped))
 			if table != "cumulative" {
-				fmt.Fprintf(out, "The automatic choice took %.3f ms per SKU on one core.\n\n", float64(res.AutoPerSeries.Microseconds())/1000)
+				fmt.Fprintf(out, "The automatic choice took %.3f ms per %s on one core.\n\n", float64(res.AutoPerSeries.Microseconds())/1000, unit)
 				if err := res.Table.WriteText(out, order); err != nil {
 					return err
 				}
@@ -132,6 +145,7 @@ func backtestCommand(db *string) *cobra.Command {
 	cmd.Flags().StringVar(&table, "table", "", "methods, cumulative or both (text default both; csv default methods)")
 	cmd.Flags().IntVar(&sample, "sample", 0, "score about N SKUs (every k-th), 0 for all")
 	cmd.Flags().StringVar(&seriesOut, "write-series", "", "also write the scored series to FILE as CSV (sku,class,t,demand,holdout)")
+	cmd.Flags().StringVar(&level, "level", planner.LevelSKU, "forecast each sku, or each subcategory's or category's summed demand")
 	cmd.Flags().StringVar(&score, "score", "", "also score another tool's forecasts from FILE (sku,method,t,forecast,lower,upper)")
 	return cmd
 }

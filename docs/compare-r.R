@@ -7,9 +7,11 @@
 #
 # SERIES.csv comes from `stockroom backtest --write-series` and has the header
 # sku,class,t,demand,holdout (demand empty = missing week, holdout 1 = one of
-# the last h weeks). OUT.csv gets sku,method,t,forecast,lower,upper with three
-# methods: "R ets", "R croston" and "R auto" (ets for smooth/erratic skus,
-# croston for intermittent/lumpy ones). Timings go to stderr.
+# the last h weeks). OUT.csv gets sku,method,t,forecast,lower,upper with four
+# methods: "R ets", "R croston", "R auto" (ets for smooth/erratic skus,
+# croston for intermittent/lumpy ones) and "R stlf" (STL decomposition with a
+# 52-week season and ets on the seasonally adjusted series, where there are
+# two years of history; ets otherwise). Timings go to stderr.
 
 suppressPackageStartupMessages(library(forecast))
 
@@ -116,6 +118,22 @@ fit_croston <- function(y, h) {
        fallback = FALSE)
 }
 
+fit_stlf <- function(y, h) {
+  obs <- y[!is.na(y)]
+  # stlf needs two whole seasons; with less it would stop, so those series
+  # get ets, as a forecaster without a season would.
+  if (length(y) <= 2 * 52) return(fit_ets(y, h))
+  x <- na.interp(ts(y, frequency = 52))
+  fc <- tryCatch(
+    suppressWarnings(stlf(x, h = h, level = 80)),
+    error = function(e) NULL)
+  if (is.null(fc) || !all(is.finite(fc$mean))) {
+    return(c(mean_forecast(obs, h), fallback = TRUE))
+  }
+  list(mean = as.numeric(fc$mean), lower = as.numeric(fc$lower),
+       upper = as.numeric(fc$upper), fallback = FALSE)
+}
+
 # Fits every sku with fit, timing only the fitting loop (elapsed seconds).
 run <- function(fit) {
   start <- proc.time()
@@ -125,6 +143,7 @@ run <- function(fit) {
 
 ets_run <- run(fit_ets)
 croston_run <- run(fit_croston)
+stlf_run <- run(fit_stlf)
 
 report <- function(name, r) {
   n <- length(r$forecasts)
@@ -136,6 +155,7 @@ report <- function(name, r) {
 }
 report("R ets", ets_run)
 report("R croston", croston_run)
+report("R stlf", stlf_run)
 
 # ---- write -----------------------------------------------------------------
 
@@ -160,7 +180,8 @@ auto <- ifelse(sparse, croston_run$forecasts, ets_run$forecasts)
 
 out <- rbind(rows("R ets", ets_run$forecasts),
              rows("R croston", croston_run$forecasts),
-             rows("R auto", auto))
+             rows("R auto", auto),
+             rows("R stlf", stlf_run$forecasts))
 # Missing bounds are written as empty fields; NA/NaN/Inf never appear.
 for (col in c("forecast", "lower", "upper")) {
   out[[col]][!is.finite(out[[col]])] <- NA

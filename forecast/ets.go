@@ -36,11 +36,12 @@ func (m *ets) start(scratch []float64) etsState {
 	return st
 }
 
-// ahead is the forecast k ≥ 1 weeks after the last observed position t-1.
-func (m *ets) ahead(st *etsState, t, k int) float64 {
+// ahead is the forecast k ≥ 1 weeks after the last observed position t-1;
+// damped is dampedSum(φ, k), which the caller computes once per k.
+func (m *ets) ahead(st *etsState, t, k int, damped float64) float64 {
 	f := st.l
 	if m.trend {
-		f += dampedSum(m.phi, k) * st.b
+		f += damped * st.b
 	}
 	if m.seasonal {
 		f += st.s[(t+k-1)%season]
@@ -106,10 +107,17 @@ func (m *ets) sse(y []float64, scratch []float64) float64 {
 func (m *ets) paths(y []float64, from, h int, emit func(t int, path []float64)) {
 	st := m.start(nil)
 	path := make([]float64, h)
+	// φ + … + φ^k for every step, summed once instead of at every origin
+	damped := make([]float64, h)
+	for k, sum, pow := 0, 0.0, 1.0; k < h; k++ {
+		pow *= m.phi
+		sum += pow
+		damped[k] = sum
+	}
 	for t := 0; t <= len(y); t++ {
 		if t >= from {
 			for k := range path {
-				path[k] = m.ahead(&st, t, k+1)
+				path[k] = m.ahead(&st, t, k+1, damped[k])
 			}
 			emit(t, path)
 		}
@@ -190,7 +198,7 @@ func (dampedHolt) fit(y []float64) fitted {
 	best := nelderMead(func(p []float64) float64 {
 		m.alpha, m.beta, m.phi = p[0], p[1]*p[0], p[2]
 		return m.sse(y, nil)
-	}, []float64{0.2, 0.1, 0.9}, []box{{0.01, 0.99}, {0.001, 0.5}, {0.8, 0.98}}, 120)
+	}, []float64{0.2, 0.1, 0.9}, []box{{0.01, 0.99}, {0.001, 0.5}, {0.8, 0.98}}, nmBudgetTrend)
 	m.alpha, m.beta, m.phi = best[0], best[1]*best[0], best[2]
 	return m
 }
@@ -234,7 +242,7 @@ func (holtWinters) fit(y []float64) fitted {
 	best := nelderMead(func(p []float64) float64 {
 		m.alpha, m.beta, m.gamma = p[0], p[1]*p[0], p[2]*(1-p[0])
 		return m.sse(y, scratch)
-	}, []float64{0.1, 0.05, 0.1}, []box{{0.01, 0.9}, {0.001, 0.3}, {0.001, 0.6}}, 150)
+	}, []float64{0.1, 0.05, 0.1}, []box{{0.01, 0.9}, {0.001, 0.3}, {0.001, 0.6}}, nmBudgetSeason)
 	m.alpha, m.beta, m.gamma = best[0], best[1]*best[0], best[2]*(1-best[0])
 	return m
 }

@@ -96,10 +96,11 @@ func (r Result) Total(h int) Distribution {
 // BandLevel is the coverage of the band drawn around forecasts.
 const BandLevel = 0.8
 
-// Band is the central BandLevel interval of week j's demand.
+// Band is the central BandLevel interval of week j's demand, its upper
+// edge raised to contain the mean (see bandTop).
 func (r Result) Band(j int) (lower, upper float64) {
 	d := r.Week(j)
-	return d.Quantile((1 - BandLevel) / 2), d.Quantile((1 + BandLevel) / 2)
+	return d.Quantile((1 - BandLevel) / 2), bandTop(d)
 }
 
 // finite reports whether every number of the result is finite.

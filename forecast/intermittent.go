@@ -124,7 +124,7 @@ func (tsb) fit(y []float64) fitted {
 	best := nelderMead(func(p []float64) float64 {
 		f.alpha, f.beta = p[0], p[1]
 		return f.sse(y)
-	}, []float64{0.1, 0.1}, []box{{0.01, 0.5}, {0.01, 0.5}}, 80)
+	}, []float64{0.1, 0.1}, []box{{0.01, 0.5}, {0.01, 0.5}}, nmBudgetTSB)
 	f.alpha, f.beta = best[0], best[1]
 	return f
 }

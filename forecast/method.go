@@ -27,6 +27,7 @@ const (
 	NameSES           = "SES"
 	NameDampedHolt    = "damped Holt"
 	NameHoltWinters   = "Holt-Winters"
+	NameTheta         = "Theta"
 	NameCroston       = "Croston"
 	NameSBA           = "SBA"
 	NameTSB           = "TSB"

@@ -3,6 +3,7 @@ package forecast
 import (
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -42,9 +43,19 @@ func TestHoltWintersRecoversSeason(t *testing.T) {
 			t.Errorf("week %d: %.1f, want %.1f ± 10", j+1, m, want)
 		}
 	}
-	// and the automatic choice prefers a seasonal method to flat ones
-	if auto := Forecast(y, 26); auto.Method != NameHoltWinters && auto.Method != NameSeasonalNaive {
-		t.Errorf("automatic choice %s on a seasonal series", auto.Method)
+	// and the automatic choice prefers seasonal methods to flat ones: a
+	// combination's every part is seasonal or seasonally adjusted, and it
+	// follows the wave as well
+	auto := Forecast(y, 26)
+	for _, part := range strings.Split(auto.Method, " + ") {
+		if part != NameHoltWinters && part != NameSeasonalNaive && !strings.HasPrefix(part, "seasonal ") {
+			t.Errorf("automatic choice %s on a seasonal series", auto.Method)
+		}
+	}
+	for j, m := range auto.Mean {
+		if want := wave(156 + j); math.Abs(m-want) > 10 {
+			t.Errorf("automatic choice %s, week %d: %.1f, want %.1f ± 10", auto.Method, j+1, m, want)
+		}
 	}
 	if _, err := ForecastWith(y[:100], 26, NameHoltWinters); err == nil {
 		t.Error("Holt-Winters fitted on under two years")

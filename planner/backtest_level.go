@@ -1,0 +1,138 @@
+package planner
+
+import (
+	"context"
+	"encoding/csv"
+	"fmt"
+	"math"
+	"sort"
+	"time"
+
+	"stockroom/forecast"
+	"stockroom/store"
+)
+
+// Levels at which a backtest can forecast: each SKU, or the summed demand
+// of every SKU of a sub-category or category, where a planner judges
+// seasonality and trend and where R's stlf is the usual yardstick.
+const (
+	LevelSKU         = "sku"
+	LevelSubcategory = "subcategory"
+	LevelCategory    = "category"
+)
+
+// ParseLevel checks a --level value.
+func ParseLevel(s string) (string, error) {
+	switch s {
+	case LevelSKU, LevelSubcategory, LevelCategory:
+		return s, nil
+	}
+	return "", fmt.Errorf("--level must be sku, subcategory or category, not %q", s)
+}
+
+// BacktestLevel is Backtest on group series: the weekly demand of every
+// SKU of a sub-category (named "category › subcategory") or category,
+// summed week by week up to the snapshot's day. A week a SKU was out of
+// stock all week adds nothing, as it sold nothing. opt.Sample is ignored:
+// a group needs all its SKUs. The result's Holdouts are keyed by group
+// name, so --write-series and --score work on groups as on SKUs.
+func (s *Snapshot) BacktestLevel(ctx context.Context, st *store.Store, opt BacktestOptions, level string) (*BacktestResult, error) {
+	if level == LevelSKU {
+		return nil, fmt.Errorf("BacktestLevel: use Backtest for SKUs")
+	}
+	if len(opt.Methods) == 0 {
+		opt.Methods = append([]string{forecast.Auto}, forecast.Methods()...)
+	}
+	groups := map[string][]float64{}
+	rows := all(len(s.Rows))
+	var buf []float64
+	for lo := 0; lo < len(rows); lo += refreshChunk {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		chunk := rows[lo:min(lo+refreshChunk, len(rows))]
+		tmp, err := s.readHistories(ctx, st, chunk)
+		if err != nil {
+			return nil, err
+		}
+		for k := range chunk {
+			it := &tmp.Items[k]
+			name := it.Product.Category
+			if level == LevelSubcategory {
+				name += " › " + it.Product.Subcategory
+			}
+			buf = it.Sales.AppendDemandThrough(buf, s.AsOf)
+			groups[name] = addAligned(groups[name], buf)
+		}
+		if opt.Progress != nil {
+			opt.Progress(lo+len(chunk), len(rows))
+		}
+	}
+	names := make([]string, 0, len(groups))
+	for name := range groups {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	res := &BacktestResult{Table: &forecast.Table{}, Cumulative: &forecast.CumulativeTable{},
+		Horizons: CumulativeHorizons(opt.Holdout), Holdouts: map[string]forecast.Holdout{}}
+	var series *csv.Writer
+	if opt.Series != nil {
+		series = csv.NewWriter(opt.Series)
+		series.Write([]string{"sku", "class", "t", "demand", "holdout"})
+	}
+	var autoTime time.Duration
+	for _, name := range names {
+		ho := forecast.Split(groups[name], opt.Holdout)
+		if !ho.Eligible {
+			res.Skipped++
+			continue
+		}
+		res.Scored++
+		res.Holdouts[name] = ho
+		if series != nil {
+			writeSeries(series, name, ho)
+		}
+		for _, m := range opt.Methods {
+			start := time.Now()
+			r, err := ho.Forecast(m)
+			if m == forecast.Auto {
+				autoTime += time.Since(start)
+			}
+			if err != nil {
+				continue
+			}
+			res.Table.Add(m, ho.Class, ho.Score(r))
+			if m == forecast.Auto {
+				res.Cumulative.Add(ho.Class, res.Horizons, ho.ScoreCumulative(r, res.Horizons))
+			}
+		}
+	}
+	if res.Scored > 0 {
+		res.AutoPerSeries = autoTime / time.Duration(res.Scored)
+	}
+	if series != nil {
+		series.Flush()
+		if err := series.Error(); err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+// addAligned adds y to sum week by week, both ending on the same week (the
+// last complete one before the snapshot's day), and returns the sum. A
+// missing week of y adds nothing; weeks before either series began are 0.
+func addAligned(sum, y []float64) []float64 {
+	if len(y) > len(sum) {
+		grown := make([]float64, len(y))
+		copy(grown[len(y)-len(sum):], sum)
+		sum = grown
+	}
+	off := len(sum) - len(y)
+	for i, v := range y {
+		if !math.IsNaN(v) {
+			sum[off+i] += v
+		}
+	}
+	return sum
+}
