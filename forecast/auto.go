@@ -137,6 +137,7 @@ func forecast(demand []float64, horizon int, force string, score bool) (Result, 
 	for k := range r.Psi {
 		r.Psi[k] = final.psi(k + 1)
 	}
+	calibrate(&r, chosen, final, y, scale)
 	if !r.finite() { // only reachable with absurd input; fall back to the plain mean
 		shortHistory(&r, y, scale)
 	}
@@ -281,6 +282,7 @@ func shortHistory(r *Result, y []float64, scale float64) {
 		r.SD = math.Max(r.SD, math.Sqrt(ss/float64(n-1))*scale)
 	}
 	r.Psi = nil
+	r.LevelVar = 0
 	r.RMSSE = math.NaN()
 	if !r.finite() {
 		fill(r.Mean, 0)
