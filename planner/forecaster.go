@@ -23,8 +23,9 @@ type Auto struct{}
 // 52-week revenue and units, auto/3 the demand statistics (CV, in-stock
 // days, sale probability), auto/4 52-week sales that end at the as-of day
 // (not at a history that stopped early) and no 1970 last sale for a SKU
-// that never sold, so older rows are recomputed once.
-func (Auto) Engine() string { return "auto/4" }
+// that never sold, auto/5 the calibrated level variance that widens
+// long-horizon bands, so older rows are recomputed once.
+func (Auto) Engine() string { return "auto/5" }
 
 func (Auto) Forecast(demand []float64, horizon int) forecast.Result {
 	return forecast.Forecast(demand, horizon)
