@@ -71,6 +71,16 @@ func (r Result) totalVariance(h int) float64 {
 	return r.SD * r.SD * (v + r.levelVar()*fh*fh)
 }
 
+// TotalVariance is the variance of total demand over the next h weeks
+// under the error model, whatever the family: what the safety stock of a
+// smooth or erratic SKU is drawn from. 0 for no weeks.
+func (r Result) TotalVariance(h int) float64 {
+	if h <= 0 {
+		return 0
+	}
+	return r.totalVariance(h)
+}
+
 // levelVar is LevelVar, 0 when it is not a usable number.
 func (r Result) levelVar() float64 {
 	if r.LevelVar > 0 && !math.IsInf(r.LevelVar, 1) {
