@@ -54,7 +54,7 @@ func calibrate(r *Result, m method, final fitted, y []float64, scale float64) {
 	if r.Class.Sporadic() && histN[0] > 0 {
 		r.SD = math.Max(r.SD, math.Sqrt(hist[0])*scale)
 	}
-	v := levelPrior(final)
+	v := levelPrior(final, y)
 	sd := r.SD / scale
 	if sd > 0 && !math.IsInf(sd, 1) {
 		v = math.Max(v, r.fitLevelVar(hist, histN, sd))
@@ -129,13 +129,18 @@ func (r Result) fitLevelVar(ms []float64, n []int, sd float64) float64 {
 }
 
 // levelPrior is the variance of a fitted method's level estimate on
-// stable demand, in units of the one-step error variance: the mean of n
+// stable demand y, in units of the one-step error variance: the mean of n
 // weeks errs by 1/n of a week's variance, exponential smoothing with
 // weight α by α/(2 − α) (it averages about (2 − α)/α weeks); Croston's
 // and SBA's average sales, one every interval, ADIDA's buckets of k weeks.
-// Methods whose ψ already carries their level (naive, damped Holt,
-// Holt-Winters) or that have none (seasonal naive) get 0.
-func levelPrior(f fitted) float64 {
+// TSB smooths sizes with α and the weekly chance of a sale π with β:
+// with a = α/(2 − α), b = β/(2 − β) and sizes of mean z and variance s²,
+// its level zπ errs by π²·a·s² + z²·b·π(1 − π), over a week's variance
+// π·s² + π(1 − π)·z²: a for a SKU that sells every week, b for one
+// whose sizes never vary. Methods whose ψ already carries their level
+// (naive, damped Holt, Holt-Winters) or that have none (seasonal naive)
+// get 0.
+func levelPrior(f fitted, y []float64) float64 {
 	switch x := f.(type) {
 	case directMethod:
 		if x.label == NameMovingAverage {
@@ -148,9 +153,36 @@ func levelPrior(f fitted) float64 {
 	case *crostonFit:
 		return x.alpha / (2 - x.alpha) / math.Max(x.p0, 1)
 	case *tsbFit:
-		return x.beta / (2 - x.beta)
+		z, s2, pi := sizeStats(y)
+		a, b := x.alpha/(2-x.alpha), x.beta/(2-x.beta)
+		if week := s2 + (1-pi)*z*z; week > 0 {
+			return (pi*a*s2 + b*(1-pi)*z*z) / week
+		}
 	case *adidaFit:
 		return x.alpha / (2 - x.alpha) / float64(x.k)
 	}
 	return 0
+}
+
+// sizeStats is the mean and population variance of the non-zero known
+// weeks of y and the share of known weeks that sold (0, 0, 0 if none).
+func sizeStats(y []float64) (mean, variance, share float64) {
+	var sum, sq float64
+	known, sales := 0, 0
+	for _, v := range y {
+		if math.IsNaN(v) {
+			continue
+		}
+		known++
+		if v > 0 {
+			sales++
+			sum += v
+			sq += v * v
+		}
+	}
+	if sales == 0 {
+		return 0, 0, 0
+	}
+	mean = sum / float64(sales)
+	return mean, math.Max(sq/float64(sales)-mean*mean, 0), float64(sales) / float64(known)
 }

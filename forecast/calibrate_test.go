@@ -89,8 +89,12 @@ func TestFitLevelVar(t *testing.T) {
 
 // The level prior of each method by hand: a 13-week mean errs by 1/13 of a
 // week's variance; SES with α = 0.2 by 0.2/1.8; Croston with α = 0.1 and
-// a sale every 4 weeks by 0.1/1.9/4; TSB with β = 0.2 by 0.2/1.8; ADIDA
-// with α = 0.5 on 3-week buckets by 0.5/1.5/3; naive, damped Holt none.
+// a sale every 4 weeks by 0.1/1.9/4; ADIDA with α = 0.5 on 3-week
+// buckets by 0.5/1.5/3; naive, damped Holt none. TSB with α = 1/3 and
+// β = 0.2 (a = 0.2, b = 1/9) on sales of 2 and 4 in half the weeks
+// (z = 3, s² = 1, π = 0.5): (0.5·0.2·1 + (1/9)·0.5·9)/(1 + 0.5·9) = 0.6/5.5;
+// on a SKU that sells 5 every week only sizes vary, never: a·0/0 is no
+// level error from the probability, so 0; and 2 and 4 every week: a.
 func TestLevelPrior(t *testing.T) {
 	cases := []struct {
 		name string
@@ -100,15 +104,22 @@ func TestLevelPrior(t *testing.T) {
 		{"moving average", movingAverage, 1.0 / 13},
 		{"SES", &ets{alpha: 0.2, phi: 1}, 0.2 / 1.8},
 		{"Croston", &crostonFit{alpha: 0.1, p0: 4, factor: 1}, 0.1 / 1.9 / 4},
-		{"TSB", &tsbFit{alpha: 0.3, beta: 0.2}, 0.2 / 1.8},
+		{"TSB", &tsbFit{alpha: 1.0 / 3, beta: 0.2}, 0.6 / 5.5},
 		{"ADIDA", &adidaFit{alpha: 0.5, k: 3}, 0.5 / 1.5 / 3},
 		{"naive", naive, 0},
 		{"damped Holt", &ets{alpha: 0.2, beta: 0.05, phi: 0.9, trend: true}, 0},
 	}
 	for _, c := range cases {
-		if got := levelPrior(c.f); math.Abs(got-c.want) > 1e-12 {
+		if got := levelPrior(c.f, []float64{2, 0, 4, 0, math.NaN()}); math.Abs(got-c.want) > 1e-12 {
 			t.Errorf("%s: %v, want %v", c.name, got, c.want)
 		}
+	}
+	tsb := &tsbFit{alpha: 1.0 / 3, beta: 0.2}
+	if got := levelPrior(tsb, []float64{5, 5, 5}); got != 0 {
+		t.Errorf("TSB on a constant series: %v, want 0", got)
+	}
+	if got := levelPrior(tsb, []float64{2, 4, 2, 4}); math.Abs(got-0.2) > 1e-12 {
+		t.Errorf("TSB selling every week: %v, want a = 0.2", got)
 	}
 }
 
