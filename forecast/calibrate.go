@@ -64,6 +64,9 @@ func calibrate(r *Result, m method, final fitted, y []float64, scale float64) {
 			v = math.Max(v, r.fitLevelVar(bt, btN, sd))
 		}
 	}
+	if math.IsNaN(v) || math.IsInf(v, 0) { // only with absurd input
+		v = 0
+	}
 	r.LevelVar = v
 }
 
