@@ -46,9 +46,11 @@ func TestLeadTimeDemand(t *testing.T) {
 func TestLeadTimeDemandAgreesWithTheReorderPoint(t *testing.T) {
 	for _, r := range []forecast.Result{
 		{Method: "fixed", Class: forecast.Smooth, Mean: []float64{10}, SD: 3, Psi: []float64{0.3}},
+		{Method: "fixed", Class: forecast.Smooth, Mean: []float64{10}, SD: 3, Psi: []float64{0.3}, LevelVar: 0.2},
 		{Method: "fixed", Class: forecast.Erratic, Mean: []float64{4}, SD: 5},
 		{Method: "fixed", Class: forecast.Intermittent, Mean: []float64{0.7}, SD: 0.6},
 		{Method: "fixed", Class: forecast.Lumpy, Mean: []float64{3}, SD: 6, Psi: []float64{0.1}},
+		{Method: "fixed", Class: forecast.Lumpy, Mean: []float64{3}, SD: 6, Psi: []float64{0.1}, LevelVar: 0.5},
 	} {
 		for _, sdDays := range []float64{0, 4} {
 			c := testCatalogue()
