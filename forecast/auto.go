@@ -134,10 +134,11 @@ func forecast(demand []float64, horizon int, force string, score bool) (Result, 
 	// forecasts some demand, and fills any zero weeks (see floorZeros).
 	mustSell := force == "" && sellsRecently(y)
 	var final fitted
+	var chosen method
 	for i, c := range ranking {
 		// refitted on every week: as accurate as running on with the
 		// parameters the backtest fitted, and less biased (FORECASTING.md)
-		final = c.m.fit(y)
+		chosen, final = c.m, c.m.fit(y)
 		r.Method, r.RMSSE = c.m.name(), c.score
 		some := false
 		final.paths(y, len(y), horizon, func(_ int, path []float64) {
@@ -158,6 +159,7 @@ func forecast(demand []float64, horizon int, force string, score bool) (Result, 
 	for k := range r.Psi {
 		r.Psi[k] = final.psi(k + 1)
 	}
+	calibrate(&r, chosen, final, y, scale)
 	if !r.finite() { // only reachable with absurd input; fall back to the plain mean
 		shortHistory(&r, y, scale)
 	}
@@ -285,6 +287,7 @@ func shortHistory(r *Result, y []float64, scale float64) {
 		r.SD = math.Max(r.SD, math.Sqrt(ss/float64(n-1))*scale)
 	}
 	r.Psi = nil
+	r.LevelVar = 0
 	r.RMSSE = math.NaN()
 	if !r.finite() {
 		fill(r.Mean, 0)

@@ -1,5 +1,7 @@
 package forecast
 
+import "math"
+
 // Cumulative is the distribution of total demand from the first forecast
 // week through week j (0 = the first week): Total(j+1), the same family
 // and variance whose quantile is the reorder point of a sporadic SKU.
@@ -37,8 +39,54 @@ func (r Result) eachCumulative(n int, each func(j int, d Distribution)) {
 		}
 		mean += r.mean(j)
 		sum += c * c
-		each(j, r.dist(mean, r.SD*r.SD*sum))
+		h := float64(j + 1)
+		each(j, r.dist(mean, r.SD*r.SD*(sum+r.levelVar()*h*h)))
 	}
+}
+
+// weekVariance is the variance of week j's demand (0 = next week):
+// SD²·(1 + ψ_1² + … + ψ_j² + LevelVar).
+func (r Result) weekVariance(j int) float64 {
+	v := 1.0
+	for k := 1; k <= j; k++ {
+		p := r.psi(k)
+		v += p * p
+	}
+	return r.SD * r.SD * (v + r.levelVar())
+}
+
+// totalVariance is the variance of total demand over the next h weeks:
+// a one-step shock in week i reaches every later week of the horizon and
+// the level error every week, so SD²·(Σ_{m<h} c_m² + LevelVar·h²) with
+// c_m = 1 + ψ_1 + … + ψ_m.
+func (r Result) totalVariance(h int) float64 {
+	v, c := 0.0, 1.0
+	for m := range h {
+		if m > 0 {
+			c += r.psi(m)
+		}
+		v += c * c
+	}
+	fh := float64(h)
+	return r.SD * r.SD * (v + r.levelVar()*fh*fh)
+}
+
+// TotalVariance is the variance of total demand over the next h weeks
+// under the error model, whatever the family: what the safety stock of a
+// smooth or erratic SKU is drawn from. 0 for no weeks.
+func (r Result) TotalVariance(h int) float64 {
+	if h <= 0 {
+		return 0
+	}
+	return r.totalVariance(h)
+}
+
+// levelVar is LevelVar, 0 when it is not a usable number.
+func (r Result) levelVar() float64 {
+	if r.LevelVar > 0 && !math.IsInf(r.LevelVar, 1) {
+		return r.LevelVar
+	}
+	return 0
 }
 
 // bandOf is a distribution's mean and its central BandLevel interval.

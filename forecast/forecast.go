@@ -22,6 +22,11 @@ type Result struct {
 	// RMSSE is the chosen method's backtest error, NaN when there was too
 	// little history to backtest.
 	RMSSE float64
+	// LevelVar is the variance of the error in the level the forecast
+	// starts from, in units of SD²: shared by every week ahead, it adds
+	// SD²·LevelVar to a week's variance and SD²·LevelVar·h² to the total
+	// of h weeks (see calibrate.go).
+	LevelVar float64
 }
 
 // Level is the mean weekly demand over the horizon: the μ_w of the
@@ -64,12 +69,7 @@ func (r Result) dist(mean, variance float64) Distribution {
 // Week is the distribution of demand in week j (0 = next week): variance
 // SD²·(1 + ψ_1² + … + ψ_j²).
 func (r Result) Week(j int) Distribution {
-	v := 1.0
-	for k := 1; k <= j; k++ {
-		p := r.psi(k)
-		v += p * p
-	}
-	return r.dist(r.mean(j), r.SD*r.SD*v)
+	return r.dist(r.mean(j), r.weekVariance(j))
 }
 
 // Total is the distribution of total demand over the next h weeks. The
@@ -79,18 +79,11 @@ func (r Result) Total(h int) Distribution {
 	if h <= 0 {
 		return Distribution{Kind: Normal}
 	}
-	mean, v, cum := 0.0, 0.0, 1.0
+	mean := 0.0
 	for j := range h {
 		mean += r.mean(j)
 	}
-	// cum runs over 1 + ψ_1 + … + ψ_m for m = 0 … h-1
-	for m := range h {
-		if m > 0 {
-			cum += r.psi(m)
-		}
-		v += cum * cum
-	}
-	return r.dist(mean, r.SD*r.SD*v)
+	return r.dist(mean, r.totalVariance(h))
 }
 
 // BandLevel is the coverage of the band drawn around forecasts.

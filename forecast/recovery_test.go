@@ -134,8 +134,8 @@ func TestDegenerateInput(t *testing.T) {
 func checkSane(t testing.TB, name string, r Result) {
 	t.Helper()
 	bad := func(v float64) bool { return math.IsNaN(v) || math.IsInf(v, 0) || v < 0 }
-	if bad(r.SD) {
-		t.Fatalf("%s: SD %v", name, r.SD)
+	if bad(r.SD) || bad(r.LevelVar) {
+		t.Fatalf("%s: SD %v, level variance %v", name, r.SD, r.LevelVar)
 	}
 	for j, m := range r.Mean {
 		lo, hi := r.Band(j)

@@ -88,7 +88,9 @@ type Plan struct {
 // Compute applies the formulas of DESIGN.md section 5:
 //
 //	IP  = on_hand − committed + on_order (sent and draft)
-//	SS  = z · √(L·σ_w² + μ_w²·σ_L²),  z = Φ⁻¹(service level)   smooth, erratic
+//	SS  = z · √(V_L + μ_w²·σ_L²),  z = Φ⁻¹(service level)      smooth, erratic
+//	      V_L the forecast's variance of total demand over L weeks
+//	      (LeadTimeDemandVariance), L·σ_w² without a forecast
 //	ROP = ⌈μ_w·L + SS⌉ unless set by the PM
 //	ROP = ⌈q⌉, q = service-level quantile of demand over L weeks,
 //	      SS = max(q − μ_w·L, 0)                                intermittent, lumpy
@@ -117,7 +119,7 @@ func Compute(in PlanInput) Plan {
 	if in.ServiceLevel > 0 && in.ServiceLevel < 1 {
 		z = math.Max(forecast.NormalQuantile(in.ServiceLevel), 0)
 	}
-	p.SafetyStock = atLeastZero(z * math.Sqrt(L*sd*sd+mu*mu*sdL*sdL))
+	p.SafetyStock = atLeastZero(z * math.Sqrt(LeadTimeDemandVariance(in.Forecast, sd, L)+mu*mu*sdL*sdL))
 	p.AutoReorderPoint = int(math.Ceil(mu*L + p.SafetyStock - 1e-9))
 	if f := in.Forecast; f != nil && f.Class.Sporadic() && in.ServiceLevel > 0 && in.ServiceLevel < 1 {
 		q := LeadTimeDemandQuantile(f, L, in.ServiceLevel)
@@ -216,6 +218,26 @@ func (p *Plan) plannedOrder(in PlanInput, mu float64, dead bool) {
 		p.Need = 0
 	}
 	p.OrderValue = float64(p.SuggestedQty) * in.UnitCost
+}
+
+// LeadTimeDemandVariance is the variance of total demand over L weeks:
+// the forecast's (forecast.Result.TotalVariance, which grows with its
+// error weights ψ and its level variance) over whole weeks, linear between
+// the whole weeks around a fractional L as LeadTimeDemandQuantile is; with
+// no forecast, weeks with independent errors of sd σ_w: L·σ_w².
+func LeadTimeDemandVariance(f *forecast.Result, sd, L float64) float64 {
+	if !(L > 0) || math.IsInf(L, 1) {
+		return 0
+	}
+	if f == nil {
+		return L * sd * sd
+	}
+	lo := math.Floor(L)
+	vlo := f.TotalVariance(int(lo))
+	if L == lo {
+		return vlo
+	}
+	return vlo + (L-lo)*(f.TotalVariance(int(lo)+1)-vlo)
 }
 
 // LeadTimeDemandQuantile is the p-quantile of total demand over L weeks.

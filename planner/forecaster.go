@@ -25,8 +25,9 @@ type Auto struct{}
 // (not at a history that stopped early) and no 1970 last sale for a SKU
 // that never sold, auto/5 issue 13's forecasts (the mean of the two best
 // methods, Theta, seasonal adjustment, no zero week for a SKU that sells),
-// so older rows are recomputed once.
-func (Auto) Engine() string { return "auto/5" }
+// auto/6 the calibrated level variance that widens long-horizon bands, so
+// older rows are recomputed once.
+func (Auto) Engine() string { return "auto/6" }
 
 func (Auto) Forecast(demand []float64, horizon int) forecast.Result {
 	return forecast.Forecast(demand, horizon)

@@ -35,8 +35,9 @@ func (r *Row) leadWeeks() float64 {
 // LeadTimeDemandQuantile is the p-quantile of demand over the lead time,
 // as model.Compute takes it for the reorder point: for intermittent and
 // lumpy SKUs the forecast's count distribution over L weeks; for the
-// others a normal with mean μ_w·L and variance L·σ_w² + μ_w²·σ_L² (the
-// safety stock's), read as zero below zero.
+// others a normal with mean μ_w·L and variance V_L + μ_w²·σ_L² (the
+// safety stock's: V_L is the forecast's variance of demand over L weeks,
+// model.LeadTimeDemandVariance), read as zero below zero.
 func (r *Row) LeadTimeDemandQuantile(p float64) float64 {
 	L := r.leadWeeks()
 	if r.Forecast.Class.Sporadic() {
@@ -47,8 +48,9 @@ func (r *Row) LeadTimeDemandQuantile(p float64) float64 {
 
 func (r *Row) leadTimeNormal() forecast.Distribution {
 	L, mu := r.leadWeeks(), math.Max(r.Forecast.Level(), 0)
-	sd, sdL := math.Max(r.Forecast.SD, 0), math.Max(r.LeadTimeSDWeeks, 0)
-	return forecast.Distribution{Kind: forecast.Normal, Mean: mu * L, Variance: L*sd*sd + mu*mu*sdL*sdL}
+	sdL := math.Max(r.LeadTimeSDWeeks, 0)
+	v := model.LeadTimeDemandVariance(&r.Forecast, r.Forecast.SD, L)
+	return forecast.Distribution{Kind: forecast.Normal, Mean: mu * L, Variance: v + mu*mu*sdL*sdL}
 }
 
 // leadTimeMean is the mean of that distribution: the count distribution's

@@ -165,6 +165,9 @@ ALTER TABLE forecasts ADD COLUMN units_52w REAL NOT NULL DEFAULT 0;`,
 ALTER TABLE forecasts ADD COLUMN in_stock_days_52w REAL NOT NULL DEFAULT 364;
 ALTER TABLE forecasts ADD COLUMN sale_prob REAL NOT NULL DEFAULT 0;
 ALTER TABLE forecasts ADD COLUMN sale_prob_before REAL NOT NULL DEFAULT 0;`,
+	// 6: the variance of the forecast's starting level (forecast.Result.
+	// LevelVar), which widens the demand distribution over long horizons.
+	`ALTER TABLE forecasts ADD COLUMN level_var REAL NOT NULL DEFAULT 0;`,
 }
 
 // SchemaVersion is the newest schema this build knows.

@@ -49,7 +49,10 @@ func (d detailPane) orderFacts(in detailInput, w int) []string {
 		if r.ServiceLevel > 0 && r.ServiceLevel < 1 {
 			z = math.Max(forecast.NormalQuantile(r.ServiceLevel), 0)
 		}
-		add("Safety", fmt.Sprintf("SS %s = %.2f·√(L·σ² + μ²·σL²)", formatQty(pl.SafetyStock), z))
+		// V_L, the forecast's variance of demand over L, grows faster than
+		// L·σ² where errors carry over and the level is uncertain
+		v := model.LeadTimeDemandVariance(&r.Forecast, r.Forecast.SD, r.LeadTimeWeeks)
+		add("Safety", fmt.Sprintf("SS %s = %.2f·√(V_L + μ²·σL²), V_L %s", formatQty(pl.SafetyStock), z, formatQty(v)))
 		add("ROP", fmt.Sprintf("%s = ⌈μ·L + SS⌉", groupInt(int64(pl.AutoReorderPoint))))
 	}
 	if pl.ReorderPointManual {

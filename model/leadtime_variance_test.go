@@ -1,0 +1,65 @@
+package model
+
+import (
+	"math"
+	"testing"
+
+	"stockroom/forecast"
+)
+
+// levelled is a smooth forecast of 10 a week with σ_w 4, ψ = 0.5 and a
+// level variance of 0.1·σ_w². Over h weeks its variance is
+// 16·(Σ_{m<h} (1 + 0.5·m)² + 0.1·h²): 16·(1 + 0.1) = 17.6 for one week,
+// 16·(1 + 2.25 + 0.4) = 58.4 for two, 16·(1 + 2.25 + 4 + 0.9) = 130.4
+// for three.
+func levelled() *forecast.Result {
+	return &forecast.Result{Method: "SES", Class: forecast.Smooth, Mean: []float64{10}, SD: 4, Psi: []float64{0.5}, LevelVar: 0.1}
+}
+
+func TestLeadTimeDemandVariance(t *testing.T) {
+	cases := []struct {
+		name    string
+		f       *forecast.Result
+		sd, L   float64
+		want    float64
+		epsilon float64
+	}{
+		{"one week", levelled(), 4, 1, 17.6, 1e-9},
+		{"two weeks", levelled(), 4, 2, 58.4, 1e-9},
+		{"three weeks", levelled(), 4, 3, 130.4, 1e-9},
+		{"two and a half: halfway", levelled(), 4, 2.5, 94.4, 1e-9},
+		{"half a week: from zero", levelled(), 4, 0.5, 8.8, 1e-9},
+		{"no forecast: independent weeks", nil, 4, 2.5, 40, 1e-9},
+		{"no lead time", levelled(), 4, 0, 0, 0},
+		{"nonsense lead time", levelled(), 4, math.NaN(), 0, 0},
+		{"endless lead time", levelled(), 4, math.Inf(1), 0, 0},
+	}
+	for _, c := range cases {
+		if got := LeadTimeDemandVariance(c.f, c.sd, c.L); !near(got, c.want, c.epsilon) {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+// The safety stock of a smooth SKU comes from the forecast's variance
+// over the lead time, not from L independent weeks: with ψ = 0.5 and a
+// level variance, SS = 1.6448536·√(58.4 + 10²·0.5²) = 15.0213955 and
+// ROP = ⌈20 + 15.02⌉ = 36, where L·σ_w² gave 12.418 and 33. A fractional
+// lead time interpolates the variance: 2.5 weeks, √(94.4 + 25).
+func TestComputeSafetyStockFromTheForecastVariance(t *testing.T) {
+	in := base()
+	in.Forecast = levelled()
+	p := Compute(in)
+	if !near(p.SafetyStock, 15.0213955, 1e-6) || p.AutoReorderPoint != 36 {
+		t.Errorf("SS %v ROP %d, want 15.0213955 and 36", p.SafetyStock, p.AutoReorderPoint)
+	}
+	in.LeadTimeWeeks = 2.5
+	if p := Compute(in); !near(p.SafetyStock, 17.9733661, 1e-6) || p.AutoReorderPoint != 43 {
+		t.Errorf("2.5 weeks: SS %v ROP %d, want 17.9733661 and ⌈25 + 17.97⌉ = 43", p.SafetyStock, p.AutoReorderPoint)
+	}
+	// never negative, whatever the forecast's fields hold
+	in.Forecast = &forecast.Result{Class: forecast.Erratic, Mean: []float64{10}, SD: math.NaN(), LevelVar: -3}
+	if p := Compute(in); !(p.SafetyStock >= 0) {
+		t.Errorf("SS %v with a NaN σ", p.SafetyStock)
+	}
+}
