@@ -116,7 +116,7 @@ func forecast(demand []float64, horizon int, force string, score bool) (Result, 
 		if !eligible(chosen, len(y)) {
 			return Result{}, fmt.Errorf("%s needs %d weeks of history since the first sale, not %d", force, minWeeks(chosen), len(y))
 		}
-		ranking = []ranked{{chosen, math.NaN()}}
+		ranking = []ranked{{chosen, math.NaN(), nil}}
 		if score && known >= minHistory {
 			ranking[0].score = backtest(chosen, y)
 		}
@@ -126,7 +126,7 @@ func forecast(demand []float64, horizon int, force string, score bool) (Result, 
 	default:
 		ranking = choose(y, class)
 		if len(ranking) == 0 { // every score NaN: nothing beats the moving average
-			ranking = []ranked{{movingAverage, math.NaN()}}
+			ranking = []ranked{{movingAverage, math.NaN(), nil}}
 		}
 	}
 	// A SKU that sold in the last half year must not be forecast to sell
@@ -134,11 +134,11 @@ func forecast(demand []float64, horizon int, force string, score bool) (Result, 
 	// forecasts some demand, and fills any zero weeks (see floorZeros).
 	mustSell := force == "" && sellsRecently(y)
 	var final fitted
-	var chosen method
+	var chosen ranked
 	for i, c := range ranking {
 		// refitted on every week: as accurate as running on with the
 		// parameters the backtest fitted, and less biased (FORECASTING.md)
-		chosen, final = c.m, c.m.fit(y)
+		chosen, final = c, c.m.fit(y)
 		r.Method, r.RMSSE = c.m.name(), c.score
 		some := false
 		final.paths(y, len(y), horizon, func(_ int, path []float64) {
@@ -159,7 +159,7 @@ func forecast(demand []float64, horizon int, force string, score bool) (Result, 
 	for k := range r.Psi {
 		r.Psi[k] = final.psi(k + 1)
 	}
-	calibrate(&r, chosen, final, y, scale)
+	calibrate(&r, chosen.m, chosen.trained, final, y, scale)
 	if !r.finite() { // only reachable with absurd input; fall back to the plain mean
 		shortHistory(&r, y, scale)
 	}

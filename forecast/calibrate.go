@@ -47,9 +47,11 @@ const (
 )
 
 // calibrate sets r.LevelVar (and, for sporadic SKUs, raises r.SD) for the
-// method m fitted on the scaled series y as final. r.SD and r.Psi must be
-// set; scale is the factor y was divided by.
-func calibrate(r *Result, m method, final fitted, y []float64, scale float64) {
+// method m fitted on the scaled series y as final, and as trained on the
+// weeks before the backtest's first origin (nil: fitted here; the
+// automatic choice passes the fit its backtest made). r.SD and r.Psi must
+// be set; scale is the factor y was divided by.
+func calibrate(r *Result, m method, trained, final fitted, y []float64, scale float64) {
 	hist, histN := totalErrors(final, y, historyStart(m, y), calibrationWeeks)
 	if r.Class.Sporadic() && histN[0] > 0 {
 		r.SD = math.Max(r.SD, math.Sqrt(hist[0])*scale)
@@ -59,8 +61,11 @@ func calibrate(r *Result, m method, final fitted, y []float64, scale float64) {
 	if sd > 0 && !math.IsInf(sd, 1) {
 		v = math.Max(v, r.fitLevelVar(hist, histN, sd))
 		from := originStart(y, min(backtestOrigins, max(4, countKnown(y)/3)))
-		if eligible(m, from+backtestOrigins) {
-			bt, btN := totalErrors(m.fit(y[:from]), y, from, backtestSteps)
+		if trained == nil && eligible(m, from+backtestOrigins) {
+			trained = m.fit(y[:from])
+		}
+		if trained != nil {
+			bt, btN := totalErrors(trained, y, from, backtestSteps)
 			v = math.Max(v, r.fitLevelVar(bt, btN, sd))
 		}
 	}
@@ -167,14 +172,14 @@ func levelPrior(f fitted, y []float64) float64 {
 		return levelPrior(x.ses, y)
 	case adjustedFit:
 		return levelPrior(x.f, y)
-	case combinedFit:
+	case *combinedFit:
 		// the mean of the parts' forecasts: its level error is at most
 		// the mean of theirs (less when they are not fully correlated)
 		sum := 0.0
-		for _, part := range x {
+		for _, part := range x.parts {
 			sum += levelPrior(part, y)
 		}
-		return sum / float64(max(len(x), 1))
+		return sum / float64(max(len(x.parts), 1))
 	}
 	return 0
 }

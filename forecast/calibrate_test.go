@@ -110,7 +110,7 @@ func TestLevelPrior(t *testing.T) {
 		{"damped Holt", &ets{alpha: 0.2, beta: 0.05, phi: 0.9, trend: true}, 0},
 		{"Theta: its SES level", &thetaFit{ses: &ets{alpha: 0.2, phi: 1}}, 0.2 / 1.8},
 		{"seasonally adjusted SES", adjustedFit{f: &ets{alpha: 0.2, phi: 1}}, 0.2 / 1.8},
-		{"moving average + naive: the mean", combinedFit{movingAverage, naive}, 1.0 / 26},
+		{"moving average + naive: the mean", combine(movingAverage, naive), 1.0 / 26},
 	}
 	for _, c := range cases {
 		if got := levelPrior(c.f, []float64{2, 0, 4, 0, math.NaN()}); math.Abs(got-c.want) > 1e-12 {

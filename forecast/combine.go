@@ -17,28 +17,35 @@ func (c combination) name() string {
 }
 
 func (c combination) fit(y []float64) fitted {
-	f := make(combinedFit, len(c))
+	parts := make([]fitted, len(c))
 	for i, m := range c {
-		f[i] = m.fit(y)
+		parts[i] = m.fit(y)
 	}
-	return f
+	return combine(parts...)
 }
 
-type combinedFit []fitted
+// combinedFit is the parts' fits.
+type combinedFit struct{ parts []fitted }
+
+func combine(parts ...fitted) *combinedFit { return &combinedFit{parts: parts} }
 
 // paths averages the parts' forecasts, each clipped at zero as the
 // caller would clip it alone.
-func (f combinedFit) paths(y []float64, from, h int, emit func(int, []float64)) {
+func (f *combinedFit) paths(y []float64, from, h int, emit func(int, []float64)) {
 	n := len(y) - from + 1
-	if n <= 0 {
+	if n <= 0 || h <= 0 {
 		return
 	}
-	sum := make([]float64, n*h)
-	for _, part := range f {
+	buf := borrow(n * h)
+	defer giveBack(buf)
+	sum := *buf
+	clear(sum)
+	share := 1 / float64(len(f.parts))
+	for _, part := range f.parts {
 		part.paths(y, from, h, func(t int, path []float64) {
 			row := sum[(t-from)*h:]
 			for k, v := range path {
-				row[k] += max(v, 0) / float64(len(f))
+				row[k] += max(v, 0) * share
 			}
 		})
 	}
@@ -50,10 +57,10 @@ func (f combinedFit) paths(y []float64, from, h int, emit func(int, []float64)) 
 // psi is the mean of the parts' weights: the combined forecast moves by
 // the mean of what each part's forecast moves by after an error. The SD
 // is the combination's own one-step error, so it is not the parts' mean.
-func (f combinedFit) psi(k int) float64 {
+func (f *combinedFit) psi(k int) float64 {
 	sum := 0.0
-	for _, part := range f {
+	for _, part := range f.parts {
 		sum += part.psi(k)
 	}
-	return sum / float64(len(f))
+	return sum / float64(len(f.parts))
 }

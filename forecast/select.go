@@ -70,10 +70,13 @@ func (w backtestWindow) score(f []float64) float64 {
 	return math.Sqrt(sum / float64(count) / w.scale)
 }
 
-// ranked is a candidate of the automatic choice with its backtest RMSSE.
+// ranked is a candidate of the automatic choice with its backtest RMSSE
+// and, when it was backtested, its fit on the training weeks, which the
+// calibration of its bands reuses (nil: fit again when needed).
 type ranked struct {
-	m     method
-	score float64
+	m       method
+	score   float64
+	trained fitted
 }
 
 // choose backtests every method worth trying and ranks them for the
@@ -99,6 +102,17 @@ func choose(y []float64, class Class) []ranked {
 	var out []ranked
 	var runs [][]float64
 	var ses *ets
+	// every method's backtest forecasts, and their combination's, in one
+	// borrowed slab: none of them outlives this call
+	slab := borrow((len(candidates) + 1) * w.cells)
+	defer giveBack(slab)
+	used := 0
+	next := func() []float64 {
+		f := (*slab)[used : used+w.cells : used+w.cells]
+		used += w.cells
+		clear(f) // as a fresh buffer would be: another series used it
+		return f
+	}
 	for _, m := range candidates {
 		if !worthTrying(m, n) || class.Sporadic() && fitsTrendAndSeason(m) {
 			continue
@@ -113,19 +127,22 @@ func choose(y []float64, class Class) []ranked {
 				m = adjusted{m, pattern}
 			}
 		}
-		var f []float64
+		var trained fitted
 		switch {
 		case m.name() == NameSES:
 			// Theta is SES plus a drift: fit SES once for both
 			ses = sesMethod{}.fit(w.y[:w.from]).(*ets)
-			f = w.runFitted(ses, nil)
+			trained = ses
 		case m.name() == NameTheta && ses != nil:
-			f = w.runFitted(thetaFrom(ses, w.y[:w.from]), nil)
+			trained = thetaFrom(ses, w.y[:w.from])
+		case eligible(m, w.from+backtestOrigins):
+			trained = m.fit(w.y[:w.from])
 		default:
-			f = w.run(m, nil)
+			continue
 		}
+		f := w.runFitted(trained, next())
 		if s := w.score(f); !math.IsNaN(s) {
-			out = append(out, ranked{m, s})
+			out = append(out, ranked{m, s, trained})
 			runs = append(runs, f)
 		}
 	}
@@ -144,11 +161,12 @@ func choose(y []float64, class Class) []ranked {
 		return singles
 	}
 	a, b := out[order[0]], out[order[1]]
-	mean := make([]float64, w.cells)
+	mean := next()
 	for c := range mean {
 		mean[c] = (runs[order[0]][c] + runs[order[1]][c]) / 2
 	}
-	return append([]ranked{{combination{a.m, b.m}, w.score(mean)}}, singles...)
+	both := ranked{combination{a.m, b.m}, w.score(mean), combine(a.trained, b.trained)}
+	return append([]ranked{both}, singles...)
 }
 
 // fitsTrendAndSeason reports whether a method is one of the two whose
