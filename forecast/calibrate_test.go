@@ -150,3 +150,26 @@ func TestMovingAverageVarianceGrowsWithItsLevel(t *testing.T) {
 		t.Errorf("week 5: variance %v, want at least SD²·14/13", got)
 	}
 }
+
+// A combination holding seasonal naive measures its errors only once the
+// year it repeats is there, as seasonal naive alone does: in its first
+// year it repeats the last week, which read as a wandering level.
+func TestHistoryStartWaitsForTheYearSeasonalNaiveRepeats(t *testing.T) {
+	y := make([]float64, 104)
+	cases := []struct {
+		name string
+		m    method
+		want int
+	}{
+		{"seasonal naive", seasonalNaive, season},
+		{"seasonal naive + damped Holt", combination{seasonalNaive, dampedHolt{}}, season},
+		{"SES + seasonal naive", combination{sesMethod{}, seasonalNaive}, season},
+		{"SES + Theta", combination{sesMethod{}, theta{}}, movingAverageWindow},
+		{"moving average", movingAverage, movingAverageWindow},
+	}
+	for _, c := range cases {
+		if got := historyStart(c.m, y); got != c.want {
+			t.Errorf("%s: %d, want %d", c.name, got, c.want)
+		}
+	}
+}
