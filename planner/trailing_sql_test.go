@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"math"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"stockroom/demo"
@@ -93,6 +94,32 @@ func trailingBySQL(t *testing.T, db *sql.DB, asOf model.Day) map[int64]*skuTrail
 }
 
 // close enough for sums of float32 weekly rollups against SQL's float64 sums
+// soldInLast26WeeksBySQL is the products with a unit sold in the 26
+// complete weeks ending at asOf, by SQL over sales_daily.
+func soldInLast26WeeksBySQL(t *testing.T, db *sql.DB, asOf model.Day) map[int64]bool {
+	t.Helper()
+	rows, err := db.Query(`
+		WITH win AS (SELECT ?1 - ((?1 + 4) % 7) AS last_sunday)
+		SELECT DISTINCT s.product_id FROM sales_daily s, win
+		WHERE s.units > 0 AND s.day BETWEEN win.last_sunday - 181 AND win.last_sunday`, int64(asOf))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	out := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			t.Fatal(err)
+		}
+		out[id] = true
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
 func closeTo(got, want float64) bool {
 	if math.IsNaN(want) {
 		return math.IsNaN(got)
@@ -165,6 +192,7 @@ func TestTrailingSalesMatchSQL(t *testing.T) {
 				t.Fatal(err)
 			}
 			want := trailingBySQL(t, db, asOf)
+			selling := soldInLast26WeeksBySQL(t, db, asOf)
 			if len(want) != len(s.Rows) {
 				t.Fatalf("SQL has %d products, the snapshot %d rows", len(want), len(s.Rows))
 			}
@@ -180,6 +208,11 @@ func TestTrailingSalesMatchSQL(t *testing.T) {
 				}
 				if w.stoppedEarlyTrail {
 					stopped++
+				}
+				// DESIGN: a zero forecast never reorders an item that sells
+				if selling[r.Item.Product.ID] && slices.ContainsFunc(r.Forecast.Mean, func(m float64) bool { return !(m > 0) }) {
+					t.Errorf("%s sold in the last 26 weeks (SQL over sales_daily) but its forecast (%s) has a zero week: %v",
+						w.sku, r.Forecast.Method, r.Forecast.Mean)
 				}
 				revenue, units := r.sales52w()
 				if !closeTo(revenue, w.revenue) || !closeTo(units, w.units) {
