@@ -4,11 +4,16 @@
 # (/usr/bin/time -v), in a 160×45 tmux session. Needs tmux.
 #
 #   docs/measure-dashboard.sh CATALOGUE.db [RUNS]
+#   STOCKROOM_BIN=/path/to/stockroom docs/measure-dashboard.sh CATALOGUE.db
+#                       # another build (for example main before a change)
 set -euo pipefail
 db=${1:?usage: docs/measure-dashboard.sh CATALOGUE.db [RUNS]}
 runs=${2:-5}
-bin=$(mktemp -d)/stockroom
-go build -o "$bin" "$(dirname "$0")/.."
+bin=${STOCKROOM_BIN:-}
+if [ -z "$bin" ]; then
+	bin=$(mktemp -d)/stockroom
+	go build -o "$bin" "$(dirname "$0")/.."
+fi
 for _ in $(seq "$runs"); do
 	trace=$(mktemp) times=$(mktemp)
 	tmux kill-session -t stockroom-measure 2>/dev/null || true

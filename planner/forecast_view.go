@@ -2,6 +2,7 @@ package planner
 
 import (
 	"math"
+	"sync"
 
 	"stockroom/forecast"
 )
@@ -13,6 +14,27 @@ type ForecastView struct {
 	snap  *Snapshot
 	weeks int
 	first int64 // Monday of the first forecast week, days since 1970
+	cum   *cumulativeRow
+}
+
+// cumulativeRow holds one SKU's cumulative bands: an export asks for a
+// SKU's weeks in turn, and each week's total costs as much as all the
+// weeks before it, so the bands of a whole horizon are worked out once.
+type cumulativeRow struct {
+	mu                 sync.Mutex
+	row                int // index into snap.Rows; -1 for none yet
+	mean, lower, upper []float64
+}
+
+// bands returns the cumulative mean and band of row r's week.
+func (c *cumulativeRow) bands(r int, f *forecast.Result, week int) (mean, lower, upper float64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.row != r {
+		c.mean, c.lower, c.upper = f.CumulativeBands(len(f.Mean))
+		c.row = r
+	}
+	return c.mean[week], c.lower[week], c.upper[week]
 }
 
 // Forecast column indexes, in export order.
@@ -48,7 +70,7 @@ var forecastColumns = []Column{
 // so no week dates.
 func (s *Snapshot) Forecasts() ForecastView {
 	weeks := max(s.Catalogue.Settings.ForecastWeeks, 1)
-	v := ForecastView{snap: s, weeks: weeks, first: noWeek}
+	v := ForecastView{snap: s, weeks: weeks, first: noWeek, cum: &cumulativeRow{row: -1}}
 	if s.AsOf.Valid() {
 		v.first = int64((s.AsOf + 1).WeekStart())
 	}
@@ -82,12 +104,20 @@ func (v ForecastView) Value(i, col int) Value {
 			return Value{Null: true}
 		}
 		switch col {
-		case ForecastCumMean:
-			return Value{Float: f.Cumulative(week).Mean}
-		case ForecastCumLower:
-			return Value{Float: f.Cumulative(week).Quantile((1 - forecast.BandLevel) / 2)}
-		case ForecastCumUpper:
-			return Value{Float: f.Cumulative(week).Quantile((1 + forecast.BandLevel) / 2)}
+		case ForecastCumMean, ForecastCumLower, ForecastCumUpper:
+			var mean, lower, upper float64
+			if v.cum != nil {
+				mean, lower, upper = v.cum.bands(i/v.weeks, &f, week)
+			} else {
+				mean, lower, upper = f.CumulativeBand(week)
+			}
+			switch col {
+			case ForecastCumMean:
+				return Value{Float: mean}
+			case ForecastCumLower:
+				return Value{Float: lower}
+			}
+			return Value{Float: upper}
 		case ForecastMean:
 			return Value{Float: f.Mean[week]}
 		case ForecastLower:
