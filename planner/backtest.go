@@ -68,18 +68,8 @@ type BacktestResult struct {
 // snapshot's day, forecasts them with each method from the weeks before,
 // and tabulates accuracy by method and demand class.
 func (s *Snapshot) Backtest(ctx context.Context, st *store.Store, opt BacktestOptions) (*BacktestResult, error) {
-	if len(opt.Methods) == 0 {
-		opt.Methods = append([]string{forecast.Auto}, forecast.Methods()...)
-	}
+	run := newBacktestRun(opt)
 	rows := s.sampleRows(opt.Sample)
-	res := &BacktestResult{Table: &forecast.Table{}, Cumulative: &forecast.CumulativeTable{},
-		Horizons: CumulativeHorizons(opt.Holdout), Holdouts: map[string]forecast.Holdout{}}
-	var series *csv.Writer
-	if opt.Series != nil {
-		series = csv.NewWriter(opt.Series)
-		series.Write([]string{"sku", "class", "t", "demand", "holdout"})
-	}
-	var autoTime time.Duration
 	for lo := 0; lo < len(rows); lo += refreshChunk {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -99,56 +89,28 @@ func (s *Snapshot) Backtest(ctx context.Context, st *store.Store, opt BacktestOp
 				demand := tmp.Items[k].Sales.DemandThrough(s.AsOf)
 				ho := forecast.Split(demand, opt.Holdout)
 				holdouts[k] = ho
-				if !ho.Eligible {
-					continue
-				}
-				for _, m := range opt.Methods {
-					start := time.Now()
-					r, err := ho.Forecast(m)
-					if m == forecast.Auto {
-						took += time.Since(start)
-					}
-					if err != nil {
-						continue
-					}
-					tab.Add(m, ho.Class, ho.Score(r))
-					if m == forecast.Auto {
-						cum.Add(ho.Class, res.Horizons, ho.ScoreCumulative(r, res.Horizons))
-					}
+				if ho.Eligible {
+					took += run.scoreMethods(ho, &tab, &cum)
 				}
 			}
 			mu.Lock()
-			res.Table.Merge(&tab)
-			res.Cumulative.Merge(&cum)
-			autoTime += took
+			run.res.Table.Merge(&tab)
+			run.res.Cumulative.Merge(&cum)
+			run.autoTime += took
 			mu.Unlock()
 		})
 		for k, ho := range holdouts {
-			sku := tmp.Items[k].Product.SKU
 			if !ho.Eligible {
-				res.Skipped++
+				run.res.Skipped++
 				continue
 			}
-			res.Scored++
-			res.Holdouts[sku] = ho
-			if series != nil {
-				writeSeries(series, sku, ho)
-			}
+			run.keep(tmp.Items[k].Product.SKU, ho)
 		}
 		if opt.Progress != nil {
 			opt.Progress(lo+len(chunk), len(rows))
 		}
 	}
-	if res.Scored > 0 {
-		res.AutoPerSeries = autoTime / time.Duration(res.Scored)
-	}
-	if series != nil {
-		series.Flush()
-		if err := series.Error(); err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
+	return run.finish()
 }
 
 // sampleRows is every row, or every k-th for about n of them.

@@ -2,11 +2,9 @@ package planner
 
 import (
 	"context"
-	"encoding/csv"
 	"fmt"
 	"math"
 	"sort"
-	"time"
 
 	"stockroom/forecast"
 	"stockroom/store"
@@ -40,9 +38,7 @@ func (s *Snapshot) BacktestLevel(ctx context.Context, st *store.Store, opt Backt
 	if level == LevelSKU {
 		return nil, fmt.Errorf("BacktestLevel: use Backtest for SKUs")
 	}
-	if len(opt.Methods) == 0 {
-		opt.Methods = append([]string{forecast.Auto}, forecast.Methods()...)
-	}
+	run := newBacktestRun(opt)
 	groups := map[string][]float64{}
 	rows := all(len(s.Rows))
 	var buf []float64
@@ -73,50 +69,16 @@ func (s *Snapshot) BacktestLevel(ctx context.Context, st *store.Store, opt Backt
 		names = append(names, name)
 	}
 	sort.Strings(names)
-	res := &BacktestResult{Table: &forecast.Table{}, Cumulative: &forecast.CumulativeTable{},
-		Horizons: CumulativeHorizons(opt.Holdout), Holdouts: map[string]forecast.Holdout{}}
-	var series *csv.Writer
-	if opt.Series != nil {
-		series = csv.NewWriter(opt.Series)
-		series.Write([]string{"sku", "class", "t", "demand", "holdout"})
-	}
-	var autoTime time.Duration
 	for _, name := range names {
 		ho := forecast.Split(groups[name], opt.Holdout)
 		if !ho.Eligible {
-			res.Skipped++
+			run.res.Skipped++
 			continue
 		}
-		res.Scored++
-		res.Holdouts[name] = ho
-		if series != nil {
-			writeSeries(series, name, ho)
-		}
-		for _, m := range opt.Methods {
-			start := time.Now()
-			r, err := ho.Forecast(m)
-			if m == forecast.Auto {
-				autoTime += time.Since(start)
-			}
-			if err != nil {
-				continue
-			}
-			res.Table.Add(m, ho.Class, ho.Score(r))
-			if m == forecast.Auto {
-				res.Cumulative.Add(ho.Class, res.Horizons, ho.ScoreCumulative(r, res.Horizons))
-			}
-		}
+		run.keep(name, ho)
+		run.autoTime += run.scoreMethods(ho, run.res.Table, run.res.Cumulative)
 	}
-	if res.Scored > 0 {
-		res.AutoPerSeries = autoTime / time.Duration(res.Scored)
-	}
-	if series != nil {
-		series.Flush()
-		if err := series.Error(); err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
+	return run.finish()
 }
 
 // addAligned adds y to sum week by week, both ending on the same week (the
