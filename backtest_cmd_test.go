@@ -107,6 +107,22 @@ func TestBacktestDefaultHoldoutShortensToTheHistory(t *testing.T) {
 	}
 }
 
+// An as-of day outside the sales history is refused in words, rather than
+// scoring forecasts against weeks that read as no demand (after) or
+// naming a range that ends before it starts (before).
+func TestBacktestAsOfOutsideTheHistory(t *testing.T) {
+	path := demoDB(t)
+	for _, c := range []struct{ asOf, want string }{
+		{"2030-01-01", "after the last day with sales"},
+		{"2020-01-01", "before the first week with sales"},
+	} {
+		err := execute(t, "backtest", "--db", path, "--as-of", c.asOf)
+		if err == nil || !isUsage(err) || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("--as-of %s: %v, want a usage error saying %q", c.asOf, err, c.want)
+		}
+	}
+}
+
 func TestBacktestTableFlag(t *testing.T) {
 	for _, args := range [][]string{
 		{"backtest", "--table", "everything"},

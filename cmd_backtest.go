@@ -177,10 +177,20 @@ func checkHoldout(ctx context.Context, st *store.Store, asOf model.Day, holdout 
 	if err != nil || first == model.NoDay {
 		return holdout, err // no sales: the backtest says it scored nothing
 	}
-	if asOf == model.NoDay {
-		if asOf, err = st.LatestSaleDay(ctx); err != nil {
-			return holdout, err
-		}
+	latest, err := st.LatestSaleDay(ctx)
+	if err != nil {
+		return holdout, err
+	}
+	switch {
+	case asOf == model.NoDay:
+		asOf = latest
+	case asOf > latest+7:
+		// the weeks after the last sales day read as weeks of no demand:
+		// scoring forecasts against them would measure nothing (a week's
+		// grace: today, with sales imported up to a day or two ago)
+		return holdout, usageError{fmt.Errorf("--as-of %s is after the last day with sales (%s): the held-out weeks would have no sales to score against; give --as-of %s or earlier", asOf, latest, latest)}
+	case asOf < first:
+		return holdout, usageError{fmt.Errorf("--as-of %s is before the first week with sales (%s): there is no history to forecast from", asOf, first)}
 	}
 	weeks := max(int(asOf+1-first)/7, 0) // complete weeks up to asOf
 	most := weeks - minTrainingWeeks
