@@ -31,7 +31,8 @@ func (in SettingInfo) Suffix() string {
 	return ""
 }
 
-// Shown is a value as people read it: "95%", "7 days", "1,000,000".
+// Shown is a value as people read it: "95%", "7 days", "1 week",
+// "1,000,000".
 func (in SettingInfo) Shown(v float64) string {
 	n := in.Typed(v)
 	whole, frac, hasFrac := strings.Cut(n, ".")
@@ -43,6 +44,9 @@ func (in SettingInfo) Shown(v float64) string {
 		if whole == "-0" {
 			n = "-" + n
 		}
+	}
+	if n == "1" && !in.Percent && in.Unit != "" {
+		return n + " " + strings.TrimSuffix(in.Unit, "s")
 	}
 	return n + in.Suffix()
 }

@@ -9,6 +9,9 @@ func TestShowSetting(t *testing.T) {
 		{"abc_cut_a", "0.57", "57%"}, // not 56.99999999999999
 		{"review_days", "7", "7 days"},
 		{"forecast_weeks", "26", "26 weeks"},
+		{"forecast_weeks", "1", "1 week"},
+		{"review_days", "1", "1 day"},
+		{"review_days", "1.5", "1.5 days"},
 		{"order_cost", "1000000", "1,000,000"},
 		{"order_cost", "1234.5", "1,234.5"},
 		{"elasticity", "-2", "-2"},
