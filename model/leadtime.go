@@ -9,10 +9,11 @@ const (
 	LeadTimeSupplier LeadTimeSource = iota // the supplier's configured lead time
 	LeadTimeMeasured                       // measured from the supplier's received orders
 	LeadTimeOverride                       // the PM's per-SKU override
+	LeadTimeDefault                        // no supplier: the default_lead_time_days setting
 )
 
 func (s LeadTimeSource) String() string {
-	return [...]string{"supplier", "measured", "sku"}[min(s, LeadTimeOverride)]
+	return [...]string{"supplier", "measured", "sku", "default"}[min(s, LeadTimeDefault)]
 }
 
 // LeadTime is the lead time a SKU is planned with, in days.

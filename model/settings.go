@@ -15,6 +15,9 @@ type Settings struct {
 	DeadStockDays   int     // dead_stock_days: no sale for this long = dead
 	ExcessCoverDays float64 // excess_cover_days: cover beyond the order-up-to level that is still fine
 	ForecastWeeks   int     // forecast_weeks: forecast horizon
+	// default_lead_time_days: the lead time of a SKU without a supplier,
+	// which would otherwise be planned as if orders arrived at once
+	DefaultLeadTimeDays int
 
 	OrderCost      float64 // order_cost: cost of placing one order (K) for a supplier whose own is 0
 	Elasticity     float64 // elasticity: constant price elasticity of demand ε used for markdowns
@@ -30,25 +33,26 @@ type Settings struct {
 // DefaultSettings are the values a new catalogue starts with.
 func DefaultSettings() Settings {
 	return Settings{
-		HoldingRate:     0.25,
-		ServiceLevelA:   0.98,
-		ServiceLevelB:   0.95,
-		ServiceLevelC:   0.90,
-		ABCCutA:         0.80,
-		ABCCutB:         0.95,
-		ReviewDays:      7,
-		DeadStockDays:   90,
-		ExcessCoverDays: 180,
-		ForecastWeeks:   26,
-		OrderCost:       50,
-		Elasticity:      -2,
-		RecoveryRate:    0.3,
-		MaxMarkdown:     0.5,
-		ClearanceWeeks:  12,
-		SlowCoverDays:   180,
-		DeclineDrop:     0.5,
-		XYZCutX:         0.5,
-		XYZCutY:         1.0,
+		HoldingRate:         0.25,
+		ServiceLevelA:       0.98,
+		ServiceLevelB:       0.95,
+		ServiceLevelC:       0.90,
+		ABCCutA:             0.80,
+		ABCCutB:             0.95,
+		ReviewDays:          7,
+		DeadStockDays:       90,
+		ExcessCoverDays:     180,
+		ForecastWeeks:       26,
+		DefaultLeadTimeDays: 14,
+		OrderCost:           50,
+		Elasticity:          -2,
+		RecoveryRate:        0.3,
+		MaxMarkdown:         0.5,
+		ClearanceWeeks:      12,
+		SlowCoverDays:       180,
+		DeclineDrop:         0.5,
+		XYZCutX:             0.5,
+		XYZCutY:             1.0,
 	}
 }
 
@@ -80,6 +84,8 @@ func (s Settings) Validate() error {
 		return fmt.Errorf("excess_cover_days %s: want 0 to 3650", n(s.ExcessCoverDays))
 	case s.ForecastWeeks < 1 || s.ForecastWeeks > 104:
 		return fmt.Errorf("forecast_weeks %d: want 1 to 104", s.ForecastWeeks)
+	case s.DefaultLeadTimeDays < 1 || s.DefaultLeadTimeDays > 365:
+		return fmt.Errorf("default_lead_time_days %d: want 1 to 365", s.DefaultLeadTimeDays)
 	case !(s.OrderCost >= 0 && s.OrderCost <= 1e6):
 		return fmt.Errorf("order_cost %s: want a cost per order from 0 to 1000000", n(s.OrderCost))
 	case !(s.Elasticity >= -10 && s.Elasticity <= -0.1):
@@ -107,25 +113,26 @@ func validServiceLevel(p float64) bool { return p >= 0.5 && p < 1 }
 // so storing, loading and the settings view share one table.
 func (s *Settings) Fields() map[string]any {
 	return map[string]any{
-		"holding_rate":      &s.HoldingRate,
-		"service_level_a":   &s.ServiceLevelA,
-		"service_level_b":   &s.ServiceLevelB,
-		"service_level_c":   &s.ServiceLevelC,
-		"abc_cut_a":         &s.ABCCutA,
-		"abc_cut_b":         &s.ABCCutB,
-		"review_days":       &s.ReviewDays,
-		"dead_stock_days":   &s.DeadStockDays,
-		"excess_cover_days": &s.ExcessCoverDays,
-		"forecast_weeks":    &s.ForecastWeeks,
-		"order_cost":        &s.OrderCost,
-		"elasticity":        &s.Elasticity,
-		"recovery_rate":     &s.RecoveryRate,
-		"max_markdown":      &s.MaxMarkdown,
-		"clearance_weeks":   &s.ClearanceWeeks,
-		"slow_cover_days":   &s.SlowCoverDays,
-		"decline_drop":      &s.DeclineDrop,
-		"xyz_cut_x":         &s.XYZCutX,
-		"xyz_cut_y":         &s.XYZCutY,
+		"holding_rate":           &s.HoldingRate,
+		"service_level_a":        &s.ServiceLevelA,
+		"service_level_b":        &s.ServiceLevelB,
+		"service_level_c":        &s.ServiceLevelC,
+		"abc_cut_a":              &s.ABCCutA,
+		"abc_cut_b":              &s.ABCCutB,
+		"review_days":            &s.ReviewDays,
+		"dead_stock_days":        &s.DeadStockDays,
+		"excess_cover_days":      &s.ExcessCoverDays,
+		"forecast_weeks":         &s.ForecastWeeks,
+		"default_lead_time_days": &s.DefaultLeadTimeDays,
+		"order_cost":             &s.OrderCost,
+		"elasticity":             &s.Elasticity,
+		"recovery_rate":          &s.RecoveryRate,
+		"max_markdown":           &s.MaxMarkdown,
+		"clearance_weeks":        &s.ClearanceWeeks,
+		"slow_cover_days":        &s.SlowCoverDays,
+		"decline_drop":           &s.DeclineDrop,
+		"xyz_cut_x":              &s.XYZCutX,
+		"xyz_cut_y":              &s.XYZCutY,
 	}
 }
 
@@ -177,6 +184,7 @@ func SettingsInfo() []SettingInfo {
 		{Name: "order_cost", Group: GroupReplenish, Title: "Order cost", Help: "cost of placing one order (EOQ), for suppliers without their own"},
 		{Name: "review_days", Group: GroupReplenish, Title: "Review period", Whole: true, Unit: "days", Help: "how often you reorder; orders cover at least this long"},
 		{Name: "forecast_weeks", Group: GroupReplenish, Title: "Forecast horizon", Whole: true, Unit: "weeks", Help: "weeks forecast ahead; a change forecasts every SKU again"},
+		{Name: "default_lead_time_days", Group: GroupReplenish, Title: "Default lead time", Whole: true, Unit: "days", Help: "lead time of SKUs without a supplier (never 0: orders take time)"},
 
 		{Name: "dead_stock_days", Group: GroupRisk, Title: "Dead stock after", Whole: true, Unit: "days", Help: "stock on hand and no sale for this long is dead"},
 		{Name: "excess_cover_days", Group: GroupRisk, Title: "Excess cover", Unit: "days", Help: "cover beyond the order-up-to level that is still fine; more is excess"},
@@ -187,6 +195,17 @@ func SettingsInfo() []SettingInfo {
 		{Name: "max_markdown", Group: GroupRisk, Title: "Max markdown", Percent: true, Help: "the deepest markdown suggested, as a share of price"},
 		{Name: "recovery_rate", Group: GroupRisk, Title: "Recovery rate", Percent: true, Help: "share of unit cost recovered when liquidating"},
 	}
+}
+
+// SupplierOrDefault is the supplier a SKU is planned with: its own, or,
+// for a SKU without one (ok false), a stand-in whose lead time is
+// default_lead_time_days, so that it is never planned as if orders
+// arrived the day they are placed.
+func (s Settings) SupplierOrDefault(sp Supplier, ok bool) Supplier {
+	if ok {
+		return sp
+	}
+	return Supplier{LeadTimeDays: float64(s.DefaultLeadTimeDays)}
 }
 
 // OrderCostFor is the cost of placing an order with a supplier (K in the

@@ -17,6 +17,11 @@ func TestSettingsValidateEdges(t *testing.T) {
 		edit func(*Settings)
 		ok   bool
 	}{
+		{"default lead time 1 day", func(s *Settings) { s.DefaultLeadTimeDays = 1 }, true},
+		{"default lead time 365 days", func(s *Settings) { s.DefaultLeadTimeDays = 365 }, true},
+		{"default lead time 0: the silent same-day delivery", func(s *Settings) { s.DefaultLeadTimeDays = 0 }, false},
+		{"default lead time 366 days", func(s *Settings) { s.DefaultLeadTimeDays = 366 }, false},
+
 		{"order cost 0", func(s *Settings) { s.OrderCost = 0 }, true},
 		{"order cost 1e6", func(s *Settings) { s.OrderCost = 1e6 }, true},
 		{"order cost negative", func(s *Settings) { s.OrderCost = -0.01 }, false},
@@ -117,6 +122,23 @@ func TestSettingsInfoCoversEveryField(t *testing.T) {
 	}
 	if _, ok := d.Value("colour"); ok {
 		t.Error("Value of an unknown name")
+	}
+}
+
+// A SKU without a supplier is planned with default_lead_time_days (14 by
+// default), not the zero lead time of an empty supplier.
+func TestSupplierOrDefault(t *testing.T) {
+	s := DefaultSettings()
+	own := Supplier{ID: 3, Name: "Acme", LeadTimeDays: 21, LeadTimeSDDays: 2}
+	if got := s.SupplierOrDefault(own, true); got != own {
+		t.Errorf("a SKU's own supplier: %+v", got)
+	}
+	if got := s.SupplierOrDefault(Supplier{}, false); got.LeadTimeDays != 14 || got.LeadTimeSDDays != 0 {
+		t.Errorf("no supplier: %+v, want a 14-day lead time", got)
+	}
+	s.DefaultLeadTimeDays = 30
+	if got := s.SupplierOrDefault(Supplier{}, false).LeadTimeDays; got != 30 {
+		t.Errorf("no supplier with the setting at 30: %v days", got)
 	}
 }
 

@@ -372,9 +372,12 @@ func refresh(it *model.Item, set model.Settings, opt Options, demand []float64) 
 // ABC class and its supplier's lead time.
 func (s *Snapshot) plan(r *Row) {
 	it := r.Item
-	sp := s.suppliers[it.Product.SupplierID]
+	sp, hasSupplier := s.suppliers[it.Product.SupplierID]
 	set := s.Catalogue.Settings
-	r.LeadTime = model.ChooseLeadTime(sp, s.Catalogue.Activity[sp.ID].LeadTime, it.Policy.LeadTimeDays)
+	r.LeadTime = model.ChooseLeadTime(set.SupplierOrDefault(sp, hasSupplier), s.Catalogue.Activity[sp.ID].LeadTime, it.Policy.LeadTimeDays)
+	if !hasSupplier && r.LeadTime.Source == model.LeadTimeSupplier {
+		r.LeadTime.Source = model.LeadTimeDefault
+	}
 	r.LeadTimeWeeks, r.LeadTimeSDWeeks = r.LeadTime.Days/7, r.LeadTime.SDDays/7
 	r.ServiceLevel, r.ServiceLevelManual = set.ServiceLevelFor(r.ABC), false
 	if it.Policy.ServiceLevel > 0 {

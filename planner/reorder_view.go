@@ -94,7 +94,7 @@ var reorderColumns = []Column{
 	ReorderDemandSD:       {"demand_sd", "σ/wk", Decimal, "sd of a week's forecast error (σ_w)"},
 	ReorderLeadTime:       {"lead_time_weeks", "L wk", Decimal, "lead time planned with, in weeks"},
 	ReorderLeadTimeSD:     {"lead_time_sd_weeks", "σL wk", Decimal, "sd of the lead time, in weeks"},
-	ReorderLeadTimeSource: {"lead_time_source", "L from", Enum, "supplier (configured) / measured (≥ 3 received orders) / sku (override)"},
+	ReorderLeadTimeSource: {"lead_time_source", "L from", Enum, "supplier (configured) / measured (≥ 3 received orders) / sku (override) / default (no supplier: default_lead_time_days)"},
 	ReorderServiceLevel:   {"service_level", "Svc", Percent, "cycle service level: by ABC class unless set for the SKU"},
 	ReorderSafetyStock:    {"safety_stock", "SS", Decimal, "safety stock in units"},
 	ReorderPoint:          {"reorder_point", "ROP", Integer, "reorder point in use"},

@@ -249,7 +249,10 @@ func (d detailPane) facts(in detailInput, w int) []string {
 		}
 	}
 	sp, _ := in.Snap.Supplier(it.Product.SupplierID)
-	supplier := "none"
+	supplier := fmt.Sprintf("none · default %s d", trimFloat(r.LeadTimeWeeks*7))
+	if it.Policy.LeadTimeDays > 0 {
+		supplier = fmt.Sprintf("none · %s d (override)", trimFloat(r.LeadTimeWeeks*7))
+	}
 	if sp.Name != "" {
 		supplier = fmt.Sprintf("%s · %s±%s d", clean(sp.Name), trimFloat(r.LeadTimeWeeks*7), trimFloat(r.LeadTimeSDWeeks*7))
 		if it.Policy.LeadTimeDays > 0 {

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"stockroom/model"
+
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -52,5 +54,26 @@ func TestDetailShowsLeadTimeDemand(t *testing.T) {
 		if strings.Contains(facts, "80%:") || !reorder && !strings.Contains(ansi.Strip(facts), "Lead time forecasting…") {
 			t.Errorf("reorder %v: a band without a forecast:\n%s", reorder, ansi.Strip(facts))
 		}
+	}
+}
+
+// A SKU without a supplier says in both panes that its lead time is the
+// default_lead_time_days setting, not a supplier's.
+func TestDetailNamesTheDefaultLeadTime(t *testing.T) {
+	m, _ := newTestModel(t, 160, 45)
+	press(t, m, "down", "down")
+	r := *m.stock.currentRow()
+	item := *r.Item
+	item.Product.SupplierID = 0
+	r.Item = &item
+	r.LeadTime = model.LeadTime{Days: 14, Source: model.LeadTimeDefault}
+	r.LeadTimeWeeks, r.LeadTimeSDWeeks = 2, 0
+	stock := ansi.Strip(strings.Join(m.detail.facts(detailInput{Snap: m.snap, Row: &r}, 60), "\n"))
+	if !strings.Contains(stock, "Supplier  none · default 14 d") {
+		t.Errorf("stock facts:\n%s", stock)
+	}
+	reorder := ansi.Strip(strings.Join(m.detail.facts(detailInput{Snap: m.snap, Row: &r, Reorder: true}, 60), "\n"))
+	if !strings.Contains(reorder, "L 2 ± 0 wk (default: no supplier)") {
+		t.Errorf("reorder working:\n%s", reorder)
 	}
 }

@@ -31,7 +31,11 @@ func (d detailPane) orderFacts(in detailInput, w int) []string {
 	add("Position", fmt.Sprintf("IP %s = %s avail + %s on order + %s draft", groupInt(int64(pl.InventoryPosition)),
 		groupInt(int64(pl.Available)), groupInt(int64(it.OnOrder)), groupInt(int64(it.InDraft))))
 	add("Demand", fmt.Sprintf("μ %s/wk σ %s · %s", formatQty(r.Forecast.Level()), formatQty(r.Forecast.SD), r.Forecast.Class))
-	add("Lead time", fmt.Sprintf("L %s ± %s wk (%s)", trimFloat(r.LeadTimeWeeks), trimFloat(r.LeadTimeSDWeeks), r.LeadTime.Source))
+	source := r.LeadTime.Source.String()
+	if r.LeadTime.Source == model.LeadTimeDefault {
+		source = "default: no supplier"
+	}
+	add("Lead time", fmt.Sprintf("L %s ± %s wk (%s)", trimFloat(r.LeadTimeWeeks), trimFloat(r.LeadTimeSDWeeks), source))
 	if it.Forecast != nil {
 		add("", "demand over L "+leadDemandBand(r.LeadTimeDemand()))
 	}

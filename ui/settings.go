@@ -401,7 +401,11 @@ func (m *Model) settingsScreen() string {
 
 	title := m.readOnlyPrefix() + s.Title.Render("Settings — catalogue-wide planning defaults") + s.Dim.Render("   (, or esc closes)")
 
-	const nameW, defW = 18, 16
+	const defW = 16
+	nameW := 0 // the longest name, which `stockroom set --setting` takes whole
+	for _, in := range settingsInfo {
+		nameW = max(nameW, len(in.Name))
+	}
 	var lines []settingsLine
 	cursorLine, group := 0, ""
 	for i, in := range settingsInfo {

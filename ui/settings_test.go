@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -97,7 +98,7 @@ func TestSettingsEditSavesReplansAndUndoes(t *testing.T) {
 			t.Errorf("screen lacks %q:\n%s", want, s)
 		}
 	}
-	if !strings.Contains(s, "holding_rate       30%") {
+	if !regexp.MustCompile(`holding_rate +30%`).MatchString(s) {
 		t.Errorf("the list should show 30%%:\n%s", s)
 	}
 	log, _ := st.AuditLog(context.Background(), 5)
