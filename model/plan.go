@@ -17,6 +17,10 @@ type PlanInput struct {
 	LeadTimeSDWeeks float64 // σ_L
 	ServiceLevel    float64 // cycle service level, e.g. 0.95
 	ReviewWeeks     float64 // R
+	// MaxCoverWeeks caps the order part of the order-up-to level at this
+	// many weeks of demand (0: no cap), so that the EOQ of a cheap,
+	// slow item cannot park a year of stock.
+	MaxCoverWeeks float64
 
 	OrderCost   float64 // K, per order
 	HoldingRate float64 // h, per year
@@ -134,7 +138,7 @@ func Compute(in PlanInput) Plan {
 		p.ReorderPointManual = true
 	}
 	p.EOQ = EOQ(52*mu, in.OrderCost, in.HoldingRate, in.UnitCost)
-	p.OrderUpTo = float64(p.ReorderPoint) + math.Max(p.EOQ, mu*in.ReviewWeeks)
+	p.OrderUpTo = float64(p.ReorderPoint) + orderCover(p.EOQ, mu, in.ReviewWeeks, in.MaxCoverWeeks)
 
 	p.DaysOfCover = CoverDays(float64(p.Available), mu)
 
@@ -167,6 +171,18 @@ func Compute(in PlanInput) Plan {
 		p.Status = StatusExcess
 	}
 	return p
+}
+
+// orderCover is what an order adds above the reorder point: the EOQ, at
+// least a review period's demand (the next order comes a review later),
+// and at most maxCover weeks of demand when maxCover > 0:
+// min(max(EOQ, μ·R), μ·maxCover).
+func orderCover(eoq, mu, review, maxCover float64) float64 {
+	cover := math.Max(eoq, mu*review)
+	if maxCover > 0 {
+		cover = math.Min(cover, mu*maxCover)
+	}
+	return cover
 }
 
 // atLeastZero is x, or 0 when x is negative or not a number: stock held

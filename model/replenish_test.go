@@ -215,3 +215,28 @@ func TestComputeNoSuggestionAfterOrdering(t *testing.T) {
 		}
 	}
 }
+
+// The order part of the order-up-to level: min(max(EOQ, μ·R), μ·cap).
+// μ 2/wk, R 1 wk: an EOQ of 100 units (50 weeks of demand) is capped at
+// 26 weeks = 52; an EOQ of 30 stays; an EOQ under a review's demand is
+// raised to it; no cap (0) leaves the EOQ.
+func TestOrderCoverIsCapped(t *testing.T) {
+	for _, c := range []struct{ eoq, mu, review, cap, want float64 }{
+		{100, 2, 1, 26, 52},
+		{30, 2, 1, 26, 30},
+		{1, 2, 1, 26, 2},
+		{100, 2, 1, 0, 100},
+		{100, 0, 1, 26, 0},
+	} {
+		if got := orderCover(c.eoq, c.mu, c.review, c.cap); got != c.want {
+			t.Errorf("orderCover(%v, %v, %v, %v) = %v, want %v", c.eoq, c.mu, c.review, c.cap, got, c.want)
+		}
+	}
+	// through Compute: μ 2, L 2 wk, σ 0 → ROP 4; EOQ √(2·104·50/(0.25·1)) = 203.96
+	// would make S 208; the 26-week cap makes it 4 + 52 = 56
+	in := PlanInput{WeeklyDemand: 2, LeadTimeWeeks: 2, ServiceLevel: 0.95, ReviewWeeks: 1,
+		OrderCost: 50, HoldingRate: 0.25, UnitCost: 1, MaxCoverWeeks: 26, Active: true, Today: 100}
+	if p := Compute(in); p.OrderUpTo != 56 || math.Abs(p.EOQ-203.96) > 0.01 {
+		t.Errorf("S %v EOQ %v, want 56 and 203.96", p.OrderUpTo, p.EOQ)
+	}
+}

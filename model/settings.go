@@ -18,6 +18,9 @@ type Settings struct {
 	// default_lead_time_days: the lead time of a SKU without a supplier,
 	// which would otherwise be planned as if orders arrived at once
 	DefaultLeadTimeDays int
+	// max_cover_weeks: the most weeks of demand one order may add above
+	// the reorder point, whatever the EOQ says
+	MaxCoverWeeks int
 
 	OrderCost      float64 // order_cost: cost of placing one order (K) for a supplier whose own is 0
 	Elasticity     float64 // elasticity: constant price elasticity of demand ε used for markdowns
@@ -44,6 +47,7 @@ func DefaultSettings() Settings {
 		ExcessCoverDays:     180,
 		ForecastWeeks:       26,
 		DefaultLeadTimeDays: 14,
+		MaxCoverWeeks:       26,
 		OrderCost:           50,
 		Elasticity:          -2,
 		RecoveryRate:        0.3,
@@ -86,6 +90,8 @@ func (s Settings) Validate() error {
 		return fmt.Errorf("forecast_weeks %d: want 1 to 104", s.ForecastWeeks)
 	case s.DefaultLeadTimeDays < 1 || s.DefaultLeadTimeDays > 365:
 		return fmt.Errorf("default_lead_time_days %d: want 1 to 365", s.DefaultLeadTimeDays)
+	case s.MaxCoverWeeks < 1 || s.MaxCoverWeeks > 104:
+		return fmt.Errorf("max_cover_weeks %d: want 1 to 104", s.MaxCoverWeeks)
 	case !(s.OrderCost >= 0 && s.OrderCost <= 1e6):
 		return fmt.Errorf("order_cost %s: want a cost per order from 0 to 1000000", n(s.OrderCost))
 	case !(s.Elasticity >= -10 && s.Elasticity <= -0.1):
@@ -124,6 +130,7 @@ func (s *Settings) Fields() map[string]any {
 		"excess_cover_days":      &s.ExcessCoverDays,
 		"forecast_weeks":         &s.ForecastWeeks,
 		"default_lead_time_days": &s.DefaultLeadTimeDays,
+		"max_cover_weeks":        &s.MaxCoverWeeks,
 		"order_cost":             &s.OrderCost,
 		"elasticity":             &s.Elasticity,
 		"recovery_rate":          &s.RecoveryRate,
@@ -184,6 +191,7 @@ func SettingsInfo() []SettingInfo {
 		{Name: "order_cost", Group: GroupReplenish, Title: "Order cost", Help: "cost of placing one order (EOQ), for suppliers without their own"},
 		{Name: "review_days", Group: GroupReplenish, Title: "Review period", Whole: true, Unit: "days", Help: "how often you reorder; orders cover at least this long"},
 		{Name: "forecast_weeks", Group: GroupReplenish, Title: "Forecast horizon", Whole: true, Unit: "weeks", Help: "weeks forecast ahead; a change forecasts every SKU again"},
+		{Name: "max_cover_weeks", Group: GroupReplenish, Title: "Most cover per order", Whole: true, Unit: "weeks", Help: "an order tops up at most this many weeks of demand, whatever the EOQ"},
 		{Name: "default_lead_time_days", Group: GroupReplenish, Title: "Default lead time", Whole: true, Unit: "days", Help: "lead time of SKUs without a supplier (never 0: orders take time)"},
 
 		{Name: "dead_stock_days", Group: GroupRisk, Title: "Dead stock after", Whole: true, Unit: "days", Help: "stock on hand and no sale for this long is dead"},

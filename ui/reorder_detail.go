@@ -62,7 +62,7 @@ func (d detailPane) orderFacts(in detailInput, w int) []string {
 	if pl.ReorderPointManual {
 		add("", s.Manual.Render(fmt.Sprintf("manual ROP %s in use", groupInt(int64(pl.ReorderPoint)))))
 	}
-	add("Up to", fmt.Sprintf("S %s = ROP + max(EOQ %s, μ·R)", formatQty(pl.OrderUpTo), formatQty(pl.EOQ)))
+	add("Up to", fmt.Sprintf("S %s = ROP + min(max(EOQ %s, μ·R), μ·%s wk)", formatQty(pl.OrderUpTo), formatQty(pl.EOQ), trimFloat(float64(in.Snap.Catalogue.Settings.MaxCoverWeeks))))
 	rule := string(it.Policy.Rounding)
 	if rule == "" {
 		rule = "up"
