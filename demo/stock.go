@@ -52,7 +52,7 @@ func (g *generator) stockUp(r *rand.Rand, d *skuData, dem *demand, out bool) {
 	in := model.PlanInput{
 		WeeklyDemand: mu, DemandSD: sd,
 		LeadTimeWeeks: sp.LeadTimeDays / 7, LeadTimeSDWeeks: sp.LeadTimeSDDays / 7,
-		ServiceLevel: set.ServiceLevelB, ReviewWeeks: float64(set.ReviewDays) / 7,
+		ServiceLevel: set.ServiceLevelB, ReviewWeeks: float64(set.ReviewDays) / 7, MaxCoverWeeks: float64(set.MaxCoverWeeks),
 		OrderCost: sp.OrderCost, HoldingRate: set.HoldingRate, UnitCost: d.product.UnitCost,
 		Active:        true,
 		DaysSinceSale: daysSinceSale(w, d.product.LaunchedOn, g.cal.end),
