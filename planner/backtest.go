@@ -70,18 +70,10 @@ type BacktestResult struct {
 func (s *Snapshot) Backtest(ctx context.Context, st *store.Store, opt BacktestOptions) (*BacktestResult, error) {
 	run := newBacktestRun(opt)
 	rows := s.sampleRows(opt.Sample)
-	for lo := 0; lo < len(rows); lo += refreshChunk {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		chunk := rows[lo:min(lo+refreshChunk, len(rows))]
-		tmp, err := s.readHistories(ctx, st, chunk)
-		if err != nil {
-			return nil, err
-		}
-		holdouts := make([]forecast.Holdout, len(chunk))
+	err := s.eachHistoryChunk(ctx, st, rows, opt.Progress, func(_ int, tmp *model.Catalogue) error {
+		holdouts := make([]forecast.Holdout, len(tmp.Items))
 		var mu sync.Mutex
-		parallel(len(chunk), func(a, b int) {
+		parallel(len(tmp.Items), func(a, b int) {
 			var tab forecast.Table
 			var cum forecast.CumulativeTable
 			var took time.Duration
@@ -106,9 +98,10 @@ func (s *Snapshot) Backtest(ctx context.Context, st *store.Store, opt BacktestOp
 			}
 			run.keep(tmp.Items[k].Product.SKU, ho)
 		}
-		if opt.Progress != nil {
-			opt.Progress(lo+len(chunk), len(rows))
-		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return run.finish()
 }
@@ -124,17 +117,6 @@ func (s *Snapshot) sampleRows(n int) []int {
 		rows = append(rows, i)
 	}
 	return rows
-}
-
-// readHistories reads the weekly histories of some rows into copies of
-// their items.
-func (s *Snapshot) readHistories(ctx context.Context, st *store.Store, rows []int) (*model.Catalogue, error) {
-	tmp := &model.Catalogue{Items: make([]model.Item, len(rows)), Settings: s.Catalogue.Settings}
-	for k, i := range rows {
-		tmp.Items[k] = *s.Rows[i].Item
-		tmp.Items[k].Sales = model.WeeklySales{}
-	}
-	return tmp, st.FillSales(ctx, tmp, all(len(rows)))
 }
 
 func writeSeries(w *csv.Writer, sku string, ho forecast.Holdout) {

@@ -7,6 +7,7 @@ import (
 	"sort"
 
 	"stockroom/forecast"
+	"stockroom/model"
 	"stockroom/store"
 )
 
@@ -42,16 +43,8 @@ func (s *Snapshot) BacktestLevel(ctx context.Context, st *store.Store, opt Backt
 	groups := map[string][]float64{}
 	rows := all(len(s.Rows))
 	var buf []float64
-	for lo := 0; lo < len(rows); lo += refreshChunk {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		chunk := rows[lo:min(lo+refreshChunk, len(rows))]
-		tmp, err := s.readHistories(ctx, st, chunk)
-		if err != nil {
-			return nil, err
-		}
-		for k := range chunk {
+	err := s.eachHistoryChunk(ctx, st, rows, opt.Progress, func(_ int, tmp *model.Catalogue) error {
+		for k := range tmp.Items {
 			it := &tmp.Items[k]
 			name := it.Product.Category
 			if level == LevelSubcategory {
@@ -60,9 +53,10 @@ func (s *Snapshot) BacktestLevel(ctx context.Context, st *store.Store, opt Backt
 			buf = it.Sales.AppendDemandThrough(buf, s.AsOf)
 			groups[name] = addAligned(groups[name], buf)
 		}
-		if opt.Progress != nil {
-			opt.Progress(lo+len(chunk), len(rows))
-		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	names := make([]string, 0, len(groups))
 	for name := range groups {

@@ -154,24 +154,16 @@ type Forecasts struct {
 func (s *Snapshot) ForecastStale(ctx context.Context, st *store.Store, progress func(done, total int)) (Forecasts, error) {
 	n := len(s.Stale)
 	f := Forecasts{Rows: s.Stale, ProductIDs: make([]int64, n), Forecasts: make([]*model.SKUForecast, n)}
-	for lo := 0; lo < n; lo += refreshChunk {
-		if err := ctx.Err(); err != nil {
-			return Forecasts{}, err
-		}
-		chunk := s.Stale[lo:min(lo+refreshChunk, n)]
-		// copies of the items, so reading histories writes nothing shared
-		tmp, err := s.readHistories(ctx, st, chunk)
-		if err != nil {
-			return Forecasts{}, err
-		}
-		forecastItems(tmp, s.opt, all(len(chunk)))
-		for k := range chunk {
+	err := s.eachHistoryChunk(ctx, st, s.Stale, progress, func(lo int, tmp *model.Catalogue) error {
+		forecastItems(tmp, s.opt, all(len(tmp.Items)))
+		for k := range tmp.Items {
 			f.ProductIDs[lo+k] = tmp.Items[k].Product.ID
 			f.Forecasts[lo+k] = tmp.Items[k].Forecast
 		}
-		if progress != nil {
-			progress(lo+len(chunk), n)
-		}
+		return nil
+	})
+	if err != nil {
+		return Forecasts{}, err
 	}
 	return f, nil
 }
