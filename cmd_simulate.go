@@ -1,0 +1,133 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"stockroom/model"
+	"stockroom/sim"
+)
+
+func simulateCommand(db *string) *cobra.Command {
+	var asOf string
+	var weeks int
+	var spread bool
+	cmd := &cobra.Command{
+		Use:   "simulate",
+		Short: "Replay the reorder policy over the sales after a day, against two baselines",
+		Long: "Plans the catalogue as of --as-of (default: --weeks before the latest sales day)\n" +
+			"and replays each active SKU's policy day by day over the --weeks that followed\n" +
+			"(cut at the last sales day):\n" +
+			"receipts arrive in the morning, the day's sales are served from stock and what\n" +
+			"stock cannot serve is lost; at each review (every review_days) a SKU at or below\n" +
+			"its reorder point orders up to its order-up-to level, rounded to the case pack\n" +
+			"and raised to the MOQ, arriving a lead time later. Days out of stock are imputed\n" +
+			"(the mean of the week's in-stock days), not read as no demand. Each policy starts\n" +
+			"with its order-up-to level on hand and nothing on order.\n\n" +
+			"Next to the tool's policy, two baselines on the same replay: min/max on the last\n" +
+			"13 weeks (s = mean daily demand × (L + R), S = s + 13 weeks' demand) and a\n" +
+			"normal policy on the last 52 weeks with the tool's lot size (s = μ·P + z·σ·√P,\n" +
+			"P = L + R, S = s + the tool's S − s).\n\n" +
+			"Per ABC class and overall: the target cycle service level (mean of the SKUs'),\n" +
+			"the achieved one (share of replenishment cycles, arrival to arrival, without a\n" +
+			"lost sale), fill rate (units served ÷ demanded), average inventory at cost, weeks\n" +
+			"of stock, orders and holding + ordering cost.",
+		Example: "  stockroom simulate --as-of 2026-05-25 --weeks 26\n  stockroom simulate --lead-spread",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if weeks < 1 || weeks > 520 {
+				return usageError{fmt.Errorf("--weeks must be from 1 to 520, not %d", weeks)}
+			}
+			day, err := parseAsOf(asOf)
+			if err != nil {
+				return err
+			}
+			st, err := openReadable(catalogPath(*db))
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			latest, err := st.LatestSaleDay(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if latest == model.NoDay {
+				return fmt.Errorf("the catalogue has no sales to replay")
+			}
+			if day == model.NoDay {
+				day = latest - model.Day(7*weeks)
+			}
+			if day >= latest {
+				return usageError{fmt.Errorf("--as-of %s is not before the last sales day %s: there are no sales after it to replay", day, latest)}
+			}
+			// a window running past the data is cut at the last sales day
+			// (and says so) rather than replaying days of no sales
+			days := min(7*weeks, int(latest-day))
+			snap, err := planStore(cmd.Context(), st, day)
+			if err != nil {
+				return err
+			}
+			res, err := simulate(cmd.Context(), st, snap, days, spread)
+			if err != nil {
+				return err
+			}
+			return writeSimulation(cmd.OutOrStdout(), res, spread)
+		},
+	}
+	cmd.Flags().StringVar(&asOf, "as-of", "", "plan as of this day (YYYY-MM-DD); default --weeks before the latest sales day")
+	cmd.Flags().IntVar(&weeks, "weeks", 26, "weeks of sales after --as-of to replay")
+	cmd.Flags().BoolVar(&spread, "lead-spread", false, "draw each order's lead time with the SKU's lead-time spread (seeded: repeatable)")
+	return cmd
+}
+
+// writeSimulation prints one block per class and overall, a line per policy.
+func writeSimulation(w io.Writer, res *simulation, spread bool) error {
+	lead := "fixed lead times"
+	if spread {
+		lead = "lead times drawn with each SKU's spread"
+	}
+	span := count(res.Days/7, "week")
+	if res.Days%7 != 0 {
+		span = count(res.Days, "day")
+	}
+	fmt.Fprintf(w, "Replay as of %s over %s (%s to %s): %s, lost sales, %s.\n",
+		res.AsOf, span, res.AsOf+1, res.AsOf+model.Day(res.Days), count(res.SKUs, "SKU"), lead)
+	if res.Skipped > 0 {
+		fmt.Fprintf(w, "%s discontinued, not replayed.\n", count(res.Skipped, "SKU"))
+	}
+	fmt.Fprintln(w, "CSL: share of replenishment cycles (arrival to arrival) without a lost sale; fill: units served ÷ demanded.")
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "%-5s %-12s %6s %7s %7s %7s %14s %6s %7s %14s\n",
+		"class", "policy", "SKUs", "target", "CSL", "fill", "avg inventory", "weeks", "orders", "hold+order")
+	for c := 0; c <= 3; c++ {
+		name, target := "all", res.TargetAll
+		if c < 3 {
+			name, target = model.ABC(c).String(), res.Target[c]
+		}
+		for p, policy := range simPolicies {
+			s := res.Overall[p]
+			if c < 3 {
+				s = res.ByClass[p][c]
+			}
+			if s.SKUs == 0 {
+				continue
+			}
+			fmt.Fprintf(w, "%-5s %-12s %6s %6.1f%% %6.1f%% %6.1f%% %14s %6s %7s %14s\n",
+				name, policy, groupThousands(s.SKUs), 100*target, 100*s.CSL(), 100*s.Fill(),
+				money(s.AvgInventoryCost), weeksText(s), groupThousands(s.Orders), money(s.HoldingCost+s.OrderingCost))
+		}
+	}
+	return nil
+}
+
+func money(v float64) string { return model.GroupThousands(int64(v + 0.5)) }
+
+func weeksText(s sim.Summary) string {
+	w := s.WeeksOfStock()
+	if w > 999 {
+		return "999+"
+	}
+	return fmt.Sprintf("%.1f", w)
+}
