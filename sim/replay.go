@@ -31,6 +31,12 @@ type SKU struct {
 
 	Available int       // on hand − committed on the as-of day
 	Incoming  []Arrival // open orders
+
+	// Warmup is how many of the first days of Demand are replayed but not
+	// measured, so that the start (stock at S, say) does not count: the
+	// measured replay starts at day Warmup as if it were day 0, in the
+	// state the warm-up left.
+	Warmup int
 }
 
 // Policy is an (R, s, S) policy with its supplier terms.
@@ -127,9 +133,10 @@ func isCensored(c []bool, d int) bool { return d < len(c) && c[d] }
 // Replay runs the policy over the SKU's demand. seed makes the drawn lead
 // times repeatable (unused when LeadSDDays is 0).
 func Replay(sku SKU, pol Policy, costs Costs, seed uint64) Result {
-	demand, imputed := ImputeDemand(sku.Demand, sku.Censored, sku.WeeklyMean)
+	demand, _ := ImputeDemand(sku.Demand, sku.Censored, sku.WeeklyMean)
 	days := len(demand)
-	res := Result{Class: sku.Class, UnitCost: sku.UnitCost, Days: days, Imputed: imputed}
+	warmup := min(max(sku.Warmup, 0), days)
+	res := Result{Class: sku.Class, UnitCost: sku.UnitCost, Days: days - warmup}
 
 	// due[d] is what arrives at the start of day d; arrivals past the
 	// horizon stay on order
@@ -151,9 +158,14 @@ func Replay(sku SKU, pol Policy, costs Costs, seed uint64) Result {
 	invDays := 0.0
 	lostInCycle := false
 	for d := 0; d < days; d++ {
+		measured := d >= warmup
+		if d == warmup {
+			lostInCycle = false // what the warm-up lost is not measured
+		}
 		if due[d] > 0 {
-			// an arrival closes the cycle that ran up to it
-			if d > 0 || lostInCycle {
+			// an arrival closes the cycle that ran up to it; one on the
+			// first measured day closes nothing measured
+			if d > warmup {
 				res.Cycles++
 				if lostInCycle {
 					res.Failed++
@@ -166,32 +178,37 @@ func Replay(sku SKU, pol Policy, costs Costs, seed uint64) Result {
 		want := demand[d]
 		served := math.Min(want, onHand)
 		onHand -= served
-		res.Demanded += want
-		res.Served += served
+		if measured {
+			res.Demanded += want
+			res.Served += served
+			res.Imputed += want - sku.Demand[d]
+			invDays += onHand
+		}
 		if want-served > 1e-9 {
 			lostInCycle = true
 		}
 		if d%review == 0 {
 			ip := onHand + float64(onOrder)
 			if qty := orderQty(ip, pol); qty > 0 {
-				res.Orders++
-				res.OrderedUnits += qty
+				if measured {
+					res.Orders++
+					res.OrderedUnits += qty
+				}
 				onOrder += qty
 				if at := d + leadDays(pol, rng); at < days {
 					due[at] += qty
 				}
 			}
 		}
-		invDays += onHand
 	}
-	if lostInCycle {
+	if lostInCycle && days > warmup {
 		res.Cycles++
 		res.Failed++
 	}
-	if days > 0 {
-		res.AvgInventory = invDays / float64(days)
+	if res.Days > 0 {
+		res.AvgInventory = invDays / float64(res.Days)
 	}
-	res.HoldingCost = costs.HoldingRate * sku.UnitCost * res.AvgInventory * float64(days) / 365
+	res.HoldingCost = costs.HoldingRate * sku.UnitCost * res.AvgInventory * float64(res.Days) / 365
 	res.OrderingCost = float64(res.Orders) * costs.OrderCost
 	return res
 }

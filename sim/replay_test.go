@@ -243,3 +243,35 @@ func TestLeadTimeDraws(t *testing.T) {
 		t.Errorf("lead 0 → %d days, want 1", got)
 	}
 }
+
+// Warm-up: the first Warmup days are replayed but not measured.
+//
+// The constant case (2/day, s 28, S 42, 42 on hand) with 14 days of warm-up
+// measures days 14–27: the arrival of day 14 (first measured day) closes
+// nothing; orders of days 14 and 21 (2, of 14 each); the arrival of day 21
+// closes 1 cycle; demanded = served = 28; on hand 154 + 154 = 308 over 14
+// days → 22.
+//
+// The spike case (20 sold on day 10, lost sales on days 12 and 13):
+// with 7 days of warm-up the loss is measured (arrivals of days 14 and 21:
+// 2 cycles, 1 failed; orders of days 7, 14, 21); with 14 days of warm-up
+// the loss falls in the warm-up and the arrival of day 14 closes nothing
+// measured: 1 cycle (day 21), none failed; demanded 28, served 28.
+func TestReplayWarmup(t *testing.T) {
+	pol := Policy{ReorderPoint: 28, OrderUpTo: 42, ReviewDays: 7, LeadDays: 7}
+	r := Replay(SKU{Demand: constant(2, 28), Available: 42, Warmup: 14}, pol, Costs{}, 1)
+	if r.Days != 14 || r.Demanded != 28 || r.Served != 28 || r.Orders != 2 || r.OrderedUnits != 28 ||
+		r.Cycles != 1 || r.Failed != 0 || !near(r.AvgInventory, 22) {
+		t.Errorf("constant, 14 days warm-up: %+v", r)
+	}
+	spike := constant(2, 28)
+	spike[10] = 20
+	r = Replay(SKU{Demand: spike, Available: 42, Warmup: 7}, pol, Costs{}, 1)
+	if r.Cycles != 2 || r.Failed != 1 || r.Orders != 3 || r.Demanded != 60 || r.Served != 56 {
+		t.Errorf("spike, 7 days warm-up: %+v", r)
+	}
+	r = Replay(SKU{Demand: spike, Available: 42, Warmup: 14}, pol, Costs{}, 1)
+	if r.Cycles != 1 || r.Failed != 0 || r.Demanded != 28 || r.Served != 28 {
+		t.Errorf("spike, 14 days warm-up: %+v", r)
+	}
+}
