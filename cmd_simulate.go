@@ -12,20 +12,21 @@ import (
 
 func simulateCommand(db *string) *cobra.Command {
 	var asOf string
-	var weeks int
+	var weeks, warmup int
 	var spread bool
 	cmd := &cobra.Command{
 		Use:   "simulate",
 		Short: "Replay the reorder policy over the sales after a day, against two baselines",
 		Long: "Plans the catalogue as of --as-of (default: --weeks before the latest sales day)\n" +
-			"and replays each active SKU's policy day by day over the --weeks that followed\n" +
-			"(cut at the last sales day):\n" +
-			"receipts arrive in the morning, the day's sales are served from stock and what\n" +
-			"stock cannot serve is lost; at each review (every review_days) a SKU at or below\n" +
-			"its reorder point orders up to its order-up-to level, rounded to the case pack\n" +
-			"and raised to the MOQ, arriving a lead time later. Days out of stock are imputed\n" +
-			"(the mean of the week's in-stock days), not read as no demand. Each policy starts\n" +
-			"with its order-up-to level on hand and nothing on order.\n\n" +
+			"and replays each active SKU's policy day by day over the --weeks that followed,\n" +
+			"cut at the last sales day: receipts arrive in the morning, the day's sales are\n" +
+			"served from stock and what stock cannot serve is lost; at each review (every\n" +
+			"review_days) a SKU at or below its reorder point orders up to its order-up-to\n" +
+			"level, rounded to the case pack and raised to the MOQ, arriving a lead time\n" +
+			"later. Days out of stock are imputed (the mean of the week's in-stock days),\n" +
+			"not read as no demand. Each policy starts with its order-up-to level on hand and\n" +
+			"nothing on order; with --warmup W it starts W weeks before --as-of and replays\n" +
+			"those weeks' sales unmeasured, so the start does not flatter it.\n\n" +
 			"Next to the tool's policy, two baselines on the same replay: min/max on the last\n" +
 			"13 weeks (s = mean daily demand × (L + R), S = s + 13 weeks' demand) and a\n" +
 			"normal policy on the last 52 weeks with the tool's lot size (s = μ·P + z·σ·√P,\n" +
@@ -34,11 +35,14 @@ func simulateCommand(db *string) *cobra.Command {
 			"the achieved one (share of replenishment cycles, arrival to arrival, without a\n" +
 			"lost sale), fill rate (units served ÷ demanded), average inventory at cost, weeks\n" +
 			"of stock, orders and holding + ordering cost.",
-		Example: "  stockroom simulate --as-of 2026-05-25 --weeks 26\n  stockroom simulate --lead-spread",
+		Example: "  stockroom simulate --as-of 2026-05-25 --weeks 26\n  stockroom simulate --warmup 26 --lead-spread",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if weeks < 1 || weeks > 520 {
 				return usageError{fmt.Errorf("--weeks must be from 1 to 520, not %d", weeks)}
+			}
+			if warmup < 0 || warmup > 52 {
+				return usageError{fmt.Errorf("--warmup must be from 0 to 52 weeks, not %d", warmup)}
 			}
 			day, err := parseAsOf(asOf)
 			if err != nil {
@@ -69,7 +73,7 @@ func simulateCommand(db *string) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			res, err := simulate(cmd.Context(), st, snap, days, spread)
+			res, err := simulate(cmd.Context(), st, snap, days, 7*warmup, spread)
 			if err != nil {
 				return err
 			}
@@ -78,6 +82,7 @@ func simulateCommand(db *string) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&asOf, "as-of", "", "plan as of this day (YYYY-MM-DD); default --weeks before the latest sales day")
 	cmd.Flags().IntVar(&weeks, "weeks", 26, "weeks of sales after --as-of to replay")
+	cmd.Flags().IntVar(&warmup, "warmup", 0, "start each policy this many weeks before --as-of, over those weeks' sales, unmeasured (0–52)")
 	cmd.Flags().BoolVar(&spread, "lead-spread", false, "draw each order's lead time with the SKU's lead-time spread (seeded: repeatable)")
 	return cmd
 }
@@ -94,6 +99,11 @@ func writeSimulation(w io.Writer, res *simulation, spread bool) error {
 	}
 	fmt.Fprintf(w, "Replay as of %s over %s (%s to %s): %s, lost sales, %s.\n",
 		res.AsOf, span, res.AsOf+1, res.AsOf+model.Day(res.Days), count(res.SKUs, "SKU"), lead)
+	if res.Warmup > 0 {
+		fmt.Fprintf(w, "Each policy starts at S on %s: %s of warm-up, not measured.\n", res.AsOf+1-model.Day(res.Warmup), count(res.Warmup/7, "week"))
+	} else {
+		fmt.Fprintln(w, "Each policy starts at S on the first day (no warm-up).")
+	}
 	if res.Skipped > 0 {
 		fmt.Fprintf(w, "%s discontinued, not replayed.\n", count(res.Skipped, "SKU"))
 	}

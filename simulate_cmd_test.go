@@ -57,6 +57,8 @@ func TestSimulateRefusesBadWindows(t *testing.T) {
 		{"--as-of", "2026-11-22"}, // the last sales day: nothing after it
 		{"--as-of", "2027-01-01"},
 		{"--as-of", "25/05/2026"},
+		{"--warmup", "53"},
+		{"--warmup", "-1"},
 	} {
 		err := execute(t, append([]string{"simulate", "--db", path}, args...)...)
 		if err == nil || !isUsage(err) {
@@ -85,5 +87,23 @@ func TestDailySeries(t *testing.T) {
 		if units[i] != wantUnits[i] || censored[i] != wantCensored[i] {
 			t.Errorf("day %d: %v %v, want %v %v", i, units[i], censored[i], wantUnits[i], wantCensored[i])
 		}
+	}
+}
+
+// --warmup starts the policies that many weeks before the day after as-of
+// (2026-05-26 − 26 weeks = 2025-11-25) and says so; without it the header
+// says there is none.
+func TestSimulateWarmupHeader(t *testing.T) {
+	path := demoDB(t)
+	out, err := executeOut(t, "simulate", "--db", path, "--as-of", "2026-05-25", "--weeks", "4", "--warmup", "26")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "over 4 weeks (2026-05-26 to 2026-06-22)") || !strings.Contains(out, "Each policy starts at S on 2025-11-25: 26 weeks of warm-up, not measured.") {
+		t.Errorf("header:\n%s", out)
+	}
+	out, err = executeOut(t, "simulate", "--db", path, "--as-of", "2026-05-25", "--weeks", "4")
+	if err != nil || !strings.Contains(out, "(no warm-up)") {
+		t.Errorf("%v:\n%s", err, out)
 	}
 }

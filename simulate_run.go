@@ -24,6 +24,7 @@ const simChunk = 2000
 type simulation struct {
 	AsOf    model.Day
 	Days    int // replayed, from the day after AsOf
+	Warmup  int // days before AsOf+1 replayed but not measured
 	SKUs    int
 	Skipped int // discontinued: not replenished, so not replayed
 	ByClass [len(simPolicies)][3]sim.Summary
@@ -36,10 +37,13 @@ type simulation struct {
 
 // simulate replays each active SKU's planned policy and the two baselines
 // over the days after the snapshot's as-of day. Each policy starts with
-// its own order-up-to level on hand and nothing on order; spread draws
-// each order's lead time with the SKU's σ_L.
-func simulate(ctx context.Context, st *store.Store, snap *planner.Snapshot, days int, spread bool) (*simulation, error) {
-	res := &simulation{AsOf: snap.AsOf, Days: days}
+// its own order-up-to level on hand and nothing on order, warmup days
+// (at most simHistoryDays) before the day after as-of, over the sales of
+// those days, which are not measured; spread draws each order's lead time
+// with the SKU's σ_L.
+func simulate(ctx context.Context, st *store.Store, snap *planner.Snapshot, days, warmup int, spread bool) (*simulation, error) {
+	warmup = min(max(warmup, 0), simHistoryDays)
+	res := &simulation{AsOf: snap.AsOf, Days: days, Warmup: warmup}
 	set := snap.Catalogue.Settings
 	from := snap.AsOf - simHistoryDays + 1
 	var targets [3]float64
@@ -64,7 +68,7 @@ func simulate(ctx context.Context, st *store.Store, snap *planner.Snapshot, days
 		}
 		for _, r := range chunk {
 			history, histCensored := dailySeries(sales[r.Item.Product.ID], from, simHistoryDays)
-			future, censored := dailySeries(sales[r.Item.Product.ID], snap.AsOf+1, days)
+			future, censored := dailySeries(sales[r.Item.Product.ID], snap.AsOf+1-model.Day(warmup), warmup+days)
 			sp, _ := snap.Supplier(r.Item.Product.SupplierID)
 			costs := sim.Costs{HoldingRate: set.HoldingRate, OrderCost: set.OrderCostFor(sp)}
 			pols := simPoliciesFor(r, set, history, histCensored, spread)
@@ -73,6 +77,7 @@ func simulate(ctx context.Context, st *store.Store, snap *planner.Snapshot, days
 					Class: r.ABC, UnitCost: r.Item.Product.UnitCost,
 					Demand: future, Censored: censored, WeeklyMean: r.Forecast.Level(),
 					Available: int(math.Ceil(math.Max(pol.OrderUpTo, 0) - 1e-9)),
+					Warmup:    warmup,
 				}
 				out := sim.Replay(sku, pol, costs, uint64(r.Item.Product.ID))
 				res.ByClass[p][min(r.ABC, model.ClassC)].Add(out)
