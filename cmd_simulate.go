@@ -108,9 +108,10 @@ func writeSimulation(w io.Writer, res *simulation, spread bool) error {
 		fmt.Fprintf(w, "%s discontinued, not replayed.\n", count(res.Skipped, "SKU"))
 	}
 	fmt.Fprintln(w, "CSL: share of replenishment cycles (arrival to arrival) without a lost sale; fill: units served ÷ demanded.")
+	fmt.Fprintln(w, "fill@tool: a baseline's fill at the tool's inventory (its s and S scaled to hold as much, interpolated).")
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, "%-5s %-12s %6s %7s %7s %7s %14s %6s %7s %14s\n",
-		"class", "policy", "SKUs", "target", "CSL", "fill", "avg inventory", "weeks", "orders", "hold+order")
+	fmt.Fprintf(w, "%-5s %-12s %6s %7s %7s %7s %9s %14s %6s %7s %14s\n",
+		"class", "policy", "SKUs", "target", "CSL", "fill", "fill@tool", "avg inventory", "weeks", "orders", "hold+order")
 	for c := 0; c <= 3; c++ {
 		name, target := "all", res.TargetAll
 		if c < 3 {
@@ -124,8 +125,15 @@ func writeSimulation(w io.Writer, res *simulation, spread bool) error {
 			if s.SKUs == 0 {
 				continue
 			}
-			fmt.Fprintf(w, "%-5s %-12s %6s %6.1f%% %6.1f%% %6.1f%% %14s %6s %7s %14s\n",
-				name, policy, groupThousands(s.SKUs), 100*target, 100*s.CSL(), 100*s.Fill(),
+			atTool := "-"
+			if p > 0 {
+				atTool = "n/a" // the tool's inventory is beyond the scales replayed
+				if f, ok := res.FillAtToolInventory(p, c); ok {
+					atTool = fmt.Sprintf("%.1f%%", 100*f)
+				}
+			}
+			fmt.Fprintf(w, "%-5s %-12s %6s %6.1f%% %6.1f%% %6.1f%% %9s %14s %6s %7s %14s\n",
+				name, policy, groupThousands(s.SKUs), 100*target, 100*s.CSL(), 100*s.Fill(), atTool,
 				money(s.AvgInventoryCost), weeksText(s), groupThousands(s.Orders), money(s.HoldingCost+s.OrderingCost))
 		}
 	}

@@ -22,7 +22,7 @@ func TestSimulatePrintsPoliciesPerClass(t *testing.T) {
 	if !strings.Contains(out, "Replay as of 2026-05-25 over 181 days (2026-05-26 to 2026-11-22)") {
 		t.Errorf("header:\n%s", out)
 	}
-	line := regexp.MustCompile(`(?m)^(A|B|C|all) +(stockroom|min/max 13w|normal 52w) +([\d,]+) +([\d.]+)% +([\d.]+)% +([\d.]+)% +([\d,]+) +([\d.]+|999\+) +([\d,]+) +([\d,]+)$`)
+	line := regexp.MustCompile(`(?m)^(A|B|C|all) +(stockroom|min/max 13w|normal 52w) +([\d,]+) +([\d.]+)% +([\d.]+)% +([\d.]+)% +(-|n/a|[\d.]+%) +([\d,]+) +([\d.]+|999\+) +([\d,]+) +([\d,]+)$`)
 	skus := map[string]int{}
 	lines := 0
 	for _, m := range line.FindAllStringSubmatch(out, -1) {
@@ -30,6 +30,14 @@ func TestSimulatePrintsPoliciesPerClass(t *testing.T) {
 		for _, pct := range m[4:7] {
 			if v := num(t, pct); v < 0 || v > 100 {
 				t.Errorf("%s %s: %s %% is not a share", m[1], m[2], pct)
+			}
+		}
+		// the tool has no fill at its own inventory; a baseline's is a share
+		if tool := m[2] == "stockroom"; tool != (m[7] == "-") {
+			t.Errorf("%s %s: fill@tool %q", m[1], m[2], m[7])
+		} else if strings.HasSuffix(m[7], "%") {
+			if v := num(t, strings.TrimSuffix(m[7], "%")); v < 0 || v > 100 {
+				t.Errorf("%s %s: fill@tool %s", m[1], m[2], m[7])
 			}
 		}
 		n := int(num(t, strings.ReplaceAll(m[3], ",", "")))

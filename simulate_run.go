@@ -33,6 +33,24 @@ type simulation struct {
 	// unless the PM set some), TargetAll of all.
 	Target    [3]float64
 	TargetAll float64
+	// AtScale holds each baseline's replays with s and S scaled by
+	// sim.EqualInventoryFactors: [policy][factor][class], class 3 overall.
+	// The tool's entry is empty.
+	AtScale [len(simPolicies)][][4]sim.Summary
+}
+
+// FillAtToolInventory is a baseline's fill, interpolated, at the tool's
+// average inventory of the class (3: overall); ok false when out of range.
+func (s *simulation) FillAtToolInventory(policy, class int) (float64, bool) {
+	tool := s.Overall[0]
+	if class < 3 {
+		tool = s.ByClass[0][class]
+	}
+	var pts []sim.Summary
+	for _, at := range s.AtScale[policy] {
+		pts = append(pts, at[class])
+	}
+	return sim.FillAtInventory(pts, tool.AvgInventoryCost)
 }
 
 // simulate replays each active SKU's planned policy and the two baselines
@@ -44,6 +62,9 @@ type simulation struct {
 func simulate(ctx context.Context, st *store.Store, snap *planner.Snapshot, days, warmup int, spread bool) (*simulation, error) {
 	warmup = min(max(warmup, 0), simHistoryDays)
 	res := &simulation{AsOf: snap.AsOf, Days: days, Warmup: warmup}
+	for p := 1; p < len(simPolicies); p++ {
+		res.AtScale[p] = make([][4]sim.Summary, len(sim.EqualInventoryFactors))
+	}
 	set := snap.Catalogue.Settings
 	from := snap.AsOf - simHistoryDays + 1
 	var targets [3]float64
@@ -82,6 +103,16 @@ func simulate(ctx context.Context, st *store.Store, snap *planner.Snapshot, days
 				out := sim.Replay(sku, pol, costs, uint64(r.Item.Product.ID))
 				res.ByClass[p][min(r.ABC, model.ClassC)].Add(out)
 				res.Overall[p].Add(out)
+				for f, k := range sim.EqualInventoryFactors {
+					if p == 0 {
+						break
+					}
+					scaled := sim.Scaled(pol, k)
+					sku.Available = int(math.Ceil(math.Max(scaled.OrderUpTo, 0) - 1e-9))
+					out := sim.Replay(sku, scaled, costs, uint64(r.Item.Product.ID))
+					res.AtScale[p][f][min(r.ABC, model.ClassC)].Add(out)
+					res.AtScale[p][f][3].Add(out)
+				}
 			}
 			c := min(r.ABC, model.ClassC)
 			targets[c] += r.ServiceLevel
