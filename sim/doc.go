@@ -15,6 +15,10 @@
 //     the start of day t + L (L at least 1 day); with a lead-time spread σ_L
 //     each order draws its own L = round(L + σ_L·N(0,1)) from a seeded RNG.
 //
+// With SKU.Warmup the first days are replayed but not measured, so that a
+// start with S on hand does not flatter the policy; the measured replay
+// starts in the state the warm-up left, its first day closing no cycle.
+//
 // Stockout-censored days: the recorded sales of a day the SKU was out of
 // stock understate demand. Such a day's demand is imputed as the mean of the
 // SKU's uncensored days in the same replay week (days 7k … 7k+6), or the
