@@ -11,7 +11,7 @@ import (
 )
 
 func simulateCommand(db *string) *cobra.Command {
-	var asOf string
+	var asOf, format string
 	var weeks, warmup int
 	var spread bool
 	cmd := &cobra.Command{
@@ -38,6 +38,9 @@ func simulateCommand(db *string) *cobra.Command {
 		Example: "  stockroom simulate --as-of 2026-05-25 --weeks 26\n  stockroom simulate --warmup 26 --lead-spread",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if format != "text" && format != "csv" {
+				return usageError{fmt.Errorf("--format must be text or csv, not %q", format)}
+			}
 			if weeks < 1 || weeks > 520 {
 				return usageError{fmt.Errorf("--weeks must be from 1 to 520, not %d", weeks)}
 			}
@@ -77,11 +80,15 @@ func simulateCommand(db *string) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if format == "csv" {
+				return writeSimulationCSV(cmd.OutOrStdout(), res)
+			}
 			return writeSimulation(cmd.OutOrStdout(), res, spread)
 		},
 	}
 	cmd.Flags().StringVar(&asOf, "as-of", "", "plan as of this day (YYYY-MM-DD); default --weeks before the latest sales day")
 	cmd.Flags().IntVar(&weeks, "weeks", 26, "weeks of sales after --as-of to replay")
+	cmd.Flags().StringVar(&format, "format", "text", "text or csv (one row per class and policy)")
 	cmd.Flags().IntVar(&warmup, "warmup", 0, "start each policy this many weeks before --as-of, over those weeks' sales, unmeasured (0–52)")
 	cmd.Flags().BoolVar(&spread, "lead-spread", false, "draw each order's lead time with the SKU's lead-time spread (seeded: repeatable)")
 	return cmd

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/csv"
 	"math"
 	"regexp"
 	"strings"
@@ -67,6 +68,7 @@ func TestSimulateRefusesBadWindows(t *testing.T) {
 		{"--as-of", "25/05/2026"},
 		{"--warmup", "53"},
 		{"--warmup", "-1"},
+		{"--format", "json"},
 	} {
 		err := execute(t, append([]string{"simulate", "--db", path}, args...)...)
 		if err == nil || !isUsage(err) {
@@ -113,5 +115,58 @@ func TestSimulateWarmupHeader(t *testing.T) {
 	out, err = executeOut(t, "simulate", "--db", path, "--as-of", "2026-05-25", "--weeks", "4")
 	if err != nil || !strings.Contains(out, "(no warm-up)") {
 		t.Errorf("%v:\n%s", err, out)
+	}
+}
+
+// The CSV holds the text's numbers as fractions, one row per class and
+// policy; the overall rows pool the class rows: SKUs, cycles, failed
+// cycles and orders add up, and fill is served ÷ demanded of the sums.
+func TestSimulateCSV(t *testing.T) {
+	path := demoDB(t)
+	out, err := executeOut(t, "simulate", "--db", path, "--as-of", "2026-05-25", "--weeks", "13", "--format", "csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(recs[0], ",") != strings.Join(simulationCSVHeader, ",") {
+		t.Fatalf("header %v", recs[0])
+	}
+	col := map[string]int{}
+	for i, h := range recs[0] {
+		col[h] = i
+	}
+	sums := map[string][4]float64{}
+	all := map[string][]string{}
+	for _, r := range recs[1:] {
+		if r[col["class"]] == "all" {
+			all[r[col["policy"]]] = r
+			continue
+		}
+		s := sums[r[col["policy"]]]
+		for i, h := range []string{"skus", "cycles", "failed_cycles", "orders"} {
+			s[i] += num(t, r[col[h]])
+		}
+		sums[r[col["policy"]]] = s
+		if atTool := r[col["fill_at_tool_inventory"]]; (r[col["policy"]] == "stockroom") != (atTool == "") {
+			t.Errorf("%v: fill_at_tool_inventory %q", r, atTool)
+		}
+	}
+	for _, p := range simPolicies {
+		r := all[p]
+		if r == nil {
+			t.Fatalf("no overall row for %s:\n%s", p, out)
+		}
+		for i, h := range []string{"skus", "cycles", "failed_cycles", "orders"} {
+			if got := num(t, r[col[h]]); got != sums[p][i] {
+				t.Errorf("%s overall %s %v, classes add to %v", p, h, got, sums[p][i])
+			}
+		}
+		fill := num(t, r[col["units_served"]]) / num(t, r[col["units_demanded"]])
+		if math.Abs(fill-num(t, r[col["fill"]])) > 1e-3 || fill <= 0 || fill > 1 {
+			t.Errorf("%s overall fill %s, served ÷ demanded %v", p, r[col["fill"]], fill)
+		}
 	}
 }
