@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"math"
+	"runtime"
+	"sync"
 
 	"stockroom/model"
 	"stockroom/planner"
@@ -62,13 +64,6 @@ func (s *simulation) FillAtToolInventory(policy, class int) (float64, bool) {
 func simulate(ctx context.Context, st *store.Store, snap *planner.Snapshot, days, warmup int, spread bool) (*simulation, error) {
 	warmup = min(max(warmup, 0), simHistoryDays)
 	res := &simulation{AsOf: snap.AsOf, Days: days, Warmup: warmup}
-	for p := 1; p < len(simPolicies); p++ {
-		res.AtScale[p] = make([][4]sim.Summary, len(sim.EqualInventoryFactors))
-	}
-	set := snap.Catalogue.Settings
-	from := snap.AsOf - simHistoryDays + 1
-	var targets [3]float64
-	var counts [3]int
 	rows := make([]*planner.Row, 0, len(snap.Rows))
 	for _, r := range snap.Rows {
 		if r.Item.Product.Status == model.Discontinued {
@@ -77,6 +72,13 @@ func simulate(ctx context.Context, st *store.Store, snap *planner.Snapshot, days
 		}
 		rows = append(rows, r)
 	}
+	// one tally per core, each replaying its share of every chunk, added
+	// up at the end: the replays of a SKU depend on nothing else
+	tallies := make([]simTally, max(runtime.GOMAXPROCS(0), 1))
+	for i := range tallies {
+		tallies[i] = newSimTally()
+	}
+	from := snap.AsOf - simHistoryDays + 1
 	for lo := 0; lo < len(rows); lo += simChunk {
 		chunk := rows[lo:min(lo+simChunk, len(rows))]
 		ids := make([]int64, len(chunk))
@@ -87,49 +89,115 @@ func simulate(ctx context.Context, st *store.Store, snap *planner.Snapshot, days
 		if err != nil {
 			return nil, err
 		}
-		for _, r := range chunk {
-			history, histCensored := dailySeries(sales[r.Item.Product.ID], from, simHistoryDays)
-			future, censored := dailySeries(sales[r.Item.Product.ID], snap.AsOf+1-model.Day(warmup), warmup+days)
-			sp, _ := snap.Supplier(r.Item.Product.SupplierID)
-			costs := sim.Costs{HoldingRate: set.HoldingRate, OrderCost: set.OrderCostFor(sp)}
-			pols := simPoliciesFor(r, set, history, histCensored, spread)
-			for p, pol := range pols {
-				sku := sim.SKU{
-					Class: r.ABC, UnitCost: r.Item.Product.UnitCost,
-					Demand: future, Censored: censored, WeeklyMean: r.Forecast.Level(),
-					Available: int(math.Ceil(math.Max(pol.OrderUpTo, 0) - 1e-9)),
-					Warmup:    warmup,
+		var wg sync.WaitGroup
+		for w := range tallies {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := w; i < len(chunk); i += len(tallies) {
+					tallies[w].replay(snap, chunk[i], sales[chunk[i].Item.Product.ID], days, warmup, spread)
 				}
-				out := sim.Replay(sku, pol, costs, uint64(r.Item.Product.ID))
-				res.ByClass[p][min(r.ABC, model.ClassC)].Add(out)
-				res.Overall[p].Add(out)
-				for f, k := range sim.EqualInventoryFactors {
-					if p == 0 {
-						break
-					}
-					scaled := sim.Scaled(pol, k)
-					sku.Available = int(math.Ceil(math.Max(scaled.OrderUpTo, 0) - 1e-9))
-					out := sim.Replay(sku, scaled, costs, uint64(r.Item.Product.ID))
-					res.AtScale[p][f][min(r.ABC, model.ClassC)].Add(out)
-					res.AtScale[p][f][3].Add(out)
-				}
-			}
-			c := min(r.ABC, model.ClassC)
-			targets[c] += r.ServiceLevel
-			counts[c]++
-			res.TargetAll += r.ServiceLevel
-			res.SKUs++
+			}()
+		}
+		wg.Wait()
+		if err := ctx.Err(); err != nil {
+			return nil, err
 		}
 	}
-	for c := range targets {
-		if counts[c] > 0 {
-			res.Target[c] = targets[c] / float64(counts[c])
+	total := newSimTally()
+	for _, t := range tallies {
+		total.merge(t)
+	}
+	total.fill(res)
+	return res, nil
+}
+
+// simTally is what one worker's replays add up to.
+type simTally struct {
+	byClass [len(simPolicies)][3]sim.Summary
+	overall [len(simPolicies)]sim.Summary
+	atScale [len(simPolicies)][][4]sim.Summary
+	targets [3]float64
+	counts  [3]int
+}
+
+func newSimTally() simTally {
+	var t simTally
+	for p := 1; p < len(simPolicies); p++ {
+		t.atScale[p] = make([][4]sim.Summary, len(sim.EqualInventoryFactors))
+	}
+	return t
+}
+
+// replay runs a row's three policies, and the baselines at every scale,
+// over its sales.
+func (t *simTally) replay(snap *planner.Snapshot, r *planner.Row, sales []model.DailySale, days, warmup int, spread bool) {
+	set := snap.Catalogue.Settings
+	from := snap.AsOf - simHistoryDays + 1
+	history, histCensored := dailySeries(sales, from, simHistoryDays)
+	demand, censored := dailySeries(sales, snap.AsOf+1-model.Day(warmup), warmup+days)
+	// imputed once for the 23 replays below
+	demand, _ = sim.ImputeDemand(demand, censored, r.Forecast.Level())
+	sp, _ := snap.Supplier(r.Item.Product.SupplierID)
+	costs := sim.Costs{HoldingRate: set.HoldingRate, OrderCost: set.OrderCostFor(sp)}
+	c := min(r.ABC, model.ClassC)
+	run := func(pol sim.Policy) sim.Result {
+		sku := sim.SKU{
+			Class: c, UnitCost: r.Item.Product.UnitCost, Demand: demand,
+			Available: int(math.Ceil(math.Max(pol.OrderUpTo, 0) - 1e-9)),
+			Warmup:    warmup,
+		}
+		return sim.Replay(sku, pol, costs, uint64(r.Item.Product.ID))
+	}
+	for p, pol := range simPoliciesFor(r, set, history, histCensored, spread) {
+		out := run(pol)
+		t.byClass[p][c].Add(out)
+		t.overall[p].Add(out)
+		if p == 0 {
+			continue
+		}
+		for f, k := range sim.EqualInventoryFactors {
+			out := run(sim.Scaled(pol, k))
+			t.atScale[p][f][c].Add(out)
+			t.atScale[p][f][3].Add(out)
+		}
+	}
+	t.targets[c] += r.ServiceLevel
+	t.counts[c]++
+}
+
+func (t *simTally) merge(o simTally) {
+	for p := range simPolicies {
+		for c := range 3 {
+			t.byClass[p][c].Merge(o.byClass[p][c])
+		}
+		t.overall[p].Merge(o.overall[p])
+		for f := range t.atScale[p] {
+			for c := range 4 {
+				t.atScale[p][f][c].Merge(o.atScale[p][f][c])
+			}
+		}
+	}
+	for c := range 3 {
+		t.targets[c] += o.targets[c]
+		t.counts[c] += o.counts[c]
+	}
+}
+
+// fill puts the tally into the simulation: targets become means.
+func (t *simTally) fill(res *simulation) {
+	res.ByClass, res.Overall, res.AtScale = t.byClass, t.overall, t.atScale
+	sum := 0.0
+	for c := range 3 {
+		res.SKUs += t.counts[c]
+		sum += t.targets[c]
+		if t.counts[c] > 0 {
+			res.Target[c] = t.targets[c] / float64(t.counts[c])
 		}
 	}
 	if res.SKUs > 0 {
-		res.TargetAll /= float64(res.SKUs)
+		res.TargetAll = sum / float64(res.SKUs)
 	}
-	return res, nil
 }
 
 // simPoliciesFor is a row's planned policy and the two baselines, with

@@ -30,6 +30,21 @@ func (s *Summary) Add(r Result) {
 	s.OrderingCost += r.OrderingCost
 }
 
+// Merge adds another group's pooled figures to the summary.
+func (s *Summary) Merge(o Summary) {
+	s.SKUs += o.SKUs
+	s.Demanded += o.Demanded
+	s.Served += o.Served
+	s.Cycles += o.Cycles
+	s.Failed += o.Failed
+	s.Orders += o.Orders
+	s.AvgInventory += o.AvgInventory
+	s.AvgInventoryCost += o.AvgInventoryCost
+	s.WeeklyDemandCost += o.WeeklyDemandCost
+	s.HoldingCost += o.HoldingCost
+	s.OrderingCost += o.OrderingCost
+}
+
 // Fill is served ÷ demanded over all units of the group.
 func (s Summary) Fill() float64 { return ratio(s.Served, s.Demanded) }
 

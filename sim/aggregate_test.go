@@ -49,6 +49,14 @@ func TestAggregate(t *testing.T) {
 	if !near(all.WeeksOfStock(), (245+67.0/14*4)/224) {
 		t.Errorf("weeks of stock %v, want %v", all.WeeksOfStock(), (245+67.0/14*4)/224)
 	}
+	// merging the class summaries gives the overall one
+	var merged Summary
+	for _, s := range byClass {
+		merged.Merge(s)
+	}
+	if merged != all {
+		t.Errorf("merged classes %+v, overall %+v", merged, all)
+	}
 	if w := (Summary{AvgInventoryCost: 5}).WeeksOfStock(); !math.IsInf(w, 1) {
 		t.Errorf("stock without demand: %v weeks, want +Inf", w)
 	}
