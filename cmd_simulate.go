@@ -66,6 +66,13 @@ func simulateCommand(db *string) *cobra.Command {
 			if day == model.NoDay {
 				day = latest - model.Day(7*weeks)
 			}
+			first, err := st.FirstSalesWeek(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if day < first {
+				return usageError{fmt.Errorf("--as-of %s is before the first week with sales (%s): there is no history to plan from", day, first)}
+			}
 			if day >= latest {
 				return usageError{fmt.Errorf("--as-of %s is not before the last sales day %s: there are no sales after it to replay", day, latest)}
 			}

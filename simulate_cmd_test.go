@@ -65,6 +65,7 @@ func TestSimulateRefusesBadWindows(t *testing.T) {
 		{"--weeks", "-3"},
 		{"--as-of", "2026-11-22"}, // the last sales day: nothing after it
 		{"--as-of", "2027-01-01"},
+		{"--as-of", "2020-01-01"}, // before the first sales: nothing to plan from
 		{"--as-of", "25/05/2026"},
 		{"--warmup", "53"},
 		{"--warmup", "-1"},
