@@ -152,6 +152,6 @@ func rootCommand() *cobra.Command {
 	root.Flags().BoolVar(&opt.demo, "demo", false, "open the demo catalogue, creating it on first use")
 	root.Flags().StringVar(&opt.asOf, "as-of", "", "plan as of this day (YYYY-MM-DD); default the latest sales day")
 	root.Flags().BoolVar(&opt.readOnly, "read-only", false, "open the catalogue read-only: look without changing anything")
-	root.AddCommand(demoCommand(&opt.db), exportCommand(&opt.db), setCommand(&opt.db), importCommand(&opt.db), forecastCommand(&opt.db), backtestCommand(&opt.db))
+	root.AddCommand(demoCommand(&opt.db), exportCommand(&opt.db), setCommand(&opt.db), importCommand(&opt.db), forecastCommand(&opt.db), backtestCommand(&opt.db), simulateCommand(&opt.db))
 	return root
 }

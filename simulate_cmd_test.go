@@ -1,0 +1,173 @@
+package main
+
+import (
+	"encoding/csv"
+	"math"
+	"regexp"
+	"strings"
+	"testing"
+
+	"stockroom/model"
+)
+
+// simulate prints, per class and overall, one line per policy with CSL and
+// fill as percentages; the class lines' SKUs add up to the overall line's.
+// A window past the last sales day (2026-05-25 + 182 days = 2026-11-23,
+// the demo ends 2026-11-22) is cut there, and the header says so.
+func TestSimulatePrintsPoliciesPerClass(t *testing.T) {
+	path := demoDB(t)
+	out, err := executeOut(t, "simulate", "--db", path, "--as-of", "2026-05-25", "--weeks", "26")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "Replay as of 2026-05-25 over 181 days (2026-05-26 to 2026-11-22)") {
+		t.Errorf("header:\n%s", out)
+	}
+	line := regexp.MustCompile(`(?m)^(A|B|C|all) +(stockroom|min/max 13w|normal 52w) +([\d,]+) +([\d.]+)% +([\d.]+)% +([\d.]+)% +(-|n/a|[\d.]+%) +([\d,]+) +([\d.]+|999\+) +([\d,]+) +([\d,]+)$`)
+	skus := map[string]int{}
+	lines := 0
+	for _, m := range line.FindAllStringSubmatch(out, -1) {
+		lines++
+		for _, pct := range m[4:7] {
+			if v := num(t, pct); v < 0 || v > 100 {
+				t.Errorf("%s %s: %s %% is not a share", m[1], m[2], pct)
+			}
+		}
+		// the tool has no fill at its own inventory; a baseline's is a share
+		if tool := m[2] == "stockroom"; tool != (m[7] == "-") {
+			t.Errorf("%s %s: fill@tool %q", m[1], m[2], m[7])
+		} else if strings.HasSuffix(m[7], "%") {
+			if v := num(t, strings.TrimSuffix(m[7], "%")); v < 0 || v > 100 {
+				t.Errorf("%s %s: fill@tool %s", m[1], m[2], m[7])
+			}
+		}
+		n := int(num(t, strings.ReplaceAll(m[3], ",", "")))
+		if m[1] == "all" {
+			skus[m[2]+" all"] += n
+		} else {
+			skus[m[2]] += n
+		}
+	}
+	if lines < 6 {
+		t.Fatalf("%d policy lines:\n%s", lines, out)
+	}
+	for _, p := range simPolicies {
+		if skus[p] != skus[p+" all"] || skus[p] == 0 {
+			t.Errorf("%s: classes hold %d SKUs, overall %d", p, skus[p], skus[p+" all"])
+		}
+	}
+}
+
+func TestSimulateRefusesBadWindows(t *testing.T) {
+	path := demoDB(t)
+	for _, args := range [][]string{
+		{"--weeks", "0"},
+		{"--weeks", "-3"},
+		{"--as-of", "2026-11-22"}, // the last sales day: nothing after it
+		{"--as-of", "2027-01-01"},
+		{"--as-of", "2020-01-01"}, // before the first sales: nothing to plan from
+		{"--as-of", "25/05/2026"},
+		{"--warmup", "53"},
+		{"--warmup", "-1"},
+		{"--format", "json"},
+	} {
+		err := execute(t, append([]string{"simulate", "--db", path}, args...)...)
+		if err == nil || !isUsage(err) {
+			t.Errorf("%v: %v, want a usage error", args, err)
+		}
+	}
+}
+
+// dailySeries keeps the window's days only; a day with an in-stock share
+// under 1 is censored, an unknown (NaN) or full one is not; a missing day
+// sold nothing and counts as in stock.
+func TestDailySeries(t *testing.T) {
+	first := model.MustDay("2026-05-26")
+	days := []model.DailySale{
+		{Day: first - 1, Units: 9, InStock: 0}, // before the window
+		{Day: first, Units: 2, InStock: 1},
+		{Day: first + 1, Units: 1, InStock: 0.5},
+		{Day: first + 3, Units: 4, InStock: math.NaN()},
+		{Day: first + 4, Units: 0, InStock: 0},
+		{Day: first + 5, Units: 7, InStock: 1}, // after the window
+	}
+	units, censored := dailySeries(days, first, 5)
+	wantUnits := []float64{2, 1, 0, 4, 0}
+	wantCensored := []bool{false, true, false, false, true}
+	for i := range wantUnits {
+		if units[i] != wantUnits[i] || censored[i] != wantCensored[i] {
+			t.Errorf("day %d: %v %v, want %v %v", i, units[i], censored[i], wantUnits[i], wantCensored[i])
+		}
+	}
+}
+
+// --warmup starts the policies that many weeks before the day after as-of
+// (2026-05-26 − 26 weeks = 2025-11-25) and says so; without it the header
+// says there is none.
+func TestSimulateWarmupHeader(t *testing.T) {
+	path := demoDB(t)
+	out, err := executeOut(t, "simulate", "--db", path, "--as-of", "2026-05-25", "--weeks", "4", "--warmup", "26")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "over 4 weeks (2026-05-26 to 2026-06-22)") || !strings.Contains(out, "Each policy starts at S on 2025-11-25: 26 weeks of warm-up, not measured.") {
+		t.Errorf("header:\n%s", out)
+	}
+	out, err = executeOut(t, "simulate", "--db", path, "--as-of", "2026-05-25", "--weeks", "4")
+	if err != nil || !strings.Contains(out, "(no warm-up)") {
+		t.Errorf("%v:\n%s", err, out)
+	}
+}
+
+// The CSV holds the text's numbers as fractions, one row per class and
+// policy; the overall rows pool the class rows: SKUs, cycles, failed
+// cycles and orders add up, and fill is served ÷ demanded of the sums.
+func TestSimulateCSV(t *testing.T) {
+	path := demoDB(t)
+	out, err := executeOut(t, "simulate", "--db", path, "--as-of", "2026-05-25", "--weeks", "13", "--format", "csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(recs[0], ",") != strings.Join(simulationCSVHeader, ",") {
+		t.Fatalf("header %v", recs[0])
+	}
+	col := map[string]int{}
+	for i, h := range recs[0] {
+		col[h] = i
+	}
+	sums := map[string][4]float64{}
+	all := map[string][]string{}
+	for _, r := range recs[1:] {
+		if r[col["class"]] == "all" {
+			all[r[col["policy"]]] = r
+			continue
+		}
+		s := sums[r[col["policy"]]]
+		for i, h := range []string{"skus", "cycles", "failed_cycles", "orders"} {
+			s[i] += num(t, r[col[h]])
+		}
+		sums[r[col["policy"]]] = s
+		if atTool := r[col["fill_at_tool_inventory"]]; (r[col["policy"]] == "stockroom") != (atTool == "") {
+			t.Errorf("%v: fill_at_tool_inventory %q", r, atTool)
+		}
+	}
+	for _, p := range simPolicies {
+		r := all[p]
+		if r == nil {
+			t.Fatalf("no overall row for %s:\n%s", p, out)
+		}
+		for i, h := range []string{"skus", "cycles", "failed_cycles", "orders"} {
+			if got := num(t, r[col[h]]); got != sums[p][i] {
+				t.Errorf("%s overall %s %v, classes add to %v", p, h, got, sums[p][i])
+			}
+		}
+		fill := num(t, r[col["units_served"]]) / num(t, r[col["units_demanded"]])
+		if math.Abs(fill-num(t, r[col["fill"]])) > 1e-3 || fill <= 0 || fill > 1 {
+			t.Errorf("%s overall fill %s, served ÷ demanded %v", p, r[col["fill"]], fill)
+		}
+	}
+}

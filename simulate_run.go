@@ -1,0 +1,243 @@
+package main
+
+import (
+	"context"
+	"math"
+	"runtime"
+	"sync"
+
+	"stockroom/model"
+	"stockroom/planner"
+	"stockroom/sim"
+	"stockroom/store"
+)
+
+// The policies a simulation replays, in print order.
+var simPolicies = [...]string{"stockroom", "min/max 13w", "normal 52w"}
+
+// simHistoryDays is the history before as-of the baselines read: 52 weeks.
+const simHistoryDays = 52 * 7
+
+// simChunk is how many SKUs' daily sales are read and replayed at a time,
+// so a large catalogue's history is never held whole.
+const simChunk = 2000
+
+// simulation is a replay's pooled results.
+type simulation struct {
+	AsOf    model.Day
+	Days    int // replayed, from the day after AsOf
+	Warmup  int // days before AsOf+1 replayed but not measured
+	SKUs    int
+	Skipped int // discontinued: not replenished, so not replayed
+	ByClass [len(simPolicies)][3]sim.Summary
+	Overall [len(simPolicies)]sim.Summary
+	// Target is the mean service level of the class's SKUs (its default
+	// unless the PM set some), TargetAll of all.
+	Target    [3]float64
+	TargetAll float64
+	// AtScale holds each baseline's replays with s and S scaled by
+	// sim.EqualInventoryFactors: [policy][factor][class], class 3 overall.
+	// The tool's entry is empty.
+	AtScale [len(simPolicies)][][4]sim.Summary
+}
+
+// FillAtToolInventory is a baseline's fill, interpolated, at the tool's
+// average inventory of the class (3: overall); ok false when out of range.
+func (s *simulation) FillAtToolInventory(policy, class int) (float64, bool) {
+	tool := s.Overall[0]
+	if class < 3 {
+		tool = s.ByClass[0][class]
+	}
+	var pts []sim.Summary
+	for _, at := range s.AtScale[policy] {
+		pts = append(pts, at[class])
+	}
+	return sim.FillAtInventory(pts, tool.AvgInventoryCost)
+}
+
+// simulate replays each active SKU's planned policy and the two baselines
+// over the days after the snapshot's as-of day. Each policy starts with
+// its own order-up-to level on hand and nothing on order, warmup days
+// (at most simHistoryDays) before the day after as-of, over the sales of
+// those days, which are not measured; spread draws each order's lead time
+// with the SKU's σ_L.
+func simulate(ctx context.Context, st *store.Store, snap *planner.Snapshot, days, warmup int, spread bool) (*simulation, error) {
+	warmup = min(max(warmup, 0), simHistoryDays)
+	res := &simulation{AsOf: snap.AsOf, Days: days, Warmup: warmup}
+	rows := make([]*planner.Row, 0, len(snap.Rows))
+	for _, r := range snap.Rows {
+		if r.Item.Product.Status == model.Discontinued {
+			res.Skipped++
+			continue
+		}
+		rows = append(rows, r)
+	}
+	// one tally per core, each replaying its share of every chunk, added
+	// up at the end: the replays of a SKU depend on nothing else
+	tallies := make([]simTally, max(runtime.GOMAXPROCS(0), 1))
+	for i := range tallies {
+		tallies[i] = newSimTally()
+	}
+	from := snap.AsOf - simHistoryDays + 1
+	for lo := 0; lo < len(rows); lo += simChunk {
+		chunk := rows[lo:min(lo+simChunk, len(rows))]
+		ids := make([]int64, len(chunk))
+		for i, r := range chunk {
+			ids[i] = r.Item.Product.ID
+		}
+		sales, err := st.DailySalesBetween(ctx, ids, from, snap.AsOf+model.Day(days))
+		if err != nil {
+			return nil, err
+		}
+		var wg sync.WaitGroup
+		for w := range tallies {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := w; i < len(chunk); i += len(tallies) {
+					tallies[w].replay(snap, chunk[i], sales[chunk[i].Item.Product.ID], days, warmup, spread)
+				}
+			}()
+		}
+		wg.Wait()
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+	}
+	total := newSimTally()
+	for _, t := range tallies {
+		total.merge(t)
+	}
+	total.fill(res)
+	return res, nil
+}
+
+// simTally is what one worker's replays add up to.
+type simTally struct {
+	byClass [len(simPolicies)][3]sim.Summary
+	overall [len(simPolicies)]sim.Summary
+	atScale [len(simPolicies)][][4]sim.Summary
+	targets [3]float64
+	counts  [3]int
+}
+
+func newSimTally() simTally {
+	var t simTally
+	for p := 1; p < len(simPolicies); p++ {
+		t.atScale[p] = make([][4]sim.Summary, len(sim.EqualInventoryFactors))
+	}
+	return t
+}
+
+// replay runs a row's three policies, and the baselines at every scale,
+// over its sales.
+func (t *simTally) replay(snap *planner.Snapshot, r *planner.Row, sales []model.DailySale, days, warmup int, spread bool) {
+	set := snap.Catalogue.Settings
+	from := snap.AsOf - simHistoryDays + 1
+	history, histCensored := dailySeries(sales, from, simHistoryDays)
+	demand, censored := dailySeries(sales, snap.AsOf+1-model.Day(warmup), warmup+days)
+	// imputed once for the 23 replays below
+	demand, _ = sim.ImputeDemand(demand, censored, r.Forecast.Level())
+	sp, _ := snap.Supplier(r.Item.Product.SupplierID)
+	costs := sim.Costs{HoldingRate: set.HoldingRate, OrderCost: set.OrderCostFor(sp)}
+	c := min(r.ABC, model.ClassC)
+	run := func(pol sim.Policy) sim.Result {
+		sku := sim.SKU{
+			Class: c, UnitCost: r.Item.Product.UnitCost, Demand: demand,
+			Available: int(math.Ceil(math.Max(pol.OrderUpTo, 0) - 1e-9)),
+			Warmup:    warmup,
+		}
+		return sim.Replay(sku, pol, costs, uint64(r.Item.Product.ID))
+	}
+	for p, pol := range simPoliciesFor(r, set, history, histCensored, spread) {
+		out := run(pol)
+		t.byClass[p][c].Add(out)
+		t.overall[p].Add(out)
+		if p == 0 {
+			continue
+		}
+		for f, k := range sim.EqualInventoryFactors {
+			out := run(sim.Scaled(pol, k))
+			t.atScale[p][f][c].Add(out)
+			t.atScale[p][f][3].Add(out)
+		}
+	}
+	t.targets[c] += r.ServiceLevel
+	t.counts[c]++
+}
+
+func (t *simTally) merge(o simTally) {
+	for p := range simPolicies {
+		for c := range 3 {
+			t.byClass[p][c].Merge(o.byClass[p][c])
+		}
+		t.overall[p].Merge(o.overall[p])
+		for f := range t.atScale[p] {
+			for c := range 4 {
+				t.atScale[p][f][c].Merge(o.atScale[p][f][c])
+			}
+		}
+	}
+	for c := range 3 {
+		t.targets[c] += o.targets[c]
+		t.counts[c] += o.counts[c]
+	}
+}
+
+// fill puts the tally into the simulation: targets become means.
+func (t *simTally) fill(res *simulation) {
+	res.ByClass, res.Overall, res.AtScale = t.byClass, t.overall, t.atScale
+	sum := 0.0
+	for c := range 3 {
+		res.SKUs += t.counts[c]
+		sum += t.targets[c]
+		if t.counts[c] > 0 {
+			res.Target[c] = t.targets[c] / float64(t.counts[c])
+		}
+	}
+	if res.SKUs > 0 {
+		res.TargetAll = sum / float64(res.SKUs)
+	}
+}
+
+// simPoliciesFor is a row's planned policy and the two baselines, with
+// its supplier terms: review days, lead time (rounded to days), case pack,
+// MOQ and rounding rule.
+func simPoliciesFor(r *planner.Row, set model.Settings, history []float64, censored []bool, spread bool) [len(simPolicies)]sim.Policy {
+	it := r.Item
+	review := set.ReviewDays
+	if it.Policy.ReviewDays > 0 {
+		review = it.Policy.ReviewDays
+	}
+	base := sim.Policy{
+		ReviewDays: review, LeadDays: int(math.Round(r.LeadTime.Days)),
+		CasePack: it.Product.CasePack, MOQ: it.Product.MOQ, Rounding: it.Policy.Rounding,
+	}
+	if spread {
+		base.LeadSDDays = r.LeadTime.SDDays
+	}
+	tool := base
+	tool.ReorderPoint, tool.OrderUpTo = float64(r.Plan.ReorderPoint), r.Plan.OrderUpTo
+	cover := r.Plan.OrderUpTo - float64(r.Plan.ReorderPoint)
+	return [...]sim.Policy{
+		tool,
+		sim.MinMaxPolicy(history, censored, base),
+		sim.NormalPolicy(history, censored, r.ServiceLevel, cover, base),
+	}
+}
+
+// dailySeries lays a SKU's stored days out as n days from first: units
+// sold, and whether the day was (partly) out of stock. A day without a row
+// sold nothing and is taken as in stock.
+func dailySeries(days []model.DailySale, first model.Day, n int) ([]float64, []bool) {
+	units, censored := make([]float64, n), make([]bool, n)
+	for _, d := range days {
+		i := int(d.Day - first)
+		if i < 0 || i >= n {
+			continue
+		}
+		units[i] = float64(d.Units)
+		censored[i] = d.InStock < 1 // NaN (unknown) compares false: in stock
+	}
+	return units, censored
+}
