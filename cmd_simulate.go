@@ -126,30 +126,18 @@ func writeSimulation(w io.Writer, res *simulation, spread bool) error {
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "%-5s %-12s %6s %7s %7s %7s %9s %14s %6s %7s %14s\n",
 		"class", "policy", "SKUs", "target", "CSL", "fill", "fill@tool", "avg inventory", "weeks", "orders", "hold+order")
-	for c := 0; c <= 3; c++ {
-		name, target := "all", res.TargetAll
-		if c < 3 {
-			name, target = model.ABC(c).String(), res.Target[c]
+	for _, l := range res.lines() {
+		atTool := "-"
+		if l.p > 0 {
+			atTool = "n/a" // the tool's inventory is beyond the scales replayed
+			if f, ok := res.FillAtToolInventory(l.p, l.classIndex); ok {
+				atTool = fmt.Sprintf("%.1f%%", 100*f)
+			}
 		}
-		for p, policy := range simPolicies {
-			s := res.Overall[p]
-			if c < 3 {
-				s = res.ByClass[p][c]
-			}
-			if s.SKUs == 0 {
-				continue
-			}
-			atTool := "-"
-			if p > 0 {
-				atTool = "n/a" // the tool's inventory is beyond the scales replayed
-				if f, ok := res.FillAtToolInventory(p, c); ok {
-					atTool = fmt.Sprintf("%.1f%%", 100*f)
-				}
-			}
-			fmt.Fprintf(w, "%-5s %-12s %6s %6.1f%% %6.1f%% %6.1f%% %9s %14s %6s %7s %14s\n",
-				name, policy, groupThousands(s.SKUs), 100*target, 100*s.CSL(), 100*s.Fill(), atTool,
-				money(s.AvgInventoryCost), weeksText(s), groupThousands(s.Orders), money(s.HoldingCost+s.OrderingCost))
-		}
+		s := l.sum
+		fmt.Fprintf(w, "%-5s %-12s %6s %6.1f%% %6.1f%% %6.1f%% %9s %14s %6s %7s %14s\n",
+			l.class, l.policy, groupThousands(s.SKUs), 100*l.target, 100*s.CSL(), 100*s.Fill(), atTool,
+			money(s.AvgInventoryCost), weeksText(s), groupThousands(s.Orders), money(s.HoldingCost+s.OrderingCost))
 	}
 	return nil
 }

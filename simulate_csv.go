@@ -5,8 +5,6 @@ import (
 	"io"
 	"math"
 	"strconv"
-
-	"stockroom/model"
 )
 
 // simulationCSVHeader names writeSimulationCSV's columns: shares as
@@ -31,32 +29,20 @@ func writeSimulationCSV(w io.Writer, res *simulation) error {
 		}
 		return strconv.FormatFloat(v, 'f', prec, 64)
 	}
-	for c := 0; c <= 3; c++ {
-		name, target := "all", res.TargetAll
-		if c < 3 {
-			name, target = model.ABC(c).String(), res.Target[c]
+	for _, l := range res.lines() {
+		s := l.sum
+		atTool := ""
+		if v, ok := res.FillAtToolInventory(l.p, l.classIndex); l.p > 0 && ok {
+			atTool = f(v, 4)
 		}
-		for p, policy := range simPolicies {
-			s := res.Overall[p]
-			if c < 3 {
-				s = res.ByClass[p][c]
-			}
-			if s.SKUs == 0 {
-				continue
-			}
-			atTool := ""
-			if v, ok := res.FillAtToolInventory(p, c); p > 0 && ok {
-				atTool = f(v, 4)
-			}
-			err := cw.Write([]string{
-				name, policy, strconv.Itoa(s.SKUs), f(target, 4), f(s.CSL(), 4), f(s.Fill(), 4), atTool,
-				strconv.Itoa(s.Cycles), strconv.Itoa(s.Failed), f(s.Demanded, 1), f(s.Served, 1),
-				f(s.AvgInventoryCost, 2), f(s.WeeksOfStock(), 2), strconv.Itoa(s.Orders),
-				f(s.HoldingCost, 2), f(s.OrderingCost, 2),
-			})
-			if err != nil {
-				return err
-			}
+		err := cw.Write([]string{
+			l.class, l.policy, strconv.Itoa(s.SKUs), f(l.target, 4), f(s.CSL(), 4), f(s.Fill(), 4), atTool,
+			strconv.Itoa(s.Cycles), strconv.Itoa(s.Failed), f(s.Demanded, 1), f(s.Served, 1),
+			f(s.AvgInventoryCost, 2), f(s.WeeksOfStock(), 2), strconv.Itoa(s.Orders),
+			f(s.HoldingCost, 2), f(s.OrderingCost, 2),
+		})
+		if err != nil {
+			return err
 		}
 	}
 	cw.Flush()

@@ -41,6 +41,38 @@ type simulation struct {
 	AtScale [len(simPolicies)][][4]sim.Summary
 }
 
+// simLine is one line of a simulation's table: a class (or all) and a
+// policy with its summary.
+type simLine struct {
+	class, policy string
+	target        float64
+	classIndex, p int
+	sum           sim.Summary
+}
+
+// lines lists the table's lines in print order: A, B, C, then all, each
+// with the tool first and then the baselines; classes without a SKU are
+// left out.
+func (s *simulation) lines() []simLine {
+	var out []simLine
+	for c := 0; c <= 3; c++ {
+		name, target := "all", s.TargetAll
+		if c < 3 {
+			name, target = model.ABC(c).String(), s.Target[c]
+		}
+		for p, policy := range simPolicies {
+			sum := s.Overall[p]
+			if c < 3 {
+				sum = s.ByClass[p][c]
+			}
+			if sum.SKUs > 0 {
+				out = append(out, simLine{class: name, policy: policy, target: target, classIndex: c, p: p, sum: sum})
+			}
+		}
+	}
+	return out
+}
+
 // FillAtToolInventory is a baseline's fill, interpolated, at the tool's
 // average inventory of the class (3: overall); ok false when out of range.
 func (s *simulation) FillAtToolInventory(policy, class int) (float64, bool) {
