@@ -70,8 +70,11 @@ func newReplenishment(in model.PlanInput, p *model.Product, sporadic bool) reple
 // formulas of model.Compute rather than call it: this runs every week of
 // every SKU.
 func (p *replenishment) levels(mu, sd float64) (reorderPoint, orderUpTo float64) {
-	ss := p.z * math.Sqrt(p.leadWeeks*sd*sd+mu*mu*p.leadSDWeeks*p.leadSDWeeks)
-	reorderPoint = math.Ceil(mu*p.leadWeeks + ss - 1e-9)
+	// over the risk period L + R, as the dashboard's reorder point is: a
+	// shop following it ends above the dashboard's reorder point
+	risk := model.RiskPeriod(p.leadWeeks, p.reviewWeeks)
+	ss := p.z * math.Sqrt(risk*sd*sd+mu*mu*p.leadSDWeeks*p.leadSDWeeks)
+	reorderPoint = math.Ceil(mu*risk + ss - 1e-9)
 	if p.hasManualReorderPoint {
 		reorderPoint = float64(p.manualReorderPoint)
 	}
