@@ -103,7 +103,7 @@ func (g *generator) followPolicy(r *rand.Rand, d *skuData, dem *demand, in model
 	sp := g.sups.list[d.supplier]
 	supplierLead := int(sp.LeadTimeDays)
 	pol := newReplenishment(in, &d.product, d.pattern == Intermittent || d.pattern == Lumpy)
-	est := newEstimator(d.sales, dem, cal, in.LeadTimeWeeks+in.ReviewWeeks)
+	est := newEstimator(d.sales, dem, cal, model.RiskPeriod(in.LeadTimeWeeks, in.ReviewWeeks))
 	planLead := int(math.Round(7 * in.LeadTimeWeeks))
 	horizon := int(math.Round(7 * (in.ReviewWeeks + leadTimeBuffer*in.LeadTimeWeeks)))
 	var onWay []pending

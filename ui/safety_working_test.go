@@ -47,7 +47,7 @@ func TestSporadicWorkingShowsTheQuantile(t *testing.T) {
 	}
 	p.table.moveTo(pos)
 	r := p.currentRow()
-	P := r.LeadTimeWeeks + r.ReviewWeeks
+	P := model.RiskPeriod(r.LeadTimeWeeks, r.ReviewWeeks)
 	q := model.LeadTimeDemandQuantile(&r.Forecast, P, r.ServiceLevel)
 	if want := math.Max(q-r.Forecast.Level()*P, 0); math.Abs(r.Plan.SafetyStock-want) > 1e-9 {
 		t.Fatalf("%s: SS %v, want max(q %v − μ·(L + R), 0) = %v", r.Item.Product.SKU, r.Plan.SafetyStock, q, want)
