@@ -70,8 +70,11 @@ func newReplenishment(in model.PlanInput, p *model.Product, sporadic bool) reple
 // formulas of model.Compute rather than call it: this runs every week of
 // every SKU.
 func (p *replenishment) levels(mu, sd float64) (reorderPoint, orderUpTo float64) {
-	ss := p.z * math.Sqrt(p.leadWeeks*sd*sd+mu*mu*p.leadSDWeeks*p.leadSDWeeks)
-	reorderPoint = math.Ceil(mu*p.leadWeeks + ss - 1e-9)
+	// over the risk period L + R, as the dashboard's reorder point is: a
+	// shop following it ends above the dashboard's reorder point
+	risk := model.RiskPeriod(p.leadWeeks, p.reviewWeeks)
+	ss := p.z * math.Sqrt(risk*sd*sd+mu*mu*p.leadSDWeeks*p.leadSDWeeks)
+	reorderPoint = math.Ceil(mu*risk + ss - 1e-9)
 	if p.hasManualReorderPoint {
 		reorderPoint = float64(p.manualReorderPoint)
 	}
@@ -100,7 +103,7 @@ func (g *generator) followPolicy(r *rand.Rand, d *skuData, dem *demand, in model
 	sp := g.sups.list[d.supplier]
 	supplierLead := int(sp.LeadTimeDays)
 	pol := newReplenishment(in, &d.product, d.pattern == Intermittent || d.pattern == Lumpy)
-	est := newEstimator(d.sales, dem, cal, in.LeadTimeWeeks+in.ReviewWeeks)
+	est := newEstimator(d.sales, dem, cal, model.RiskPeriod(in.LeadTimeWeeks, in.ReviewWeeks))
 	planLead := int(math.Round(7 * in.LeadTimeWeeks))
 	horizon := int(math.Round(7 * (in.ReviewWeeks + leadTimeBuffer*in.LeadTimeWeeks)))
 	var onWay []pending

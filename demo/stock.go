@@ -184,7 +184,7 @@ func (g *generator) available(r *rand.Rand, d *skuData, dem *demand, in model.Pl
 // high (the recent weeks it sold out in read low).
 func (g *generator) rushWant(dem *demand, in model.PlanInput) float64 {
 	rush := in
-	ahead := int(math.Round(7 * (in.LeadTimeWeeks + in.ReviewWeeks)))
+	ahead := int(math.Round(7 * model.RiskPeriod(in.LeadTimeWeeks, in.ReviewWeeks)))
 	rush.WeeklyDemand = 1.5 * math.Max(in.WeeklyDemand, dem.expectedWeekly(g.cal, g.cal.days(), min(max(ahead, 14), aheadDays)))
 	rush.DemandSD = 1.5 * math.Max(in.DemandSD, math.Sqrt(rush.WeeklyDemand))
 	return math.Max(1.5*model.Compute(rush).OrderUpTo, 1)

@@ -11,7 +11,7 @@ import (
 // level variance of 0.1·σ_w². Over h weeks its variance is
 // 16·(Σ_{m<h} (1 + 0.5·m)² + 0.1·h²): 16·(1 + 0.1) = 17.6 for one week,
 // 16·(1 + 2.25 + 0.4) = 58.4 for two, 16·(1 + 2.25 + 4 + 0.9) = 130.4
-// for three.
+// for three, 16·(1 + 2.25 + 4 + 6.25 + 1.6) = 241.6 for four.
 func levelled() *forecast.Result {
 	return &forecast.Result{Method: "SES", Class: forecast.Smooth, Mean: []float64{10}, SD: 4, Psi: []float64{0.5}, LevelVar: 0.1}
 }
@@ -42,20 +42,22 @@ func TestLeadTimeDemandVariance(t *testing.T) {
 }
 
 // The safety stock of a smooth SKU comes from the forecast's variance
-// over the lead time, not from L independent weeks: with ψ = 0.5 and a
-// level variance, SS = 1.6448536·√(58.4 + 10²·0.5²) = 15.0213955 and
-// ROP = ⌈20 + 15.02⌉ = 36, where L·σ_w² gave 12.418 and 33. A fractional
-// lead time interpolates the variance: 2.5 weeks, √(94.4 + 25).
+// over the risk period P = L + R = 2 + 1 = 3 weeks, not from P independent
+// weeks: with ψ = 0.5 and a level variance, SS = 1.6448536·√(130.4 +
+// 10²·0.5²) = 1.6448536·√155.4 = 20.5046690 and ROP = ⌈30 + 20.50⌉ = 51,
+// where P·σ_w² gave 14.054 and 45. A fractional lead time interpolates
+// the variance: L 2.5, P 3.5 weeks, (130.4 + 241.6)/2 = 186, SS
+// 1.6448536·√(186 + 25) = 23.8928790.
 func TestComputeSafetyStockFromTheForecastVariance(t *testing.T) {
 	in := base()
 	in.Forecast = levelled()
 	p := Compute(in)
-	if !near(p.SafetyStock, 15.0213955, 1e-6) || p.AutoReorderPoint != 36 {
-		t.Errorf("SS %v ROP %d, want 15.0213955 and 36", p.SafetyStock, p.AutoReorderPoint)
+	if !near(p.SafetyStock, 20.5046690, 1e-6) || p.AutoReorderPoint != 51 {
+		t.Errorf("SS %v ROP %d, want 20.5046690 and 51", p.SafetyStock, p.AutoReorderPoint)
 	}
 	in.LeadTimeWeeks = 2.5
-	if p := Compute(in); !near(p.SafetyStock, 17.9733661, 1e-6) || p.AutoReorderPoint != 43 {
-		t.Errorf("2.5 weeks: SS %v ROP %d, want 17.9733661 and ⌈25 + 17.97⌉ = 43", p.SafetyStock, p.AutoReorderPoint)
+	if p := Compute(in); !near(p.SafetyStock, 23.8928790, 1e-6) || p.AutoReorderPoint != 59 {
+		t.Errorf("L 2.5 weeks: SS %v ROP %d, want 23.8928790 and ⌈35 + 23.89⌉ = 59", p.SafetyStock, p.AutoReorderPoint)
 	}
 	// never negative, whatever the forecast's fields hold
 	in.Forecast = &forecast.Result{Class: forecast.Erratic, Mean: []float64{10}, SD: math.NaN(), LevelVar: -3}

@@ -89,26 +89,29 @@ type Plan struct {
 	OrderValue   float64 // SuggestedQty × unit cost
 }
 
-// Compute applies the formulas of DESIGN.md section 5:
+// Compute applies the formulas of DESIGN.md section 5. Orders are placed
+// at reviews R weeks apart and arrive L weeks later, so the stock on hand
+// at a review must last until the next review's order arrives: the risk
+// period P = L + R (RiskPeriod; continuous review: R = 0).
 //
 //	IP  = on_hand − committed + on_order (sent and draft)
-//	SS  = z · √(V_L + μ_w²·σ_L²),  z = Φ⁻¹(service level)      smooth, erratic
-//	      V_L the forecast's variance of total demand over L weeks
-//	      (LeadTimeDemandVariance), L·σ_w² without a forecast
-//	ROP = ⌈μ_w·L + SS⌉ unless set by the PM
-//	ROP = ⌈q⌉, q = service-level quantile of demand over L weeks,
-//	      SS = max(q − μ_w·L, 0)                                intermittent, lumpy
+//	SS  = z · √(V_P + μ_w²·σ_L²),  z = Φ⁻¹(service level)      smooth, erratic
+//	      V_P the forecast's variance of total demand over P weeks
+//	      (LeadTimeDemandVariance), P·σ_w² without a forecast
+//	ROP = ⌈μ_w·P + SS⌉ unless set by the PM
+//	ROP = ⌈q⌉, q = service-level quantile of demand over P weeks,
+//	      SS = max(q − μ_w·P, 0)                                intermittent, lumpy
 //	EOQ = √(2·D·K / (h·c)),  D = 52·μ_w
-//	S   = ROP + max(EOQ, μ_w·R)
+//	S   = ROP + min(max(EOQ, μ_w·R), μ_w·max cover)
 //	suggested = RoundOrder(S − IP) when IP ≤ ROP or order-by ≤ today + R,
 //	            at least ROP − IP + 1 when IP ≤ ROP
 //	days of cover = available / (μ_w / 7), ∞ beyond ten years (CoverDays)
 //	stockout = first day demand > available + receipts by then
-//	order-by = stockout − L
+//	order-by = stockout − L (an order placed that day arrives L later)
 //	excess = available − (S + cover target · μ_w / 7), when positive
 //
 // The count distributions of sporadic SKUs carry no lead-time spread: their
-// quantile is taken over the planned lead time.
+// quantile is taken over the planned risk period.
 func Compute(in PlanInput) Plan {
 	var p Plan
 	p.Available = in.OnHand - in.Committed
@@ -118,18 +121,19 @@ func Compute(in PlanInput) Plan {
 	sd := math.Max(in.DemandSD, 0)
 	L := math.Max(in.LeadTimeWeeks, 0)
 	sdL := math.Max(in.LeadTimeSDWeeks, 0)
+	P := RiskPeriod(L, in.ReviewWeeks)
 
 	z := 0.0
 	if in.ServiceLevel > 0 && in.ServiceLevel < 1 {
 		z = math.Max(forecast.NormalQuantile(in.ServiceLevel), 0)
 	}
-	p.SafetyStock = atLeastZero(z * math.Sqrt(LeadTimeDemandVariance(in.Forecast, sd, L)+mu*mu*sdL*sdL))
-	p.AutoReorderPoint = int(math.Ceil(mu*L + p.SafetyStock - 1e-9))
+	p.SafetyStock = atLeastZero(z * math.Sqrt(LeadTimeDemandVariance(in.Forecast, sd, P)+mu*mu*sdL*sdL))
+	p.AutoReorderPoint = int(math.Ceil(mu*P + p.SafetyStock - 1e-9))
 	if f := in.Forecast; f != nil && f.Class.Sporadic() && in.ServiceLevel > 0 && in.ServiceLevel < 1 {
-		q := LeadTimeDemandQuantile(f, L, in.ServiceLevel)
-		// a quantile below the mean (most lead times sell nothing) is the
-		// reorder point, but no stock is held beyond the mean: SS 0
-		p.SafetyStock = atLeastZero(q - mu*L)
+		q := LeadTimeDemandQuantile(f, P, in.ServiceLevel)
+		// a quantile below the mean (most risk periods sell nothing) is
+		// the reorder point, but no stock is held beyond the mean: SS 0
+		p.SafetyStock = atLeastZero(q - mu*P)
 		p.AutoReorderPoint = int(math.Ceil(q - 1e-9))
 	}
 	p.ReorderPoint = p.AutoReorderPoint
@@ -171,6 +175,14 @@ func Compute(in PlanInput) Plan {
 		p.Status = StatusExcess
 	}
 	return p
+}
+
+// RiskPeriod is the span a reorder point protects, P = L + R: an order
+// placed at a review arrives after the lead time L, and the next chance to
+// order is the review R weeks later. Continuous review is R = 0. A negative
+// or unknown part counts as 0.
+func RiskPeriod(L, R float64) float64 {
+	return atLeastZero(L) + atLeastZero(R)
 }
 
 // orderCover is what an order adds above the reorder point: the EOQ, at

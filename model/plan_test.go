@@ -32,16 +32,17 @@ func base() PlanInput {
 
 func TestComputeHandNumbers(t *testing.T) {
 	p := Compute(base())
-	// SS = 1.6448536·√(2·4² + 10²·0.5²) = 1.6448536·√57
-	if !near(p.SafetyStock, 12.4183726, 1e-6) {
+	// weekly review, so the risk period is P = L + R = 2 + 1 = 3 weeks:
+	// SS = 1.6448536·√(3·4² + 10²·0.5²) = 1.6448536·√73
+	if !near(p.SafetyStock, 14.0536355, 1e-6) {
 		t.Errorf("SS = %v", p.SafetyStock)
 	}
-	// ROP = ⌈10·2 + 12.418⌉ = 33
-	if p.AutoReorderPoint != 33 || p.ReorderPoint != 33 || p.ReorderPointManual {
+	// ROP = ⌈10·3 + 14.054⌉ = 45
+	if p.AutoReorderPoint != 45 || p.ReorderPoint != 45 || p.ReorderPointManual {
 		t.Errorf("ROP = %d/%d manual=%v", p.AutoReorderPoint, p.ReorderPoint, p.ReorderPointManual)
 	}
-	// S = 33 + max(√26000, 10·1)
-	if !near(p.OrderUpTo, 33+161.2451549659710, 1e-9) {
+	// S = 45 + max(√26000, 10·1)
+	if !near(p.OrderUpTo, 45+161.2451549659710, 1e-9) {
 		t.Errorf("S = %v", p.OrderUpTo)
 	}
 	if p.Available != 25 || p.InventoryPosition != 25 {
@@ -64,11 +65,12 @@ func TestComputeStatuses(t *testing.T) {
 		excess int
 	}{
 		{"nothing available", func(in *PlanInput) { in.OnHand, in.Committed = 4, 4 }, StatusOut, 0},
-		{"open PO lifts position above ROP", func(in *PlanInput) { in.OnOrder = 9 }, StatusOK, 0},
-		{"at ROP is low", func(in *PlanInput) { in.OnOrder = 8 }, StatusLow, 0},
-		// limit = 194.245 + 180·10/7 = 451.388; 600 − 451.388 = 148.6
-		{"excess", func(in *PlanInput) { in.OnHand, in.Committed = 600, 0 }, StatusExcess, 148},
-		{"dead beats excess", func(in *PlanInput) { in.OnHand, in.Committed, in.DaysSinceSale = 600, 0, 90 }, StatusDead, 148},
+		// available 25 + 21 on order = 46 > ROP 45; 25 + 20 = 45 is at it
+		{"open PO lifts position above ROP", func(in *PlanInput) { in.OnOrder = 21 }, StatusOK, 0},
+		{"at ROP is low", func(in *PlanInput) { in.OnOrder = 20 }, StatusLow, 0},
+		// limit = S 206.245 + 180·10/7 = 463.388; 600 − 463.388 = 136.6
+		{"excess", func(in *PlanInput) { in.OnHand, in.Committed = 600, 0 }, StatusExcess, 136},
+		{"dead beats excess", func(in *PlanInput) { in.OnHand, in.Committed, in.DaysSinceSale = 600, 0, 90 }, StatusDead, 136},
 		{"89 days is not dead yet", func(in *PlanInput) { in.OnHand, in.Committed, in.DaysSinceSale = 100, 0, 89 }, StatusOK, 0},
 		{"discontinued and empty is not out", func(in *PlanInput) { in.OnHand, in.Committed, in.Active = 0, 0, false }, StatusOK, 0},
 		{"manual ROP wins", func(in *PlanInput) { in.HasManualReorderPoint, in.ManualReorderPoint = true, 10 }, StatusOK, 0},
@@ -174,12 +176,13 @@ func TestDeadStockIsNotReordered(t *testing.T) {
 	}
 }
 
-// Safety stock is the stock held beyond the mean lead-time demand: never
-// negative. A sporadic SKU whose service-level quantile of lead-time demand
-// is below that mean (most lead times sell nothing) holds none, and its
-// reorder point stays the quantile.
+// Safety stock is the stock held beyond the mean demand over the risk
+// period: never negative. A sporadic SKU whose service-level quantile of
+// that demand is below its mean (most risk periods sell nothing) holds
+// none, and its reorder point stays the quantile.
 func TestSafetyStockIsNeverNegative(t *testing.T) {
-	// Poisson(0.2) over one week: P(0) = e^−0.2 = 0.8187, P(≤1) = 0.9825
+	// Poisson(0.2) a week over P = L + R = 1 + 1 = 2 weeks is Poisson(0.4):
+	// P(0) = e^−0.4 = 0.6703, P(≤1) = 0.9384, P(≤2) = 0.9921
 	poisson := func(in *PlanInput) {
 		in.WeeklyDemand, in.DemandSD, in.LeadTimeWeeks, in.LeadTimeSDWeeks = 0.2, math.Sqrt(0.2), 1, 0
 		in.Forecast = &forecast.Result{Class: forecast.Intermittent, Mean: []float64{0.2, 0.2}, SD: math.Sqrt(0.2)}
@@ -190,17 +193,17 @@ func TestSafetyStockIsNeverNegative(t *testing.T) {
 		ss   float64
 		rop  int
 	}{
-		// q = 0 < μ·L = 0.2: SS was 0 − 0.2 = −0.2
-		{"sporadic, quantile below the mean", func(in *PlanInput) { poisson(in); in.ServiceLevel = 0.8 }, 0, 0},
-		// q = 1: SS = 1 − 0.2
-		{"sporadic, quantile above the mean", func(in *PlanInput) { poisson(in); in.ServiceLevel = 0.95 }, 0.8, 1},
-		// z = 1.6448536, SS = z·√(2·4² + 10²·0.5²) = z·√57, ROP ⌈20 + 12.42⌉
-		{"smooth", func(in *PlanInput) {}, 12.4183726, 33},
-		// z = Φ⁻¹(0.5) = 0: no safety stock, ROP = ⌈μ·L⌉
-		{"smooth at 50 %", func(in *PlanInput) { in.ServiceLevel = 0.5 }, 0, 20},
-		{"smooth below 50 %", func(in *PlanInput) { in.ServiceLevel = 0.3 }, 0, 20},
-		{"negative σ", func(in *PlanInput) { in.DemandSD, in.LeadTimeSDWeeks = -4, -1 }, 0, 20},
-		{"σ not a number", func(in *PlanInput) { in.DemandSD = math.NaN(); in.LeadTimeSDWeeks = 0 }, 0, 20},
+		// q = 0 < μ·P = 0.4: SS would be 0 − 0.4 = −0.4
+		{"sporadic, quantile below the mean", func(in *PlanInput) { poisson(in); in.ServiceLevel = 0.6 }, 0, 0},
+		// q = 2: SS = 2 − 0.4
+		{"sporadic, quantile above the mean", func(in *PlanInput) { poisson(in); in.ServiceLevel = 0.95 }, 1.6, 2},
+		// z = 1.6448536, P = 3, SS = z·√(3·4² + 10²·0.5²) = z·√73, ROP ⌈30 + 14.05⌉
+		{"smooth", func(in *PlanInput) {}, 14.0536355, 45},
+		// z = Φ⁻¹(0.5) = 0: no safety stock, ROP = ⌈μ·P⌉ = ⌈10·3⌉
+		{"smooth at 50 %", func(in *PlanInput) { in.ServiceLevel = 0.5 }, 0, 30},
+		{"smooth below 50 %", func(in *PlanInput) { in.ServiceLevel = 0.3 }, 0, 30},
+		{"negative σ", func(in *PlanInput) { in.DemandSD, in.LeadTimeSDWeeks = -4, -1 }, 0, 30},
+		{"σ not a number", func(in *PlanInput) { in.DemandSD = math.NaN(); in.LeadTimeSDWeeks = 0 }, 0, 30},
 	}
 	for _, c := range cases {
 		in := base()

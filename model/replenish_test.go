@@ -41,22 +41,25 @@ func TestComputeSporadicUsesTheQuantile(t *testing.T) {
 	in.WeeklyDemand, in.DemandSD = 0.5, math.Sqrt(0.5)
 	in.LeadTimeWeeks, in.LeadTimeSDWeeks = 1.5, 0.5 // σ_L plays no part
 	p := Compute(in)
-	// q = 2.5 → ROP 3; SS = 2.5 − 0.5·1.5
-	if p.AutoReorderPoint != 3 || !near(p.SafetyStock, 1.75, 1e-9) {
-		t.Errorf("ROP %d SS %v, want 3 and 1.75", p.AutoReorderPoint, p.SafetyStock)
+	// P = L + R = 2.5 weeks, halfway between Poisson(1)'s 95 % quantile 3
+	// and Poisson(1.5)'s 4 (P(≤3) = 0.9344, P(≤4) = 0.9814): q = 3.5 →
+	// ROP 4; SS = 3.5 − 0.5·2.5 = 2.25
+	if p.AutoReorderPoint != 4 || !near(p.SafetyStock, 2.25, 1e-9) {
+		t.Errorf("ROP %d SS %v, want 4 and 2.25", p.AutoReorderPoint, p.SafetyStock)
 	}
 	// the same forecast called smooth takes the normal formula:
-	// 1.6448536·√(1.5·0.5 + 0.25·0.25) = 1.6448536·√0.8125 = 1.482651
+	// 1.6448536·√(2.5·0.5 + 0.25·0.25) = 1.6448536·√1.3125 = 1.884417,
+	// ROP ⌈0.5·2.5 + 1.884⌉ = ⌈3.134⌉ = 4
 	smooth := *in.Forecast
 	smooth.Class = forecast.Smooth
 	in.Forecast = &smooth
-	if p := Compute(in); !near(p.SafetyStock, 1.482651, 1e-6) || p.AutoReorderPoint != 3 {
+	if p := Compute(in); !near(p.SafetyStock, 1.884417, 1e-6) || p.AutoReorderPoint != 4 {
 		t.Errorf("smooth: SS %v ROP %d", p.SafetyStock, p.AutoReorderPoint)
 	}
 }
 
 // planned is base() with a forecast and a planning day: available 25,
-// μ_w 10, ROP 33, S = 33 + √26000 = 194.245.
+// μ_w 10, ROP 45 (over L + R = 3 weeks), S = 45 + √26000 = 206.245.
 func planned() PlanInput {
 	in := base()
 	in.Today = MustDay("2026-11-22")
@@ -67,11 +70,11 @@ func planned() PlanInput {
 
 func TestComputeSuggestsBelowReorderPoint(t *testing.T) {
 	p := Compute(planned())
-	// IP 25 ≤ ROP 33: need 194.245 − 25 = 169.245 → 15 cases of 12
-	if !p.Reorder || !near(p.Need, 169.2451549659710, 1e-9) || p.SuggestedQty != 180 || p.QtyManual {
+	// IP 25 ≤ ROP 45: need 206.245 − 25 = 181.245 → 15.1 → 16 cases of 12
+	if !p.Reorder || !near(p.Need, 181.2451549659710, 1e-9) || p.SuggestedQty != 192 || p.QtyManual {
 		t.Errorf("reorder %v need %v qty %d manual %v", p.Reorder, p.Need, p.SuggestedQty, p.QtyManual)
 	}
-	if !near(p.OrderValue, 180*8, 1e-9) {
+	if !near(p.OrderValue, 192*8, 1e-9) {
 		t.Errorf("order value %v", p.OrderValue)
 	}
 	// 25 units at 10/7 a day: 17.5 days, short on day 18; order-by 14 days earlier
@@ -82,7 +85,7 @@ func TestComputeSuggestsBelowReorderPoint(t *testing.T) {
 
 func TestComputeOrderByWithinReviewTriggers(t *testing.T) {
 	in := planned()
-	in.OnOrder = 15 // IP 40 > ROP 33: not low
+	in.OnOrder = 21 // IP 46 > ROP 45: not low
 	// demand jumps in week 3: 25 − 10 − 10 = 5 left, 40/7 a day → short on day 15
 	in.Forecast.Mean = []float64{10, 10, 40, 40, 40, 40}
 	p := Compute(in)
@@ -90,9 +93,9 @@ func TestComputeOrderByWithinReviewTriggers(t *testing.T) {
 	if p.OrderBy != in.Today+1 || !p.Reorder {
 		t.Fatalf("order-by %v reorder %v", p.OrderBy, p.Reorder)
 	}
-	// need 194.245 − 40 = 154.245 → 13 cases
-	if p.SuggestedQty != 156 {
-		t.Errorf("qty %d, want 156", p.SuggestedQty)
+	// need 206.245 − 46 = 160.245 → 13.35 → 14 cases
+	if p.SuggestedQty != 168 {
+		t.Errorf("qty %d, want 168", p.SuggestedQty)
 	}
 	// the same with a stockout beyond the review period: 25 − 15 = 10
 	// left after three weeks of 5, then 40/7 a day → short on day 23,
@@ -111,12 +114,13 @@ func TestComputeOrderQuantityEdges(t *testing.T) {
 		manual bool
 	}{
 		{"MOQ above the need", func(in *PlanInput) { in.MOQ = 250 }, 252, false},
-		{"round down", func(in *PlanInput) { in.Rounding = RoundDown }, 168, false},
-		{"nearest", func(in *PlanInput) { in.Rounding = RoundNearest }, 168, false},
+		// need 181.245 = 15.10 cases: 15 either way
+		{"round down", func(in *PlanInput) { in.Rounding = RoundDown }, 180, false},
+		{"nearest", func(in *PlanInput) { in.Rounding = RoundNearest }, 180, false},
 		{"PM's quantity wins, unrounded", func(in *PlanInput) { in.OrderQty, in.HasOrderQty = 50, true }, 50, true},
 		{"PM's zero keeps the SKU listed", func(in *PlanInput) { in.OrderQty, in.HasOrderQty = 0, true }, 0, true},
-		// IP 200 > S 194.2: nothing needed
-		{"zero need", func(in *PlanInput) { in.OnOrder = 175 }, 0, false},
+		// IP 215 > S 206.2: nothing needed
+		{"zero need", func(in *PlanInput) { in.OnOrder = 190 }, 0, false},
 		{"discontinued orders nothing", func(in *PlanInput) { in.Active = false }, 0, false},
 	}
 	for _, c := range cases {
@@ -149,23 +153,23 @@ func TestComputeOrderedSuggestionIsCovered(t *testing.T) {
 		qty     int     // suggested before ordering
 		needNow float64 // S − IP once it is on order
 	}{
-		// order-by day 1 ≤ today + 7 with IP 40 > ROP 33: need 194.245 − 40 =
-		// 154.245, ⌊12.85⌋ = 12 cases; on order, 10.245 is left: under a case
+		// order-by day 1 ≤ today + 7 with IP 46 > ROP 45: need 206.245 − 46 =
+		// 160.245, ⌊13.35⌋ = 13 cases; on order, 4.245 is left: under a case
 		{"order-by, down", func(in *PlanInput) {
-			in.OnOrder, in.Rounding = 15, RoundDown
+			in.OnOrder, in.Rounding = 21, RoundDown
 			in.Forecast.Mean = []float64{10, 10, 40, 40, 40, 40}
-		}, 144, 10.2451549659710},
-		// IP 45: need 149.245, round(12.44) = 12 cases; 5.245 left: 0.44 of a case
+		}, 156, 4.2451549659710},
+		// IP 47: need 159.245, round(13.27) = 13 cases; 3.245 left: 0.27 of a case
 		{"order-by, nearest", func(in *PlanInput) {
-			in.OnOrder, in.Rounding = 20, RoundNearest
+			in.OnOrder, in.Rounding = 22, RoundNearest
 			in.Forecast.Mean = []float64{10, 10, 40, 40, 40, 40}
-		}, 144, 5.2451549659710},
-		// no order cost: EOQ 0, S = 33 + 10·1 = 43; IP 21 ≤ ROP 33: need 22
-		// rounds down to 12, which leaves IP 33, still low; lifting it above
-		// 33 takes 13 units: 2 cases
+		}, 156, 3.2451549659710},
+		// no order cost: EOQ 0, S = 45 + 10·1 = 55; IP 21 ≤ ROP 45: need 34
+		// rounds down to 24, which leaves IP 45, still low; lifting it above
+		// 45 takes 25 units: 3 cases, and S − IP = 55 − 57
 		{"low, down, cycle stock under a case", func(in *PlanInput) {
 			in.OnHand, in.OrderCost, in.Rounding = 26, 0, RoundDown
-		}, 24, -2},
+		}, 36, -2},
 	}
 	for _, c := range cases {
 		in := planned()
@@ -232,11 +236,12 @@ func TestOrderCoverIsCapped(t *testing.T) {
 			t.Errorf("orderCover(%v, %v, %v, %v) = %v, want %v", c.eoq, c.mu, c.review, c.cap, got, c.want)
 		}
 	}
-	// through Compute: μ 2, L 2 wk, σ 0 → ROP 4; EOQ √(2·104·50/(0.25·1)) = 203.96
-	// would make S 208; the 26-week cap makes it 4 + 52 = 56
+	// through Compute: μ 2, L 2 wk, R 1 wk, σ 0 → ROP 2·3 = 6; EOQ
+	// √(2·104·50/(0.25·1)) = 203.96 would make S 210; the 26-week cap
+	// makes it 6 + 52 = 58
 	in := PlanInput{WeeklyDemand: 2, LeadTimeWeeks: 2, ServiceLevel: 0.95, ReviewWeeks: 1,
 		OrderCost: 50, HoldingRate: 0.25, UnitCost: 1, MaxCoverWeeks: 26, Active: true, Today: 100}
-	if p := Compute(in); p.OrderUpTo != 56 || math.Abs(p.EOQ-203.96) > 0.01 {
-		t.Errorf("S %v EOQ %v, want 56 and 203.96", p.OrderUpTo, p.EOQ)
+	if p := Compute(in); p.OrderUpTo != 58 || math.Abs(p.EOQ-203.96) > 0.01 {
+		t.Errorf("S %v EOQ %v, want 58 and 203.96", p.OrderUpTo, p.EOQ)
 	}
 }

@@ -8,15 +8,16 @@ import (
 
 // A SKU without a supplier is planned with the default_lead_time_days
 // setting and says so, instead of a silent lead time of 0 days (which made
-// its reorder point 0). A.1 sells 10 a week with σ 0 (mean8): with the
-// 14-day default its reorder point is 10·2 = 20, as with the 14-day
-// supplier it had; with the setting at 21 days, 30.
+// its reorder point 0). A.1 sells 10 a week with σ 0 (mean8), reviewed
+// weekly: with the 14-day default its reorder point is 10·(2 + 1) = 30, as
+// with the 14-day supplier it had; with the setting at 21 days,
+// 10·(3 + 1) = 40.
 func TestSKUWithoutSupplierUsesTheDefaultLeadTime(t *testing.T) {
 	for _, c := range []struct {
 		days    int
 		weeks   float64
 		reorder int
-	}{{14, 2, 20}, {21, 3, 30}} {
+	}{{14, 2, 30}, {21, 3, 40}} {
 		cat := testCatalogue()
 		cat.Items[0].Product.SupplierID = 0
 		cat.Settings.DefaultLeadTimeDays = c.days
@@ -25,7 +26,7 @@ func TestSKUWithoutSupplierUsesTheDefaultLeadTime(t *testing.T) {
 			t.Errorf("default %d days: source %v, L %v weeks, ROP %d; want default, %v, %d",
 				c.days, r.LeadTime.Source, r.LeadTimeWeeks, r.Plan.ReorderPoint, c.weeks, c.reorder)
 		}
-		// A.1 is low (10 available ≤ 20): the reorder view lists it and
+		// A.1 is low (10 available ≤ 30): the reorder view lists it and
 		// names where its lead time comes from
 		v := Build(cat, mean8).Reorder()
 		found := false

@@ -40,7 +40,10 @@ type Row struct {
 	LeadTime        model.LeadTime
 	LeadTimeWeeks   float64
 	LeadTimeSDWeeks float64
-	ServiceLevel    float64
+	// ReviewWeeks is R, the SKU's review period: the reorder point
+	// protects the lead time plus it (model.RiskPeriod).
+	ReviewWeeks  float64
+	ServiceLevel float64
 	// ServiceLevelManual is true when the PM set the SKU's service level.
 	ServiceLevelManual bool
 	LastSale           model.Day // last day with a sale up to AsOf, NoDay if none
@@ -379,6 +382,7 @@ func (s *Snapshot) plan(r *Row) {
 	if it.Policy.ReviewDays > 0 {
 		review = it.Policy.ReviewDays
 	}
+	r.ReviewWeeks = float64(review) / 7
 	r.Plan = model.Compute(model.PlanInput{
 		// drafts count as on order: the PM has decided to buy them, and
 		// suggesting them again would order twice
@@ -388,7 +392,7 @@ func (s *Snapshot) plan(r *Row) {
 		OrderQty: it.Policy.OrderQty, HasOrderQty: it.Policy.HasOrderQty,
 		WeeklyDemand: r.Forecast.Level(), DemandSD: r.Forecast.SD,
 		LeadTimeWeeks: r.LeadTimeWeeks, LeadTimeSDWeeks: r.LeadTimeSDWeeks,
-		ServiceLevel: r.ServiceLevel, ReviewWeeks: float64(review) / 7,
+		ServiceLevel: r.ServiceLevel, ReviewWeeks: r.ReviewWeeks,
 		MaxCoverWeeks: float64(set.MaxCoverWeeks),
 		OrderCost:     set.OrderCostFor(sp), HoldingRate: set.HoldingRate, UnitCost: it.Product.UnitCost,
 		ManualReorderPoint: it.Policy.ReorderPoint, HasManualReorderPoint: it.Policy.Manual,

@@ -62,13 +62,15 @@ func TestBuildPlansEverySKU(t *testing.T) {
 		t.Fatalf("as of %v", s.AsOf)
 	}
 	a := s.Rows[0]
-	// μ = 10, σ = 0: SS = 0, ROP = 10·2 = 20; available 10 ≤ 20 → low; cover 10/(10/7) = 7 days
-	if a.Forecast.Level() != 10 || a.Plan.ReorderPoint != 20 || a.Plan.Status != model.StatusLow || a.Plan.DaysOfCover != 7 {
+	// μ = 10, σ = 0, L 2 + R 1 weeks: SS = 0, ROP = 10·(2 + 1) = 30;
+	// available 10 ≤ 30 → low; cover 10/(10/7) = 7 days
+	if a.Forecast.Level() != 10 || a.Plan.ReorderPoint != 30 || a.Plan.Status != model.StatusLow || a.Plan.DaysOfCover != 7 {
 		t.Errorf("A: level %v ROP %d status %v cover %v", a.Forecast.Level(), a.Plan.ReorderPoint, a.Plan.Status, a.Plan.DaysOfCover)
 	}
-	// B: ROP 8, S = 8 + 4·1 = 12 (no order cost → no EOQ); excess = 400 − (12 + 180·4/7) = 285.14 → 285
+	// B: ROP 4·3 = 12, S = 12 + 4·1 = 16 (no order cost → no EOQ);
+	// excess = 400 − (16 + 180·4/7) = 281.14 → 281
 	b := s.Rows[1]
-	if b.Plan.Status != model.StatusExcess || b.Plan.ExcessUnits != 285 {
+	if b.Plan.Status != model.StatusExcess || b.Plan.ExcessUnits != 281 {
 		t.Errorf("B: status %v excess %d", b.Plan.Status, b.Plan.ExcessUnits)
 	}
 	if c := s.Rows[2]; c.Plan.Status != model.StatusDead {
@@ -162,7 +164,7 @@ func TestExportCSVRoundTrip(t *testing.T) {
 		t.Errorf("order: %v ... %v", recs[1], recs[4])
 	}
 	a := recs[4]
-	if a[col("available")] != "10" || a[col("reorder_point")] != "20" || a[col("reorder_point_manual")] != "false" ||
+	if a[col("available")] != "10" || a[col("reorder_point")] != "30" || a[col("reorder_point_manual")] != "false" ||
 		a[col("days_of_cover")] != "7" || a[col("status")] != "low" || a[col("stock_value")] != "24.00" {
 		t.Errorf("A exported as %v", a)
 	}
@@ -263,7 +265,7 @@ func TestWithReorderPointsCopiesOnWrite(t *testing.T) {
 	if r := next.Rows[0]; !r.Plan.ReorderPointManual || r.Plan.ReorderPoint != 5 || r.Plan.Status != model.StatusOK {
 		t.Errorf("new row: %+v", r.Plan)
 	}
-	if r := s.Rows[0]; r.Plan.ReorderPointManual || r.Plan.ReorderPoint != 20 || r.Item.Policy.Manual {
+	if r := s.Rows[0]; r.Plan.ReorderPointManual || r.Plan.ReorderPoint != 30 || r.Item.Policy.Manual {
 		t.Errorf("old snapshot changed: %+v", r.Plan)
 	}
 	if c := next.StatusCounts(); c[model.StatusLow] != 0 || c[model.StatusOK] != 2 {
@@ -276,7 +278,7 @@ func TestWithReorderPointsCopiesOnWrite(t *testing.T) {
 		t.Error("unchanged rows should be shared")
 	}
 	back, _ := withReorderPoint(next, 1, false, 0)
-	if r := back.Rows[0]; r.Plan.ReorderPointManual || r.Plan.ReorderPoint != 20 {
+	if r := back.Rows[0]; r.Plan.ReorderPointManual || r.Plan.ReorderPoint != 30 {
 		t.Errorf("back to auto: %+v", r.Plan)
 	}
 	if next.RowOf(4) != 3 || next.RowOf(99) != -1 {

@@ -8,8 +8,9 @@ import (
 )
 
 // reorderCatalogue: Acme (14-day lead time, minimum order 500) and Bolt
-// (7 days). Forecasts are the mean of the last 8 weeks with σ = 0, so
-// SS = 0, ROP = μ·L and S = ROP + μ·1 week (no order cost, no EOQ).
+// (7 days), reviewed weekly (R = 1). Forecasts are the mean of the last 8
+// weeks with σ = 0, so SS = 0, ROP = μ·(L + R) and S = ROP + μ·R (no
+// order cost, no EOQ).
 func reorderCatalogue() *model.Catalogue {
 	set := model.DefaultSettings()
 	set.OrderCost = 0 // no fallback order cost either: no EOQ
@@ -21,13 +22,13 @@ func reorderCatalogue() *model.Catalogue {
 		}
 	}
 	items := []model.Item{
-		// μ 10, L 2: ROP 20, S 30; IP 10 → need 20 → 4 cases of 6 = 24, value 48.
+		// μ 10, L 2: ROP 10·3 = 30, S 40; IP 10 → need 30 → 5 cases of 6 = 30, value 60.
 		// 10 units last 7 days: stockout day 8, order-by 8 − 14 = −6
 		mk(1, 1, "A-1", 10, 6, 0, 2, weekly(10, 10, 10, 10, 10, 10, 10, 10)),
-		// μ 7, L 1: ROP 7, S 14; IP 5 → need 9, MOQ 12 → 12, value 36.
+		// μ 7, L 1: ROP 7·2 = 14, S 21; IP 5 → need 16 ≥ MOQ 12 → 16, value 48.
 		// 5 units last 5 days: stockout day 6, order-by −1
 		mk(2, 2, "E-5", 5, 1, 12, 3, weekly(7, 7, 7, 7, 7, 7, 7, 7)),
-		// μ 7, L 2: ROP 14, S 21; IP 30: stockout day 31, order-by 17 > 7: not listed
+		// μ 7, L 2: ROP 7·3 = 21, S 28; IP 30 > 21: stockout day 31, order-by 17 > 7: not listed
 		mk(3, 1, "F-6", 30, 1, 0, 2, weekly(7, 7, 7, 7, 7, 7, 7, 7)),
 		// no demand, 3 in stock, but the PM wants 5: listed with no order-by, value 10
 		mk(4, 1, "G-7", 3, 1, 0, 2, weekly(0, 0, 0, 0, 0, 0, 0, 0)),
@@ -57,16 +58,16 @@ func TestReorderViewGroupsBySupplierByUrgency(t *testing.T) {
 		row, col int
 		want     int64
 	}{
-		{0, ReorderSuggested, 24}, {0, ReorderPoint, 20}, {0, ReorderPosition, 10}, {0, ReorderOrderBy, int64(asOf - 6)},
+		{0, ReorderSuggested, 30}, {0, ReorderPoint, 30}, {0, ReorderPosition, 10}, {0, ReorderOrderBy, int64(asOf - 6)},
 		{0, ReorderStockout, int64(asOf + 8)}, {1, ReorderSuggested, 5}, {1, ReorderQtyManual, 1},
-		{2, ReorderSuggested, 12}, {2, ReorderOrderBy, int64(asOf - 1)},
+		{2, ReorderSuggested, 16}, {2, ReorderOrderBy, int64(asOf - 1)},
 	}
 	for _, c := range checks {
 		if got := v.Value(c.row, c.col).Int; got != c.want {
 			t.Errorf("row %d %s = %d, want %d", c.row, reorderColumns[c.col].Name, got, c.want)
 		}
 	}
-	if got := v.Value(0, ReorderOrderUpTo).Float; got != 30 {
+	if got := v.Value(0, ReorderOrderUpTo).Float; got != 40 {
 		t.Errorf("A-1 S = %v", got)
 	}
 	if v.Value(0, ReorderReason).Text != "below_rop" || v.Value(1, ReorderReason).Text != "own_qty" {
@@ -77,7 +78,8 @@ func TestReorderViewGroupsBySupplierByUrgency(t *testing.T) {
 		t.Fatalf("groups %+v", g)
 	}
 	acme := v.Totals(g[0].Rows)
-	if acme != (ReorderTotals{SKUs: 2, Units: 29, Value: 58}) || !g[0].BelowMinimum(acme.Value) {
+	// A-1's 30 at 2 and G-7's 5 at 2
+	if acme != (ReorderTotals{SKUs: 2, Units: 35, Value: 70}) || !g[0].BelowMinimum(acme.Value) {
 		t.Errorf("Acme totals %+v, below minimum %v", acme, g[0].BelowMinimum(acme.Value))
 	}
 	if g[1].BelowMinimum(v.Totals(g[1].Rows).Value) {
@@ -102,8 +104,8 @@ func TestSuppliersViewTotals(t *testing.T) {
 	if v.Len() != 2 || v.Value(0, SupplierName).Text != "Acme" {
 		t.Fatalf("%d rows, first %q", v.Len(), v.Value(0, SupplierName).Text)
 	}
-	if v.Value(0, SupplierSKUs).Int != 3 || v.Value(0, SupplierToOrder).Int != 2 || v.Value(0, SupplierToOrderUnits).Int != 29 ||
-		v.Value(0, SupplierToOrderValue).Float != 58 {
+	if v.Value(0, SupplierSKUs).Int != 3 || v.Value(0, SupplierToOrder).Int != 2 || v.Value(0, SupplierToOrderUnits).Int != 35 ||
+		v.Value(0, SupplierToOrderValue).Float != 70 {
 		t.Errorf("Acme: skus %d to order %d units %d value %v", v.Value(0, SupplierSKUs).Int, v.Value(0, SupplierToOrder).Int,
 			v.Value(0, SupplierToOrderUnits).Int, v.Value(0, SupplierToOrderValue).Float)
 	}
@@ -118,23 +120,24 @@ func TestMeasuredLeadTimeFeedsSafetyStock(t *testing.T) {
 	// Bolt measured from 3 receipts: 14 days on average, sd 7 days
 	c.Activity = map[int64]model.SupplierActivity{2: {SupplierID: 2, LeadTime: model.LeadTimeStats{Receipts: 3, MeanDays: 14, SDDays: 7, OnTime: 1}}}
 	s := Build(c, mean8)
-	r := s.Rows[1] // E-5: μ 7, σ_w 0, L 2 weeks, σ_L 1 week
-	// SS = z(0.90, class C: no revenue)·√(2·0 + 49·1) = 1.2815516·7 = 8.97; ROP = ⌈14 + 8.97⌉ = 23
-	if r.LeadTime.Source != model.LeadTimeMeasured || r.Plan.ReorderPoint != 23 {
+	r := s.Rows[1] // E-5: μ 7, σ_w 0, L 2 weeks, σ_L 1 week, R 1 week
+	// SS = z(0.90, class C: no revenue)·√(3·0 + 49·1) = 1.2815516·7 = 8.97;
+	// ROP = ⌈7·(2 + 1) + 8.97⌉ = ⌈29.97⌉ = 30
+	if r.LeadTime.Source != model.LeadTimeMeasured || r.Plan.ReorderPoint != 30 {
 		t.Errorf("source %v ROP %d SS %v", r.LeadTime.Source, r.Plan.ReorderPoint, r.Plan.SafetyStock)
 	}
-	// two receipts: configured 7 days, σ_L 0 → ROP 7
+	// two receipts: configured 7 days, σ_L 0 → ROP 7·(1 + 1) = 14
 	c.Activity[2] = model.SupplierActivity{SupplierID: 2, LeadTime: model.LeadTimeStats{Receipts: 2, MeanDays: 14, SDDays: 7}}
-	if r := Build(c, mean8).Rows[1]; r.LeadTime.Source != model.LeadTimeSupplier || r.Plan.ReorderPoint != 7 {
+	if r := Build(c, mean8).Rows[1]; r.LeadTime.Source != model.LeadTimeSupplier || r.Plan.ReorderPoint != 14 {
 		t.Errorf("2 receipts: source %v ROP %d", r.LeadTime.Source, r.Plan.ReorderPoint)
 	}
 }
 
 func TestDraftTakesASKUOffTheList(t *testing.T) {
 	c := reorderCatalogue()
-	c.Items[0].InDraft = 24 // A-1's suggestion, on a draft: IP 34 ≥ S 30
+	c.Items[0].InDraft = 30 // A-1's suggestion, on a draft: IP 40 ≥ S 40
 	s := Build(c, mean8)
-	if r := s.Rows[0]; r.Plan.Reorder || r.Plan.InventoryPosition != 34 {
+	if r := s.Rows[0]; r.Plan.Reorder || r.Plan.InventoryPosition != 40 {
 		t.Errorf("A-1 with its draft: reorder %v IP %d", r.Plan.Reorder, r.Plan.InventoryPosition)
 	}
 	// the draft arrives a lead time (14 days) from today in the projection:
@@ -142,7 +145,7 @@ func TestDraftTakesASKUOffTheList(t *testing.T) {
 	if got := s.Rows[0].Plan.Stockout; got != asOf+8 {
 		t.Errorf("stockout %v", got)
 	}
-	c.Items[0].OnHand = 20 // 20 + 24 (landing on day 14) = 44 units at 10/7 a day: 30.8 days
+	c.Items[0].OnHand, c.Items[0].InDraft = 20, 24 // 20 + 24 (landing on day 14) = 44 units at 10/7 a day: 30.8 days
 	if got := Build(c, mean8).Rows[0].Plan.Stockout; got != asOf+31 {
 		t.Errorf("stockout with the draft landing first: %v, want day 31", int(got-asOf))
 	}

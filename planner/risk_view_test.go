@@ -6,7 +6,8 @@ import (
 )
 
 // testCatalogue's risks: C-3 is dead (50 available at cost 2), B-2 holds
-// 285 excess units at 4 a week (cost 2, price 5).
+// 281 excess units at 4 a week (cost 2, price 5): above S = 4·(2 + 1) +
+// 4·1 = 16 and 180 days of cover, 400 − (16 + 102.86) = 281.14.
 func TestRiskViewWorstFirst(t *testing.T) {
 	v := Build(testCatalogue(), mean8).Risk(nil)
 	if v.Len() != 2 || v.Value(0, RiskSKU).Text != "C-3" || v.Value(1, RiskSKU).Text != "B-2" {
@@ -19,13 +20,13 @@ func TestRiskViewWorstFirst(t *testing.T) {
 		{0, RiskValue, 100},      // 50 × 2
 		{0, RiskLiquidation, 30}, // × 30 %
 		{0, RiskMarkdown, 50},    // no demand: the cap
-		// 285 / 4 = 71.25 weeks; k = 5.94 wants 59 % off: capped at 50
-		{1, RiskValue, 570},
-		{1, RiskWeeksToClear, 71.25},
+		// 281 / 4 = 70.25 weeks; k = 281/48 = 5.85 wants 1 − 5.85^(−1/2) = 59 % off: capped at 50
+		{1, RiskValue, 562},
+		{1, RiskWeeksToClear, 70.25},
 		{1, RiskMarkdown, 50},
-		{1, RiskLiquidation, 171},
+		{1, RiskLiquidation, 168.6}, // 562 × 30 %
 		// half price under ε = −2: 16 a week, 192 sold in 12 weeks at 2.50
-		{1, RiskProjectedWeeks, 285.0 / 16},
+		{1, RiskProjectedWeeks, 281.0 / 16},
 		{1, RiskClearanceRevenue, 480},
 	} {
 		if got := v.Value(c.row, c.col).Float; math.Abs(got-c.want) > 1e-9 {
@@ -35,8 +36,8 @@ func TestRiskViewWorstFirst(t *testing.T) {
 	if got := v.Value(0, RiskKind).Text + "," + v.Value(1, RiskKind).Text; got != "dead,excess" {
 		t.Errorf("risks %s", got)
 	}
-	if v.Value(0, RiskWeeksToClear).Null != true || v.Value(1, RiskCleared).Int != 192 || v.Value(1, RiskLeft).Int != 93 {
-		t.Errorf("dead never clears; B-2 clears 192 and keeps 93: %+v %+v %+v",
+	if v.Value(0, RiskWeeksToClear).Null != true || v.Value(1, RiskCleared).Int != 192 || v.Value(1, RiskLeft).Int != 89 {
+		t.Errorf("dead never clears; B-2 clears 192 and keeps 281 − 192 = 89: %+v %+v %+v",
 			v.Value(0, RiskWeeksToClear), v.Value(1, RiskCleared), v.Value(1, RiskLeft))
 	}
 }
@@ -55,9 +56,9 @@ func TestRiskWhatIfMarkdown(t *testing.T) {
 	s := Build(testCatalogue(), mean8)
 	b := s.Rows[1].Item.Product.ID
 	v := s.Risk(map[int64]float64{b: 0})
-	// at full price: 4 a week sells 48 in 12 weeks for 240; 237 are left
+	// at full price: 4 a week sells 48 in 12 weeks for 240; 281 − 48 = 233 are left
 	if v.Value(1, RiskPlanMarkdown).Float != 0 || v.Value(1, RiskCleared).Int != 48 ||
-		v.Value(1, RiskClearanceRevenue).Float != 240 || v.Value(1, RiskLeft).Int != 237 {
+		v.Value(1, RiskClearanceRevenue).Float != 240 || v.Value(1, RiskLeft).Int != 233 {
 		t.Errorf("what-if 0 %%: %v cleared %d for %v, %d left", v.Value(1, RiskPlanMarkdown).Float,
 			v.Value(1, RiskCleared).Int, v.Value(1, RiskClearanceRevenue).Float, v.Value(1, RiskLeft).Int)
 	}
@@ -65,8 +66,8 @@ func TestRiskWhatIfMarkdown(t *testing.T) {
 		t.Errorf("the suggestion stays 50 %%: %v", v.Value(1, RiskMarkdown).Float)
 	}
 	tot := v.Totals(all(v.Len()))
-	// C-3 sells nothing at any price: 50 left, liquidated at 30; B-2 237 × 2 × 0.3
-	if tot.SKUs != 2 || tot.Value != 670 || tot.Cleared != 48 || tot.Left != 287 || math.Abs(tot.LeftLiquidation-(30+142.2)) > 1e-9 {
+	// C-3 sells nothing at any price: 50 left, liquidated at 30; B-2 233 × 2 × 0.3 = 139.8
+	if tot.SKUs != 2 || tot.Value != 662 || tot.Cleared != 48 || tot.Left != 283 || math.Abs(tot.LeftLiquidation-(30+139.8)) > 1e-9 {
 		t.Errorf("totals %+v", tot)
 	}
 }
@@ -106,17 +107,17 @@ func TestOverviewAgreesWithTheViews(t *testing.T) {
 		{"skus_to_order", float64(reorder.Len())},
 		{"order_value", reorder.Totals(all(reorder.Len())).Value},
 		{"excess_value", byRisk["excess"]},
-		{"excess_value", 570},
+		{"excess_value", 562}, // B-2's 281 × 2
 		{"dead_value", byRisk["dead"]},
 		{"dead_value", 100},
-		{"capital_at_risk", 670},
-		// position 10 ≤ ROP 20, and 10 available at 10 a week run out on day 8
+		{"capital_at_risk", 662},
+		// position 10 ≤ ROP 30, and 10 available at 10 a week run out on day 8
 		{"below_reorder_point", 1},
 		{"stockout_within_14_days", 1},
 		// COGS: 80 + 32 + 30 + 4 units sold × cost 2 = 292; stock at cost 924
 		{"turnover", 292.0 / 924},
 		{"sell_through", 100 * 146.0 / (146 + 462)},
-		{"liquidation_value", 201},
+		{"liquidation_value", 198.6}, // (100 + 562) × 30 %
 		// A-1 sells 10 a week at 5, B-2 4 a week at 5: 14 × 5 × 30/7;
 		// D-4 is discontinued and has nothing left to sell
 		{"forecast_revenue_30d", 14 * 5 * 30.0 / 7},

@@ -272,8 +272,10 @@ func (d detailPane) facts(in detailInput, w int) []string {
 	add("Reorder", rop)
 	lead := "forecasting…"
 	if it.Forecast != nil {
-		ld := r.LeadTimeDemand()
-		lead = fmt.Sprintf("%s wk: demand %s", trimFloat(ld.Weeks), leadDemandBand(ld))
+		// the band is demand over the risk period L + R, the span the
+		// reorder point above covers
+		rd := r.RiskDemand()
+		lead = fmt.Sprintf("%s wk + %s wk review: demand %s", trimFloat(rd.Lead), trimFloat(rd.Review), riskDemandBand(rd))
 	}
 	f.addWrapped("Lead time", lead)
 	add("Policy", fmt.Sprintf("SS %s · EOQ %s · up-to %s", formatQty(r.Plan.SafetyStock), formatQty(r.Plan.EOQ), formatQty(r.Plan.OrderUpTo)))

@@ -37,7 +37,8 @@ func (d detailPane) orderFacts(in detailInput, w int) []string {
 	}
 	add("Lead time", fmt.Sprintf("L %s ± %s wk (%s)", trimFloat(r.LeadTimeWeeks), trimFloat(r.LeadTimeSDWeeks), source))
 	if it.Forecast != nil {
-		add("", "demand over L "+leadDemandBand(r.LeadTimeDemand()))
+		rd := r.RiskDemand()
+		add("", fmt.Sprintf("demand over P = L + R = %s wk: %s", trimFloat(rd.Weeks), riskDemandBand(rd)))
 	}
 	svc := fmt.Sprintf("%s%% (class %s default)", trimFloat(100*r.ServiceLevel), r.ABC)
 	if r.ServiceLevelManual {
@@ -45,19 +46,20 @@ func (d detailPane) orderFacts(in detailInput, w int) []string {
 	}
 	add("Service", svc)
 	if r.Forecast.Class.Sporadic() {
-		q := model.LeadTimeDemandQuantile(&r.Forecast, r.LeadTimeWeeks, r.ServiceLevel)
-		add("ROP", fmt.Sprintf("%s = ⌈q⌉, q %s the %s%% quantile of demand over L", groupInt(int64(pl.AutoReorderPoint)), formatQty(q), trimFloat(100*r.ServiceLevel)))
-		add("Safety", fmt.Sprintf("SS %s = max(q − μ·L, 0)", formatQty(pl.SafetyStock)))
+		q := r.RiskDemandQuantile(r.ServiceLevel)
+		add("ROP", fmt.Sprintf("%s = ⌈q⌉, q %s the %s%% quantile of demand over L + R", groupInt(int64(pl.AutoReorderPoint)), formatQty(q), trimFloat(100*r.ServiceLevel)))
+		add("Safety", fmt.Sprintf("SS %s = max(q − μ·(L + R), 0)", formatQty(pl.SafetyStock)))
 	} else {
 		z := 0.0
 		if r.ServiceLevel > 0 && r.ServiceLevel < 1 {
 			z = math.Max(forecast.NormalQuantile(r.ServiceLevel), 0)
 		}
-		// V_L, the forecast's variance of demand over L, grows faster than
-		// L·σ² where errors carry over and the level is uncertain
-		v := model.LeadTimeDemandVariance(&r.Forecast, r.Forecast.SD, r.LeadTimeWeeks)
-		add("Safety", fmt.Sprintf("SS %s = %.2f·√(V_L + μ²·σL²), V_L %s", formatQty(pl.SafetyStock), z, formatQty(v)))
-		add("ROP", fmt.Sprintf("%s = ⌈μ·L + SS⌉", groupInt(int64(pl.AutoReorderPoint))))
+		// V_P, the forecast's variance of demand over P = L + R, grows
+		// faster than P·σ² where errors carry over and the level is uncertain
+		P := model.RiskPeriod(r.LeadTimeWeeks, r.ReviewWeeks)
+		v := model.LeadTimeDemandVariance(&r.Forecast, r.Forecast.SD, P)
+		add("Safety", fmt.Sprintf("SS %s = %.2f·√(V_P + μ²·σL²), V_P %s", formatQty(pl.SafetyStock), z, formatQty(v)))
+		add("ROP", fmt.Sprintf("%s = ⌈μ·P + SS⌉", groupInt(int64(pl.AutoReorderPoint))))
 	}
 	if pl.ReorderPointManual {
 		add("", s.Manual.Render(fmt.Sprintf("manual ROP %s in use", groupInt(int64(pl.ReorderPoint)))))

@@ -17,7 +17,7 @@ import (
 
 // The Reorder pane's working for a sporadic SKU shows the quantile q its
 // reorder point and safety stock come from, and the safety stock as
-// max(q − μ·L, 0): never negative, and with the numbers that make it.
+// max(q − μ·(L + R), 0): never negative, and with the numbers that make it.
 func TestSporadicWorkingShowsTheQuantile(t *testing.T) {
 	// the demo catalogue: the fixture orders no sporadic SKU
 	path := filepath.Join(t.TempDir(), "demo.db")
@@ -47,14 +47,15 @@ func TestSporadicWorkingShowsTheQuantile(t *testing.T) {
 	}
 	p.table.moveTo(pos)
 	r := p.currentRow()
-	q := model.LeadTimeDemandQuantile(&r.Forecast, r.LeadTimeWeeks, r.ServiceLevel)
-	if want := math.Max(q-r.Forecast.Level()*r.LeadTimeWeeks, 0); math.Abs(r.Plan.SafetyStock-want) > 1e-9 {
-		t.Fatalf("%s: SS %v, want max(q %v − μ·L, 0) = %v", r.Item.Product.SKU, r.Plan.SafetyStock, q, want)
+	P := model.RiskPeriod(r.LeadTimeWeeks, r.ReviewWeeks)
+	q := model.LeadTimeDemandQuantile(&r.Forecast, P, r.ServiceLevel)
+	if want := math.Max(q-r.Forecast.Level()*P, 0); math.Abs(r.Plan.SafetyStock-want) > 1e-9 {
+		t.Fatalf("%s: SS %v, want max(q %v − μ·(L + R), 0) = %v", r.Item.Product.SKU, r.Plan.SafetyStock, q, want)
 	}
 	working := strings.Join(m.detail.orderFacts(m.detailInput(), 200), "\n")
 	for _, want := range []string{
-		fmt.Sprintf("%s = ⌈q⌉, q %s the %s%% quantile of demand over L", groupInt(int64(r.Plan.AutoReorderPoint)), formatQty(q), trimFloat(100*r.ServiceLevel)),
-		fmt.Sprintf("SS %s = max(q − μ·L, 0)", formatQty(r.Plan.SafetyStock)),
+		fmt.Sprintf("%s = ⌈q⌉, q %s the %s%% quantile of demand over L + R", groupInt(int64(r.Plan.AutoReorderPoint)), formatQty(q), trimFloat(100*r.ServiceLevel)),
+		fmt.Sprintf("SS %s = max(q − μ·(L + R), 0)", formatQty(r.Plan.SafetyStock)),
 	} {
 		if !strings.Contains(working, want) {
 			t.Errorf("the working lacks %q:\n%s", want, working)

@@ -18,29 +18,31 @@ func TestBandQty(t *testing.T) {
 }
 
 // The Stock pane's facts and the Reorder pane's working show the demand
-// over the SKU's lead time with its 80 % band, the planner's figures; a
-// SKU still being forecast says so instead of showing a band of zeros.
-func TestDetailShowsLeadTimeDemand(t *testing.T) {
+// over the SKU's risk period, lead time plus review period (the fixture's
+// 2 + 1 weeks), with its 80 % band, the planner's figures; a SKU still
+// being forecast says so instead of showing a band of zeros.
+func TestDetailShowsRiskPeriodDemand(t *testing.T) {
 	m, _ := newTestModel(t, 160, 45)
 	press(t, m, "down", "down")
 	r := m.stock.currentRow()
-	ld := r.LeadTimeDemand()
-	if ld.Weeks != 2 || !(ld.Lower < ld.Mean && ld.Mean < ld.Upper) {
-		t.Fatalf("fixture: %s lead-time demand %+v", r.Item.Product.SKU, ld)
+	rd := r.RiskDemand()
+	if rd.Lead != 2 || rd.Review != 1 || rd.Weeks != 3 || !(rd.Lower < rd.Mean && rd.Mean < rd.Upper) {
+		t.Fatalf("fixture: %s risk-period demand %+v", r.Item.Product.SKU, rd)
 	}
 	screen := ansi.Strip(m.render())
-	want := "Lead time 2 wk: demand " + formatQty(ld.Mean)
-	band := "(80%:\u00a0" + bandQty(ld.Lower) + "–" + bandQty(ld.Upper) + ")"
+	// the pane is narrow: the figures wrap onto the next line
+	want := "Lead time 2 wk + 1 wk review: demand"
+	band := formatQty(rd.Mean) + " (80%:\u00a0" + bandQty(rd.Lower) + "–" + bandQty(rd.Upper) + ")"
 	if !strings.Contains(screen, want) || !strings.Contains(screen, band) {
 		t.Errorf("stock pane lacks %q and %q:\n%s", want, band, screen)
 	}
 
 	press(t, m, "3")
 	r = m.reorder.currentRow()
-	ld = r.LeadTimeDemand()
+	rd = r.RiskDemand()
 	screen = ansi.Strip(m.render())
-	want = "demand over L " + formatQty(ld.Mean)
-	band = "(80%:\u00a0" + bandQty(ld.Lower) + "–" + bandQty(ld.Upper) + ")"
+	want = "demand over P = L + R = " + trimFloat(rd.Weeks) + " wk:"
+	band = formatQty(rd.Mean) + " (80%:\u00a0" + bandQty(rd.Lower) + "–" + bandQty(rd.Upper) + ")"
 	if !strings.Contains(screen, want) || !strings.Contains(screen, band) {
 		t.Errorf("reorder pane lacks %q and %q:\n%s", want, band, screen)
 	}

@@ -7,13 +7,13 @@ import (
 	"stockroom/planner"
 )
 
-// leadDemandBand is the mean demand over the SKU's lead time, the span
-// its reorder point covers, and the 80 % band around it: "128 (80%:
+// riskDemandBand is the mean demand over the SKU's risk period L + R, the
+// span its reorder point covers, and the 80 % band around it: "128 (80%:
 // 110–147)". The band is drawn from the distribution the reorder point is
 // a quantile of. A non-breaking space keeps the band on one line when the
 // fact wraps.
-func leadDemandBand(ld planner.LeadTimeDemand) string {
-	return fmt.Sprintf("%s (80%%:\u00a0%s–%s)", formatQty(ld.Mean), bandQty(ld.Lower), bandQty(ld.Upper))
+func riskDemandBand(rd planner.RiskDemand) string {
+	return fmt.Sprintf("%s (80%%:\u00a0%s–%s)", formatQty(rd.Mean), bandQty(rd.Lower), bandQty(rd.Upper))
 }
 
 // bandQty writes a band edge: whole units (a count distribution's) without
