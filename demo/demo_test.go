@@ -436,9 +436,13 @@ func TestCatalogueStatuses(t *testing.T) {
 		t.Errorf("settings are not the defaults the demo aims with: %+v", set)
 	}
 	// Out and excess are aimed at 3 and 4 %, dead follows from the
-	// history, low from following the policy, and the rest is ok.
+	// history, low from following the policy, and the rest is ok. Low is
+	// a SKU whose position has crossed its reorder point since the last
+	// weekly review and waits for the next: with the risk period L + R
+	// about 10 % of the demo (9.9 % for this seed), so the bound leaves
+	// room above it.
 	want := map[model.Status][2]float64{
-		model.StatusOut: {2, 6}, model.StatusLow: {3, 10}, model.StatusDead: {3, 8},
+		model.StatusOut: {2, 6}, model.StatusLow: {3, 14}, model.StatusDead: {3, 8},
 		model.StatusExcess: {3, 8}, model.StatusOK: {70, 88},
 	}
 	for _, s := range model.Statuses() {
