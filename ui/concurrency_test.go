@@ -244,9 +244,7 @@ func TestUndoOfABulkEditUndoesWhatIsStillItsOwn(t *testing.T) {
 }
 
 func TestSaveWaitsForAnotherProcessesLockAndIsNotDropped(t *testing.T) {
-	m, st := newTestModel(t, 160, 45)
-	lock := lockedBy(t, otherProcess(t, st))
-	press(t, m, "down", "down")
+	m, st, _, lock := waitingOnALock(t)
 	sku := currentSKU(m)
 	rest := saveWaiting(t, m, "e", "44") // the save runs until it finds the lock
 	if m.message != waitingText || !m.saving {

@@ -13,9 +13,7 @@ import (
 // running one.
 
 func TestEditWhileASaveWaitsIsQueuedNotSentToThePanes(t *testing.T) {
-	m, st := newTestModel(t, 160, 45)
-	lock := lockedBy(t, otherProcess(t, st))
-	press(t, m, "down", "down")
+	m, st, _, lock := waitingOnALock(t)
 	first := currentSKU(m)
 	rest := saveWaiting(t, m, "e", "44")
 

@@ -12,6 +12,7 @@ import (
 
 	"stockroom/model"
 	"stockroom/planner"
+	"stockroom/store"
 )
 
 // Round 3 of issue 12: the questions all went through one slot, so a
@@ -64,6 +65,19 @@ func writeInLock(t *testing.T, lock *sql.Tx, who, sku string, rop int) {
 // cursor's SKU), types value and presses enter while the lock is held: the
 // save waits for it. It returns what delivers the save's result once the
 // lock is gone.
+// waitingOnALock opens the fixture dashboard at 160×45 with another
+// process holding the catalogue's write lock (released when the test
+// ends) and the cursor on the third SKU: the start of every test of
+// saves that wait.
+func waitingOnALock(t *testing.T) (m *Model, st, other *store.Store, lock *sql.Tx) {
+	t.Helper()
+	m, st = newTestModel(t, 160, 45)
+	other = otherProcess(t, st)
+	lock = lockedBy(t, other)
+	press(t, m, "down", "down")
+	return m, st, other, lock
+}
+
 func saveWaiting(t *testing.T, m *Model, key, value string) tea.Cmd {
 	t.Helper()
 	press(t, m, key)
@@ -80,10 +94,7 @@ func saveWaiting(t *testing.T, m *Model, key, value string) tea.Cmd {
 func TestAQuestionOnScreenIsNotReplacedByALaterOne(t *testing.T) {
 	for _, answer := range []string{"y", "n"} {
 		t.Run(answer, func(t *testing.T) {
-			m, st := newTestModel(t, 160, 45)
-			other := otherProcess(t, st)
-			lock := lockedBy(t, other)
-			press(t, m, "down", "down")
+			m, st, _, lock := waitingOnALock(t)
 			sku := currentSKU(m)
 			rest := saveWaiting(t, m, "e", "11")
 			press(t, m, "q")
@@ -133,10 +144,7 @@ func TestAQuestionOnScreenIsNotReplacedByALaterOne(t *testing.T) {
 // ctrl+c while any question is open asks first when something is unsaved:
 // the quit question goes in front, and n brings the other question back.
 func TestCtrlCOverAQuestionAsksBeforeLosingWaitingSaves(t *testing.T) {
-	m, st := newTestModel(t, 160, 45)
-	other := otherProcess(t, st)
-	lock := lockedBy(t, other)
-	press(t, m, "down", "down")
+	m, st, _, lock := waitingOnALock(t)
 	first := currentSKU(m)
 	rest := saveWaiting(t, m, "e", "6")
 	press(t, m, "down")
@@ -203,10 +211,7 @@ func TestCtrlCOverAConflictWithAQueuedEditAsks(t *testing.T) {
 // A question that comes up while an editor is open waits until it closes:
 // the next digit typed goes into the field, not to the question.
 func TestAQuestionWaitsForTheOpenEditor(t *testing.T) {
-	m, st := newTestModel(t, 160, 45)
-	other := otherProcess(t, st)
-	lock := lockedBy(t, other)
-	press(t, m, "down", "down")
+	m, st, _, lock := waitingOnALock(t)
 	first := currentSKU(m)
 	rest := saveWaiting(t, m, "e", "4")
 	press(t, m, "down")
@@ -251,10 +256,7 @@ func TestAQuestionWaitsForTheOpenEditor(t *testing.T) {
 // The quit question counts what is unsaved now; queued saves go on while
 // it is open, and once nothing is left unsaved the dashboard quits.
 func TestQuitQuestionFollowsTheSavesAndQuitsWhenTheyLand(t *testing.T) {
-	m, st := newTestModel(t, 160, 45)
-	other := otherProcess(t, st)
-	lock := lockedBy(t, other)
-	press(t, m, "down", "down")
+	m, st, _, lock := waitingOnALock(t)
 	first := currentSKU(m)
 	rest := saveWaiting(t, m, "e", "44")
 	press(t, m, "down")
@@ -284,10 +286,7 @@ func TestQuitQuestionFollowsTheSavesAndQuitsWhenTheyLand(t *testing.T) {
 // A queued save that meets another process's change under the quit
 // question keeps asking: quitting first, then the save's own question.
 func TestQuitQuestionStaysWhenAQueuedSaveHasAQuestion(t *testing.T) {
-	m, st := newTestModel(t, 160, 45)
-	other := otherProcess(t, st)
-	lock := lockedBy(t, other)
-	press(t, m, "down", "down")
+	m, _, _, lock := waitingOnALock(t)
 	rest := saveWaiting(t, m, "e", "44")
 	press(t, m, "down")
 	second := currentSKU(m)
@@ -356,10 +355,7 @@ func TestTooSmallPageAsksBeforeQuittingWithASaveWaiting(t *testing.T) {
 // as soon as it has", never opened the editor, and the 97 typed next went
 // nowhere. It opens and queues as a pane edit does.
 func TestSettingsEditWhileASaveWaitsIsQueued(t *testing.T) {
-	m, st := newTestModel(t, 160, 45)
-	other := otherProcess(t, st)
-	lock := lockedBy(t, other)
-	press(t, m, "down", "down")
+	m, st, other, lock := waitingOnALock(t)
 	sku := currentSKU(m)
 	rest := saveWaiting(t, m, "e", "44")
 	toSetting(t, m, "service_level_a")
