@@ -201,22 +201,10 @@ func levelPrior(f fitted, y []float64) float64 {
 // sizeStats is the mean and population variance of the non-zero known
 // weeks of y and the share of known weeks that sold (0, 0, 0 if none).
 func sizeStats(y []float64) (mean, variance, share float64) {
-	var sum, sq float64
-	known, sales := 0, 0
-	for _, v := range y {
-		if math.IsNaN(v) {
-			continue
-		}
-		known++
-		if v > 0 {
-			sales++
-			sum += v
-			sq += v * v
-		}
-	}
-	if sales == 0 {
+	s := countSales(y)
+	if s.sales == 0 {
 		return 0, 0, 0
 	}
-	mean = sum / float64(sales)
-	return mean, math.Max(sq/float64(sales)-mean*mean, 0), float64(sales) / float64(known)
+	mean = s.sum / float64(s.sales)
+	return mean, math.Max(s.sq/float64(s.sales)-mean*mean, 0), float64(s.sales) / float64(s.known)
 }

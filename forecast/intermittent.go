@@ -89,21 +89,34 @@ func (f *crostonFit) psi(int) float64 { return f.factor * f.alpha / f.p0 }
 // sizeAndInterval is the mean non-zero demand and the mean number of known
 // weeks per non-zero demand (ADI); 0 and 1 when y never sold.
 func sizeAndInterval(y []float64) (size, interval float64) {
-	known, sales, sum := 0, 0, 0.0
+	s := countSales(y)
+	if s.sales == 0 {
+		return 0, 1
+	}
+	return s.sum / float64(s.sales), float64(s.known) / float64(s.sales)
+}
+
+// saleCounts are the known weeks of a series, the weeks that sold, and
+// the sum and sum of squares of what they sold.
+type saleCounts struct {
+	known, sales int
+	sum, sq      float64
+}
+
+func countSales(y []float64) saleCounts {
+	var s saleCounts
 	for _, v := range y {
 		if math.IsNaN(v) {
 			continue
 		}
-		known++
+		s.known++
 		if v > 0 {
-			sales++
-			sum += v
+			s.sales++
+			s.sum += v
+			s.sq += v * v
 		}
 	}
-	if sales == 0 {
-		return 0, 1
-	}
-	return sum / float64(sales), float64(known) / float64(sales)
+	return s
 }
 
 // tsb is Teunter, Syntetos and Babai's method: it smooths the probability
