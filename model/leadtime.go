@@ -40,3 +40,14 @@ func ChooseLeadTime(sp Supplier, measured LeadTimeStats, overrideDays float64) L
 	}
 	return lt
 }
+
+// DefaultLeadTime is the lead time of a SKU without a supplier: the
+// default_lead_time_days setting (days), so that it is never planned as
+// if orders arrived the day they are placed, unless the PM set one for
+// the SKU (overrideDays > 0).
+func DefaultLeadTime(days int, overrideDays float64) LeadTime {
+	if overrideDays > 0 {
+		return LeadTime{Days: overrideDays, Source: LeadTimeOverride}
+	}
+	return LeadTime{Days: float64(max(days, 0)), Source: LeadTimeDefault}
+}

@@ -29,3 +29,19 @@ func TestChooseLeadTime(t *testing.T) {
 		}
 	}
 }
+
+// A SKU without a supplier is planned with default_lead_time_days (14 by
+// default), not the zero lead time of an empty supplier; the PM's
+// override still wins.
+func TestDefaultLeadTime(t *testing.T) {
+	days := DefaultSettings().DefaultLeadTimeDays
+	if got := DefaultLeadTime(days, 0); got.Days != 14 || got.SDDays != 0 || got.Source != LeadTimeDefault {
+		t.Errorf("no supplier: %+v, want a 14-day lead time", got)
+	}
+	if got := DefaultLeadTime(30, 0).Days; got != 30 {
+		t.Errorf("no supplier with the setting at 30: %v days", got)
+	}
+	if got := DefaultLeadTime(14, 7); got != (LeadTime{Days: 7, Source: LeadTimeOverride}) {
+		t.Errorf("override: %+v", got)
+	}
+}

@@ -205,17 +205,6 @@ func SettingsInfo() []SettingInfo {
 	}
 }
 
-// SupplierOrDefault is the supplier a SKU is planned with: its own, or,
-// for a SKU without one (ok false), a stand-in whose lead time is
-// default_lead_time_days, so that it is never planned as if orders
-// arrived the day they are placed.
-func (s Settings) SupplierOrDefault(sp Supplier, ok bool) Supplier {
-	if ok {
-		return sp
-	}
-	return Supplier{LeadTimeDays: float64(s.DefaultLeadTimeDays)}
-}
-
 // OrderCostFor is the cost of placing an order with a supplier (K in the
 // EOQ): its own, or the catalogue's order_cost when it has none, since a
 // zero K would make every EOQ zero.

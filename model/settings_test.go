@@ -125,23 +125,6 @@ func TestSettingsInfoCoversEveryField(t *testing.T) {
 	}
 }
 
-// A SKU without a supplier is planned with default_lead_time_days (14 by
-// default), not the zero lead time of an empty supplier.
-func TestSupplierOrDefault(t *testing.T) {
-	s := DefaultSettings()
-	own := Supplier{ID: 3, Name: "Acme", LeadTimeDays: 21, LeadTimeSDDays: 2}
-	if got := s.SupplierOrDefault(own, true); got != own {
-		t.Errorf("a SKU's own supplier: %+v", got)
-	}
-	if got := s.SupplierOrDefault(Supplier{}, false); got.LeadTimeDays != 14 || got.LeadTimeSDDays != 0 {
-		t.Errorf("no supplier: %+v, want a 14-day lead time", got)
-	}
-	s.DefaultLeadTimeDays = 30
-	if got := s.SupplierOrDefault(Supplier{}, false).LeadTimeDays; got != 30 {
-		t.Errorf("no supplier with the setting at 30: %v days", got)
-	}
-}
-
 func TestOrderCostFallsBackToTheSetting(t *testing.T) {
 	s := DefaultSettings()
 	if got := s.OrderCostFor(Supplier{OrderCost: 40}); got != 40 {

@@ -369,9 +369,10 @@ func (s *Snapshot) plan(r *Row) {
 	it := r.Item
 	sp, hasSupplier := s.suppliers[it.Product.SupplierID]
 	set := s.Catalogue.Settings
-	r.LeadTime = model.ChooseLeadTime(set.SupplierOrDefault(sp, hasSupplier), s.Catalogue.Activity[sp.ID].LeadTime, it.Policy.LeadTimeDays)
-	if !hasSupplier && r.LeadTime.Source == model.LeadTimeSupplier {
-		r.LeadTime.Source = model.LeadTimeDefault
+	if hasSupplier {
+		r.LeadTime = model.ChooseLeadTime(sp, s.Catalogue.Activity[sp.ID].LeadTime, it.Policy.LeadTimeDays)
+	} else {
+		r.LeadTime = model.DefaultLeadTime(set.DefaultLeadTimeDays, it.Policy.LeadTimeDays)
 	}
 	r.LeadTimeWeeks, r.LeadTimeSDWeeks = r.LeadTime.Days/7, r.LeadTime.SDDays/7
 	r.ServiceLevel, r.ServiceLevelManual = set.ServiceLevelFor(r.ABC), false
