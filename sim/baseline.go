@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"stockroom/forecast"
+	"stockroom/model"
 )
 
 // The baselines are the simple policies the tool must beat on the same
@@ -35,7 +36,7 @@ func MinMaxPolicy(history []float64, censored []bool, base Policy) Policy {
 		daily = sum / float64(n)
 	}
 	p := base
-	p.ReorderPoint = daily * float64(base.LeadDays+max(base.ReviewDays, 0))
+	p.ReorderPoint = daily * base.riskDays()
 	p.OrderUpTo = p.ReorderPoint + daily*MinMaxWeeks*7
 	return p
 }
@@ -67,7 +68,7 @@ func NormalPolicy(history []float64, censored []bool, serviceLevel, cover float6
 	if serviceLevel > 0 && serviceLevel < 1 {
 		z = math.Max(forecast.NormalQuantile(serviceLevel), 0)
 	}
-	P := float64(base.LeadDays+max(base.ReviewDays, 0)) / 7
+	P := base.riskDays() / 7
 	p := base
 	p.ReorderPoint = mu*P + z*sd*math.Sqrt(P)
 	p.OrderUpTo = p.ReorderPoint + math.Max(cover, 0)
@@ -92,4 +93,10 @@ func meanSD(x []float64) (float64, float64) {
 		ss += (v - mean) * (v - mean)
 	}
 	return mean, math.Sqrt(ss / float64(len(x)-1))
+}
+
+// riskDays is the policy's risk period in days, the lead time plus the
+// review period, by the planner's own rule (model.RiskPeriod).
+func (p Policy) riskDays() float64 {
+	return model.RiskPeriod(float64(p.LeadDays), float64(p.ReviewDays))
 }
