@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"stockroom/model"
+	"stockroom/planner"
 	"stockroom/sim"
 )
 
@@ -83,7 +84,7 @@ func simulateCommand(db *string) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			res, err := simulate(cmd.Context(), st, snap, days, 7*warmup, spread)
+			res, err := planner.Simulate(cmd.Context(), st, snap, planner.SimulateOptions{Days: days, Warmup: 7 * warmup, Spread: spread})
 			if err != nil {
 				return err
 			}
@@ -102,7 +103,7 @@ func simulateCommand(db *string) *cobra.Command {
 }
 
 // writeSimulation prints one block per class and overall, a line per policy.
-func writeSimulation(w io.Writer, res *simulation, spread bool) error {
+func writeSimulation(w io.Writer, res *planner.Simulation, spread bool) error {
 	lead := "fixed lead times"
 	if spread {
 		lead = "lead times drawn with each SKU's spread"
@@ -126,17 +127,17 @@ func writeSimulation(w io.Writer, res *simulation, spread bool) error {
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "%-5s %-12s %6s %7s %7s %7s %9s %14s %6s %7s %14s\n",
 		"class", "policy", "SKUs", "target", "CSL", "fill", "fill@tool", "avg inventory", "weeks", "orders", "hold+order")
-	for _, l := range res.lines() {
+	for _, l := range res.Lines() {
 		atTool := "-"
-		if l.p > 0 {
+		if l.PolicyIndex > 0 {
 			atTool = "n/a" // the tool's inventory is beyond the scales replayed
-			if f, ok := res.FillAtToolInventory(l.p, l.classIndex); ok {
+			if f, ok := res.FillAtToolInventory(l.PolicyIndex, l.ClassIndex); ok {
 				atTool = fmt.Sprintf("%.1f%%", 100*f)
 			}
 		}
-		s := l.sum
+		s := l.Sum
 		fmt.Fprintf(w, "%-5s %-12s %6s %6.1f%% %6.1f%% %6.1f%% %9s %14s %6s %7s %14s\n",
-			l.class, l.policy, groupThousands(s.SKUs), 100*l.target, 100*s.CSL(), 100*s.Fill(), atTool,
+			l.Class, l.Policy, groupThousands(s.SKUs), 100*l.Target, 100*s.CSL(), 100*s.Fill(), atTool,
 			money(s.AvgInventoryCost), weeksText(s), groupThousands(s.Orders), money(s.HoldingCost+s.OrderingCost))
 	}
 	return nil

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"stockroom/model"
+	"stockroom/planner"
 )
 
 // simulate prints, per class and overall, one line per policy with CSL and
@@ -51,7 +51,7 @@ func TestSimulatePrintsPoliciesPerClass(t *testing.T) {
 	if lines < 6 {
 		t.Fatalf("%d policy lines:\n%s", lines, out)
 	}
-	for _, p := range simPolicies {
+	for _, p := range planner.SimulationPolicies {
 		if skus[p] != skus[p+" all"] || skus[p] == 0 {
 			t.Errorf("%s: classes hold %d SKUs, overall %d", p, skus[p], skus[p+" all"])
 		}
@@ -74,29 +74,6 @@ func TestSimulateRefusesBadWindows(t *testing.T) {
 		err := execute(t, append([]string{"simulate", "--db", path}, args...)...)
 		if err == nil || !isUsage(err) {
 			t.Errorf("%v: %v, want a usage error", args, err)
-		}
-	}
-}
-
-// dailySeries keeps the window's days only; a day with an in-stock share
-// under 1 is censored, an unknown (NaN) or full one is not; a missing day
-// sold nothing and counts as in stock.
-func TestDailySeries(t *testing.T) {
-	first := model.MustDay("2026-05-26")
-	days := []model.DailySale{
-		{Day: first - 1, Units: 9, InStock: 0}, // before the window
-		{Day: first, Units: 2, InStock: 1},
-		{Day: first + 1, Units: 1, InStock: 0.5},
-		{Day: first + 3, Units: 4, InStock: math.NaN()},
-		{Day: first + 4, Units: 0, InStock: 0},
-		{Day: first + 5, Units: 7, InStock: 1}, // after the window
-	}
-	units, censored := dailySeries(days, first, 5)
-	wantUnits := []float64{2, 1, 0, 4, 0}
-	wantCensored := []bool{false, true, false, false, true}
-	for i := range wantUnits {
-		if units[i] != wantUnits[i] || censored[i] != wantCensored[i] {
-			t.Errorf("day %d: %v %v, want %v %v", i, units[i], censored[i], wantUnits[i], wantCensored[i])
 		}
 	}
 }
@@ -155,7 +132,7 @@ func TestSimulateCSV(t *testing.T) {
 			t.Errorf("%v: fill_at_tool_inventory %q", r, atTool)
 		}
 	}
-	for _, p := range simPolicies {
+	for _, p := range planner.SimulationPolicies {
 		r := all[p]
 		if r == nil {
 			t.Fatalf("no overall row for %s:\n%s", p, out)

@@ -5,6 +5,8 @@ import (
 	"io"
 	"math"
 	"strconv"
+
+	"stockroom/planner"
 )
 
 // simulationCSVHeader names writeSimulationCSV's columns: shares as
@@ -18,7 +20,7 @@ var simulationCSVHeader = []string{
 }
 
 // writeSimulationCSV writes one row per class (A, B, C, all) and policy.
-func writeSimulationCSV(w io.Writer, res *simulation) error {
+func writeSimulationCSV(w io.Writer, res *planner.Simulation) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(simulationCSVHeader); err != nil {
 		return err
@@ -29,14 +31,14 @@ func writeSimulationCSV(w io.Writer, res *simulation) error {
 		}
 		return strconv.FormatFloat(v, 'f', prec, 64)
 	}
-	for _, l := range res.lines() {
-		s := l.sum
+	for _, l := range res.Lines() {
+		s := l.Sum
 		atTool := ""
-		if v, ok := res.FillAtToolInventory(l.p, l.classIndex); l.p > 0 && ok {
+		if v, ok := res.FillAtToolInventory(l.PolicyIndex, l.ClassIndex); l.PolicyIndex > 0 && ok {
 			atTool = f(v, 4)
 		}
 		err := cw.Write([]string{
-			l.class, l.policy, strconv.Itoa(s.SKUs), f(l.target, 4), f(s.CSL(), 4), f(s.Fill(), 4), atTool,
+			l.Class, l.Policy, strconv.Itoa(s.SKUs), f(l.Target, 4), f(s.CSL(), 4), f(s.Fill(), 4), atTool,
 			strconv.Itoa(s.Cycles), strconv.Itoa(s.Failed), f(s.Demanded, 1), f(s.Served, 1),
 			f(s.AvgInventoryCost, 2), f(s.WeeksOfStock(), 2), strconv.Itoa(s.Orders),
 			f(s.HoldingCost, 2), f(s.OrderingCost, 2),

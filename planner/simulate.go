@@ -1,4 +1,4 @@
-package main
+package planner
 
 import (
 	"context"
@@ -7,13 +7,12 @@ import (
 	"sync"
 
 	"stockroom/model"
-	"stockroom/planner"
 	"stockroom/sim"
 	"stockroom/store"
 )
 
 // The policies a simulation replays, in print order.
-var simPolicies = [...]string{"stockroom", "min/max 13w", "normal 52w"}
+var SimulationPolicies = [...]string{"stockroom", "min/max 13w", "normal 52w"}
 
 // simHistoryDays is the history before as-of the baselines read: 52 weeks.
 const simHistoryDays = 52 * 7
@@ -22,15 +21,23 @@ const simHistoryDays = 52 * 7
 // so a large catalogue's history is never held whole.
 const simChunk = 2000
 
-// simulation is a replay's pooled results.
-type simulation struct {
+// SimulateOptions says what to replay: Days after the snapshot's as-of
+// day, Warmup days before it replayed unmeasured (at most 52 weeks), and
+// Spread to draw each order's lead time with the SKU's σ_L.
+type SimulateOptions struct {
+	Days, Warmup int
+	Spread       bool
+}
+
+// Simulation is a replay's pooled results.
+type Simulation struct {
 	AsOf    model.Day
 	Days    int // replayed, from the day after AsOf
 	Warmup  int // days before AsOf+1 replayed but not measured
 	SKUs    int
 	Skipped int // discontinued: not replenished, so not replayed
-	ByClass [len(simPolicies)][3]sim.Summary
-	Overall [len(simPolicies)]sim.Summary
+	ByClass [len(SimulationPolicies)][3]sim.Summary
+	Overall [len(SimulationPolicies)]sim.Summary
 	// Target is the mean service level of the class's SKUs (its default
 	// unless the PM set some), TargetAll of all.
 	Target    [3]float64
@@ -38,35 +45,37 @@ type simulation struct {
 	// AtScale holds each baseline's replays with s and S scaled by
 	// sim.EqualInventoryFactors: [policy][factor][class], class 3 overall.
 	// The tool's entry is empty.
-	AtScale [len(simPolicies)][][4]sim.Summary
+	AtScale [len(SimulationPolicies)][][4]sim.Summary
 }
 
-// simLine is one line of a simulation's table: a class (or all) and a
+// SimulationLine is one line of a simulation's table: a class (or all) and a
 // policy with its summary.
-type simLine struct {
-	class, policy string
-	target        float64
-	classIndex, p int
-	sum           sim.Summary
+type SimulationLine struct {
+	Class, Policy string
+	Target        float64
+	// ClassIndex is the class (3: all), PolicyIndex the policy's index in
+	// SimulationPolicies (0: the tool).
+	ClassIndex, PolicyIndex int
+	Sum                     sim.Summary
 }
 
-// lines lists the table's lines in print order: A, B, C, then all, each
+// Lines lists the table's lines in print order: A, B, C, then all, each
 // with the tool first and then the baselines; classes without a SKU are
 // left out.
-func (s *simulation) lines() []simLine {
-	var out []simLine
+func (s *Simulation) Lines() []SimulationLine {
+	var out []SimulationLine
 	for c := 0; c <= 3; c++ {
 		name, target := "all", s.TargetAll
 		if c < 3 {
 			name, target = model.ABC(c).String(), s.Target[c]
 		}
-		for p, policy := range simPolicies {
+		for p, policy := range SimulationPolicies {
 			sum := s.Overall[p]
 			if c < 3 {
 				sum = s.ByClass[p][c]
 			}
 			if sum.SKUs > 0 {
-				out = append(out, simLine{class: name, policy: policy, target: target, classIndex: c, p: p, sum: sum})
+				out = append(out, SimulationLine{Class: name, Policy: policy, Target: target, ClassIndex: c, PolicyIndex: p, Sum: sum})
 			}
 		}
 	}
@@ -75,7 +84,7 @@ func (s *simulation) lines() []simLine {
 
 // FillAtToolInventory is a baseline's fill, interpolated, at the tool's
 // average inventory of the class (3: overall); ok false when out of range.
-func (s *simulation) FillAtToolInventory(policy, class int) (float64, bool) {
+func (s *Simulation) FillAtToolInventory(policy, class int) (float64, bool) {
 	tool := s.Overall[0]
 	if class < 3 {
 		tool = s.ByClass[0][class]
@@ -87,16 +96,17 @@ func (s *simulation) FillAtToolInventory(policy, class int) (float64, bool) {
 	return sim.FillAtInventory(pts, tool.AvgInventoryCost)
 }
 
-// simulate replays each active SKU's planned policy and the two baselines
+// Simulate replays each active SKU's planned policy and the two baselines
 // over the days after the snapshot's as-of day. Each policy starts with
 // its own order-up-to level on hand and nothing on order, warmup days
 // (at most simHistoryDays) before the day after as-of, over the sales of
 // those days, which are not measured; spread draws each order's lead time
 // with the SKU's σ_L.
-func simulate(ctx context.Context, st *store.Store, snap *planner.Snapshot, days, warmup int, spread bool) (*simulation, error) {
+func Simulate(ctx context.Context, st *store.Store, snap *Snapshot, opt SimulateOptions) (*Simulation, error) {
+	days, warmup, spread := opt.Days, opt.Warmup, opt.Spread
 	warmup = min(max(warmup, 0), simHistoryDays)
-	res := &simulation{AsOf: snap.AsOf, Days: days, Warmup: warmup}
-	rows := make([]*planner.Row, 0, len(snap.Rows))
+	res := &Simulation{AsOf: snap.AsOf, Days: days, Warmup: warmup}
+	rows := make([]*Row, 0, len(snap.Rows))
 	for _, r := range snap.Rows {
 		if r.Item.Product.Status == model.Discontinued {
 			res.Skipped++
@@ -146,16 +156,16 @@ func simulate(ctx context.Context, st *store.Store, snap *planner.Snapshot, days
 
 // simTally is what one worker's replays add up to.
 type simTally struct {
-	byClass [len(simPolicies)][3]sim.Summary
-	overall [len(simPolicies)]sim.Summary
-	atScale [len(simPolicies)][][4]sim.Summary
+	byClass [len(SimulationPolicies)][3]sim.Summary
+	overall [len(SimulationPolicies)]sim.Summary
+	atScale [len(SimulationPolicies)][][4]sim.Summary
 	targets [3]float64
 	counts  [3]int
 }
 
 func newSimTally() simTally {
 	var t simTally
-	for p := 1; p < len(simPolicies); p++ {
+	for p := 1; p < len(SimulationPolicies); p++ {
 		t.atScale[p] = make([][4]sim.Summary, len(sim.EqualInventoryFactors))
 	}
 	return t
@@ -163,7 +173,7 @@ func newSimTally() simTally {
 
 // replay runs a row's three policies, and the baselines at every scale,
 // over its sales.
-func (t *simTally) replay(snap *planner.Snapshot, r *planner.Row, sales []model.DailySale, days, warmup int, spread bool) {
+func (t *simTally) replay(snap *Snapshot, r *Row, sales []model.DailySale, days, warmup int, spread bool) {
 	set := snap.Catalogue.Settings
 	from := snap.AsOf - simHistoryDays + 1
 	history, histCensored := dailySeries(sales, from, simHistoryDays)
@@ -181,7 +191,7 @@ func (t *simTally) replay(snap *planner.Snapshot, r *planner.Row, sales []model.
 		}
 		return sim.Replay(sku, pol, costs, uint64(r.Item.Product.ID))
 	}
-	for p, pol := range simPoliciesFor(r, set, history, histCensored, spread) {
+	for p, pol := range policiesFor(r, set, history, histCensored, spread) {
 		out := run(pol)
 		t.byClass[p][c].Add(out)
 		t.overall[p].Add(out)
@@ -199,7 +209,7 @@ func (t *simTally) replay(snap *planner.Snapshot, r *planner.Row, sales []model.
 }
 
 func (t *simTally) merge(o simTally) {
-	for p := range simPolicies {
+	for p := range SimulationPolicies {
 		for c := range 3 {
 			t.byClass[p][c].Merge(o.byClass[p][c])
 		}
@@ -217,7 +227,7 @@ func (t *simTally) merge(o simTally) {
 }
 
 // fill puts the tally into the simulation: targets become means.
-func (t *simTally) fill(res *simulation) {
+func (t *simTally) fill(res *Simulation) {
 	res.ByClass, res.Overall, res.AtScale = t.byClass, t.overall, t.atScale
 	sum := 0.0
 	for c := range 3 {
@@ -232,10 +242,10 @@ func (t *simTally) fill(res *simulation) {
 	}
 }
 
-// simPoliciesFor is a row's planned policy and the two baselines, with
+// policiesFor is a row's planned policy and the two baselines, with
 // its supplier terms: review days, lead time (rounded to days), case pack,
 // MOQ and rounding rule.
-func simPoliciesFor(r *planner.Row, set model.Settings, history []float64, censored []bool, spread bool) [len(simPolicies)]sim.Policy {
+func policiesFor(r *Row, set model.Settings, history []float64, censored []bool, spread bool) [len(SimulationPolicies)]sim.Policy {
 	it := r.Item
 	review := set.ReviewDays
 	if it.Policy.ReviewDays > 0 {
