@@ -89,6 +89,7 @@ func runDashboard(ctx context.Context, opt dashboardOptions) error {
 		uiOpt.Trace = f
 	}
 	m := ui.New(uiOpt)
+	defer m.Close() // before the catalogue closes: a replay still running stops reading it
 	p := tea.NewProgram(m, tea.WithContext(ctx), tea.WithoutSignalHandler())
 	signals.endOn(p)
 	_, err = p.Run()

@@ -27,6 +27,8 @@ const simChunk = 2000
 type SimulateOptions struct {
 	Days, Warmup int
 	Spread       bool
+	// Progress, when set, is told how many SKUs are replayed so far.
+	Progress func(done, total int)
 }
 
 // Simulation is a replay's pooled results.
@@ -46,6 +48,9 @@ type Simulation struct {
 	// sim.EqualInventoryFactors: [policy][factor][class], class 3 overall.
 	// The tool's entry is empty.
 	AtScale [len(SimulationPolicies)][][4]sim.Summary
+	// PerSKU is each replayed SKU's result under the tool's policy, in no
+	// particular order (simulate_skus.go).
+	PerSKU []SKUReplay
 }
 
 // SimulationLine is one line of a simulation's table: a class (or all) and a
@@ -145,6 +150,9 @@ func Simulate(ctx context.Context, st *store.Store, snap *Snapshot, opt Simulate
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
+		if opt.Progress != nil {
+			opt.Progress(lo+len(chunk), len(rows))
+		}
 	}
 	total := newSimTally()
 	for _, t := range tallies {
@@ -161,6 +169,7 @@ type simTally struct {
 	atScale [len(SimulationPolicies)][][4]sim.Summary
 	targets [3]float64
 	counts  [3]int
+	perSKU  []SKUReplay
 }
 
 func newSimTally() simTally {
@@ -196,6 +205,7 @@ func (t *simTally) replay(snap *Snapshot, r *Row, sales []model.DailySale, days,
 		t.byClass[p][c].Add(out)
 		t.overall[p].Add(out)
 		if p == 0 {
+			t.perSKU = append(t.perSKU, SKUReplay{Row: r, Result: out})
 			continue
 		}
 		for f, k := range sim.EqualInventoryFactors {
@@ -224,11 +234,13 @@ func (t *simTally) merge(o simTally) {
 		t.targets[c] += o.targets[c]
 		t.counts[c] += o.counts[c]
 	}
+	t.perSKU = append(t.perSKU, o.perSKU...)
 }
 
 // fill puts the tally into the simulation: targets become means.
 func (t *simTally) fill(res *Simulation) {
 	res.ByClass, res.Overall, res.AtScale = t.byClass, t.overall, t.atScale
+	res.PerSKU = t.perSKU
 	sum := 0.0
 	for c := range 3 {
 		res.SKUs += t.counts[c]

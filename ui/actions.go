@@ -124,6 +124,7 @@ func (m *Model) changed(msg changedMsg) tea.Cmd {
 	}
 	var show tea.Cmd
 	if msg.next != nil {
+		m.replayOutdated("the catalogue was edited")
 		m.ownWrites++ // rows read after any outside reload still held
 		show = m.landed(msg.base, msg.next, msg.rows, msg.views, func(s *planner.Snapshot) (*planner.Snapshot, []int) {
 			return s.WithItems(msg.reloaded.Items, msg.reloaded.Activity)

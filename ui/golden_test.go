@@ -200,7 +200,7 @@ func TestTabsCycleAndKeysReachTheirPane(t *testing.T) {
 	if s := screen(m); !strings.Contains(s, "[4 Assortment]") || !strings.Contains(s, "ABC × XYZ") {
 		t.Errorf("assortment tab:\n%s", s)
 	}
-	press(t, m, "tab", "tab", "tab")
+	press(t, m, "tab", "tab", "tab", "tab") // Risk, Suppliers, Replay, Overview
 	if m.tab != 0 {
 		t.Errorf("tab wraps to Overview, got %d", m.tab)
 	}

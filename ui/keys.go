@@ -25,7 +25,7 @@ func DefaultKeys() KeyMap {
 		Bottom:      key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "last row")),
 		NextTab:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
 		PrevTab:     key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous pane")),
-		Tab:         key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6"), key.WithHelp("1–6", "go to pane")),
+		Tab:         key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7"), key.WithHelp("1–7", "go to pane")),
 		Filter:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
 		ClearFilter: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter / marks")),
 		Sort:        key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
@@ -49,13 +49,15 @@ func (k KeyMap) ShortHelp(tab, screen int) []key.Binding {
 	}
 	switch tab {
 	case overviewTab:
-		return []key.Binding{hint("↑/↓", "move"), hint("enter", "open"), hint("1–6", "panes"), k.Export, k.Settings, k.Help, k.Quit}
+		return []key.Binding{hint("↑/↓", "move"), hint("enter", "open"), hint("1–7", "panes"), k.Export, k.Settings, k.Help, k.Quit}
 	case assortmentTab:
 		return []key.Binding{hint("enter", "show SKUs"), hint("b", "breakdown"), k.Sort, k.Filter, k.Export, k.Help, k.Quit}
 	case riskTab:
 		return []key.Binding{hint("m", "what-if markdown"), k.Mark, k.Sort, k.Filter, k.Export, k.Help, k.Quit}
 	case reorderTab:
 		return []key.Binding{hint("e", "qty"), k.Order, hint("L/c/M/v/r", "lead/case/MOQ/svc/round"), k.Undo, k.Filter, k.Export, k.Help, k.Quit}
+	case replayTab:
+		return []key.Binding{hint("r", "run again"), hint("d", "weeks"), hint("w", "warm-up"), k.Sort, k.Filter, hint("x", "export table+SKUs"), k.Help, k.Quit}
 	case suppliersTab:
 		switch screen {
 		case screenOrders:

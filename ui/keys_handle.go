@@ -62,6 +62,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if m.tab == overviewTab && m.snap != nil {
 		return m.overviewKey(msg)
 	}
+	if m.tab == replayTab {
+		return m.replayKey(msg)
+	}
 	p := m.active()
 	if p == nil || m.snap == nil {
 		return nil
@@ -348,5 +351,9 @@ func (m *Model) showTab(tab int) tea.Cmd {
 		m.message = ""
 	}
 	m.tab = tab
-	return tea.Batch(m.summaryCmd(), m.freshen(), m.wantDetail())
+	var replay tea.Cmd
+	if tab == replayTab && !m.replay.opened {
+		replay = m.startReplay() // the first look starts it: a PM opening the tab wants the answer
+	}
+	return tea.Batch(m.summaryCmd(), m.freshen(), m.wantDetail(), replay)
 }

@@ -49,7 +49,7 @@ const (
 )
 
 // Tabs in order; the number key of each is its position + 1.
-var tabNames = []string{"Overview", "Stock", "Reorder", "Assortment", "Risk", "Suppliers"}
+var tabNames = []string{"Overview", "Stock", "Reorder", "Assortment", "Risk", "Suppliers", "Replay"}
 
 // Tab positions.
 const (
@@ -59,6 +59,7 @@ const (
 	assortmentTab
 	riskTab
 	suppliersTab
+	replayTab
 )
 
 // Model is the root model: it owns the layout and routes keys and messages
@@ -82,6 +83,7 @@ type Model struct {
 	assortment *assortmentPane
 	risk       *riskPane
 	suppliers  *suppliersPane
+	replay     *replayPane
 	// jump is a SKU to put the cursor on once its pane has rows (from the
 	// overview's lists)
 	jump    *jumpTarget
@@ -178,6 +180,7 @@ func New(opt Options) *Model {
 	m.assortment = newAssortmentPane(&m.styles)
 	m.risk = newRiskPane(&m.styles)
 	m.suppliers = newSuppliersPane(&m.styles)
+	m.replay = newReplayPane(&m.styles)
 	m.detail = detailPane{styles: &m.styles}
 	m.input = newCellInput()
 	return m
@@ -291,6 +294,13 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.forecasted(msg)
 	case forecastAppliedMsg:
 		return m, m.forecastApplied(msg)
+	case replayTickMsg:
+		return m, m.replayTicked(msg)
+	case replayDoneMsg:
+		return m, m.replayDone(msg)
+	case replayExportedMsg:
+		m.replayExported(msg)
+		return m, nil
 	case exportedMsg:
 		if msg.err != nil {
 			m.setError(fmt.Sprintf("export failed: %v", msg.err))

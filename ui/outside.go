@@ -229,6 +229,9 @@ func (m *Model) outsideRead(msg outsideReadMsg) tea.Cmd {
 	if news.Any && !m.keepMessage { // a refusal of the PM's last action stays in view
 		m.sayOutside(m.outsideNote(news) + " · reloaded")
 	}
+	if msg.o.Any {
+		m.replayOutdated("another process changed the catalogue")
+	}
 	if msg.loaded {
 		cmds := []tea.Cmd{m.setSnapshot(msg.next, nil, msg.views), m.wantDetail()}
 		if !m.forecast.running {

@@ -98,6 +98,8 @@ func (m *Model) paneOf(tab int) *pane {
 		return &m.risk.pane
 	case suppliersTab:
 		return m.suppliers.active()
+	case replayTab:
+		return &m.replay.pane
 	}
 	return nil
 }

@@ -43,7 +43,7 @@ func TestDashboardRandomKeys(t *testing.T) {
 	// what the seeds did between them: one seed can spend most of its
 	// steps in an editor refusing random text, as a user could
 	seen := map[string]int{}
-	for _, seed := range []uint64{1, 2} {
+	for _, seed := range []uint64{1, 4} {
 		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {
 			r := rand.New(rand.NewPCG(seed, 0x5eed))
 			h := newMonkey(t, func(n int) int { return r.IntN(n) })

@@ -292,6 +292,7 @@ func (m *Model) settingsSaved(msg settingsSavedMsg) tea.Cmd {
 		m.settings.undo = append(m.settings.undo, settingsStep{before: msg.before, after: msg.after})
 	}
 	m.ownSettings = append(m.ownSettings, msg.after)
+	m.replayOutdated("the settings changed")
 	what := describeSettings(msg.before, msg.after)
 	if msg.isUndo {
 		what = "Undone: " + what

@@ -204,6 +204,11 @@ func (m *Model) position() string {
 // the help key so the rest can be found.
 func (m *Model) hints(room int) string {
 	keys := m.keys.ShortHelp(m.tab, m.suppliers.screen)
+	if m.tab == replayTab && m.replay.job != nil {
+		// while it runs, esc cancels it, said in place of r
+		esc := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel replay"))
+		keys = append([]key.Binding{esc}, keys[1:]...)
+	}
 	if m.snap != nil && len(m.snap.Rows) == 0 {
 		// the empty catalogue's page: nothing to move, open or export
 		keys = []key.Binding{m.keys.Settings, m.keys.Help, m.keys.Quit}
@@ -295,6 +300,15 @@ func (m *Model) helpScreen() string {
 		"enter opens a supplier's orders, enter again an order's lines; t sends a draft (expected = today + lead time),\n" +
 		"r receives units of a line, R receives everything outstanding, c cancels, e changes a line's quantity,\n" +
 		"x on an order writes a supplier-ready CSV; esc goes back.\n\n")
+	b.WriteString(s.Title.Render("7 Replay") + "\n")
+	b.WriteString("Does following the suggestions deliver the service set? The catalogue is planned as it was 26 weeks ago and\n" +
+		"the sales since are replayed day by day (lost sales, weekly reviews, lead times, rounding), next to two baselines\n" +
+		"(min/max on 13 weeks, normal on 52 weeks), as stockroom simulate does. Per class: target and achieved cycle service\n" +
+		"level (CSL: share of replenishment cycles without a lost sale), fill rate (units served ÷ demanded), a baseline's\n" +
+		"fill at the tool's inventory, average inventory at cost, weeks of stock, orders and holding + ordering cost; below,\n" +
+		"the SKUs that lost the most units. It starts when the tab is first opened and runs in the background (esc cancels);\n" +
+		"r runs it again (an edit or a settings change marks it stale), d cycles 13/26/52 weeks, w turns the 26-week\n" +
+		"warm-up off and on. x writes the table (as simulate --format csv) and the SKU list as shown, two CSV files.\n\n")
 	b.WriteString(s.Title.Render("Settings") + "\n" + settingsHelp + "\n\n")
 	b.WriteString(s.Title.Render("Status") + "\n")
 	b.WriteString(s.Status(0).Render("out") + "     nothing available to sell (on hand − committed ≤ 0)\n")

@@ -125,6 +125,8 @@ func (m *Model) body() string {
 		return center(m.emptyHelp(), w, h)
 	case m.tab == overviewTab:
 		return m.renderOverview(w, h)
+	case m.tab == replayTab:
+		return m.replayBody(w, h)
 	}
 	if p := m.active(); p.view == nil {
 		return center(m.spin.View()+" Planning…", w, h)
@@ -215,7 +217,7 @@ func (m *Model) detailInput() detailInput {
 func (m *Model) placeEditor() {
 	t, col := m.stock.table, colROP
 	switch {
-	case m.tab == suppliersTab || m.tab == overviewTab || m.tab == assortmentTab:
+	case m.tab == suppliersTab || m.tab == overviewTab || m.tab == assortmentTab || m.tab == replayTab:
 		return
 	case m.tab == riskTab:
 		t, col = m.risk.table, kcolWhatIf
