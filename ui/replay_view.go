@@ -19,7 +19,7 @@ func (m *Model) replayBody(w, h int) string {
 		return center(m.replayWaiting(), w, h)
 	}
 	var lines []string
-	lines = append(lines, fit(m.replayHeadline(), w, false))
+	lines = append(lines, fit(m.replayHeadline(w), w, false))
 	legend := "CSL: share of replenishment cycles (arrival to arrival) without a lost sale · fill: units served ÷ demanded · " +
 		"fill@tool: a baseline's fill at the tool's average inventory"
 	if width(legend) > w {
@@ -45,7 +45,7 @@ func (m *Model) replayBody(w, h int) string {
 
 // replayHeadline says what the table replays: the as-of day, the window,
 // the warm-up, the SKUs.
-func (m *Model) replayHeadline() string {
+func (m *Model) replayHeadline(w int) string {
 	p := m.replay
 	res := p.res
 	span := count(res.Days/7, "week")
@@ -61,7 +61,17 @@ func (m *Model) replayHeadline() string {
 	if res.Skipped > 0 {
 		line += fmt.Sprintf(" · %d discontinued, not replayed", res.Skipped)
 	}
-	return m.styles.Title.Render(line) + m.styles.Dim.Render(fmt.Sprintf(" · took %.1f s", p.took.Seconds()))
+	took := fmt.Sprintf(" · took %.1f s", p.took.Seconds())
+	if width(line+took) > w {
+		// narrow: the same facts, shorter
+		warm = "no warm-up"
+		if res.Warmup > 0 {
+			warm = fmt.Sprintf("%dw warm-up", res.Warmup/7)
+		}
+		line = fmt.Sprintf("As of %s · %s to %s · %s · %s", res.AsOf, span, res.AsOf+model.Day(res.Days), warm, count(res.SKUs, "SKU"))
+		took = ""
+	}
+	return m.styles.Title.Render(line) + m.styles.Dim.Render(took)
 }
 
 // replayNote is the line about the result's state: another run going on,
