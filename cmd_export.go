@@ -32,6 +32,9 @@ var views = map[string]func(*planner.Snapshot, viewOptions) planner.View{
 	"overview": func(s *planner.Snapshot, _ viewOptions) planner.View { return s.Overview().View() },
 	"po":       nil,
 	"pos":      nil,
+	// replayed rather than planned (simulation_export.go)
+	"simulation":      nil,
+	"simulation_skus": nil,
 }
 
 // viewOptions are the flags that shape a view rather than filter it.
@@ -52,6 +55,9 @@ func exportCommand(db *string) *cobra.Command {
 		Short: "Write a view to CSV or JSON",
 		Long: "Writes every row of a view that passes --filter, in --sort order, with the same\n" +
 			"snake_case columns as the dashboard's x export. Views: " + viewNames() + ".\n" +
+			"simulation (the table of stockroom simulate --format csv) and simulation_skus (each\n" +
+			"SKU's replay under the tool's policy) replay the 26 weeks after --as-of (default: 26\n" +
+			"weeks before the latest sales day) without warm-up, as simulate does by default.\n" +
 			"Without -o the rows go to standard output.",
 		Example: "  stockroom export stock --filter garden --sort days_of_cover -o garden.csv\n" +
 			"  stockroom export stock --format json --sort status\n" +
@@ -59,7 +65,8 @@ func exportCommand(db *string) *cobra.Command {
 			"  stockroom export po --id 212 -o po-212.csv          a supplier-ready order\n" +
 			"  stockroom export pos --filter sent                   every purchase order\n" +
 			"  stockroom export assortment --by brand               brands' shares, turnover and GMROI\n" +
-			"  stockroom export risk --sort excess_value:desc       stock at risk, most valuable first",
+			"  stockroom export risk --sort excess_value:desc       stock at risk, most valuable first\n" +
+			"  stockroom export simulation_skus --sort units_lost:desc   where the replayed policy lost sales",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usageError{fmt.Errorf("export takes one view name (%s)", viewNames())}
@@ -128,6 +135,9 @@ func exportCommand(db *string) *cobra.Command {
 // exportedView reads the named view: purchase orders straight from the
 // store, every other view from the planned catalogue.
 func exportedView(ctx context.Context, path, name string, asOf model.Day, opt viewOptions) (planner.View, func(), error) {
+	if replayed(name) {
+		return exportedReplay(ctx, path, name, asOf)
+	}
 	if build := views[name]; build != nil {
 		st, snap, err := planCatalogue(ctx, path, asOf)
 		if err != nil {
