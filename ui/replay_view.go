@@ -22,8 +22,13 @@ func (m *Model) replayBody(w, h int) string {
 	lines = append(lines, fit(m.replayHeadline(w), w, false))
 	legend := "CSL: share of replenishment cycles (arrival to arrival) without a lost sale · fill: units served ÷ demanded · " +
 		"fill@tool: a baseline's fill at the tool's average inventory"
-	if width(legend) > w {
-		legend = "CSL: cycles without a lost sale · fill: units served ÷ demanded · fill@tool: a baseline at the tool's stock"
+	for _, shorter := range []string{
+		"CSL: cycles without a lost sale · fill: units served ÷ demanded · fill@tool: a baseline at the tool's stock",
+		"CSL: cycles without lost sale · fill: served ÷ demanded · fill@tool: baseline at tool's stock",
+	} {
+		if width(legend) > w {
+			legend = shorter
+		}
 	}
 	lines = append(lines, s.Dim.Render(fit(legend, w, false)))
 	if note := m.replayNote(); note != "" {
@@ -59,7 +64,7 @@ func (m *Model) replayHeadline(w int) string {
 	line := fmt.Sprintf("Replay as of %s · %s, %s to %s · %s · %s, lost sales",
 		res.AsOf, span, res.AsOf+1, res.AsOf+model.Day(res.Days), warm, count(res.SKUs, "SKU"))
 	if res.Skipped > 0 {
-		line += fmt.Sprintf(" · %d discontinued, not replayed", res.Skipped)
+		line += " · " + groupInt(int64(res.Skipped)) + " discontinued, not replayed"
 	}
 	took := fmt.Sprintf(" · took %.1f s", p.took.Seconds())
 	if width(line+took) > w {
@@ -79,6 +84,9 @@ func (m *Model) replayHeadline(w int) string {
 func (m *Model) replayNote() string {
 	p, s := m.replay, m.styles
 	switch {
+	case p.job != nil && p.job.dirty:
+		return s.Info.Render(replayProgressText(p.job.latest(), p.job.req)) +
+			s.Error.Render(" · "+p.why+" since it started: r again once it ends")
 	case p.job != nil:
 		return s.Info.Render(replayProgressText(p.job.latest(), p.job.req) + " · esc cancels · the table shows the last replay")
 	case p.outdated:
