@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"time"
 
@@ -210,6 +211,9 @@ func (m *Model) replayDone(msg replayDoneMsg) tea.Cmd {
 		return nil
 	}
 	p.res, p.req, p.took = msg.res, run.req, msg.took
+	if m.message == replayStartText(run.req) {
+		m.setInfo(fmt.Sprintf("Replayed %s in %.1f s", replayWindowText(run.req), msg.took.Seconds()))
+	}
 	p.outdated = run.dirty
 	if !p.outdated {
 		p.why = ""

@@ -22,7 +22,7 @@ func (m *Model) replayKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.setInfo("The replay is running · esc cancels it")
 			return nil
 		}
-		m.setInfo("Replaying " + replayWindowText(p.request()) + "…")
+		m.setInfo(replayStartText(p.request()))
 		return m.startReplay()
 	case "d", "w":
 		if msg.String() == "d" {
@@ -30,7 +30,7 @@ func (m *Model) replayKey(msg tea.KeyPressMsg) tea.Cmd {
 		} else {
 			p.warmup = !p.warmup
 		}
-		m.setInfo("Replaying " + replayWindowText(p.request()) + "…")
+		m.setInfo(replayStartText(p.request()))
 		return m.startReplay()
 	case "esc":
 		if p.job != nil {
@@ -53,6 +53,12 @@ func (m *Model) replayKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	return m.tableKey(&p.pane, msg)
+}
+
+// replayStartText is the status line while a run asked for by a key
+// goes on; its end replaces it (replayDone).
+func replayStartText(req planner.ReplayRequest) string {
+	return "Replaying " + replayWindowText(req) + "…"
 }
 
 // nextWeeks is the window after weeks in replayWeeks' cycle.

@@ -281,6 +281,9 @@ func TestReplayRunsOnceAtATime(t *testing.T) {
 	if m.replay.res != g.res || m.replay.req.Weeks != 52 {
 		t.Errorf("the second run's result: %v weeks %d", m.replay.res != nil, m.replay.req.Weeks)
 	}
+	if !strings.HasPrefix(m.message, "Replayed 52 weeks (26 weeks' warm-up) in ") {
+		t.Errorf("after the run d asked for, the status bar says %q", m.message)
+	}
 	// w turns the warm-up off and runs again
 	_, cmd := m.Update(keyMsg("w"))
 	<-g.reported
