@@ -36,6 +36,10 @@ type Simulation struct {
 	Warmup  int // days before AsOf+1 replayed but not measured
 	SKUs    int
 	Skipped int // discontinued: not replenished, so not replayed
+	// Unlaunched counts the SKUs launched after the as-of day: the plan of
+	// that day has nothing for them (no history, no forecast), so they are
+	// not replayed.
+	Unlaunched int
 	ByClass [len(SimulationPolicies)][3]sim.Summary
 	Overall [len(SimulationPolicies)]sim.Summary
 	// Target is the mean service level of the class's SKUs (its default
@@ -110,6 +114,10 @@ func Simulate(ctx context.Context, st *store.Store, snap *Snapshot, opt Simulate
 	for _, r := range snap.Rows {
 		if r.Item.Product.Status == model.Discontinued {
 			res.Skipped++
+			continue
+		}
+		if launch := r.Item.Product.LaunchedOn; launch.Valid() && launch > snap.AsOf {
+			res.Unlaunched++
 			continue
 		}
 		rows = append(rows, r)
