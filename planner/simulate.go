@@ -40,8 +40,8 @@ type Simulation struct {
 	// that day has nothing for them (no history, no forecast), so they are
 	// not replayed.
 	Unlaunched int
-	ByClass [len(SimulationPolicies)][3]sim.Summary
-	Overall [len(SimulationPolicies)]sim.Summary
+	ByClass    [len(SimulationPolicies)][3]sim.Summary
+	Overall    [len(SimulationPolicies)]sim.Summary
 	// Target is the mean service level of the class's SKUs (its default
 	// unless the PM set some), TargetAll of all.
 	Target    [3]float64
