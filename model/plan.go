@@ -106,6 +106,7 @@ type Plan struct {
 //	      demand over P weeks, SS = max(q − μ_w·P, 0)          intermittent, lumpy
 //	EOQ = √(2·D·K / (h·c)),  D = 52·μ_w
 //	S   = ROP + min(max(EOQ, μ_w·R), μ_w·max cover)
+//	      at least ROP + the forecast's SaleSize             intermittent, lumpy
 //	suggested = RoundOrder(S − IP) when IP ≤ ROP or order-by ≤ today + R,
 //	            at least ROP − IP + 1 when IP ≤ ROP
 //	days of cover = available / (μ_w / 7), ∞ beyond ten years (CoverDays)
@@ -152,7 +153,13 @@ func Compute(in PlanInput) Plan {
 		p.ReorderPointManual = true
 	}
 	p.EOQ = EOQ(52*mu, in.OrderCost, in.HoldingRate, in.UnitCost)
-	p.OrderUpTo = float64(p.ReorderPoint) + orderCover(p.EOQ, mu, in.ReviewWeeks, in.MaxCoverWeeks)
+	cover := orderCover(p.EOQ, mu, in.ReviewWeeks, in.MaxCoverWeeks)
+	if f := in.Forecast; f != nil && f.Class.Sporadic() {
+		// one customer's order is the unit a sporadic SKU sells in: an
+		// order that tops up less runs out on the next sale
+		cover = math.Max(cover, atLeastZero(f.SaleSize))
+	}
+	p.OrderUpTo = float64(p.ReorderPoint) + cover
 
 	p.DaysOfCover = CoverDays(float64(p.Available), mu)
 

@@ -80,7 +80,12 @@ func (d detailPane) orderFacts(in detailInput, w int) []string {
 	if pl.ReorderPointManual {
 		add("", s.Manual.Render(fmt.Sprintf("manual ROP %s in use", groupInt(int64(pl.ReorderPoint)))))
 	}
-	add("Up to", fmt.Sprintf("S %s = ROP + min(max(EOQ %s, μ·R), μ·%s wk)", formatQty(pl.OrderUpTo), formatQty(pl.EOQ), trimFloat(float64(in.Snap.Catalogue.Settings.MaxCoverWeeks))))
+	upTo := fmt.Sprintf("S %s = ROP + min(max(EOQ %s, μ·R), μ·%s wk)", formatQty(pl.OrderUpTo), formatQty(pl.EOQ), trimFloat(float64(in.Snap.Catalogue.Settings.MaxCoverWeeks)))
+	if size := r.Forecast.SaleSize; r.Forecast.Class.Sporadic() && size > 0 && math.Abs(pl.OrderUpTo-float64(pl.ReorderPoint)-size) < 1e-9 {
+		// the floor won: say so, or the formula above would not add up
+		upTo = fmt.Sprintf("S %s = ROP + one sale's size %s (more than the cover rule gives)", formatQty(pl.OrderUpTo), formatQty(size))
+	}
+	add("Up to", upTo)
 	rule := string(it.Policy.Rounding)
 	if rule == "" {
 		rule = "up"
