@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/csv"
+	"math"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -24,20 +25,24 @@ func TestBacktestPrintsTheCumulativeTable(t *testing.T) {
 	if !found || !strings.Contains(methods, "auto             all") {
 		t.Fatalf("no methods table then cumulative table:\n%s", out)
 	}
-	if !strings.Contains(cumulative, "class        weeks  series  cover80 pinball10 pinball50 pinball90") {
+	if !strings.Contains(cumulative, "class        weeks  series  cover80  below  above pinball10 pinball50 pinball90") {
 		t.Errorf("cumulative header missing:\n%s", cumulative)
 	}
-	row := regexp.MustCompile(`(?m)^all +(\d+) +(\d+) +([\d.]+)% +([\d.]+) +([\d.]+) +([\d.]+)$`)
+	row := regexp.MustCompile(`(?m)^all +(\d+) +(\d+) +([\d.]+)% +([\d.]+)% +([\d.]+)% +([\d.]+) +([\d.]+) +([\d.]+)$`)
 	var weeks []string
 	for _, m := range row.FindAllStringSubmatch(cumulative, -1) {
 		weeks = append(weeks, m[1])
 		if cover := num(t, m[3]); m[2] == "0" || cover < 40 || cover > 100 {
 			t.Errorf("all, %s weeks: %s series, cover %v %%", m[1], m[2], cover)
 		}
+		// inside, below and above the band: every series is one of them
+		if sum := num(t, m[3]) + num(t, m[4]) + num(t, m[5]); math.Abs(sum-100) > 0.15 {
+			t.Errorf("all, %s weeks: cover + below + above = %v %%", m[1], sum)
+		}
 		// the median's loss is half its absolute error: no forecast hits
 		// every SKU's total exactly
-		if num(t, m[5]) <= 0 {
-			t.Errorf("all, %s weeks: pinball50 %s", m[1], m[5])
+		if num(t, m[7]) <= 0 {
+			t.Errorf("all, %s weeks: pinball50 %s", m[1], m[7])
 		}
 	}
 	if strings.Join(weeks, ",") != "4,8,13,26" {
@@ -61,7 +66,7 @@ func TestBacktestCumulativeCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(recs[0], ",") != "class,weeks,series,coverage80,pinball10,pinball50,pinball90" {
+	if strings.Join(recs[0], ",") != "class,weeks,series,coverage80,below80,above80,pinball10,pinball50,pinball90" {
 		t.Fatalf("header %v", recs[0])
 	}
 	var all []string
@@ -71,6 +76,9 @@ func TestBacktestCumulativeCSV(t *testing.T) {
 		}
 		if cov := num(t, r[3]); cov < 0 || cov > 1 {
 			t.Errorf("coverage %v is not a share: %v", cov, r)
+		}
+		if sum := num(t, r[3]) + num(t, r[4]) + num(t, r[5]); math.Abs(sum-1) > 1e-3 {
+			t.Errorf("coverage + below + above = %v: %v", sum, r)
 		}
 		if r[0] == "all" {
 			all = append(all, r[1])

@@ -27,7 +27,9 @@ func simulateCommand(db *string) *cobra.Command {
 			"later. Days out of stock are imputed (the mean of the week's in-stock days),\n" +
 			"not read as no demand. Each policy starts with its order-up-to level on hand and\n" +
 			"nothing on order; with --warmup W it starts W weeks before --as-of and replays\n" +
-			"those weeks' sales unmeasured, so the start does not flatter it.\n\n" +
+			"those weeks' sales unmeasured, so the start does not flatter it. Discontinued\n" +
+			"SKUs and SKUs launched after --as-of (the plan of that day knows nothing of\n" +
+			"them) are not replayed.\n\n" +
 			"Next to the tool's policy, two baselines on the same replay: min/max on the last\n" +
 			"13 weeks (s = mean daily demand × (L + R), S = s + 13 weeks' demand) and a\n" +
 			"normal policy on the last 52 weeks with the tool's lot size (s = μ·P + z·σ·√P,\n" +
@@ -121,6 +123,9 @@ func writeSimulation(w io.Writer, res *planner.Simulation, spread bool) error {
 	}
 	if res.Skipped > 0 {
 		fmt.Fprintf(w, "%s discontinued, not replayed.\n", count(res.Skipped, "SKU"))
+	}
+	if res.Unlaunched > 0 {
+		fmt.Fprintf(w, "%s launched after %s, not replayed (the plan of that day knows nothing of them).\n", count(res.Unlaunched, "SKU"), res.AsOf)
 	}
 	fmt.Fprintln(w, "CSL: share of replenishment cycles (arrival to arrival) without a lost sale; fill: units served ÷ demanded.")
 	fmt.Fprintln(w, "fill@tool: a baseline's fill at the tool's inventory (its s and S scaled to hold as much, interpolated).")

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"database/sql"
 	"encoding/csv"
+	"fmt"
 	"math"
 	"regexp"
 	"strings"
@@ -146,5 +148,47 @@ func TestSimulateCSV(t *testing.T) {
 		if math.Abs(fill-num(t, r[col["fill"]])) > 1e-3 || fill <= 0 || fill > 1 {
 			t.Errorf("%s overall fill %s, served ÷ demanded %v", p, r[col["fill"]], fill)
 		}
+	}
+}
+
+// A SKU launched after the as-of day is not replayed: the plan of that
+// day has nothing for it (no history, no forecast), so its lost sales
+// would judge a plan that never saw it. The header counts them, as an SQL
+// count over products says, and the classes hold the SKUs left.
+func TestSimulateLeavesOutSKUsLaunchedAfterAsOf(t *testing.T) {
+	path := demoDB(t)
+	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var later, discontinued, total int
+	err = db.QueryRow(`SELECT
+		count(*) FILTER (WHERE status = 'active' AND launched_on > '2026-05-25'),
+		count(*) FILTER (WHERE status = 'discontinued'),
+		count(*) FROM products`).Scan(&later, &discontinued, &total)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if later == 0 {
+		t.Fatal("the demo launches no SKU after 2026-05-25: the test proves nothing")
+	}
+	out, err := executeOut(t, "simulate", "--db", path, "--as-of", "2026-05-25", "--weeks", "26")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("%d SKUs launched after 2026-05-25, not replayed", later)
+	if later == 1 {
+		want = "1 SKU launched after 2026-05-25, not replayed"
+	}
+	if !strings.Contains(out, want) {
+		t.Errorf("want %q in:\n%s", want, out)
+	}
+	all := regexp.MustCompile(`(?m)^all +stockroom +([\d,]+) `).FindStringSubmatch(out)
+	if all == nil {
+		t.Fatalf("no overall line:\n%s", out)
+	}
+	if got := int(num(t, strings.ReplaceAll(all[1], ",", ""))); got != total-discontinued-later {
+		t.Errorf("replayed %d SKUs, want %d − %d discontinued − %d launched later = %d", got, total, discontinued, later, total-discontinued-later)
 	}
 }

@@ -105,6 +105,7 @@ func forecast(demand []float64, horizon int, force string, score bool) (Result, 
 	// Fit on a series scaled to mean non-zero demand one: parameters do not
 	// depend on units, and huge values cannot overflow the squared errors.
 	scale, _ := sizeAndInterval(y)
+	r.SaleSize = scale
 	for i := range y {
 		y[i] /= scale
 	}

@@ -19,6 +19,9 @@ var PinballLevels = [3]float64{0.1, 0.5, 0.9}
 type CumulativeErrors struct {
 	Series  int
 	Covered int // series whose actual total fell inside the 80 % band
+	// Below and Above count the others, by the side they fell on: a
+	// band that misses on one side is biased, on both too narrow.
+	Below, Above int
 	// Pinball sums each series' pinball loss at PinballLevels, scaled per
 	// week by the training weeks' naive scale (see ScoreCumulative).
 	Pinball [3]float64
@@ -44,7 +47,12 @@ func (ho Holdout) ScoreCumulative(r Result, horizons []int) []CumulativeErrors {
 		d := r.Cumulative(h - 1)
 		e := CumulativeErrors{Series: 1}
 		_, lo, hi := bandOf(d)
-		if actual >= lo && actual <= hi {
+		switch {
+		case actual < lo:
+			e.Below = 1
+		case actual > hi:
+			e.Above = 1
+		default:
 			e.Covered = 1
 		}
 		for k, tau := range PinballLevels {
@@ -85,6 +93,8 @@ func Pinball(y, q, tau float64) float64 {
 func (e *CumulativeErrors) Add(o CumulativeErrors) {
 	e.Series += o.Series
 	e.Covered += o.Covered
+	e.Below += o.Below
+	e.Above += o.Above
 	for k := range e.Pinball {
 		e.Pinball[k] += o.Pinball[k]
 	}
@@ -140,7 +150,10 @@ type CumulativeRow struct {
 	Weeks    int
 	Series   int
 	Coverage float64
-	Pinball  [3]float64
+	// Below and Above are the shares of series whose total fell below or
+	// above the band: 1 − Coverage split by side.
+	Below, Above float64
+	Pinball      [3]float64
 }
 
 // Rows lists the table by class (smooth, erratic, intermittent, lumpy,
@@ -164,7 +177,8 @@ func (t *CumulativeTable) Rows() []CumulativeRow {
 	for i, k := range keys {
 		e := t.cells[k]
 		row := CumulativeRow{Class: k.Class.String(), Weeks: k.Weeks, Series: e.Series,
-			Coverage: float64(e.Covered) / float64(e.Series)}
+			Coverage: float64(e.Covered) / float64(e.Series),
+			Below:    float64(e.Below) / float64(e.Series), Above: float64(e.Above) / float64(e.Series)}
 		if k.All {
 			row.Class = "all"
 		}

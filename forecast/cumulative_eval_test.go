@@ -47,12 +47,14 @@ func TestScoreCumulative(t *testing.T) {
 	}
 	horizons := []int{4, 8, 13}
 	cases := []struct {
-		weekly  float64
-		covered int
-		pinball [3]float64
+		weekly                float64
+		covered, below, above int
+		pinball               [3]float64
 	}{
-		{11, 0, [3]float64{0.9 * 1.4368969 / 8, 0.5 * 4 / 8, 0.1 * 6.5631031 / 8}},
-		{10.2, 1, [3]float64{0.1 * 1.7631031 / 8, 0.5 * 0.8 / 8, 0.1 * 3.3631031 / 8}},
+		{11, 0, 1, 0, [3]float64{0.9 * 1.4368969 / 8, 0.5 * 4 / 8, 0.1 * 6.5631031 / 8}},
+		{10.2, 1, 0, 0, [3]float64{0.1 * 1.7631031 / 8, 0.5 * 0.8 / 8, 0.1 * 3.3631031 / 8}},
+		// 9 a week: band 36 ± 1.2815516·2 = 33.437–38.563, the 40 sold above it
+		{9, 0, 0, 1, [3]float64{0.1 * 6.5631031 / 8, 0.5 * 4 / 8, 0.9 * 1.4368969 / 8}},
 	}
 	for _, c := range cases {
 		r := Result{Class: Smooth, Mean: []float64{c.weekly, c.weekly, c.weekly, c.weekly, c.weekly, c.weekly, c.weekly, c.weekly}, SD: 1}
@@ -61,8 +63,9 @@ func TestScoreCumulative(t *testing.T) {
 			t.Fatalf("%d scores", len(got))
 		}
 		e := got[0]
-		if e.Series != 1 || e.Covered != c.covered {
-			t.Errorf("%v a week: series %d covered %d, want 1 and %d", c.weekly, e.Series, e.Covered, c.covered)
+		if e.Series != 1 || e.Covered != c.covered || e.Below != c.below || e.Above != c.above {
+			t.Errorf("%v a week: series %d covered %d below %d above %d, want 1, %d, %d, %d", c.weekly,
+				e.Series, e.Covered, e.Below, e.Above, c.covered, c.below, c.above)
 		}
 		for k := range e.Pinball {
 			if math.Abs(e.Pinball[k]-c.pinball[k]) > 1e-7 {
@@ -81,14 +84,14 @@ func TestCumulativeTable(t *testing.T) {
 	var a, b CumulativeTable
 	horizons := []int{4, 8}
 	a.Add(Smooth, horizons, []CumulativeErrors{{Series: 1, Covered: 1, Pinball: [3]float64{0.2, 0.4, 0.6}}, {}})
-	a.Add(Smooth, horizons, []CumulativeErrors{{Series: 1, Pinball: [3]float64{0.4, 0.6, 0.8}}, {Series: 1, Covered: 1, Pinball: [3]float64{1, 1, 1}}})
-	b.Add(Lumpy, horizons, []CumulativeErrors{{Series: 1, Covered: 1, Pinball: [3]float64{0.3, 0.2, 0.1}}, {}})
+	a.Add(Smooth, horizons, []CumulativeErrors{{Series: 1, Below: 1, Pinball: [3]float64{0.4, 0.6, 0.8}}, {Series: 1, Covered: 1, Pinball: [3]float64{1, 1, 1}}})
+	b.Add(Lumpy, horizons, []CumulativeErrors{{Series: 1, Above: 1, Pinball: [3]float64{0.3, 0.2, 0.1}}, {}})
 	a.Merge(&b)
 	want := []CumulativeRow{
-		{Class: "smooth", Weeks: 4, Series: 2, Coverage: 0.5, Pinball: [3]float64{0.3, 0.5, 0.7}},
+		{Class: "smooth", Weeks: 4, Series: 2, Coverage: 0.5, Below: 0.5, Pinball: [3]float64{0.3, 0.5, 0.7}},
 		{Class: "smooth", Weeks: 8, Series: 1, Coverage: 1, Pinball: [3]float64{1, 1, 1}},
-		{Class: "lumpy", Weeks: 4, Series: 1, Coverage: 1, Pinball: [3]float64{0.3, 0.2, 0.1}},
-		{Class: "all", Weeks: 4, Series: 3, Coverage: 2.0 / 3, Pinball: [3]float64{0.9 / 3, 1.2 / 3, 1.5 / 3}},
+		{Class: "lumpy", Weeks: 4, Series: 1, Above: 1, Pinball: [3]float64{0.3, 0.2, 0.1}},
+		{Class: "all", Weeks: 4, Series: 3, Coverage: 1.0 / 3, Below: 1.0 / 3, Above: 1.0 / 3, Pinball: [3]float64{0.9 / 3, 1.2 / 3, 1.5 / 3}},
 		{Class: "all", Weeks: 8, Series: 1, Coverage: 1, Pinball: [3]float64{1, 1, 1}},
 	}
 	got := a.Rows()
@@ -97,7 +100,8 @@ func TestCumulativeTable(t *testing.T) {
 	}
 	for i, w := range want {
 		g := got[i]
-		same := g.Class == w.Class && g.Weeks == w.Weeks && g.Series == w.Series && math.Abs(g.Coverage-w.Coverage) < 1e-12
+		same := g.Class == w.Class && g.Weeks == w.Weeks && g.Series == w.Series && math.Abs(g.Coverage-w.Coverage) < 1e-12 &&
+			math.Abs(g.Below-w.Below) < 1e-12 && math.Abs(g.Above-w.Above) < 1e-12
 		for k := range w.Pinball {
 			same = same && math.Abs(g.Pinball[k]-w.Pinball[k]) < 1e-12
 		}
@@ -109,14 +113,14 @@ func TestCumulativeTable(t *testing.T) {
 	if err := a.WriteText(&text); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(text.String(), "all              4       3    66.7%     0.300     0.400     0.500") {
+	if !strings.Contains(text.String(), "all              4       3    33.3%  33.3%  33.3%     0.300     0.400     0.500") {
 		t.Errorf("text table:\n%s", text.String())
 	}
 	if err := a.WriteCSV(&csv); err != nil {
 		t.Fatal(err)
 	}
-	if lines := strings.Split(csv.String(), "\n"); lines[0] != "class,weeks,series,coverage80,pinball10,pinball50,pinball90" ||
-		lines[4] != "all,4,3,0.6667,0.3000,0.4000,0.5000" {
+	if lines := strings.Split(csv.String(), "\n"); lines[0] != "class,weeks,series,coverage80,below80,above80,pinball10,pinball50,pinball90" ||
+		lines[4] != "all,4,3,0.3333,0.3333,0.3333,0.3000,0.4000,0.5000" {
 		t.Errorf("csv table:\n%s", csv.String())
 	}
 }

@@ -27,6 +27,10 @@ type Result struct {
 	// SD²·LevelVar to a week's variance and SD²·LevelVar·h² to the total
 	// of h weeks (see calibrate.go).
 	LevelVar float64
+	// SaleSize is the mean demand of a week that sold, over the history
+	// from the first sale: the size of one order of a SKU that sells
+	// sporadically, which an order has to cover (model.Compute).
+	SaleSize float64
 }
 
 // Level is the mean weekly demand over the horizon: the μ_w of the

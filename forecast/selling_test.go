@@ -2,6 +2,7 @@ package forecast
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"testing"
 )
@@ -55,5 +56,31 @@ func TestSellingSKUNeverForecastZero(t *testing.T) {
 	gone := append(every(80, 2, 1), make([]float64, 30)...)
 	if res := Forecast(gone, 26); res.Level() > 0.1 {
 		t.Errorf("30 weeks after the last sale: level %.3f (%s), want near 0", res.Level(), res.Method)
+	}
+}
+
+// SaleSize is the mean of the weeks that sold, from the first sale on,
+// whatever the path the forecast takes: 20 weeks selling 3 or 5 in turn
+// among zeros (mean 4), a short history (2 and 6: 4), and none for a SKU
+// that never sold.
+func TestSaleSizeIsTheMeanOfWeeksThatSold(t *testing.T) {
+	long := make([]float64, 40)
+	for i := 0; i < len(long); i += 2 {
+		long[i] = float64(3 + 2*(i/2%2))
+	}
+	cases := []struct {
+		name   string
+		demand []float64
+		want   float64
+	}{
+		{"alternating 3 and 5 among zeros", long, 4},
+		{"short history", []float64{0, 0, 2, 0, 6, 0}, 4},
+		{"missing weeks ignored", []float64{2, math.NaN(), 6, 0}, 4},
+		{"never sold", []float64{0, 0, 0}, 0},
+	}
+	for _, c := range cases {
+		if got := Forecast(c.demand, 4).SaleSize; math.Abs(got-c.want) > 1e-9 {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
 	}
 }

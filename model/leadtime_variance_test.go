@@ -43,21 +43,24 @@ func TestLeadTimeDemandVariance(t *testing.T) {
 
 // The safety stock of a smooth SKU comes from the forecast's variance
 // over the risk period P = L + R = 2 + 1 = 3 weeks, not from P independent
-// weeks: with ψ = 0.5 and a level variance, SS = 1.6448536·√(130.4 +
-// 10²·0.5²) = 1.6448536·√155.4 = 20.5046690 and ROP = ⌈30 + 20.50⌉ = 51,
+// weeks, and from the level the cycles see (CycleWeighted): the level
+// variance 16·0.1 = 1.6 gives k = 1 + 1.6/10² = 1.016, level variance
+// 0.1016, μ 10.16. With ψ = 0.5, V_3 = 16·(7.25 + 0.1016·9) = 130.6304
+// and SS = 10.16·3 + 1.6448536·√(130.6304 + 10.16²·0.5²) − 10·3 =
+// 0.48 + 1.6448536·√156.4368 = 21.0529570, ROP = ⌈30 + 21.05⌉ = 52,
 // where P·σ_w² gave 14.054 and 45. A fractional lead time interpolates
-// the variance: L 2.5, P 3.5 weeks, (130.4 + 241.6)/2 = 186, SS
-// 1.6448536·√(186 + 25) = 23.8928790.
+// the variance: L 2.5, P 3.5 weeks, (130.6304 + 242.0096)/2 = 186.32, SS
+// 10.16·3.5 + 1.6448536·√(186.32 + 25.8064) − 35 = 24.5165689.
 func TestComputeSafetyStockFromTheForecastVariance(t *testing.T) {
 	in := base()
 	in.Forecast = levelled()
 	p := Compute(in)
-	if !near(p.SafetyStock, 20.5046690, 1e-6) || p.AutoReorderPoint != 51 {
-		t.Errorf("SS %v ROP %d, want 20.5046690 and 51", p.SafetyStock, p.AutoReorderPoint)
+	if !near(p.SafetyStock, 21.0529570, 1e-6) || p.AutoReorderPoint != 52 {
+		t.Errorf("SS %v ROP %d, want 21.0529570 and 52", p.SafetyStock, p.AutoReorderPoint)
 	}
 	in.LeadTimeWeeks = 2.5
-	if p := Compute(in); !near(p.SafetyStock, 23.8928790, 1e-6) || p.AutoReorderPoint != 59 {
-		t.Errorf("L 2.5 weeks: SS %v ROP %d, want 23.8928790 and ⌈35 + 23.89⌉ = 59", p.SafetyStock, p.AutoReorderPoint)
+	if p := Compute(in); !near(p.SafetyStock, 24.5165689, 1e-6) || p.AutoReorderPoint != 60 {
+		t.Errorf("L 2.5 weeks: SS %v ROP %d, want 24.5165689 and ⌈35 + 24.52⌉ = 60", p.SafetyStock, p.AutoReorderPoint)
 	}
 	// never negative, whatever the forecast's fields hold
 	in.Forecast = &forecast.Result{Class: forecast.Erratic, Mean: []float64{10}, SD: math.NaN(), LevelVar: -3}

@@ -95,14 +95,18 @@ type Plan struct {
 // period P = L + R (RiskPeriod; continuous review: R = 0).
 //
 //	IP  = on_hand − committed + on_order (sent and draft)
-//	SS  = z · √(V_P + μ_w²·σ_L²),  z = Φ⁻¹(service level)      smooth, erratic
-//	      V_P the forecast's variance of total demand over P weeks
-//	      (LeadTimeDemandVariance), P·σ_w² without a forecast
+//	k   = min(1 + SD²·LevelVar/μ_w², 2): the level the cycles see
+//	      (CycleWeighted); the forecast's means and level variance × k
+//	SS  = k·μ_w·P + z · √(V_P + (k·μ_w)²·σ_L²) − μ_w·P,
+//	      z = Φ⁻¹(service level)                                smooth, erratic
+//	      V_P the weighted forecast's variance of total demand over P
+//	      weeks (LeadTimeDemandVariance), P·σ_w² without a forecast
 //	ROP = ⌈μ_w·P + SS⌉ unless set by the PM
-//	ROP = ⌈q⌉, q = service-level quantile of demand over P weeks,
-//	      SS = max(q − μ_w·P, 0)                                intermittent, lumpy
+//	ROP = ⌈q⌉, q = service-level quantile of the weighted forecast's
+//	      demand over P weeks, SS = max(q − μ_w·P, 0)          intermittent, lumpy
 //	EOQ = √(2·D·K / (h·c)),  D = 52·μ_w
 //	S   = ROP + min(max(EOQ, μ_w·R), μ_w·max cover)
+//	      at least ROP + the forecast's SaleSize             intermittent, lumpy
 //	suggested = RoundOrder(S − IP) when IP ≤ ROP or order-by ≤ today + R,
 //	            at least ROP − IP + 1 when IP ≤ ROP
 //	days of cover = available / (μ_w / 7), ∞ beyond ten years (CoverDays)
@@ -127,9 +131,16 @@ func Compute(in PlanInput) Plan {
 	if in.ServiceLevel > 0 && in.ServiceLevel < 1 {
 		z = math.Max(forecast.NormalQuantile(in.ServiceLevel), 0)
 	}
-	p.SafetyStock = atLeastZero(z * math.Sqrt(LeadTimeDemandVariance(in.Forecast, sd, P)+mu*mu*sdL*sdL))
+	// the reorder point protects the level the cycles see (CycleWeighted)
+	risk, muRisk := in.Forecast, mu
+	if in.Forecast != nil {
+		cw, k := CycleWeighted(*in.Forecast)
+		risk, muRisk = &cw, mu*k
+	}
+	sdRisk := z * math.Sqrt(LeadTimeDemandVariance(risk, sd, P)+muRisk*muRisk*sdL*sdL)
+	p.SafetyStock = atLeastZero(muRisk*P + sdRisk - mu*P)
 	p.AutoReorderPoint = int(math.Ceil(mu*P + p.SafetyStock - 1e-9))
-	if f := in.Forecast; f != nil && f.Class.Sporadic() && in.ServiceLevel > 0 && in.ServiceLevel < 1 {
+	if f := risk; f != nil && f.Class.Sporadic() && in.ServiceLevel > 0 && in.ServiceLevel < 1 {
 		q := LeadTimeDemandQuantile(f, P, in.ServiceLevel)
 		// a quantile below the mean (most risk periods sell nothing) is
 		// the reorder point, but no stock is held beyond the mean: SS 0
@@ -142,7 +153,13 @@ func Compute(in PlanInput) Plan {
 		p.ReorderPointManual = true
 	}
 	p.EOQ = EOQ(52*mu, in.OrderCost, in.HoldingRate, in.UnitCost)
-	p.OrderUpTo = float64(p.ReorderPoint) + orderCover(p.EOQ, mu, in.ReviewWeeks, in.MaxCoverWeeks)
+	cover := orderCover(p.EOQ, mu, in.ReviewWeeks, in.MaxCoverWeeks)
+	if f := in.Forecast; f != nil && f.Class.Sporadic() {
+		// one customer's order is the unit a sporadic SKU sells in: an
+		// order that tops up less runs out on the next sale
+		cover = math.Max(cover, atLeastZero(f.SaleSize))
+	}
+	p.OrderUpTo = float64(p.ReorderPoint) + cover
 
 	p.DaysOfCover = CoverDays(float64(p.Available), mu)
 

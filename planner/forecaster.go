@@ -25,9 +25,10 @@ type Auto struct{}
 // (not at a history that stopped early) and no 1970 last sale for a SKU
 // that never sold, auto/5 issue 13's forecasts (the mean of the two best
 // methods, Theta, seasonal adjustment, no zero week for a SKU that sells),
-// auto/6 the calibrated level variance that widens long-horizon bands, so
-// older rows are recomputed once.
-func (Auto) Engine() string { return "auto/6" }
+// auto/6 the calibrated level variance that widens long-horizon bands,
+// auto/7 the size of a week that sold (the least a sporadic SKU's order
+// tops up), so older rows are recomputed once.
+func (Auto) Engine() string { return "auto/7" }
 
 func (Auto) Forecast(demand []float64, horizon int) forecast.Result {
 	return forecast.Forecast(demand, horizon)

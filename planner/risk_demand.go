@@ -9,9 +9,10 @@ import (
 
 // RiskDemand is a SKU's demand over its risk period P = L + R (lead time
 // plus review period, model.RiskPeriod), the span its reorder point has to
-// cover: its mean and 80 % band. It is drawn from the distribution whose
-// service-level quantile is the automatic reorder point (model.Compute),
-// so the band and the reorder point beside it in the detail pane agree.
+// cover: its mean and 80 % band, as the forecast has it. The automatic
+// reorder point (model.Compute) is a quantile of the same distribution at
+// the level the cycles see (RiskDemandQuantile, model.CycleWeighted), so
+// it can sit above the band's top for an uncertain level.
 type RiskDemand struct {
 	Lead, Review       float64 // L and R, in weeks
 	Weeks              float64 // P = L + R
@@ -21,8 +22,14 @@ type RiskDemand struct {
 // RiskDemand works out the row's demand over its risk period and its band.
 func (r *Row) RiskDemand() RiskDemand {
 	lo, hi := (1-forecast.BandLevel)/2, (1+forecast.BandLevel)/2
+	q := func(p float64) float64 {
+		if r.Forecast.Class.Sporadic() {
+			return model.LeadTimeDemandQuantile(&r.Forecast, r.riskWeeks(), p)
+		}
+		return r.riskNormal(&r.Forecast, 1).Quantile(p)
+	}
 	return RiskDemand{Lead: r.leadWeeks(), Review: r.reviewWeeks(), Weeks: r.riskWeeks(), Mean: r.riskMean(),
-		Lower: r.RiskDemandQuantile(lo), Upper: r.RiskDemandQuantile(hi)}
+		Lower: q(lo), Upper: q(hi)}
 }
 
 // leadWeeks is L, 0 when it is not a finite positive number.
@@ -41,23 +48,35 @@ func finiteWeeks(w float64) float64 {
 	return w
 }
 
-// RiskDemandQuantile is the p-quantile of demand over the risk period, as
-// model.Compute takes it for the reorder point: for intermittent and lumpy
-// SKUs the forecast's count distribution over P weeks; for the others a
-// normal with mean μ_w·P and variance V_P + μ_w²·σ_L² (the safety stock's:
-// V_P is the forecast's variance of demand over P weeks,
-// model.LeadTimeDemandVariance), read as zero below zero.
+// RiskDemandQuantile is the p-quantile of demand over the risk period at
+// the level the cycles see, as model.Compute takes it for the reorder
+// point: the forecast weighted by model.CycleWeighted, and for
+// intermittent and lumpy SKUs its count distribution over P weeks; for the
+// others a normal with mean k·μ_w·P and variance V_P + (k·μ_w)²·σ_L² (the
+// safety stock's: V_P is the weighted forecast's variance of demand over P
+// weeks, model.LeadTimeDemandVariance), read as zero below zero.
 func (r *Row) RiskDemandQuantile(p float64) float64 {
+	cw, k := model.CycleWeighted(r.Forecast)
 	if r.Forecast.Class.Sporadic() {
-		return model.LeadTimeDemandQuantile(&r.Forecast, r.riskWeeks(), p)
+		return model.LeadTimeDemandQuantile(&cw, r.riskWeeks(), p)
 	}
-	return r.riskNormal().Quantile(p)
+	return r.riskNormal(&cw, k).Quantile(p)
 }
 
-func (r *Row) riskNormal() forecast.Distribution {
-	P, mu := r.riskWeeks(), math.Max(r.Forecast.Level(), 0)
+// CycleWeight is the factor k by which the reorder point raises the
+// forecast's level (model.CycleWeighted); 1 when it does not.
+func (r *Row) CycleWeight() float64 {
+	_, k := model.CycleWeighted(r.Forecast)
+	return k
+}
+
+// riskNormal is the normal demand over P of the forecast f with its level
+// raised k-fold (f itself already raised: k only scales μ_w's lead-time
+// spread term).
+func (r *Row) riskNormal(f *forecast.Result, k float64) forecast.Distribution {
+	P, mu := r.riskWeeks(), math.Max(r.Forecast.Level(), 0)*k
 	sdL := math.Max(r.LeadTimeSDWeeks, 0)
-	v := model.LeadTimeDemandVariance(&r.Forecast, r.Forecast.SD, P)
+	v := model.LeadTimeDemandVariance(f, f.SD, P)
 	return forecast.Distribution{Kind: forecast.Normal, Mean: mu * P, Variance: v + mu*mu*sdL*sdL}
 }
 
@@ -67,7 +86,7 @@ func (r *Row) riskNormal() forecast.Distribution {
 func (r *Row) riskMean() float64 {
 	P := r.riskWeeks()
 	if !r.Forecast.Class.Sporadic() {
-		return r.riskNormal().Mean
+		return r.riskNormal(&r.Forecast, 1).Mean
 	}
 	whole := math.Floor(P)
 	mean := func(weeks float64) float64 { return r.Forecast.Total(int(weeks)).Mean }

@@ -38,8 +38,12 @@ type Simulation struct {
 	Warmup  int // days before AsOf+1 replayed but not measured
 	SKUs    int
 	Skipped int // discontinued: not replenished, so not replayed
-	ByClass [len(SimulationPolicies)][3]sim.Summary
-	Overall [len(SimulationPolicies)]sim.Summary
+	// Unlaunched counts the SKUs launched after the as-of day: the plan of
+	// that day has nothing for them (no history, no forecast), so they are
+	// not replayed.
+	Unlaunched int
+	ByClass    [len(SimulationPolicies)][3]sim.Summary
+	Overall    [len(SimulationPolicies)]sim.Summary
 	// Target is the mean service level of the class's SKUs (its default
 	// unless the PM set some), TargetAll of all.
 	Target    [3]float64
@@ -117,6 +121,10 @@ func Simulate(ctx context.Context, st *store.Store, snap *Snapshot, opt Simulate
 			res.Skipped++
 			continue
 		}
+		if launch := r.Item.Product.LaunchedOn; launch.Valid() && launch > snap.AsOf {
+			res.Unlaunched++
+			continue
+		}
 		rows = append(rows, r)
 	}
 	// one tally per core, each replaying its share of every chunk, added
@@ -126,6 +134,9 @@ func Simulate(ctx context.Context, st *store.Store, snap *Snapshot, opt Simulate
 		tallies[i] = newSimTally()
 	}
 	from := snap.AsOf - simHistoryDays + 1
+	if opt.Progress != nil {
+		opt.Progress(0, len(rows))
+	}
 	for lo := 0; lo < len(rows); lo += simChunk {
 		chunk := rows[lo:min(lo+simChunk, len(rows))]
 		ids := make([]int64, len(chunk))
@@ -205,7 +216,7 @@ func (t *simTally) replay(snap *Snapshot, r *Row, sales []model.DailySale, days,
 		t.byClass[p][c].Add(out)
 		t.overall[p].Add(out)
 		if p == 0 {
-			t.perSKU = append(t.perSKU, SKUReplay{Row: r, Result: out})
+			t.perSKU = append(t.perSKU, SKUReplayOf(r, out))
 			continue
 		}
 		for f, k := range sim.EqualInventoryFactors {

@@ -82,13 +82,6 @@ func RunReplay(ctx context.Context, st *store.Store, req ReplayRequest, progress
 	if err != nil {
 		return nil, err
 	}
-	active := 0
-	for _, r := range snap.Rows {
-		if r.Item.Product.Status != model.Discontinued {
-			active++ // what Simulate replays
-		}
-	}
-	progress(ReplayProgress{Stage: ReplayReplaying, Total: active})
 	return Simulate(ctx, st, snap, SimulateOptions{
 		Days: days, Warmup: 7 * req.WarmupWeeks, Spread: req.Spread,
 		Progress: func(done, total int) {

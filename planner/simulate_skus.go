@@ -7,11 +7,29 @@ import (
 	"stockroom/sim"
 )
 
-// SKUReplay is one SKU's replay under the tool's policy: the row it was
-// planned as on the simulation's as-of day, and what the replay measured.
+// SKUReplay is one SKU's replay under the tool's policy: what the list
+// shows of the SKU as planned on the simulation's as-of day, and what the
+// replay measured. It keeps no *Row: a result kept on screen must not keep
+// a second plan of the catalogue alive.
 type SKUReplay struct {
-	Row    *Row
+	ProductID                     int64
+	SKU, Name, Category, Supplier string
+	Price                         float64
+	// Target is the SKU's service level as planned (its cycle service
+	// level target).
+	Target float64
 	Result sim.Result
+	search string
+}
+
+// SKUReplayOf is a row's replay as the simulation keeps it.
+func SKUReplayOf(r *Row, res sim.Result) SKUReplay {
+	p := &r.Item.Product
+	return SKUReplay{
+		ProductID: p.ID, SKU: p.SKU, Name: p.Name, Category: p.Category, Supplier: r.Supplier,
+		Price: p.Price, Target: r.ServiceLevel, Result: res,
+		search: searchText(r.Item, r.Supplier),
+	}
 }
 
 // Lost is the demand the policy could not serve, in units.
@@ -21,8 +39,7 @@ func (s SKUReplay) Lost() float64 { return max(s.Result.Demanded-s.Result.Served
 // one that lost the most units under the tool's policy first, so a PM sees
 // where the promised service was not delivered.
 type SimulationSKUView struct {
-	skus   []SKUReplay
-	search []string
+	skus []SKUReplay
 }
 
 // SimulationSKU column indexes, in export order.
@@ -78,39 +95,35 @@ func (s *Simulation) SKUView() *SimulationSKUView {
 		if c := cmp.Compare(b.Lost(), a.Lost()); c != 0 {
 			return c
 		}
-		return cmp.Compare(a.Row.Item.Product.SKU, b.Row.Item.Product.SKU)
+		return cmp.Compare(a.SKU, b.SKU)
 	})
-	v := &SimulationSKUView{skus: skus, search: make([]string, len(skus))}
-	for i, k := range skus {
-		v.search[i] = searchText(k.Row.Item, k.Row.Supplier)
-	}
-	return v
+	return &SimulationSKUView{skus: skus}
 }
 
 func (v *SimulationSKUView) Name() string            { return "simulation_skus" }
 func (v *SimulationSKUView) Columns() []Column       { return simulationSKUColumns }
 func (v *SimulationSKUView) Len() int                { return len(v.skus) }
-func (v *SimulationSKUView) SearchText(i int) string { return v.search[i] }
+func (v *SimulationSKUView) SearchText(i int) string { return v.skus[i].search }
 
 // SKU is the replay shown in view row i.
 func (v *SimulationSKUView) SKU(i int) SKUReplay { return v.skus[i] }
 
 func (v *SimulationSKUView) Value(i, col int) Value {
 	k := v.skus[i]
-	r, res, p := k.Row, k.Result, &k.Row.Item.Product
+	res := k.Result
 	switch col {
 	case SimSKU:
-		return Value{Text: p.SKU}
+		return Value{Text: k.SKU}
 	case SimName:
-		return Value{Text: p.Name}
+		return Value{Text: k.Name}
 	case SimCategory:
-		return Value{Text: p.Category}
+		return Value{Text: k.Category}
 	case SimSupplier:
-		return Value{Text: r.Supplier}
+		return Value{Text: k.Supplier}
 	case SimClass:
 		return Value{Int: int64(res.Class), Text: res.Class.String()}
 	case SimTargetCSL:
-		return Value{Float: 100 * r.ServiceLevel}
+		return Value{Float: 100 * k.Target}
 	case SimCSL:
 		return Value{Float: 100 * res.CSL()}
 	case SimFill:
@@ -120,7 +133,7 @@ func (v *SimulationSKUView) Value(i, col int) Value {
 	case SimLost:
 		return Value{Float: k.Lost()}
 	case SimLostRevenue:
-		return Value{Float: k.Lost() * p.Price}
+		return Value{Float: k.Lost() * k.Price}
 	case SimCycles:
 		return Value{Int: int64(res.Cycles)}
 	case SimFailed:

@@ -82,8 +82,8 @@ func TestPerSKUResultsAreTheToolsReplays(t *testing.T) {
 	v := res.SKUView()
 	for i := 1; i < v.Len(); i++ {
 		a, b := v.SKU(i-1), v.SKU(i)
-		if a.Lost() < b.Lost() || (a.Lost() == b.Lost() && a.Row.Item.Product.SKU > b.Row.Item.Product.SKU) {
-			t.Fatalf("row %d (%s, %v lost) before row %d (%s, %v lost)", i-1, a.Row.Item.Product.SKU, a.Lost(), i, b.Row.Item.Product.SKU, b.Lost())
+		if a.Lost() < b.Lost() || (a.Lost() == b.Lost() && a.SKU > b.SKU) {
+			t.Fatalf("row %d (%s, %v lost) before row %d (%s, %v lost)", i-1, a.SKU, a.Lost(), i, b.SKU, b.Lost())
 		}
 	}
 	if v.SKU(0).Lost() <= 0 {
@@ -99,7 +99,11 @@ func TestPerSKUResultsAreTheToolsReplays(t *testing.T) {
 	warmup := 7 * 4
 	for _, i := range []int{0, v.Len() / 2, v.Len() - 1} {
 		k := v.SKU(i)
-		r, p := k.Row, k.Row.Item.Product
+		r := snap.Rows[snap.RowOf(k.ProductID)]
+		p := r.Item.Product
+		if k.SKU != p.SKU || k.Name != p.Name || k.Target != r.ServiceLevel {
+			t.Errorf("%s: kept as %q %q target %v, planned as %q %q %v", p.SKU, k.SKU, k.Name, k.Target, p.SKU, p.Name, r.ServiceLevel)
+		}
 		sales, err := st.DailySalesBetween(ctx, []int64{p.ID}, res.AsOf+1-model.Day(warmup), res.AsOf+model.Day(res.Days))
 		if err != nil {
 			t.Fatal(err)

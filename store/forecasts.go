@@ -28,9 +28,9 @@ func (s *Store) loadForecasts(ctx context.Context, key ForecastKey) ([]idForecas
 	const block = 4096
 	err := s.scanRaw(ctx, `SELECT product_id, data_version, method, demand_class, horizon, residual_sd,
 		recent_first_week, recent_units, coalesce(last_sale_day, -2147483648), engine, psi,
-		backtest_error, revenue_52w, units_52w, demand_cv_52w, in_stock_days_52w, sale_prob, sale_prob_before, level_var
+		backtest_error, revenue_52w, units_52w, demand_cv_52w, in_stock_days_52w, sale_prob, sale_prob_before, level_var, sale_size
 		FROM forecasts WHERE as_of = ? ORDER BY product_id`,
-		[]any{int64(key.AsOf)}, 19, func(v []driver.Value) error {
+		[]any{int64(key.AsOf)}, 20, func(v []driver.Value) error {
 			id := rawInt(v[0])
 			horizon, recent, psiBlob := rawBytes(v[4]), rawBytes(v[7]), rawBytes(v[10])
 			if len(horizon)%4 != 0 || len(recent)%4 != 0 || len(psiBlob)%4 != 0 {
@@ -64,7 +64,7 @@ func (s *Store) loadForecasts(ctx context.Context, key ForecastKey) ([]idForecas
 			*f = model.SKUForecast{
 				DataVersion: rawInt(v[1]), AsOf: key.AsOf, Engine: engine,
 				Result: forecast.Result{Method: method, Class: forecast.ParseClass(rawString(v[3])),
-					Mean: mean, SD: rawFloat(v[5]), Psi: psi, RMSSE: nullFloat(v[11]), LevelVar: rawFloat(v[18])},
+					Mean: mean, SD: rawFloat(v[5]), Psi: psi, RMSSE: nullFloat(v[11]), LevelVar: rawFloat(v[18]), SaleSize: rawFloat(v[19])},
 				RecentFirstWeek: model.Day(rawInt(v[6])), Recent: weeks,
 				LastSale:   model.Day(rawInt(v[8])),
 				Revenue52w: rawFloat(v[12]), Units52w: rawFloat(v[13]),
@@ -111,8 +111,8 @@ func (s *Store) SaveForecasts(ctx context.Context, rows []ForecastRow) error {
 	tx := wt.Tx
 	st, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO forecasts(product_id, data_version, as_of, engine,
 		method, demand_class, horizon, residual_sd, recent_first_week, recent_units, last_sale_day, computed_at,
-		psi, backtest_error, revenue_52w, units_52w, demand_cv_52w, in_stock_days_52w, sale_prob, sale_prob_before, level_var)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		psi, backtest_error, revenue_52w, units_52w, demand_cv_52w, in_stock_days_52w, sale_prob, sale_prob_before, level_var, sale_size)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
@@ -130,7 +130,7 @@ func (s *Store) SaveForecasts(ctx context.Context, rows []ForecastRow) error {
 		if _, err := st.ExecContext(ctx, r.ProductID, f.DataVersion, int64(f.AsOf), f.Engine, f.Result.Method,
 			f.Result.Class.String(), encodeFloats(horizon), f.Result.SD, int64(f.RecentFirstWeek), encodeFloats(f.Recent),
 			lastSale, at, encodeFloats(psi), rmsse, f.Revenue52w, f.Units52w,
-			cv, f.Stats.InStockDays, f.Stats.SaleProb, f.Stats.SaleProbBefore, f.Result.LevelVar); err != nil {
+			cv, f.Stats.InStockDays, f.Stats.SaleProb, f.Stats.SaleProbBefore, f.Result.LevelVar, f.Result.SaleSize); err != nil {
 			return fmt.Errorf("cache forecast of product %d: %w", r.ProductID, err)
 		}
 	}

@@ -15,7 +15,7 @@ func TestForecastCacheRoundTripAndKey(t *testing.T) {
 	fa := &model.SKUForecast{
 		DataVersion: 1, AsOf: asOf, Engine: "e/1",
 		Result: forecast.Result{Method: "SES", Class: forecast.Lumpy, Mean: []float64{1.5, 2.25}, SD: 0.75,
-			Psi: []float64{0.25}, RMSSE: 0.5, LevelVar: 0.125},
+			Psi: []float64{0.25}, RMSSE: 0.5, LevelVar: 0.125, SaleSize: 2.5},
 		RecentFirstWeek: model.MustDay("2026-11-09"), Recent: []float32{3, 4}, LastSale: model.MustDay("2026-11-16"),
 		Stats: model.DemandStats{CV: 0.625, InStockDays: 350.5, SaleProb: 0.75, SaleProbBefore: 0.875},
 	}
@@ -29,7 +29,7 @@ func TestForecastCacheRoundTripAndKey(t *testing.T) {
 	if got == nil || got.Result.Method != fa.Result.Method || got.Result.SD != 0.75 || len(got.Result.Mean) != 2 ||
 		got.Result.Mean[1] != 2.25 || got.Recent[1] != 4 || got.LastSale != fa.LastSale || got.RecentFirstWeek != fa.RecentFirstWeek ||
 		!got.Current(1, asOf, "e/1") || got.Result.Class != forecast.Lumpy || len(got.Result.Psi) != 1 ||
-		got.Result.Psi[0] != 0.25 || got.Result.RMSSE != 0.5 || got.Result.LevelVar != 0.125 || got.Stats != fa.Stats {
+		got.Result.Psi[0] != 0.25 || got.Result.RMSSE != 0.5 || got.Result.LevelVar != 0.125 || got.Result.SaleSize != 2.5 || got.Stats != fa.Stats {
 		t.Errorf("A's forecast came back as %+v", got)
 	}
 	// another engine's forecast is attached, to show until it is replaced,

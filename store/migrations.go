@@ -168,6 +168,9 @@ ALTER TABLE forecasts ADD COLUMN sale_prob_before REAL NOT NULL DEFAULT 0;`,
 	// 6: the variance of the forecast's starting level (forecast.Result.
 	// LevelVar), which widens the demand distribution over long horizons.
 	`ALTER TABLE forecasts ADD COLUMN level_var REAL NOT NULL DEFAULT 0;`,
+	// 7: the mean demand of a week that sold (forecast.Result.SaleSize),
+	// the least an order of a sporadic SKU tops up.
+	`ALTER TABLE forecasts ADD COLUMN sale_size REAL NOT NULL DEFAULT 0;`,
 }
 
 // SchemaVersion is the newest schema this build knows.

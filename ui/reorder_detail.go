@@ -45,9 +45,20 @@ func (d detailPane) orderFacts(in detailInput, w int) []string {
 		svc = trimFloat(100*r.ServiceLevel) + "% (set for this SKU)"
 	}
 	add("Service", svc)
+	k := r.CycleWeight()
+	weighted := k >= 1.005 // shown as × 1.01 or more
+	if weighted {
+		// why the reorder point can sit above the band: it plans for the
+		// level the order cycles see, which an uncertain level raises
+		add("Level", fmt.Sprintf("ROP plans for μ × %.2f", k))
+	}
 	if r.Forecast.Class.Sporadic() {
 		q := r.RiskDemandQuantile(r.ServiceLevel)
-		add("ROP", fmt.Sprintf("%s = ⌈q⌉, q %s the %s%% quantile of demand over L + R", groupInt(int64(pl.AutoReorderPoint)), formatQty(q), trimFloat(100*r.ServiceLevel)))
+		at := "demand over L + R"
+		if weighted {
+			at += " at that level"
+		}
+		add("ROP", fmt.Sprintf("%s = ⌈q⌉, q %s the %s%% quantile of %s", groupInt(int64(pl.AutoReorderPoint)), formatQty(q), trimFloat(100*r.ServiceLevel), at))
 		add("Safety", fmt.Sprintf("SS %s = max(q − μ·(L + R), 0)", formatQty(pl.SafetyStock)))
 	} else {
 		z := 0.0
@@ -57,14 +68,24 @@ func (d detailPane) orderFacts(in detailInput, w int) []string {
 		// V_P, the forecast's variance of demand over P = L + R, grows
 		// faster than P·σ² where errors carry over and the level is uncertain
 		P := model.RiskPeriod(r.LeadTimeWeeks, r.ReviewWeeks)
-		v := model.LeadTimeDemandVariance(&r.Forecast, r.Forecast.SD, P)
-		add("Safety", fmt.Sprintf("SS %s = %.2f·√(V_P + μ²·σL²), V_P %s", formatQty(pl.SafetyStock), z, formatQty(v)))
+		cw, _ := model.CycleWeighted(r.Forecast)
+		v := model.LeadTimeDemandVariance(&cw, cw.SD, P)
+		if weighted {
+			add("Safety", fmt.Sprintf("SS %s = (k−1)·μ·P + %.2f·√(V_P + (kμ)²·σL²), V_P %s", formatQty(pl.SafetyStock), z, formatQty(v)))
+		} else {
+			add("Safety", fmt.Sprintf("SS %s = %.2f·√(V_P + μ²·σL²), V_P %s", formatQty(pl.SafetyStock), z, formatQty(v)))
+		}
 		add("ROP", fmt.Sprintf("%s = ⌈μ·P + SS⌉", groupInt(int64(pl.AutoReorderPoint))))
 	}
 	if pl.ReorderPointManual {
 		add("", s.Manual.Render(fmt.Sprintf("manual ROP %s in use", groupInt(int64(pl.ReorderPoint)))))
 	}
-	add("Up to", fmt.Sprintf("S %s = ROP + min(max(EOQ %s, μ·R), μ·%s wk)", formatQty(pl.OrderUpTo), formatQty(pl.EOQ), trimFloat(float64(in.Snap.Catalogue.Settings.MaxCoverWeeks))))
+	upTo := fmt.Sprintf("S %s = ROP + min(max(EOQ %s, μ·R), μ·%s wk)", formatQty(pl.OrderUpTo), formatQty(pl.EOQ), trimFloat(float64(in.Snap.Catalogue.Settings.MaxCoverWeeks)))
+	if size := r.Forecast.SaleSize; r.Forecast.Class.Sporadic() && size > 0 && math.Abs(pl.OrderUpTo-float64(pl.ReorderPoint)-size) < 1e-9 {
+		// the floor won: say so, or the formula above would not add up
+		upTo = fmt.Sprintf("S %s = ROP + one sale's size %s (more than the cover rule gives)", formatQty(pl.OrderUpTo), formatQty(size))
+	}
+	add("Up to", upTo)
 	rule := string(it.Policy.Rounding)
 	if rule == "" {
 		rule = "up"

@@ -132,7 +132,7 @@ func newReplayPane(styles *Styles) *replayPane {
 		scolFailed:  {title: "Failed", viewCol: planner.SimFailed, min: 6, max: 7, right: true, priority: 4},
 		scolOrders:  {title: "Orders", viewCol: planner.SimOrders, min: 6, max: 7, right: true, priority: 4},
 	})
-	p.follow.key = func(row int) int64 { return p.skus.SKU(row).Row.Item.Product.ID }
+	p.follow.key = func(row int) int64 { return p.skus.SKU(row).ProductID }
 	return p
 }
 
@@ -160,8 +160,10 @@ func (m *Model) startReplay() tea.Cmd {
 	ctx, cancel := context.WithCancel(context.Background())
 	run := &replayRun{id: p.lastID, req: p.request(), cancel: cancel, done: make(chan replayDoneMsg, 1)}
 	p.job, p.err, p.dropped = run, nil, false
+	restore := liftMemoryLimit()
 	go func() {
 		defer cancel()
+		defer restore()
 		start := time.Now()
 		res, err := b.Replay(ctx, run.req, run.report)
 		msg := replayDoneMsg{id: run.id, res: res, err: err, took: time.Since(start)}

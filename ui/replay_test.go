@@ -5,8 +5,10 @@ import (
 	"context"
 	"encoding/csv"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -70,7 +72,7 @@ func replayModel(t *testing.T, w, h int) (*Model, *gatedReplay) {
 // baseline's replays at 800 and 1,600 fill 90 % and 98 %, so its fill at
 // the tool's inventory is 94 %.
 func fixedSimulation(rows []*planner.Row) *planner.Simulation {
-	res := &planner.Simulation{AsOf: model.MustDay("2026-05-24"), Days: 182, Warmup: 182, SKUs: 3, Skipped: 1,
+	res := &planner.Simulation{AsOf: model.MustDay("2026-05-24"), Days: 182, Warmup: 182, SKUs: 3, Skipped: 1, Unlaunched: 2,
 		Target: [3]float64{0.98, 0.95, 0.90}, TargetAll: 0.9433}
 	results := []sim.Result{
 		{Class: model.ClassA, UnitCost: 2, Days: 182, Demanded: 1000, Served: 990, Cycles: 20, Failed: 1, Orders: 20, AvgInventory: 300, HoldingCost: 75, OrderingCost: 800},
@@ -78,7 +80,7 @@ func fixedSimulation(rows []*planner.Row) *planner.Simulation {
 		{Class: model.ClassC, UnitCost: 4, Days: 182, Demanded: 100, Served: 40, Cycles: 4, Failed: 3, Orders: 4, AvgInventory: 75, HoldingCost: 37.5, OrderingCost: 160},
 	}
 	for c, r := range results {
-		res.PerSKU = append(res.PerSKU, planner.SKUReplay{Row: rows[c], Result: r})
+		res.PerSKU = append(res.PerSKU, planner.SKUReplayOf(rows[c], r))
 		for p := range planner.SimulationPolicies {
 			b := r
 			if p > 0 { // the baselines hold less and lose more
@@ -128,7 +130,7 @@ func TestReplayTabRunsInTheBackground(t *testing.T) {
 	s = screen(m)
 	for _, want := range []string{
 		"Replay as of 2026-05-24 · 26 weeks, 2026-05-25 to 2026-11-22 · 26 weeks warm-up · 3 SKUs",
-		"1 discontinued, not replayed",
+		"1 discontinued, 2 launched after it, not replayed",
 		"SKUs by units lost under the tool's policy",
 		"3 of 3 SKUs",
 	} {
@@ -400,5 +402,26 @@ func TestReplayOnAReadOnlyCatalogue(t *testing.T) {
 	}
 	if s := screen(m); !strings.Contains(s, "Replay as of") || !strings.Contains(s, "normal 52w") {
 		t.Errorf("read-only replay:\n%s", s)
+	}
+}
+
+// The soft memory limit is lifted while replays run, and set back once
+// the last has ended, whatever the order they end in.
+func TestReplayLiftsTheMemoryLimitWhileItRuns(t *testing.T) {
+	old := debug.SetMemoryLimit(200 << 20)
+	defer debug.SetMemoryLimit(old)
+	first := liftMemoryLimit()
+	second := liftMemoryLimit()
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("while replays run the limit is %d", got)
+	}
+	first()
+	first() // twice: counted once
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("with one replay still running the limit is %d", got)
+	}
+	second()
+	if got := debug.SetMemoryLimit(-1); got != 200<<20 {
+		t.Errorf("after the last replay the limit is %d, want %d", got, 200<<20)
 	}
 }

@@ -61,20 +61,33 @@ func (m *Model) replayHeadline(w int) string {
 	if res.Warmup > 0 {
 		warm = count(res.Warmup/7, "week") + " warm-up"
 	}
-	line := fmt.Sprintf("Replay as of %s · %s, %s to %s · %s · %s, lost sales",
-		res.AsOf, span, res.AsOf+1, res.AsOf+model.Day(res.Days), warm, count(res.SKUs, "SKU"))
+	var left []string // SKUs not replayed
 	if res.Skipped > 0 {
-		line += " · " + groupInt(int64(res.Skipped)) + " discontinued, not replayed"
+		left = append(left, groupInt(int64(res.Skipped))+" discontinued")
+	}
+	if res.Unlaunched > 0 {
+		left = append(left, groupInt(int64(res.Unlaunched))+" launched after it")
+	}
+	notReplayed := ""
+	if len(left) > 0 {
+		notReplayed = " · " + strings.Join(left, ", ") + ", not replayed"
 	}
 	took := fmt.Sprintf(" · took %.1f s", p.took.Seconds())
+	line := fmt.Sprintf("Replay as of %s · %s, %s to %s · %s · %s, lost sales",
+		res.AsOf, span, res.AsOf+1, res.AsOf+model.Day(res.Days), warm, count(res.SKUs, "SKU")) + notReplayed
 	if width(line+took) > w {
+		took = ""
+	}
+	if width(line) > w {
 		// narrow: the same facts, shorter
 		warm = "no warm-up"
 		if res.Warmup > 0 {
 			warm = fmt.Sprintf("%dw warm-up", res.Warmup/7)
 		}
 		line = fmt.Sprintf("As of %s · %s to %s · %s · %s", res.AsOf, span, res.AsOf+model.Day(res.Days), warm, count(res.SKUs, "SKU"))
-		took = ""
+		if width(line+notReplayed) <= w {
+			line += notReplayed
+		}
 	}
 	return m.styles.Title.Render(line) + m.styles.Dim.Render(took)
 }

@@ -286,6 +286,7 @@ func (m *Model) helpScreen() string {
 	b.WriteString("SKUs to order now, under their supplier with its totals (⚠ when below the minimum order value). A SKU is\n" +
 		"listed when its position (available + on order + drafts) is at or below its reorder point, or its order-by day\n" +
 		"(stockout − lead time) falls within the review period. The detail shows the working: SS, ROP, S, need, rounding.\n" +
+		"\"ROP plans for μ × k\": an uncertain level is raised (k ≤ 2), as SKUs selling above forecast run more cycles.\n" +
 		"e order quantity (* = yours) · L lead time · c case pack · M MOQ · v service level · r rounding up/nearest/down\n" +
 		"u undoes · o puts the supplier's shown (or marked) SKUs on its draft purchase order, after y.\n\n")
 	b.WriteString(s.Title.Render("4 Assortment") + "\n")
