@@ -271,10 +271,16 @@ func ReplaySchedule(sku SKU, steps []Step, costs Costs, seed uint64) Result {
 		}
 
 		// the review, at the end of the day: the planner's decision on
-		// the replay's state (model.Review)
+		// the replay's state (model.Review). Above s only the order-by
+		// rule orders: without it most reviews of most replays (the
+		// baselines' at every scale) end here.
+		ip := onHand + float64(onOrder)
+		if ip > pol.ReorderPoint && pol.Weekly == nil && sku.trace == nil {
+			continue
+		}
 		today := sku.Start + model.Day(d)
 		rv := model.Review{
-			Position: onHand + float64(onOrder), ReorderPoint: pol.ReorderPoint, OrderUpTo: pol.OrderUpTo,
+			Position: ip, ReorderPoint: pol.ReorderPoint, OrderUpTo: pol.OrderUpTo,
 			Sells: !pol.NoDemand, CasePack: pol.CasePack, MOQ: pol.MOQ, Rounding: pol.Rounding,
 		}
 		since := -1
