@@ -196,10 +196,12 @@ func ReplaySchedule(sku SKU, steps []Step, costs Costs, seed uint64) Result {
 	if len(steps) == 0 {
 		return res
 	}
-	// the orders on their way are kept only for the order-by rule
-	projects := sku.trace != nil
+	// the orders on their way are kept only for the order-by rule, and
+	// the last sale only for the dead-stock rule
+	projects, sells := sku.trace != nil, sku.trace != nil
 	for _, st := range steps {
 		projects = projects || st.Policy.Weekly != nil
+		sells = sells || st.Policy.DeadStockDays > 0
 	}
 
 	// due[d] is what arrives at the start of day d; arrivals past the
@@ -224,14 +226,16 @@ func ReplaySchedule(sku SKU, steps []Step, costs Costs, seed uint64) Result {
 	var proj projection
 
 	step, pol := 0, steps[0].Policy
+	review, next := max(pol.ReviewDays, 1), nextFrom(steps, 0)
 	onHand := math.Max(float64(sku.Available), 0)
 	lastSale := sku.LastSale
 	invDays := 0.0
 	lostInCycle := false
 	for d := 0; d < days; d++ {
-		for step+1 < len(steps) && steps[step+1].From <= d {
+		for d >= next {
 			step++
 			pol = steps[step].Policy
+			review, next = max(pol.ReviewDays, 1), nextFrom(steps, step)
 		}
 		measured := d >= warmup
 		if d == warmup {
@@ -254,7 +258,7 @@ func ReplaySchedule(sku SKU, steps []Step, costs Costs, seed uint64) Result {
 		want := demand[d]
 		served := math.Min(want, onHand)
 		onHand -= served
-		if served > 1e-9 {
+		if sells && served > 1e-9 {
 			lastSale = sku.Start + model.Day(d)
 		}
 		if measured {
@@ -266,7 +270,7 @@ func ReplaySchedule(sku SKU, steps []Step, costs Costs, seed uint64) Result {
 		if want-served > 1e-9 {
 			lostInCycle = true
 		}
-		if d%max(pol.ReviewDays, 1) != 0 {
+		if d%review != 0 {
 			continue
 		}
 
@@ -325,6 +329,14 @@ func ReplaySchedule(sku SKU, steps []Step, costs Costs, seed uint64) Result {
 	res.HoldingCost = costs.HoldingRate * sku.UnitCost * res.AvgInventory * float64(res.Days) / 365
 	res.OrderingCost = float64(res.Orders) * costs.OrderCost
 	return res
+}
+
+// nextFrom is the day the step after step i starts; never after the last.
+func nextFrom(steps []Step, i int) int {
+	if i+1 < len(steps) {
+		return steps[i+1].From
+	}
+	return math.MaxInt
 }
 
 // arrived drops the orders that arrive on day d.
