@@ -36,7 +36,7 @@ func simulateCommand(db *string) *cobra.Command {
 			"sell nothing is not reordered unless the PM set its reorder point. With\n" +
 			"--replan K the catalogue is planned again as of every K weeks after --as-of\n" +
 			"(in memory, as --as-of is) and each SKU's policy changes from the day after;\n" +
-			"the baselines keep theirs.\n\n" +
+			"the baselines are estimated again on those days from the 52 weeks before.\n\n" +
 			"Next to the tool's policy, two baselines on the same replay: min/max on the last\n" +
 			"13 weeks (s = mean daily demand × (L + R), S = s + 13 weeks' demand) and a\n" +
 			"normal policy on the last 52 weeks with the tool's lot size (s = μ·P + z·σ·√P,\n" +
@@ -141,7 +141,7 @@ func writeSimulation(w io.Writer, res *planner.Simulation, spread bool) error {
 		fmt.Fprintln(w, "Each policy starts at S on the first day (no warm-up).")
 	}
 	if n := len(res.Replans); n > 0 {
-		fmt.Fprintf(w, "The tool's policy is planned again every %s (%s, %s to %s), each plan in force from the day after.\n",
+		fmt.Fprintf(w, "The tool's policy is planned again every %s (%s, %s to %s), each plan in force from the day after; the baselines are estimated again with it.\n",
 			count(int(res.Replans[0]-res.AsOf)/7, "week"), count(n, "re-plan"), res.Replans[0], res.Replans[n-1])
 	} else {
 		fmt.Fprintln(w, "The tool's policy is planned once, as of that day (no re-planning).")

@@ -217,19 +217,21 @@ func (t *simTally) replay(snap *Snapshot, r *Row, sales []model.DailySale, first
 		steps := append([]sim.Step{{Policy: pol}}, later...)
 		return sim.ReplaySchedule(sku, steps, costs, uint64(r.Item.Product.ID))
 	}
+	// re-planned, the baselines are estimated again with the tool
+	var later [len(SimulationPolicies)][]sim.Step
+	if len(replans) > 0 {
+		later[0] = replans
+		later[1], later[2] = baselineSteps(replans, sales, start, r.ServiceLevel)
+	}
 	for p, pol := range policiesFor(r, snap.AsOf, set, history, histCensored, spread) {
-		var later []sim.Step
-		if p == 0 {
-			later = replans // the tool's policy is planned again; the baselines are not
-		}
-		out := run(pol, later)
+		out := run(pol, later[p])
 		t.byClass[p][c].Add(out)
 		t.overall[p].Add(out)
 		if p == 0 {
 			continue
 		}
 		for f, k := range sim.EqualInventoryFactors {
-			out := run(sim.Scaled(pol, k), nil)
+			out := run(sim.Scaled(pol, k), scaledSteps(later[p], k))
 			t.atScale[p][f][c].Add(out)
 			t.atScale[p][f][3].Add(out)
 		}

@@ -139,3 +139,33 @@ func lastSaleBefore(sales []model.DailySale, first, start, planned model.Day) mo
 	}
 	return last
 }
+
+// baselineSteps re-estimates the two baselines at each of the tool's
+// re-plans, as the tool is planned again: from the 52 weeks up to the
+// re-plan day, with that plan's supplier terms and, for the normal
+// baseline, its lot size S − s. Else a re-planned tool would be measured
+// against yardsticks frozen on the as-of day.
+func baselineSteps(tool []sim.Step, sales []model.DailySale, start model.Day, serviceLevel float64) (minMax, normal []sim.Step) {
+	minMax, normal = make([]sim.Step, 0, len(tool)), make([]sim.Step, 0, len(tool))
+	for _, st := range tool {
+		day := start + model.Day(st.From) - 1 // planned as of the day before its first
+		history, censored := dailySeries(sales, day-simHistoryDays+1, simHistoryDays)
+		p := st.Policy
+		base := sim.Policy{ReviewDays: p.ReviewDays, LeadDays: p.LeadDays, LeadSDDays: p.LeadSDDays, CasePack: p.CasePack, MOQ: p.MOQ, Rounding: p.Rounding}
+		minMax = append(minMax, sim.Step{From: st.From, Policy: sim.MinMaxPolicy(history, censored, base)})
+		normal = append(normal, sim.Step{From: st.From, Policy: sim.NormalPolicy(history, censored, serviceLevel, p.OrderUpTo-p.ReorderPoint, base)})
+	}
+	return minMax, normal
+}
+
+// scaledSteps is steps with each policy's s and S scaled by k (sim.Scaled).
+func scaledSteps(steps []sim.Step, k float64) []sim.Step {
+	if len(steps) == 0 {
+		return nil
+	}
+	out := make([]sim.Step, len(steps))
+	for i, st := range steps {
+		out[i] = sim.Step{From: st.From, Policy: sim.Scaled(st.Policy, k)}
+	}
+	return out
+}

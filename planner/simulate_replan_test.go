@@ -57,3 +57,44 @@ func TestWeeksRead(t *testing.T) {
 		t.Errorf("weeksRead = %d, want 8", got)
 	}
 }
+
+// At a re-plan the baselines are estimated from the 52 weeks up to its day
+// (the day before the step's first): 1 unit a day, 3 a day in the last 13
+// weeks. L 7, R 7 (14 days, P = 2 weeks).
+//
+//	min/max  d̄ = 3: s = 3·14 = 42, S = 42 + 3·91 = 315
+//	normal   μ = (13·21 + 39·7)/52 = 10.5 a week, z = 0 (service 50 %):
+//	         s = 10.5·2 = 21, S = 21 + the tool's S − s (30 − 10) = 41
+func TestBaselineSteps(t *testing.T) {
+	start := model.Day(1000)
+	tool := []sim.Step{{From: 10, Policy: sim.Policy{ReorderPoint: 10, OrderUpTo: 30, ReviewDays: 7, LeadDays: 7, CasePack: 6, Weekly: []float64{1}, DeadStockDays: 90}}}
+	day := start + 9
+	var sales []model.DailySale
+	for d := day - 363; d <= day; d++ {
+		units := 1
+		if d > day-91 {
+			units = 3
+		}
+		sales = append(sales, model.DailySale{Day: d, Units: units, InStock: 1})
+	}
+	// a sale after the re-plan day is not read
+	sales = append(sales, model.DailySale{Day: day + 1, Units: 500, InStock: 1})
+	minMax, normal := baselineSteps(tool, sales, start, 0.5)
+	check := func(name string, got []sim.Step, s, S float64) {
+		t.Helper()
+		if len(got) != 1 || got[0].From != 10 {
+			t.Fatalf("%s: %+v", name, got)
+		}
+		p := got[0].Policy
+		if !near(p.ReorderPoint, s) || !near(p.OrderUpTo, S) || p.LeadDays != 7 || p.ReviewDays != 7 || p.CasePack != 6 || p.Weekly != nil || p.DeadStockDays != 0 {
+			t.Errorf("%s: %+v, want s %v, S %v, the tool's terms and none of its rules", name, p, s, S)
+		}
+	}
+	check("min/max", minMax, 42, 315)
+	check("normal", normal, 21, 41)
+	if got := scaledSteps(minMax, 2); got[0].From != 10 || !near(got[0].Policy.ReorderPoint, 84) || !near(got[0].Policy.OrderUpTo, 630) {
+		t.Errorf("scaled by 2: %+v", got)
+	}
+}
+
+func near(a, b float64) bool { return a-b < 1e-9 && b-a < 1e-9 }
