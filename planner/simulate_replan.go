@@ -147,9 +147,17 @@ func lastSaleBefore(sales []model.DailySale, first, start, planned model.Day) mo
 // against yardsticks frozen on the as-of day.
 func baselineSteps(tool []sim.Step, sales []model.DailySale, start model.Day, serviceLevel float64) (minMax, normal []sim.Step) {
 	minMax, normal = make([]sim.Step, 0, len(tool)), make([]sim.Step, 0, len(tool))
+	if len(tool) == 0 {
+		return minMax, normal
+	}
+	// each re-plan is planned as of the day before its first: one series
+	// from the first's 52 weeks to the last day holds every window
+	planned := func(st sim.Step) model.Day { return start + model.Day(st.From) - 1 }
+	first := planned(tool[0]) - simHistoryDays + 1
+	units, stockouts := dailySeries(sales, first, int(planned(tool[len(tool)-1])-first)+1)
 	for _, st := range tool {
-		day := start + model.Day(st.From) - 1 // planned as of the day before its first
-		history, censored := dailySeries(sales, day-simHistoryDays+1, simHistoryDays)
+		lo := int(planned(st) - simHistoryDays + 1 - first)
+		history, censored := units[lo:lo+simHistoryDays], stockouts[lo:lo+simHistoryDays]
 		p := st.Policy
 		base := sim.Policy{ReviewDays: p.ReviewDays, LeadDays: p.LeadDays, LeadSDDays: p.LeadSDDays, CasePack: p.CasePack, MOQ: p.MOQ, Rounding: p.Rounding}
 		minMax = append(minMax, sim.Step{From: st.From, Policy: sim.MinMaxPolicy(history, censored, base)})
