@@ -58,7 +58,10 @@ func simulateCommand(db *string) *cobra.Command {
 				return usageError{fmt.Errorf("--warmup must be from 0 to 52 weeks, not %d", warmup)}
 			}
 			if replan < 0 || replan >= weeks {
-				return usageError{fmt.Errorf("--replan must be from 0 (never) to %d weeks, shorter than --weeks %d, not %d", weeks-1, weeks, replan)}
+				if weeks == 1 {
+					return usageError{fmt.Errorf("--replan must be 0 (never) with --weeks 1, not %d", replan)}
+				}
+				return usageError{fmt.Errorf("--replan must be 0 (never) or from 1 to %d weeks, shorter than --weeks %d, not %d", weeks-1, weeks, replan)}
 			}
 			day, err := parseAsOf(asOf)
 			if err != nil {
@@ -141,8 +144,12 @@ func writeSimulation(w io.Writer, res *planner.Simulation, spread bool) error {
 		fmt.Fprintln(w, "Each policy starts at S on the first day (no warm-up).")
 	}
 	if n := len(res.Replans); n > 0 {
-		fmt.Fprintf(w, "The tool's policy is planned again every %s (%s, %s to %s), each plan in force from the day after; the baselines are estimated again with it.\n",
-			count(int(res.Replans[0]-res.AsOf)/7, "week"), count(n, "re-plan"), res.Replans[0], res.Replans[n-1])
+		when := fmt.Sprintf("%s, %s to %s", count(n, "re-plan"), res.Replans[0], res.Replans[n-1])
+		if n == 1 {
+			when = "once, as of " + res.Replans[0].String()
+		}
+		fmt.Fprintf(w, "The tool's policy is planned again every %s (%s), each plan in force from the day after; the baselines are estimated again with it.\n",
+			count(int(res.Replans[0]-res.AsOf)/7, "week"), when)
 	} else {
 		fmt.Fprintln(w, "The tool's policy is planned once, as of that day (no re-planning).")
 	}

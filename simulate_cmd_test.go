@@ -202,6 +202,7 @@ func TestSimulateRefusesBadReplans(t *testing.T) {
 		{"--replan", ""},
 		{"--replan", "1,000"},
 		{"--weeks", "4", "--replan", "4"},
+		{"--weeks", "1", "--replan", "1"},
 		// a 10-week window cut at the last sales day to 21 days: every 3
 		// weeks never comes
 		{"--as-of", "2026-11-01", "--weeks", "10", "--replan", "3"},
