@@ -1,11 +1,14 @@
 package planner
 
 import (
+	"context"
+	"path/filepath"
 	"slices"
 	"testing"
 
 	"stockroom/model"
 	"stockroom/sim"
+	"stockroom/store"
 )
 
 func TestReplanDays(t *testing.T) {
@@ -98,3 +101,104 @@ func TestBaselineSteps(t *testing.T) {
 }
 
 func near(a, b float64) bool { return a-b < 1e-9 && b-a < 1e-9 }
+
+// risingStore writes one SKU selling 2 units a day, then 10 a day over the
+// last 42 days up to asOf.
+func risingStore(t *testing.T) *store.Store {
+	t.Helper()
+	st, err := store.Open(filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	b, err := st.BeginBulk(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	sp := &model.Supplier{Name: "Acme", LeadTimeDays: 7}
+	must(b.AddSupplier(sp))
+	p := &model.Product{SKU: "R", SupplierID: sp.ID, UnitCost: 1, LaunchedOn: model.NoDay}
+	must(b.AddProduct(p))
+	var days []model.DailySale
+	for d := asOf - 139; d <= asOf; d++ {
+		units := 2
+		if d > asOf-42 {
+			units = 10
+		}
+		days = append(days, model.DailySale{Day: d, Units: units, InStock: 1})
+	}
+	must(b.SetSales(p.ID, days))
+	must(b.Commit())
+	return st
+}
+
+// Planned as of 56 days before the last sale and re-planned every 14 days,
+// each re-plan's policy is the plan as of its day, from the day after on:
+// the SKU's s and S rise with the demand the later plans see. Nothing is
+// cached for those days.
+func TestReplanStepsAreThePlansOfTheirDays(t *testing.T) {
+	st := risingStore(t)
+	ctx := context.Background()
+	planned := asOf - 56
+	snap, err := Load(ctx, st, Options{AsOf: planned})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := SimulateOptions{Days: 56, Replan: 14}
+	days := replanDays(planned, opt.Days, opt.Replan)
+	if want := []model.Day{planned + 14, planned + 28, planned + 42}; !slices.Equal(days, want) {
+		t.Fatalf("re-plan days %v, want %v", days, want)
+	}
+	steps, err := replanSteps(ctx, st, snap, snap.Rows, opt, planned+1, days)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(steps) != 1 || len(steps[0]) != 3 {
+		t.Fatalf("steps %+v, want three for the one SKU", steps)
+	}
+	for k, day := range days {
+		plan, err := Load(ctx, st, Options{AsOf: day})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, want := steps[0][k], plan.Rows[0].Plan
+		if got.From != 14*(k+1) || got.Policy.PlannedOn != day ||
+			got.Policy.ReorderPoint != float64(want.ReorderPoint) || got.Policy.OrderUpTo != want.OrderUpTo {
+			t.Errorf("re-plan %d: from %d, planned %s, s %v, S %v; want from %d, %s, s %d, S %v",
+				k, got.From, got.Policy.PlannedOn, got.Policy.ReorderPoint, got.Policy.OrderUpTo, 14*(k+1), day, want.ReorderPoint, want.OrderUpTo)
+		}
+		until := planned + 56
+		if k+1 < len(days) {
+			until = days[k+1]
+		}
+		mean := plan.Rows[0].Forecast.Mean
+		if n := min(len(mean), weeksRead(got.Policy, day, until)); !slices.Equal(got.Policy.Weekly, mean[:n]) {
+			t.Errorf("re-plan %d: forecast weeks %v, want the first %d of %v", k, got.Policy.Weekly, n, mean)
+		}
+	}
+	if first, last := snap.Rows[0].Plan.OrderUpTo, steps[0][2].Policy.OrderUpTo; !(last > first) {
+		t.Errorf("S as of %s is %v, as of %s %v: the re-plan did not see the rise", planned, first, days[2], last)
+	}
+	for _, day := range days {
+		again, err := Open(ctx, st, Options{AsOf: day})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(again.Stale) != 1 {
+			t.Errorf("as of %s: a forecast was cached", day)
+		}
+	}
+	res, err := Simulate(ctx, st, snap, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(res.Replans, days) || res.SKUs != 1 {
+		t.Errorf("Simulate: re-plans %v, SKUs %d", res.Replans, res.SKUs)
+	}
+}
