@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -13,7 +14,7 @@ import (
 
 func simulateCommand(db *string) *cobra.Command {
 	var asOf, format string
-	var weeks, warmup int
+	var weeks, warmup, replan int
 	var spread bool
 	cmd := &cobra.Command{
 		Use:   "simulate",
@@ -30,6 +31,14 @@ func simulateCommand(db *string) *cobra.Command {
 			"those weeks' sales unmeasured, so the start does not flatter it. Discontinued\n" +
 			"SKUs and SKUs launched after --as-of (the plan of that day knows nothing of\n" +
 			"them) are not replayed.\n\n" +
+			"The replay follows the planner's suggestion rules: a review also orders when\n" +
+			"the stockout projected from the forecast's weekly means and the orders on their\n" +
+			"way, less the lead time, falls before the next review (the order-by day); a SKU\n" +
+			"with stock and no sale for dead_stock_days is not reordered; a SKU forecast to\n" +
+			"sell nothing is not reordered unless the PM set its reorder point. With\n" +
+			"--replan K the catalogue is planned again as of every K weeks after --as-of\n" +
+			"(in memory, as --as-of is) and each SKU's policy changes from the day after;\n" +
+			"the baselines are estimated again on those days from the 52 weeks before.\n\n" +
 			"Next to the tool's policy, two baselines on the same replay: min/max on the last\n" +
 			"13 weeks (s = mean daily demand × (L + R), S = s + 13 weeks' demand) and a\n" +
 			"normal policy on the last 52 weeks with the tool's lot size (s = μ·P + z·σ·√P,\n" +
@@ -38,7 +47,7 @@ func simulateCommand(db *string) *cobra.Command {
 			"the achieved one (share of replenishment cycles, arrival to arrival, without a\n" +
 			"lost sale), fill rate (units served ÷ demanded), average inventory at cost, weeks\n" +
 			"of stock, orders and holding + ordering cost.",
-		Example: "  stockroom simulate --as-of 2026-05-25 --weeks 26\n  stockroom simulate --warmup 26 --lead-spread",
+		Example: "  stockroom simulate --as-of 2026-05-25 --weeks 26\n  stockroom simulate --warmup 26 --lead-spread\n  stockroom simulate --as-of 2026-05-25 --replan 4",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "text" && format != "csv" {
@@ -49,6 +58,12 @@ func simulateCommand(db *string) *cobra.Command {
 			}
 			if warmup < 0 || warmup > 52 {
 				return usageError{fmt.Errorf("--warmup must be from 0 to 52 weeks, not %d", warmup)}
+			}
+			if replan < 0 || replan >= weeks {
+				if weeks == 1 {
+					return usageError{fmt.Errorf("--replan must be 0 (never) with --weeks 1, not %d", replan)}
+				}
+				return usageError{fmt.Errorf("--replan must be 0 (never) or from 1 to %d weeks, shorter than --weeks %d, not %d", weeks-1, weeks, replan)}
 			}
 			day, err := parseAsOf(asOf)
 			if err != nil {
@@ -82,11 +97,19 @@ func simulateCommand(db *string) *cobra.Command {
 			// a window running past the data is cut at the last sales day
 			// (and says so) rather than replaying days of no sales
 			days := min(7*weeks, int(latest-day))
+			if replan > 0 && 7*replan >= days {
+				return usageError{fmt.Errorf("--replan %d: the replay has %s after %s, so it would never plan again", replan, count(days, "day"), day)}
+			}
 			snap, err := planStore(cmd.Context(), st, day)
 			if err != nil {
 				return err
 			}
-			res, err := planner.Simulate(cmd.Context(), st, snap, planner.SimulateOptions{Days: days, Warmup: 7 * warmup, Spread: spread})
+			res, err := planner.Simulate(cmd.Context(), st, snap, planner.SimulateOptions{
+				Days: days, Warmup: 7 * warmup, Spread: spread, Replan: 7 * replan,
+				PlanProgress: func(d model.Day) func(done, total int) {
+					return progressPrinter(os.Stderr, "re-planning as of "+d.String()+":")
+				},
+			})
 			if err != nil {
 				return err
 			}
@@ -100,6 +123,7 @@ func simulateCommand(db *string) *cobra.Command {
 	cmd.Flags().IntVar(&weeks, "weeks", 26, "weeks of sales after --as-of to replay")
 	cmd.Flags().StringVar(&format, "format", "text", "text or csv (one row per class and policy)")
 	cmd.Flags().IntVar(&warmup, "warmup", 0, "start each policy this many weeks before --as-of, over those weeks' sales, unmeasured (0–52)")
+	cmd.Flags().IntVar(&replan, "replan", 0, "plan the catalogue again every this many weeks after --as-of (0: never)")
 	cmd.Flags().BoolVar(&spread, "lead-spread", false, "draw each order's lead time with the SKU's lead-time spread (seeded: repeatable)")
 	return cmd
 }
@@ -120,6 +144,16 @@ func writeSimulation(w io.Writer, res *planner.Simulation, spread bool) error {
 		fmt.Fprintf(w, "Each policy starts at S on %s: %s of warm-up, not measured.\n", res.AsOf+1-model.Day(res.Warmup), count(res.Warmup/7, "week"))
 	} else {
 		fmt.Fprintln(w, "Each policy starts at S on the first day (no warm-up).")
+	}
+	if n := len(res.Replans); n > 0 {
+		when := fmt.Sprintf("%s, %s to %s", count(n, "re-plan"), res.Replans[0], res.Replans[n-1])
+		if n == 1 {
+			when = "once, as of " + res.Replans[0].String()
+		}
+		fmt.Fprintf(w, "The tool's policy is planned again every %s (%s), each plan in force from the day after; the baselines are estimated again with it.\n",
+			count(int(res.Replans[0]-res.AsOf)/7, "week"), when)
+	} else {
+		fmt.Fprintln(w, "The tool's policy is planned once, as of that day (no re-planning).")
 	}
 	if res.Skipped > 0 {
 		fmt.Fprintf(w, "%s discontinued, not replayed.\n", count(res.Skipped, "SKU"))

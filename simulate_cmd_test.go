@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -190,5 +191,71 @@ func TestSimulateLeavesOutSKUsLaunchedAfterAsOf(t *testing.T) {
 	}
 	if got := int(num(t, strings.ReplaceAll(all[1], ",", ""))); got != total-discontinued-later {
 		t.Errorf("replayed %d SKUs, want %d − %d discontinued − %d launched later = %d", got, total, discontinued, later, total-discontinued-later)
+	}
+}
+
+// --replan 4 plans the catalogue again every 4 weeks of the 181 days: six
+// times (2026-06-22 … 2026-11-09), and the header says so. The tool's
+// policy and the baselines (estimated again at each re-plan) change; the
+// SKUs replayed do not.
+func TestSimulateReplan(t *testing.T) {
+	path := demoDB(t)
+	once, err := executeOut(t, "simulate", "--db", path, "--as-of", "2026-05-25", "--weeks", "26")
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := executeOut(t, "simulate", "--db", path, "--as-of", "2026-05-25", "--weeks", "26", "--replan", "4")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(once, "The tool's policy is planned once, as of that day (no re-planning).") {
+		t.Errorf("without --replan:\n%s", once)
+	}
+	if !strings.Contains(again, "The tool's policy is planned again every 4 weeks (6 re-plans, 2026-06-22 to 2026-11-09), each plan in force from the day after; the baselines are estimated again with it.") {
+		t.Errorf("with --replan 4:\n%s", again)
+	}
+	lines := func(out, policy string) []string {
+		return regexp.MustCompile(`(?m)^(A|B|C|all) +`+regexp.QuoteMeta(policy)+` .*$`).FindAllString(out, -1)
+	}
+	skus := func(ls []string) []string {
+		var out []string
+		for _, l := range ls {
+			out = append(out, strings.Join(strings.Fields(l)[:3], " "))
+		}
+		return out
+	}
+	for _, p := range planner.SimulationPolicies {
+		a, b := lines(once, p), lines(again, p)
+		if len(a) == 0 || slices.Equal(a, b) {
+			t.Errorf("%s: the lines did not change with --replan:\n%s", p, strings.Join(b, "\n"))
+		}
+		if !slices.Equal(skus(a), skus(b)) {
+			t.Errorf("%s: classes and SKUs %v with --replan, %v without", p, skus(b), skus(a))
+		}
+	}
+}
+
+func TestSimulateRefusesBadReplans(t *testing.T) {
+	path := demoDB(t)
+	for _, args := range [][]string{
+		{"--replan", "-1"},
+		{"--replan", "26"}, // not shorter than the window: never re-plans
+		{"--replan", "27"},
+		{"--replan", "four"},
+		{"--replan", "4.5"},
+		{"--replan", ""},
+		{"--replan", "1,000"},
+		{"--weeks", "4", "--replan", "4"},
+		{"--weeks", "1", "--replan", "1"},
+		// a 10-week window cut at the last sales day to 21 days: every 3
+		// weeks never comes
+		{"--as-of", "2026-11-01", "--weeks", "10", "--replan", "3"},
+	} {
+		err := execute(t, append([]string{"simulate", "--db", path}, args...)...)
+		if err == nil || !isUsage(err) {
+			t.Errorf("%v: %v, want a usage error", args, err)
+		} else if !strings.Contains(err.Error(), "replan") {
+			t.Errorf("%v: %v does not name --replan", args, err)
+		}
 	}
 }

@@ -155,6 +155,9 @@ func forecast(demand []float64, horizon int, force string, score bool) (Result, 
 	if mustSell {
 		floorZeros(r.Mean, y, scale)
 	}
+	if force == "" && class.Sporadic() {
+		floorQuiet(r.Mean, y, scale)
+	}
 	r.SD = math.Sqrt(oneStepMSE(final, y)) * scale
 	r.Psi = make([]float64, max(horizon-1, 1))
 	for k := range r.Psi {

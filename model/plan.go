@@ -163,17 +163,20 @@ func Compute(in PlanInput) Plan {
 
 	p.DaysOfCover = CoverDays(float64(p.Available), mu)
 
-	p.Low = in.Active && p.InventoryPosition <= p.ReorderPoint && (mu > 0 || p.ReorderPointManual)
-	dead := in.OnHand > 0 && in.DaysSinceSale >= 0 && in.DeadStockDays > 0 && in.DaysSinceSale >= in.DeadStockDays
-
-	p.Stockout, p.OrderBy = NoDay, NoDay
+	p.Stockout = NoDay
 	if in.Forecast != nil {
 		p.Stockout = StockoutDay(in.Today, float64(p.Available), in.Forecast.Mean, in.Incoming)
 	}
-	if p.Stockout.Valid() {
-		p.OrderBy = p.Stockout - Day(math.Round(L*7))
+	p.OrderBy = OrderBy(p.Stockout, int(math.Round(L*7)))
+	review := Review{
+		Position: float64(p.InventoryPosition), ReorderPoint: float64(p.ReorderPoint), OrderUpTo: p.OrderUpTo,
+		Sells:    mu > 0 || p.ReorderPointManual,
+		Dead:     DeadStock(float64(in.OnHand), in.DaysSinceSale, in.DeadStockDays),
+		Soon:     OrderByWithin(p.OrderBy, in.Today, int(math.Round(in.ReviewWeeks*7))),
+		CasePack: in.CasePack, MOQ: in.MOQ, Rounding: in.Rounding,
 	}
-	p.plannedOrder(in, mu, dead)
+	p.Low = in.Active && review.Low()
+	p.plannedOrder(in, review)
 
 	limit := p.OrderUpTo + in.ExcessCoverDays*mu/7
 	if excess := float64(p.Available) - limit; excess > 0 {
@@ -184,7 +187,7 @@ func Compute(in PlanInput) Plan {
 	switch {
 	case p.Available <= 0 && in.Active:
 		p.Status = StatusOut
-	case dead:
+	case review.Dead:
 		p.Status = StatusDead
 	case p.Low:
 		p.Status = StatusLow
@@ -232,35 +235,19 @@ func EOQ(yearlyDemand, orderCost, holdingRate, unitCost float64) float64 {
 	return math.Sqrt(2 * yearlyDemand * orderCost / (holdingRate * unitCost))
 }
 
-// plannedOrder decides whether to order now and how much.
-func (p *Plan) plannedOrder(in PlanInput, mu float64, dead bool) {
+// plannedOrder decides whether to order now and how much: the PM's own
+// quantity, else the review's decision (Review.Decide, which the replay
+// shares).
+func (p *Plan) plannedOrder(in PlanInput, review Review) {
 	if !in.Active {
 		return
 	}
-	soon := p.OrderBy.Valid() && in.Today.Valid() && p.OrderBy <= in.Today+Day(math.Round(in.ReviewWeeks*7))
-	p.Need = p.OrderUpTo - float64(p.InventoryPosition)
-	switch {
-	case in.HasOrderQty:
+	if in.HasOrderQty {
 		p.Reorder, p.QtyManual, p.SuggestedQty = true, true, max(in.OrderQty, 0)
-	case (p.Low || soon) && p.Need > 0 && !dead:
-		// dead stock is not bought again however its forecast reads: it has
-		// stock that has not sold for the dead-stock period
-		atLeast := 0
-		if p.Low {
-			// whatever the rounding, an order lifts the position above the
-			// reorder point: else, once ordered, the SKU would still be low
-			// and be suggested again
-			atLeast = p.ReorderPoint - p.InventoryPosition + 1
-		}
-		p.SuggestedQty = RoundOrder(p.Need, atLeast, in.CasePack, in.MOQ, in.Rounding)
-		// a need the rule rounds to nothing (what rounding down left off the
-		// last order) is no reason to order: that order covers it
-		p.Reorder = p.SuggestedQty > 0
-		if !p.Reorder {
-			p.Need = 0
-		}
-	default:
-		p.Need = 0
+		p.Need = p.OrderUpTo - float64(p.InventoryPosition)
+	} else {
+		d := review.Decide()
+		p.Need, p.SuggestedQty, p.Reorder = d.Need, d.Qty, d.Qty > 0
 	}
 	p.OrderValue = float64(p.SuggestedQty) * in.UnitCost
 }

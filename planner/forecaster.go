@@ -27,7 +27,8 @@ type Auto struct{}
 // methods, Theta, seasonal adjustment, no zero week for a SKU that sells),
 // auto/6 the calibrated level variance that widens long-horizon bands,
 // auto/7 the size of a week that sold (the least a sporadic SKU's order
-// tops up), so older rows are recomputed once.
+// tops up) and a sporadic SKU's forecast kept at 30 % of its last year's
+// rate at least (floorQuiet), so older rows are recomputed once.
 func (Auto) Engine() string { return "auto/7" }
 
 func (Auto) Forecast(demand []float64, horizon int) forecast.Result {

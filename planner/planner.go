@@ -408,14 +408,7 @@ func (s *Snapshot) plan(r *Row) {
 // daysSinceSale counts from the last sale, or from launch when the SKU has
 // not sold since; -1 when neither is known.
 func (s *Snapshot) daysSinceSale(r *Row) int {
-	since := r.LastSale
-	if l := r.Item.Product.LaunchedOn; l.Valid() && l <= s.AsOf && (!since.Valid() || l > since) {
-		since = l
-	}
-	if !since.Valid() || !s.AsOf.Valid() {
-		return -1
-	}
-	return int(s.AsOf - since)
+	return model.DaysSinceSale(s.AsOf, r.LastSale, r.Item.Product.LaunchedOn)
 }
 
 // lastSale is the last day with a sale on or before asOf. The rollup knows

@@ -23,19 +23,27 @@ const simChunk = 2000
 
 // SimulateOptions says what to replay: Days after the snapshot's as-of
 // day, Warmup days before it replayed unmeasured (at most 52 weeks), and
-// Spread to draw each order's lead time with the SKU's σ_L.
+// Spread to draw each order's lead time with the SKU's σ_L. Replan > 0
+// plans the catalogue again every Replan days after as-of, and each SKU's
+// policy changes from the day after; PlanProgress (may be nil) gives the
+// progress report of each re-plan.
 type SimulateOptions struct {
 	Days, Warmup int
 	Spread       bool
+	Replan       int
+	PlanProgress func(asOf model.Day) func(done, total int)
 	// Progress, when set, is told how many SKUs are replayed so far.
 	Progress func(done, total int)
 }
 
 // Simulation is a replay's pooled results.
 type Simulation struct {
-	AsOf    model.Day
-	Days    int // replayed, from the day after AsOf
-	Warmup  int // days before AsOf+1 replayed but not measured
+	AsOf   model.Day
+	Days   int // replayed, from the day after AsOf
+	Warmup int // days before AsOf+1 replayed but not measured
+	// Replans are the days the catalogue was planned again, each plan's
+	// policies in force from the day after.
+	Replans []model.Day
 	SKUs    int
 	Skipped int // discontinued: not replenished, so not replayed
 	// Unlaunched counts the SKUs launched after the as-of day: the plan of
@@ -114,7 +122,7 @@ func (s *Simulation) FillAtToolInventory(policy, class int) (float64, bool) {
 func Simulate(ctx context.Context, st *store.Store, snap *Snapshot, opt SimulateOptions) (*Simulation, error) {
 	days, warmup, spread := opt.Days, opt.Warmup, opt.Spread
 	warmup = min(max(warmup, 0), simHistoryDays)
-	res := &Simulation{AsOf: snap.AsOf, Days: days, Warmup: warmup}
+	res := &Simulation{AsOf: snap.AsOf, Days: days, Warmup: warmup, Replans: replanDays(snap.AsOf, days, opt.Replan)}
 	rows := make([]*Row, 0, len(snap.Rows))
 	for _, r := range snap.Rows {
 		if r.Item.Product.Status == model.Discontinued {
@@ -127,13 +135,20 @@ func Simulate(ctx context.Context, st *store.Store, snap *Snapshot, opt Simulate
 		}
 		rows = append(rows, r)
 	}
+	start := snap.AsOf + 1 - model.Day(warmup)
+	later, err := replanSteps(ctx, st, snap, rows, opt, start, res.Replans)
+	if err != nil {
+		return nil, err
+	}
 	// one tally per core, each replaying its share of every chunk, added
 	// up at the end: the replays of a SKU depend on nothing else
 	tallies := make([]simTally, max(runtime.GOMAXPROCS(0), 1))
 	for i := range tallies {
 		tallies[i] = newSimTally()
 	}
-	from := snap.AsOf - simHistoryDays + 1
+	// the baselines read 52 weeks before as-of; the dead-stock rule the
+	// last sale before the replay's start
+	from := min(snap.AsOf-simHistoryDays+1, start-model.Day(snap.Catalogue.Settings.DeadStockDays))
 	if opt.Progress != nil {
 		opt.Progress(0, len(rows))
 	}
@@ -153,7 +168,11 @@ func Simulate(ctx context.Context, st *store.Store, snap *Snapshot, opt Simulate
 			go func() {
 				defer wg.Done()
 				for i := w; i < len(chunk); i += len(tallies) {
-					tallies[w].replay(snap, chunk[i], sales[chunk[i].Item.Product.ID], days, warmup, spread)
+					var steps []sim.Step
+					if later != nil {
+						steps = later[lo+i]
+					}
+					tallies[w].replay(snap, chunk[i], sales[chunk[i].Item.Product.ID], from, days, warmup, spread, steps)
 				}
 			}()
 		}
@@ -192,27 +211,40 @@ func newSimTally() simTally {
 }
 
 // replay runs a row's three policies, and the baselines at every scale,
-// over its sales.
-func (t *simTally) replay(snap *Snapshot, r *Row, sales []model.DailySale, days, warmup int, spread bool) {
+// over its sales, read from the day first; replans are the tool's later
+// policies.
+func (t *simTally) replay(snap *Snapshot, r *Row, sales []model.DailySale, first model.Day, days, warmup int, spread bool, replans []sim.Step) {
 	set := snap.Catalogue.Settings
-	from := snap.AsOf - simHistoryDays + 1
-	history, histCensored := dailySeries(sales, from, simHistoryDays)
-	demand, censored := dailySeries(sales, snap.AsOf+1-model.Day(warmup), warmup+days)
+	history, histCensored := dailySeries(sales, snap.AsOf-simHistoryDays+1, simHistoryDays)
+	start := snap.AsOf + 1 - model.Day(warmup)
+	demand, censored := dailySeries(sales, start, warmup+days)
 	// imputed once for the 23 replays below
 	demand, _ = sim.ImputeDemand(demand, censored, r.Forecast.Level())
 	sp, _ := snap.Supplier(r.Item.Product.SupplierID)
 	costs := sim.Costs{HoldingRate: set.HoldingRate, OrderCost: set.OrderCostFor(sp)}
 	c := min(r.ABC, model.ClassC)
-	run := func(pol sim.Policy) sim.Result {
+	lastSale := lastSaleBefore(sales, first, start, r.LastSale)
+	run := func(pol sim.Policy, later []sim.Step) sim.Result {
 		sku := sim.SKU{
 			Class: c, UnitCost: r.Item.Product.UnitCost, Demand: demand,
 			Available: int(math.Ceil(math.Max(pol.OrderUpTo, 0) - 1e-9)),
 			Warmup:    warmup,
+			Start:     start, LastSale: lastSale, Launched: r.Item.Product.LaunchedOn,
 		}
-		return sim.Replay(sku, pol, costs, uint64(r.Item.Product.ID))
+		if len(later) == 0 {
+			return sim.Replay(sku, pol, costs, uint64(r.Item.Product.ID))
+		}
+		steps := append([]sim.Step{{Policy: pol}}, later...)
+		return sim.ReplaySchedule(sku, steps, costs, uint64(r.Item.Product.ID))
 	}
-	for p, pol := range policiesFor(r, set, history, histCensored, spread) {
-		out := run(pol)
+	// re-planned, the baselines are estimated again with the tool
+	var later [len(SimulationPolicies)][]sim.Step
+	if len(replans) > 0 {
+		later[0] = replans
+		later[1], later[2] = baselineSteps(replans, sales, start, r.ServiceLevel)
+	}
+	for p, pol := range policiesFor(r, snap.AsOf, set, history, histCensored, spread) {
+		out := run(pol, later[p])
 		t.byClass[p][c].Add(out)
 		t.overall[p].Add(out)
 		if p == 0 {
@@ -220,7 +252,7 @@ func (t *simTally) replay(snap *Snapshot, r *Row, sales []model.DailySale, days,
 			continue
 		}
 		for f, k := range sim.EqualInventoryFactors {
-			out := run(sim.Scaled(pol, k))
+			out := run(sim.Scaled(pol, k), scaledSteps(later[p], k))
 			t.atScale[p][f][c].Add(out)
 			t.atScale[p][f][3].Add(out)
 		}
@@ -265,24 +297,11 @@ func (t *simTally) fill(res *Simulation) {
 	}
 }
 
-// policiesFor is a row's planned policy and the two baselines, with
-// its supplier terms: review days, lead time (rounded to days), case pack,
-// MOQ and rounding rule.
-func policiesFor(r *Row, set model.Settings, history []float64, censored []bool, spread bool) [len(SimulationPolicies)]sim.Policy {
-	it := r.Item
-	review := set.ReviewDays
-	if it.Policy.ReviewDays > 0 {
-		review = it.Policy.ReviewDays
-	}
-	base := sim.Policy{
-		ReviewDays: review, LeadDays: int(math.Round(r.LeadTime.Days)),
-		CasePack: it.Product.CasePack, MOQ: it.Product.MOQ, Rounding: it.Policy.Rounding,
-	}
-	if spread {
-		base.LeadSDDays = r.LeadTime.SDDays
-	}
-	tool := base
-	tool.ReorderPoint, tool.OrderUpTo = float64(r.Plan.ReorderPoint), r.Plan.OrderUpTo
+// policiesFor is a row's planned policy (toolPolicy) and the two
+// baselines, with its supplier terms (basePolicy).
+func policiesFor(r *Row, asOf model.Day, set model.Settings, history []float64, censored []bool, spread bool) [len(SimulationPolicies)]sim.Policy {
+	base := basePolicy(r, set, spread)
+	tool := toolPolicy(r, set, asOf, spread)
 	cover := r.Plan.OrderUpTo - float64(r.Plan.ReorderPoint)
 	return [...]sim.Policy{
 		tool,

@@ -104,31 +104,32 @@ func TestPerSKUResultsAreTheToolsReplays(t *testing.T) {
 		if k.SKU != p.SKU || k.Name != p.Name || k.Target != r.ServiceLevel {
 			t.Errorf("%s: kept as %q %q target %v, planned as %q %q %v", p.SKU, k.SKU, k.Name, k.Target, p.SKU, p.Name, r.ServiceLevel)
 		}
-		sales, err := st.DailySalesBetween(ctx, []int64{p.ID}, res.AsOf+1-model.Day(warmup), res.AsOf+model.Day(res.Days))
+		start := res.AsOf + 1 - model.Day(warmup)
+		from := min(res.AsOf-simHistoryDays+1, start-model.Day(set.DeadStockDays))
+		sales, err := st.DailySalesBetween(ctx, []int64{p.ID}, from, res.AsOf+model.Day(res.Days))
 		if err != nil {
 			t.Fatal(err)
 		}
 		n := warmup + res.Days
 		demand, censored := make([]float64, n), make([]bool, n)
 		for _, d := range sales[p.ID] {
-			day := int(d.Day - (res.AsOf + 1 - model.Day(warmup)))
-			demand[day] = float64(d.Units)
-			censored[day] = d.InStock < 1
+			if day := int(d.Day - start); day >= 0 && day < n {
+				demand[day] = float64(d.Units)
+				censored[day] = d.InStock < 1
+			}
 		}
-		review := set.ReviewDays
-		if r.Item.Policy.ReviewDays > 0 {
-			review = r.Item.Policy.ReviewDays
-		}
-		pol := sim.Policy{
-			ReorderPoint: float64(r.Plan.ReorderPoint), OrderUpTo: r.Plan.OrderUpTo,
-			ReviewDays: review, LeadDays: int(math.Round(r.LeadTime.Days)),
-			CasePack: p.CasePack, MOQ: p.MOQ, Rounding: r.Item.Policy.Rounding,
+		// the tool's policy as the planner hands it to the replay: its s
+		// and S, supplier terms and the dead-stock and order-by rules
+		pol := toolPolicy(r, set, res.AsOf, false)
+		if pol.ReorderPoint != float64(r.Plan.ReorderPoint) || pol.OrderUpTo != r.Plan.OrderUpTo {
+			t.Fatalf("%s: tool policy s %v S %v, planned %d %v", p.SKU, pol.ReorderPoint, pol.OrderUpTo, r.Plan.ReorderPoint, r.Plan.OrderUpTo)
 		}
 		sp, _ := snap.Supplier(p.SupplierID)
 		want := sim.Replay(sim.SKU{
 			Class: min(r.ABC, model.ClassC), UnitCost: p.UnitCost,
 			Demand: demand, Censored: censored, WeeklyMean: r.Forecast.Level(),
 			Available: int(math.Ceil(math.Max(r.Plan.OrderUpTo, 0) - 1e-9)), Warmup: warmup,
+			Start: start, LastSale: lastSaleBefore(sales[p.ID], from, start, r.LastSale), Launched: p.LaunchedOn,
 		}, pol, sim.Costs{HoldingRate: set.HoldingRate, OrderCost: set.OrderCostFor(sp)}, uint64(p.ID))
 		// the runner imputes censored days before replaying, so its
 		// results do not count the imputed units: compared without them

@@ -3,6 +3,7 @@ package sim
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 
 	"stockroom/model"
 )
@@ -37,6 +38,15 @@ type SKU struct {
 	// measured replay starts at day Warmup as if it were day 0, in the
 	// state the warm-up left.
 	Warmup int
+
+	// Start is the calendar day of replay day 0. LastSale is the SKU's
+	// last sale before it (NoDay: none known) and Launched its launch day
+	// (NoDay: unknown): with the replay's own sales they give the days
+	// since a sale of the dead-stock rule (model.DaysSinceSale).
+	Start, LastSale, Launched model.Day
+
+	// trace, when set (by tests), sees every review.
+	trace func(reviewTrace)
 }
 
 // Policy is an (R, s, S) policy with its supplier terms.
@@ -49,6 +59,24 @@ type Policy struct {
 	CasePack     int
 	MOQ          int
 	Rounding     model.Rounding
+
+	// NoDemand is a SKU the planner forecast no demand for and whose s
+	// the PM did not set: it is never low (model.Review.Sells).
+	NoDemand bool
+	// Weekly holds the forecast's weekly means from PlannedOn on (week 0:
+	// the seven days after it), for the order-by rule; nil: no such rule.
+	// Beyond its end its last week holds.
+	Weekly    []float64
+	PlannedOn model.Day
+	// DeadStockDays holds back the orders of a SKU with stock and no sale
+	// for this many days (model.DeadStock); 0: no such rule.
+	DeadStockDays int
+}
+
+// Step is a policy in force from replay day From on: a re-plan.
+type Step struct {
+	From   int
+	Policy Policy
 }
 
 // Costs prices the replay.
@@ -130,34 +158,85 @@ func ImputeDemand(demand []float64, censored []bool, weeklyMean float64) ([]floa
 
 func isCensored(c []bool, d int) bool { return d < len(c) && c[d] }
 
-// Replay runs the policy over the SKU's demand. seed makes the drawn lead
+// Replay runs one policy over the SKU's demand. seed makes the drawn lead
 // times repeatable (unused when LeadSDDays is 0).
 func Replay(sku SKU, pol Policy, costs Costs, seed uint64) Result {
+	steps := [1]Step{{Policy: pol}}
+	return ReplaySchedule(sku, steps[:], costs, seed)
+}
+
+// pendingOrder is an order on its way: it arrives at the start of replay
+// day due (past the horizon: never); the planner expects it on expected
+// (order day + L, which a drawn lead time may miss).
+type pendingOrder struct {
+	due      int
+	expected model.Day
+	qty      int
+}
+
+// reviewTrace is what a review saw (after the day's sales) and did.
+type reviewTrace struct {
+	Day           int
+	Today         model.Day
+	OnHand        float64
+	OnOrder       int             // before this review's order
+	Incoming      []model.Receipt // before this review's order, by expected day
+	DaysSinceSale int
+	Qty, Due      int // the order placed and the day it arrives (-1: none)
+}
+
+// ReplaySchedule runs a schedule of policies over the SKU's demand: each
+// step's policy makes the reviews from its From day on (the first step's
+// from day 0, whatever its From). Steps are in order of From.
+func ReplaySchedule(sku SKU, steps []Step, costs Costs, seed uint64) Result {
 	demand, _ := ImputeDemand(sku.Demand, sku.Censored, sku.WeeklyMean)
 	days := len(demand)
 	warmup := min(max(sku.Warmup, 0), days)
 	res := Result{Class: sku.Class, UnitCost: sku.UnitCost, Days: days - warmup}
+	if len(steps) == 0 {
+		return res
+	}
+	// the orders on their way are kept only for the order-by rule, and
+	// the last sale only for the dead-stock rule
+	projects, sells := sku.trace != nil, sku.trace != nil
+	for _, st := range steps {
+		projects = projects || st.Policy.Weekly != nil
+		sells = sells || st.Policy.DeadStockDays > 0
+	}
 
 	// due[d] is what arrives at the start of day d; arrivals past the
 	// horizon stay on order
 	due := make([]int, days)
 	onOrder := 0
+	var pending []pendingOrder
 	for _, a := range sku.Incoming {
 		if a.Qty <= 0 {
 			continue
 		}
 		onOrder += a.Qty
-		if d := max(a.Day, 0); d < days {
+		d := max(a.Day, 0)
+		if d < days {
 			due[d] += a.Qty
 		}
+		if projects {
+			pending = append(pending, pendingOrder{due: d, expected: sku.Start + model.Day(d), qty: a.Qty})
+		}
 	}
-	review := max(pol.ReviewDays, 1)
 	rng := rand.New(rand.NewPCG(seed, 0x5eed))
+	var proj projection
 
+	step, pol := 0, steps[0].Policy
+	review, next := max(pol.ReviewDays, 1), nextFrom(steps, 0)
 	onHand := math.Max(float64(sku.Available), 0)
+	lastSale := sku.LastSale
 	invDays := 0.0
 	lostInCycle := false
 	for d := 0; d < days; d++ {
+		for d >= next {
+			step++
+			pol = steps[step].Policy
+			review, next = max(pol.ReviewDays, 1), nextFrom(steps, step)
+		}
 		measured := d >= warmup
 		if d == warmup {
 			lostInCycle = false // what the warm-up lost is not measured
@@ -174,10 +253,14 @@ func Replay(sku SKU, pol Policy, costs Costs, seed uint64) Result {
 			lostInCycle = false
 			onHand += float64(due[d])
 			onOrder -= due[d]
+			pending = arrived(pending, d)
 		}
 		want := demand[d]
 		served := math.Min(want, onHand)
 		onHand -= served
+		if sells && served > 1e-9 {
+			lastSale = sku.Start + model.Day(d)
+		}
 		if measured {
 			res.Demanded += want
 			res.Served += served
@@ -187,18 +270,53 @@ func Replay(sku SKU, pol Policy, costs Costs, seed uint64) Result {
 		if want-served > 1e-9 {
 			lostInCycle = true
 		}
-		if d%review == 0 {
-			ip := onHand + float64(onOrder)
-			if qty := orderQty(ip, pol); qty > 0 {
-				if measured {
-					res.Orders++
-					res.OrderedUnits += qty
-				}
-				onOrder += qty
-				if at := d + leadDays(pol, rng); at < days {
-					due[at] += qty
-				}
+		if d%review != 0 {
+			continue
+		}
+
+		// the review, at the end of the day: the planner's decision on
+		// the replay's state (model.Review). Above s only the order-by
+		// rule orders: without it most reviews of most replays (the
+		// baselines' at every scale) end here.
+		ip := onHand + float64(onOrder)
+		if ip > pol.ReorderPoint && pol.Weekly == nil && sku.trace == nil {
+			continue
+		}
+		today := sku.Start + model.Day(d)
+		rv := model.Review{
+			Position: ip, ReorderPoint: pol.ReorderPoint, OrderUpTo: pol.OrderUpTo,
+			Sells: !pol.NoDemand, CasePack: pol.CasePack, MOQ: pol.MOQ, Rounding: pol.Rounding,
+		}
+		since := -1
+		if pol.DeadStockDays > 0 || sku.trace != nil {
+			since = model.DaysSinceSale(today, lastSale, sku.Launched)
+			rv.Dead = model.DeadStock(onHand, since, pol.DeadStockDays)
+		}
+		if pol.Weekly != nil && rv.MaySoonMatter() {
+			rv.Soon = proj.orderBySoon(pol, today, onHand, pending)
+		}
+		var seen reviewTrace
+		if sku.trace != nil {
+			seen = reviewTrace{Day: d, Today: today, OnHand: onHand, OnOrder: onOrder,
+				Incoming: slices.Clone(proj.receipts(pending)), DaysSinceSale: since, Due: -1}
+		}
+		if qty := rv.Decide().Qty; qty > 0 {
+			if measured {
+				res.Orders++
+				res.OrderedUnits += qty
 			}
+			onOrder += qty
+			at := d + leadDays(pol, rng)
+			if at < days {
+				due[at] += qty
+			}
+			if projects {
+				pending = append(pending, pendingOrder{due: at, expected: today + model.Day(pol.LeadDays), qty: qty})
+			}
+			seen.Qty, seen.Due = qty, at
+		}
+		if sku.trace != nil {
+			sku.trace(seen)
 		}
 	}
 	if lostInCycle && days > warmup {
@@ -213,19 +331,23 @@ func Replay(sku SKU, pol Policy, costs Costs, seed uint64) Result {
 	return res
 }
 
-// orderQty is what a review orders at inventory position ip: S − IP rounded
-// by the SKU's rule, at least enough to lift IP above s, raised to the MOQ;
-// nothing when IP is above s or S − IP is not positive.
-func orderQty(ip float64, pol Policy) int {
-	if ip > pol.ReorderPoint {
-		return 0
+// nextFrom is the day the step after step i starts; never after the last.
+func nextFrom(steps []Step, i int) int {
+	if i+1 < len(steps) {
+		return steps[i+1].From
 	}
-	need := pol.OrderUpTo - ip
-	if !(need > 0) {
-		return 0
+	return math.MaxInt
+}
+
+// arrived drops the orders that arrive on day d.
+func arrived(pending []pendingOrder, d int) []pendingOrder {
+	kept := pending[:0]
+	for _, p := range pending {
+		if p.due != d {
+			kept = append(kept, p)
+		}
 	}
-	atLeast := int(math.Floor(pol.ReorderPoint-ip+1e-9)) + 1
-	return model.RoundOrder(need, atLeast, pol.CasePack, pol.MOQ, pol.Rounding)
+	return kept
 }
 
 // leadDays is the lead time of one order: L, or L + σ_L·N(0,1) rounded,

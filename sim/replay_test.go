@@ -159,7 +159,9 @@ func TestOrderQty(t *testing.T) {
 		{"S at or below IP orders nothing", 0, 0, 0, 1, 0, model.RoundUp, 0},
 	}
 	for _, c := range cases {
-		got := orderQty(c.ip, Policy{ReorderPoint: c.s, OrderUpTo: c.S, CasePack: c.pack, MOQ: c.moq, Rounding: c.rule})
+		// a baseline's review: sells, no order-by or dead-stock rule
+		rv := model.Review{Position: c.ip, ReorderPoint: c.s, OrderUpTo: c.S, Sells: true, CasePack: c.pack, MOQ: c.moq, Rounding: c.rule}
+		got := rv.Decide().Qty
 		if got != c.want {
 			t.Errorf("%s: %d, want %d", c.name, got, c.want)
 		}
