@@ -57,7 +57,7 @@ func (k KeyMap) ShortHelp(tab, screen int) []key.Binding {
 	case reorderTab:
 		return []key.Binding{hint("e", "qty"), k.Order, hint("L/c/M/v/r", "lead/case/MOQ/svc/round"), k.Undo, k.Filter, k.Export, k.Help, k.Quit}
 	case replayTab:
-		return []key.Binding{hint("r", "run again"), hint("d", "weeks"), hint("w", "warm-up"), k.Sort, k.Filter, hint("x", "export table+SKUs"), k.Help, k.Quit}
+		return []key.Binding{hint("r", "run again"), hint("d", "weeks"), hint("w", "warm-up"), k.Sort, k.Filter, hint("enter", "SKU on Stock"), hint("x", "export table+SKUs"), k.Help, k.Quit}
 	case suppliersTab:
 		switch screen {
 		case screenOrders:

@@ -45,6 +45,13 @@ func (m *Model) replayKey(msg tea.KeyPressMsg) tea.Cmd {
 	case "u":
 		m.setInfo("Nothing to undo: a replay changes nothing")
 		return nil
+	case "enter":
+		// the SKU's plan today, on the Stock pane, with its detail
+		if r, ok := p.table.current(); ok && p.view != nil && r >= 0 {
+			k := p.skus.SKU(r)
+			return m.jumpTo(stockTab, k.ProductID, k.SKU)
+		}
+		return nil
 	}
 	if key.Matches(msg, m.keys.Export) {
 		return m.exportReplay()

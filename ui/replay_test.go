@@ -172,6 +172,11 @@ func TestReplayTabRunsInTheBackground(t *testing.T) {
 	if !strings.Contains(screen(m), "1 of 3 SKUs") {
 		t.Errorf("filter:\n%s", screen(m))
 	}
+	// enter opens the SKU on the Stock pane, as planned today
+	press(t, m, "enter")
+	if r := m.currentRow(); m.tab != stockTab || r == nil || r.Item.Product.ID != m.snap.Rows[1].Item.Product.ID {
+		t.Errorf("enter: tab %d, row %v", m.tab, r)
+	}
 }
 
 // hasFields says a line of s has exactly these words.

@@ -309,7 +309,8 @@ func (m *Model) helpScreen() string {
 		"fill at the tool's inventory, average inventory at cost, weeks of stock, orders and holding + ordering cost; below,\n" +
 		"the SKUs that lost the most units. It starts when the tab is first opened and runs in the background (esc cancels);\n" +
 		"r runs it again (an edit or a settings change marks it stale), d cycles 13/26/52 weeks, w turns the 26-week\n" +
-		"warm-up off and on. x writes the table (as simulate --format csv) and the SKU list as shown, two CSV files.\n\n")
+		"warm-up off and on. enter opens a SKU on Stock. x writes the table (as simulate --format csv) and the SKU\n" +
+		"list as shown, two CSV files.\n\n")
 	b.WriteString(s.Title.Render("Settings") + "\n" + settingsHelp + "\n\n")
 	b.WriteString(s.Title.Render("Status") + "\n")
 	b.WriteString(s.Status(0).Render("out") + "     nothing available to sell (on hand − committed ≤ 0)\n")
