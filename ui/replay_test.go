@@ -430,3 +430,17 @@ func TestReplayLiftsTheMemoryLimitWhileItRuns(t *testing.T) {
 		t.Errorf("after the last replay the limit is %d, want %d", got, 200<<20)
 	}
 }
+
+// An edit saved on another pane marks the replay stale too.
+func TestReplayStaleAfterAnEdit(t *testing.T) {
+	m, g := replayModel(t, 160, 45)
+	m.replay.opened = true
+	press(t, m, "7")
+	showReplay(t, m, g.res)
+	press(t, m, "2")
+	enterValue(t, m, "e", "42")
+	press(t, m, "7")
+	if s := screen(m); !strings.Contains(s, "Stale: the catalogue was edited since this replay · r runs it again") {
+		t.Errorf("after an edit on the Stock pane:\n%s", s)
+	}
+}
