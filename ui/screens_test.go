@@ -52,6 +52,8 @@ func TestWriteScreens(t *testing.T) {
 		// the two largest
 		{"risk", []string{"5", "s", "s", "s", "s", "s", "s", "S", "g", "space", "space", "m", "3", "0", "enter"}},
 		{"settings", []string{",", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j"}},
+		// the replay of the last 26 weeks, run to its end
+		{"replay", []string{"esc", "7"}},
 	}
 	for _, s := range shots {
 		press(t, m, s.keys...)
