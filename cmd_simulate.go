@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -74,42 +75,12 @@ func simulateCommand(db *string) *cobra.Command {
 				return err
 			}
 			defer st.Close()
-			latest, err := st.LatestSaleDay(cmd.Context())
-			if err != nil {
-				return err
+			req := planner.ReplayRequest{AsOf: day, Weeks: weeks, WarmupWeeks: warmup, ReplanWeeks: replan, Spread: spread}
+			res, err := planner.RunReplay(cmd.Context(), st, req, replayProgressPrinter(os.Stderr))
+			var bad *planner.ReplayRequestError
+			if errors.As(err, &bad) {
+				return usageError{err}
 			}
-			if latest == model.NoDay {
-				return fmt.Errorf("the catalogue has no sales to replay")
-			}
-			if day == model.NoDay {
-				day = latest - model.Day(7*weeks)
-			}
-			first, err := st.FirstSalesWeek(cmd.Context())
-			if err != nil {
-				return err
-			}
-			if day < first {
-				return usageError{fmt.Errorf("--as-of %s is before the first week with sales (%s): there is no history to plan from", day, first)}
-			}
-			if day >= latest {
-				return usageError{fmt.Errorf("--as-of %s is not before the last sales day %s: there are no sales after it to replay", day, latest)}
-			}
-			// a window running past the data is cut at the last sales day
-			// (and says so) rather than replaying days of no sales
-			days := min(7*weeks, int(latest-day))
-			if replan > 0 && 7*replan >= days {
-				return usageError{fmt.Errorf("--replan %d: the replay has %s after %s, so it would never plan again", replan, count(days, "day"), day)}
-			}
-			snap, err := planStore(cmd.Context(), st, day)
-			if err != nil {
-				return err
-			}
-			res, err := planner.Simulate(cmd.Context(), st, snap, planner.SimulateOptions{
-				Days: days, Warmup: 7 * warmup, Spread: spread, Replan: 7 * replan,
-				PlanProgress: func(d model.Day) func(done, total int) {
-					return progressPrinter(os.Stderr, "re-planning as of "+d.String()+":")
-				},
-			})
 			if err != nil {
 				return err
 			}
@@ -126,6 +97,26 @@ func simulateCommand(db *string) *cobra.Command {
 	cmd.Flags().IntVar(&replan, "replan", 0, "plan the catalogue again every this many weeks after --as-of (0: never)")
 	cmd.Flags().BoolVar(&spread, "lead-spread", false, "draw each order's lead time with the SKU's lead-time spread (seeded: repeatable)")
 	return cmd
+}
+
+// replayProgressPrinter prints a replay's planning and re-planning on w,
+// as the other commands print forecasting.
+func replayProgressPrinter(w io.Writer) func(planner.ReplayProgress) {
+	var print func(done, total int)
+	var printing planner.ReplayProgress
+	return func(p planner.ReplayProgress) {
+		if p.Stage != planner.ReplayPlanning && p.Stage != planner.ReplayReplanning || p.Done == 0 {
+			return
+		}
+		if print == nil || p.Stage != printing.Stage || p.AsOf != printing.AsOf {
+			what := "forecasting"
+			if p.Stage == planner.ReplayReplanning {
+				what = "re-planning as of " + p.AsOf.String() + ":"
+			}
+			print, printing = progressPrinter(w, what), p
+		}
+		print(p.Done, p.Total)
+	}
 }
 
 // writeSimulation prints one block per class and overall, a line per policy.
@@ -164,8 +155,9 @@ func writeSimulation(w io.Writer, res *planner.Simulation, spread bool) error {
 	fmt.Fprintln(w, "CSL: share of replenishment cycles (arrival to arrival) without a lost sale; fill: units served ÷ demanded.")
 	fmt.Fprintln(w, "fill@tool: a baseline's fill at the tool's inventory (its s and S scaled to hold as much, interpolated).")
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, "%-5s %-12s %6s %7s %7s %7s %9s %14s %6s %7s %14s\n",
-		"class", "policy", "SKUs", "target", "CSL", "fill", "fill@tool", "avg inventory", "weeks", "orders", "hold+order")
+	fmt.Fprintf(w, "%-5s %-12s %6s %7s %8s %7s %9s %14s %6s %7s %14s\n",
+		"class", "policy", "SKUs", "target", "CSL ", "fill", "fill@tool", "avg inventory", "weeks", "orders", "hold+order")
+	few := false
 	for _, l := range res.Lines() {
 		atTool := "-"
 		if l.PolicyIndex > 0 {
@@ -175,9 +167,16 @@ func writeSimulation(w io.Writer, res *planner.Simulation, spread bool) error {
 			}
 		}
 		s := l.Sum
-		fmt.Fprintf(w, "%-5s %-12s %6s %6.1f%% %6.1f%% %6.1f%% %9s %14s %6s %7s %14s\n",
-			l.Class, l.Policy, groupThousands(s.SKUs), 100*l.Target, 100*s.CSL(), 100*s.Fill(), atTool,
+		csl := fmt.Sprintf("%.1f%% ", 100*s.CSL())
+		if s.FewCycles() {
+			csl, few = fmt.Sprintf("%.1f%%*", 100*s.CSL()), true
+		}
+		fmt.Fprintf(w, "%-5s %-12s %6s %6.1f%% %8s %6.1f%% %9s %14s %6s %7s %14s\n",
+			l.Class, l.Policy, groupThousands(s.SKUs), 100*l.Target, csl, 100*s.Fill(), atTool,
 			money(s.AvgInventoryCost), weeksText(s), groupThousands(s.Orders), money(s.HoldingCost+s.OrderingCost))
+	}
+	if few {
+		fmt.Fprintf(w, "\n* fewer than %d replenishment cycles: too few for a service level; replay more weeks.\n", sim.MinCycles)
 	}
 	return nil
 }

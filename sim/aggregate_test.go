@@ -61,3 +61,15 @@ func TestAggregate(t *testing.T) {
 		t.Errorf("stock without demand: %v weeks, want +Inf", w)
 	}
 }
+
+// Twenty cycles are enough to read a share; nineteen are not.
+func TestFewCycles(t *testing.T) {
+	for _, c := range []struct {
+		cycles int
+		few    bool
+	}{{0, true}, {19, true}, {20, false}, {500, false}} {
+		if got := (Summary{Cycles: c.cycles}).FewCycles(); got != c.few {
+			t.Errorf("%d cycles: few %v, want %v", c.cycles, got, c.few)
+		}
+	}
+}

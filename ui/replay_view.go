@@ -9,6 +9,7 @@ import (
 
 	"stockroom/model"
 	"stockroom/planner"
+	"stockroom/sim"
 )
 
 // replayBody draws the Replay tab: what was replayed and how to read it,
@@ -147,6 +148,8 @@ func replayProgressText(pr planner.ReplayProgress, _ planner.ReplayRequest) stri
 		return "reading the catalogue…"
 	case planner.ReplayPlanning:
 		return "planning as of the day: " + replayBar(pr.Done, pr.Total)
+	case planner.ReplayReplanning:
+		return "planning again as of " + pr.AsOf.String() + ": " + replayBar(pr.Done, pr.Total)
 	}
 	return "replaying: " + replayBar(pr.Done, pr.Total)
 }
@@ -180,7 +183,12 @@ func replayTable(res *planner.Simulation, w int, s *Styles) []string {
 		{"policy", false, 0, func(l planner.SimulationLine) string { return l.Policy }},
 		{"SKUs", true, 5, func(l planner.SimulationLine) string { return groupInt(int64(l.Sum.SKUs)) }},
 		{"target", true, 0, func(l planner.SimulationLine) string { return pct(l.Target) }},
-		{"CSL", true, 0, func(l planner.SimulationLine) string { return pct(l.Sum.CSL()) }},
+		{"CSL", true, 0, func(l planner.SimulationLine) string {
+			if l.Sum.FewCycles() {
+				return pct(l.Sum.CSL()) + "*"
+			}
+			return pct(l.Sum.CSL()) + " "
+		}},
 		{"fill", true, 0, func(l planner.SimulationLine) string { return pct(l.Sum.Fill()) }},
 		{"fill@tool", true, 1, func(l planner.SimulationLine) string {
 			if l.PolicyIndex == 0 {
@@ -245,6 +253,12 @@ func replayTable(res *planner.Simulation, w int, s *Styles) []string {
 			text = lipgloss.NewStyle().Bold(true).Render(text)
 		}
 		out = append(out, text)
+	}
+	for _, l := range lines {
+		if l.Sum.FewCycles() {
+			out = append(out, s.Dim.Render(fit(fmt.Sprintf("* fewer than %d replenishment cycles: too few for a service level; d replays more weeks", sim.MinCycles), w, false)))
+			break
+		}
 	}
 	return out
 }
