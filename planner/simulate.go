@@ -217,9 +217,15 @@ func (t *simTally) replay(snap *Snapshot, r *Row, sales []model.DailySale, first
 	set := snap.Catalogue.Settings
 	history, histCensored := dailySeries(sales, snap.AsOf-simHistoryDays+1, simHistoryDays)
 	start := snap.AsOf + 1 - model.Day(warmup)
-	demand, censored := dailySeries(sales, start, warmup+days)
-	// imputed once for the 23 replays below
-	demand, _ = sim.ImputeDemand(demand, censored, r.Forecast.Level())
+	recorded, censored := dailySeries(sales, start, warmup+days)
+	// imputed once for the 23 replays below, which see no censored day
+	// and so add nothing themselves: what imputation added over the
+	// measured days goes into each result here
+	demand, _ := sim.ImputeDemand(recorded, censored, r.Forecast.Level())
+	imputed := 0.0
+	for d := warmup; d < len(demand); d++ {
+		imputed += demand[d] - recorded[d]
+	}
 	sp, _ := snap.Supplier(r.Item.Product.SupplierID)
 	costs := sim.Costs{HoldingRate: set.HoldingRate, OrderCost: set.OrderCostFor(sp)}
 	c := min(r.ABC, model.ClassC)
@@ -231,11 +237,15 @@ func (t *simTally) replay(snap *Snapshot, r *Row, sales []model.DailySale, first
 			Warmup:    warmup,
 			Start:     start, LastSale: lastSale, Launched: r.Item.Product.LaunchedOn,
 		}
+		var out sim.Result
 		if len(later) == 0 {
-			return sim.Replay(sku, pol, costs, uint64(r.Item.Product.ID))
+			out = sim.Replay(sku, pol, costs, uint64(r.Item.Product.ID))
+		} else {
+			steps := append([]sim.Step{{Policy: pol}}, later...)
+			out = sim.ReplaySchedule(sku, steps, costs, uint64(r.Item.Product.ID))
 		}
-		steps := append([]sim.Step{{Policy: pol}}, later...)
-		return sim.ReplaySchedule(sku, steps, costs, uint64(r.Item.Product.ID))
+		out.Imputed = imputed
+		return out
 	}
 	// re-planned, the baselines are estimated again with the tool
 	var later [len(SimulationPolicies)][]sim.Step

@@ -53,6 +53,7 @@ const (
 	SimCSL
 	SimFill
 	SimDemanded
+	SimImputed
 	SimLost
 	SimLostRevenue
 	SimCycles
@@ -75,6 +76,7 @@ var simulationSKUColumns = []Column{
 	SimCSL:              {"csl_pct", "CSL", Percent, "achieved: share of replenishment cycles (arrival to arrival) without a lost sale"},
 	SimFill:             {"fill_pct", "Fill", Percent, "units served ÷ units demanded"},
 	SimDemanded:         {"units_demanded", "Demand", Decimal, "units demanded over the window, out-of-stock days imputed"},
+	SimImputed:          {"units_imputed", "Imputed", Decimal, "of the demand, units added on out-of-stock days (the mean of the week's in-stock days)"},
 	SimLost:             {"units_lost", "Lost", Decimal, "units demanded that stock could not serve"},
 	SimLostRevenue:      {"lost_revenue", "Lost rev", Money, "units lost × price"},
 	SimCycles:           {"cycles", "Cycles", Integer, "replenishment cycles measured"},
@@ -130,6 +132,8 @@ func (v *SimulationSKUView) Value(i, col int) Value {
 		return Value{Float: 100 * res.Fill()}
 	case SimDemanded:
 		return Value{Float: res.Demanded}
+	case SimImputed:
+		return Value{Float: res.Imputed}
 	case SimLost:
 		return Value{Float: k.Lost()}
 	case SimLostRevenue:
