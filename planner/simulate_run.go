@@ -81,6 +81,11 @@ func RunReplay(ctx context.Context, st *store.Store, req ReplayRequest, progress
 	if err != nil {
 		return nil, err
 	}
+	if day < first && req.AsOf == model.NoDay {
+		// the default as-of day: the window asked is longer than the sales
+		return nil, badRequest("%d weeks before the last sales day (%s) is %s, before the first week with sales (%s): at most %d weeks can be replayed",
+			req.Weeks, latest, day, first, max(int(latest-first)/7, 0))
+	}
 	if day < first {
 		return nil, badRequest("as of %s is before the first week with sales (%s): there is no history to plan from", day, first)
 	}

@@ -3,6 +3,7 @@ package planner
 import (
 	"bytes"
 	"context"
+	"errors"
 	"math"
 	"path/filepath"
 	"strings"
@@ -167,11 +168,16 @@ func TestRunReplayRefusesImpossibleWindows(t *testing.T) {
 		{ReplayRequest{AsOf: model.NoDay, Weeks: 0}, "weeks must be from 1 to 520"},
 		{ReplayRequest{AsOf: model.NoDay, Weeks: 26, WarmupWeeks: 53}, "warm-up must be from 0 to 52 weeks"},
 		{ReplayRequest{AsOf: model.NoDay, Weeks: 520}, "before the first week with sales"},
+		{ReplayRequest{AsOf: model.NoDay, Weeks: 520}, "weeks can be replayed"},
+		{ReplayRequest{AsOf: demo.DefaultEnd - 52*7, Weeks: 26, ReplanWeeks: 26}, "replan must be 0 (never) or fewer weeks than the 26 replayed"},
+		{ReplayRequest{AsOf: demo.DefaultEnd - 14, Weeks: 26, ReplanWeeks: 2}, "so it would never plan again"},
+		{ReplayRequest{AsOf: demo.DefaultEnd - 52*7, Weeks: 26, ReplanWeeks: -1}, "replan must be 0"},
 		{ReplayRequest{AsOf: demo.DefaultEnd, Weeks: 4}, "no sales after it to replay"},
 	} {
 		_, err := RunReplay(context.Background(), st, c.req, nil)
-		if err == nil || !strings.Contains(err.Error(), c.want) {
-			t.Errorf("%+v: %v, want %q", c.req, err, c.want)
+		var bad *ReplayRequestError
+		if err == nil || !strings.Contains(err.Error(), c.want) || !errors.As(err, &bad) {
+			t.Errorf("%+v: %v, want a ReplayRequestError saying %q", c.req, err, c.want)
 		}
 	}
 }
