@@ -46,7 +46,8 @@ func simulateCommand(db *string) *cobra.Command {
 			"P = L + R, S = s + the tool's S − s).\n\n" +
 			"Per ABC class and overall: the target cycle service level (mean of the SKUs'),\n" +
 			"the achieved one (share of replenishment cycles, arrival to arrival, without a\n" +
-			"lost sale), fill rate (units served ÷ demanded), average inventory at cost, weeks\n" +
+			"lost sale; starred over fewer than 20 cycles, too few to read as a service\n" +
+			"level), fill rate (units served ÷ demanded), average inventory at cost, weeks\n" +
 			"of stock, orders and holding + ordering cost.",
 		Example: "  stockroom simulate --as-of 2026-05-25 --weeks 26\n  stockroom simulate --warmup 26 --lead-spread\n  stockroom simulate --as-of 2026-05-25 --replan 4",
 		Args:    cobra.NoArgs,
