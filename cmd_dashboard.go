@@ -90,7 +90,7 @@ func runDashboard(ctx context.Context, opt dashboardOptions) error {
 	}
 	m := ui.New(uiOpt)
 	defer m.Close() // before the catalogue closes: a replay still running stops reading it
-	p := tea.NewProgram(m, tea.WithContext(ctx), tea.WithoutSignalHandler())
+	p := tea.NewProgram(m, tea.WithContext(ctx), tea.WithoutSignalHandler(), tea.WithOutput(m.Output(os.Stdout)))
 	signals.endOn(p)
 	_, err = p.Run()
 	if sig := signals.signal(); sig != nil {
