@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"runtime"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -70,7 +71,8 @@ func runDashboard(ctx context.Context, opt dashboardOptions) error {
 		readOnly = "opened with --read-only"
 	}
 	uiOpt := ui.Options{
-		Backend:  planner.Backend{Store: st, Options: planner.Options{AsOf: asOf}},
+		// background forecasts leave a core to the keys
+		Backend:  planner.Backend{Store: st, Options: planner.Options{AsOf: asOf, Workers: planner.BackgroundWorkers(runtime.GOMAXPROCS(0))}},
 		Source:   path,
 		ReadOnly: readOnly,
 		Now:      clock, // purchase orders are dated by the real clock, not the plan's as-of day
