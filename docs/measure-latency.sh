@@ -16,12 +16,17 @@
 # dashboard forecasts them all in the background right after its first
 # frame, the same keys at once, then the idle CPU once they are done.
 #
-# Per kind of key, median / p95 / max of two figures, in ms:
+# Per kind of key, median / p95 / max of three figures, in ms:
+#   drawn     from Update receiving the key to the frame showing its effect
+#             drawn (View): the program's own work
 #   program   from Update receiving the key to the write that hands the
 #             first frame showing its effect to the terminal (for a filter
-#             keystroke: its rows); STOCKROOM_TRACE records both moments
-#   sent      from just before `tmux send-keys` to that write: adds the
-#             wait in the input queue and tmux's own few ms
+#             keystroke: its rows); adds the wait for the renderer's next
+#             flush (60 a second); STOCKROOM_TRACE records these moments
+#   sent      from the moment the script hands the key to tmux (through
+#             one control-mode client, so no process starts per key) to
+#             that write: adds tmux, the terminal and the program's input
+#             queue
 # A key whose frame changed nothing (j on the last row) is left out.
 set -euo pipefail
 db=${1:?usage: docs/measure-latency.sh CATALOGUE.db [KEYS]}
@@ -34,7 +39,7 @@ if [ -z "$bin" ]; then
 	go build -o "$bin" "$(dirname "$0")/.."
 fi
 session=stockroom-latency
-cursor_pace=0.03 # plus tmux's ~5 ms: about 28 moves a second, a held key
+cursor_pace=0.03 # plus a few ms: about 30 moves a second, a held key
 typing_pace=0.1  # a quick typist
 
 # start DB TRACE: the dashboard on DB, once its first frame is drawn
@@ -42,6 +47,7 @@ start() {
 	tmux kill-session -t $session 2>/dev/null || true
 	tmux new -d -s $session -x 160 -y 45 "exec env STOCKROOM_TRACE=$2 $bin --db $1"
 	pid=$(tmux display -p -t $session '#{pane_pid}')
+	coproc control { tmux -C attach -t $session >/dev/null; }
 	for _ in $(seq 600); do grep -q '^first frame' "$2" 2>/dev/null && return; sleep 0.1; done
 	echo "no first frame after 60 s" >&2
 	exit 1
@@ -53,7 +59,7 @@ send() {
 	shift 2
 	for k in "$@"; do
 		echo "$EPOCHREALTIME" >>"$sends"
-		tmux send-keys -t $session "$k"
+		echo "send-keys -t $session $k" >&"${control[1]}"
 		sleep "$pace"
 	done
 }
@@ -89,8 +95,12 @@ idle_cpu() { # share of one core over 10 s, from /proc/PID/stat
 }
 
 quit() {
+	echo "peak RSS so far: $(awk '/VmHWM/ {print int($2 / 1024)}' /proc/"$pid"/status) MB"
 	tmux send-keys -t $session q
-	for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+	for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+	# the control client ends with the session; bash then drops its fds
+	if [ -n "${control[1]:-}" ]; then exec {control[1]}>&-; fi
+	wait "${control_PID:-}" 2>/dev/null || true
 }
 
 # report TRACE: the figures per kind of key
@@ -104,10 +114,11 @@ report() {
 	awk '$1 == "cursor"' "$work/keys" | paste - "$work/cursor.sent" >"$work/paired"
 	awk '$1 != "cursor"' "$work/keys" | paste - "$work/filter.sent" >>"$work/paired"
 	awk '{
-		kind = $1; fc = $5; split($6, r, "="); split($8, w, "=")
+		kind = $1; fc = $5; split($6, r, "="); split($7, d, "="); split($8, w, "=")
 		if (w[2] == "unchanged" || $NF == "") next
-		sub("forecasting=", "", fc); sub("ms", "", w[2])
+		sub("forecasting=", "", fc); sub("ms", "", d[2]); sub("ms", "", w[2])
 		label = kind (fc == "true" ? " while forecasting" : "")
+		print label "\tdrawn\t" d[2]
 		print label "\tprogram\t" w[2]
 		print label "\tsent\t" (r[2] - $NF) * 1000 + w[2]
 	}' "$work/paired" | sort -t$'\t' -k1,2 -k3,3n | awk -F'\t' '
