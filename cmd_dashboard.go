@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"runtime"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -72,7 +71,7 @@ func runDashboard(ctx context.Context, opt dashboardOptions) error {
 	}
 	uiOpt := ui.Options{
 		// background forecasts leave a core to the keys
-		Backend:  planner.Backend{Store: st, Options: planner.Options{AsOf: asOf, Workers: planner.BackgroundWorkers(runtime.GOMAXPROCS(0))}},
+		Backend:  planner.Backend{Store: st, Options: planner.Options{AsOf: asOf, Background: true}},
 		Source:   path,
 		ReadOnly: readOnly,
 		Now:      clock, // purchase orders are dated by the real clock, not the plan's as-of day

@@ -21,10 +21,11 @@ type Options struct {
 	// handled by Load) means the catalogue's latest sales day.
 	AsOf       model.Day
 	Forecaster Forecaster
-	// Workers is how many goroutines forecast at once; 0 means one per
-	// core. The dashboard forecasts in the background with one core left
-	// to its keys (BackgroundWorkers); the commands use them all.
-	Workers int
+	// Background marks forecasting as background work, as the dashboard
+	// does it while the PM uses the keys: on BackgroundWorkers goroutines,
+	// whose threads run at a lower OS priority (where the OS allows a
+	// thread's own). The commands leave it unset and use every core.
+	Background bool
 
 	// weeks is the catalogue's forecast horizon: a cached forecast of
 	// another length is out of date (the setting changed)
@@ -156,7 +157,7 @@ type Forecasts struct {
 }
 
 // ForecastStale reads the histories of the stale rows chunk by chunk and
-// forecasts them on s's Options.Workers (all cores by default). It changes nothing of s, so the dashboard
+// forecasts them on all cores, or as background work (Options.Background). It changes nothing of s, so the dashboard
 // keeps drawing s meanwhile; WithForecasts applies the result.
 func (s *Snapshot) ForecastStale(ctx context.Context, st *store.Store, progress func(done, total int)) (Forecasts, error) {
 	n := len(s.Stale)
@@ -268,10 +269,17 @@ func staleItems(c *model.Catalogue, opt Options) []int {
 	return stale
 }
 
-// forecastItems forecasts the given items from their Sales on
-// opt.Workers goroutines (all cores by default).
+// forecastItems forecasts the given items from their Sales on all cores,
+// or as background work (Options.Background).
 func forecastItems(c *model.Catalogue, opt Options, which []int) {
-	parallelOn(opt.Workers, len(which), func(a, b int) {
+	workers := 0
+	if opt.Background {
+		workers = BackgroundWorkers(runtime.GOMAXPROCS(0))
+	}
+	parallelOn(workers, len(which), func(a, b int) {
+		if opt.Background {
+			LowerPriority()
+		}
 		var demand []float64 // one scratch buffer per worker
 		for _, i := range which[a:b] {
 			demand = refresh(&c.Items[i], c.Settings, opt, demand)

@@ -49,6 +49,8 @@ func (m *Model) startForecasting(snap *planner.Snapshot) tea.Cmd {
 	m.forecast = forecastJob{running: true, total: len(snap.Stale), events: events, started: time.Now()}
 	backend := m.opt.Backend
 	go func() {
+		// reading the histories (SQLite) yields to the keys too
+		planner.LowerPriority()
 		f, err := backend.ForecastStale(context.Background(), snap, func(done, total int) {
 			select { // progress is only a hint: drop it if the last is not read yet
 			case events <- forecastProgressMsg{done, total}:
