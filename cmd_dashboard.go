@@ -28,6 +28,7 @@ var started = time.Now()
 
 func runDashboard(ctx context.Context, opt dashboardOptions) error {
 	limitMemory()
+	planner.SpareProcessor() // a key never waits for a processor behind background work
 	restoreGC := relaxGCForStart()
 	defer restoreGC()
 	asOf, err := parseAsOf(opt.asOf)

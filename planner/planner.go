@@ -274,7 +274,7 @@ func staleItems(c *model.Catalogue, opt Options) []int {
 func forecastItems(c *model.Catalogue, opt Options, which []int) {
 	workers := 0
 	if opt.Background {
-		workers = BackgroundWorkers(runtime.GOMAXPROCS(0))
+		workers = backgroundWorkers()
 	}
 	parallelOn(workers, len(which), func(a, b int) {
 		if opt.Background {

@@ -51,3 +51,18 @@ func TestParallelOnSplitsAmongTheWorkersAsked(t *testing.T) {
 		t.Errorf("0 workers: %d chunks, want one per core (%d)", got, want)
 	}
 }
+
+// The dashboard's spare processor is not one more background worker.
+func TestSpareProcessorKeepsBackgroundWorkersToTheCores(t *testing.T) {
+	t.Setenv("GOMAXPROCS", "")
+	old := runtime.GOMAXPROCS(4)
+	defer runtime.GOMAXPROCS(old)
+	defer backgroundCores.Store(0)
+	SpareProcessor()
+	if got := runtime.GOMAXPROCS(0); got != 5 {
+		t.Errorf("GOMAXPROCS = %d, want 5", got)
+	}
+	if got := backgroundWorkers(); got != 3 {
+		t.Errorf("background workers = %d, want 3 (4 cores less one)", got)
+	}
+}
