@@ -6,6 +6,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"stockroom/planner"
 )
 
 // The key trace gives each key the write that first carried its whole
@@ -77,5 +81,53 @@ func TestOutputIsTheTerminalWithoutATrace(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(f.Name()); string(b) != "frame" {
 		t.Errorf("the terminal got %q, want the frame", b)
+	}
+}
+
+// In the dashboard: a filter keystroke is traced once the frame with its
+// rows is written, not the frame that only echoes the letter; a cursor
+// move with the next write after its frame.
+func TestDashboardTracesKeysToTheWriteOfTheirFrame(t *testing.T) {
+	var trace strings.Builder
+	m := New(Options{Backend: planner.Backend{Store: fixtureStore(t)}, ExportDir: t.TempDir(), Trace: &trace})
+	m.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
+	run(t, m, loadCmd(m.opt.Backend))
+	press(t, m, "2")
+	f, err := os.CreateTemp(t.TempDir(), "terminal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	out := m.Output(f)
+	frame := func() { m.View(); out.Write([]byte("frame")) }
+	frame()
+	keyLines := func() []string {
+		var keys []string
+		for _, l := range strings.Split(trace.String(), "\n") {
+			if strings.HasPrefix(l, "key ") {
+				keys = append(keys, strings.Join(strings.Fields(l)[:4], " "))
+			}
+		}
+		return keys
+	}
+	base := len(keyLines()) // the 2 that opened the pane
+
+	press(t, m, "/")
+	frame()
+	_, query := m.Update(keyMsg("P"))
+	frame() // the letter, its query still on its way
+	if got := keyLines()[base:]; len(got) != 1 || got[0] != "key / mode=normal forecasting=false" {
+		t.Fatalf("before the filter's rows: %q, want only the /", got)
+	}
+	run(t, m, query)
+	frame()
+	if got := keyLines()[base:]; len(got) != 2 || got[1] != "key P mode=filter forecasting=false" {
+		t.Fatalf("after the filter's rows: %q, want the P traced", got)
+	}
+
+	press(t, m, "esc", "j")
+	frame()
+	if got := keyLines(); got[len(got)-1] != "key j mode=normal forecasting=false" {
+		t.Errorf("after a cursor move: %q, want the j last", got)
 	}
 }
