@@ -28,6 +28,7 @@ var started = time.Now()
 
 func runDashboard(ctx context.Context, opt dashboardOptions) error {
 	limitMemory()
+	planner.SpareProcessor() // a key never waits for a processor behind background work
 	restoreGC := relaxGCForStart()
 	defer restoreGC()
 	asOf, err := parseAsOf(opt.asOf)
@@ -70,7 +71,8 @@ func runDashboard(ctx context.Context, opt dashboardOptions) error {
 		readOnly = "opened with --read-only"
 	}
 	uiOpt := ui.Options{
-		Backend:  planner.Backend{Store: st, Options: planner.Options{AsOf: asOf}},
+		// background forecasts leave a core to the keys
+		Backend:  planner.Backend{Store: st, Options: planner.Options{AsOf: asOf, Background: true}},
 		Source:   path,
 		ReadOnly: readOnly,
 		Now:      clock, // purchase orders are dated by the real clock, not the plan's as-of day
@@ -90,7 +92,7 @@ func runDashboard(ctx context.Context, opt dashboardOptions) error {
 	}
 	m := ui.New(uiOpt)
 	defer m.Close() // before the catalogue closes: a replay still running stops reading it
-	p := tea.NewProgram(m, tea.WithContext(ctx), tea.WithoutSignalHandler())
+	p := tea.NewProgram(m, tea.WithContext(ctx), tea.WithoutSignalHandler(), tea.WithOutput(m.Output(os.Stdout)))
 	signals.endOn(p)
 	_, err = p.Run()
 	if sig := signals.signal(); sig != nil {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"stockroom/memlimit"
 	"stockroom/safefile"
 	"stockroom/store/importer"
 	"stockroom/termtext"
@@ -30,19 +31,12 @@ const (
 // usageError marks mistakes in how the command was called.
 type usageError struct{ error }
 
-// softMemoryLimit is where the garbage collector starts working harder in
-// the dashboard and `forecast`: forecasting 100,000 SKUs briefly holds the
-// old and the new forecasts, and without a limit the heap doubles past
-// what the data needs. It is a target, not a cap; GOMEMLIMIT overrides it.
-// Batch commands such as import run without it: near their working set it
-// would make the collector run all the time.
-const softMemoryLimit = 224 << 20
-
 // startGCPercent turns the collector off while the dashboard reads and
 // plans the catalogue: a fresh process growing to ~150 MB would otherwise
 // collect several times on the way, 0.1–0.2 s of a 2-core machine's first
-// frame (at 400 % it still cost about 0.1 s). The soft memory limit still
-// bounds the heap, so peak memory is what it was (238–240 MB at 100,000
+// frame (at 400 % it still cost about 0.1 s). The soft memory limit
+// (memlimit.Floor, then half again the live heap) still bounds the heap,
+// so peak memory is what it was (238–240 MB at 100,000
 // SKUs); the usual 100 % returns after the first frame.
 const startGCPercent = -1
 
@@ -56,12 +50,13 @@ func relaxGCForStart() func() {
 	return func() { debug.SetGCPercent(old) }
 }
 
-// limitMemory sets softMemoryLimit unless GOMEMLIMIT is set.
-func limitMemory() {
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(softMemoryLimit)
-	}
-}
+// limitMemory keeps the soft memory limit of the dashboard and
+// `forecast` in step with the live heap (package memlimit): forecasting
+// every SKU briefly holds the old and the new forecasts, and without a
+// limit the heap doubles past what the data needs; a fixed one that the
+// live heap outgrows makes the collector run all the time. GOMEMLIMIT
+// overrides it. Batch commands such as import run without it.
+func limitMemory() { memlimit.Follow() }
 
 func main() { os.Exit(run()) }
 

@@ -23,7 +23,7 @@ for _ in $(seq "$runs"); do
 	sleep 1 # let the background cache write finish before quitting
 	tmux send-keys -t stockroom-measure q
 	for _ in $(seq 50); do grep -q Maximum "$times" 2>/dev/null && break; sleep 0.1; done
-	echo "$(cat "$trace" | tr -d '\n'); peak RSS $(awk '/Maximum resident/ {print int($6/1024)}' "$times") MB"
+	echo "$(grep '^first frame' "$trace" | tr -d '\n'); peak RSS $(awk '/Maximum resident/ {print int($6/1024)}' "$times") MB"
 	rm -f "$trace" "$times"
 done
 tmux kill-session -t stockroom-measure

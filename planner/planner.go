@@ -21,6 +21,11 @@ type Options struct {
 	// handled by Load) means the catalogue's latest sales day.
 	AsOf       model.Day
 	Forecaster Forecaster
+	// Background marks forecasting as background work, as the dashboard
+	// does it while the PM uses the keys: on BackgroundWorkers goroutines,
+	// whose threads run at a lower OS priority (where the OS allows a
+	// thread's own). The commands leave it unset and use every core.
+	Background bool
 
 	// weeks is the catalogue's forecast horizon: a cached forecast of
 	// another length is out of date (the setting changed)
@@ -152,7 +157,7 @@ type Forecasts struct {
 }
 
 // ForecastStale reads the histories of the stale rows chunk by chunk and
-// forecasts them on all cores. It changes nothing of s, so the dashboard
+// forecasts them on all cores, or as background work (Options.Background). It changes nothing of s, so the dashboard
 // keeps drawing s meanwhile; WithForecasts applies the result.
 func (s *Snapshot) ForecastStale(ctx context.Context, st *store.Store, progress func(done, total int)) (Forecasts, error) {
 	n := len(s.Stale)
@@ -264,9 +269,17 @@ func staleItems(c *model.Catalogue, opt Options) []int {
 	return stale
 }
 
-// forecastItems forecasts the given items from their Sales on all cores.
+// forecastItems forecasts the given items from their Sales on all cores,
+// or as background work (Options.Background).
 func forecastItems(c *model.Catalogue, opt Options, which []int) {
-	parallel(len(which), func(a, b int) {
+	workers := 0
+	if opt.Background {
+		workers = backgroundWorkers()
+	}
+	parallelOn(workers, len(which), func(a, b int) {
+		if opt.Background {
+			LowerPriority()
+		}
 		var demand []float64 // one scratch buffer per worker
 		for _, i := range which[a:b] {
 			demand = refresh(&c.Items[i], c.Settings, opt, demand)
@@ -442,8 +455,21 @@ func all(n int) []int {
 }
 
 // parallel splits 0..n-1 into one contiguous chunk per core.
-func parallel(n int, fn func(lo, hi int)) {
-	workers := min(runtime.GOMAXPROCS(0), max(n/256, 1))
+func parallel(n int, fn func(lo, hi int)) { parallelOn(0, n, fn) }
+
+// BackgroundWorkers is how many goroutines background work may keep busy
+// on a machine with cores cores while a PM uses the dashboard: one core
+// stays free for the keys and the frames, or else every cursor move waits
+// behind a worker (48–60 ms per move on 2 cores, issue 15).
+func BackgroundWorkers(cores int) int { return max(1, cores-1) }
+
+// parallelOn splits 0..n-1 into one contiguous chunk per worker; workers
+// 0 means one per core.
+func parallelOn(workers, n int, fn func(lo, hi int)) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, max(n/256, 1))
 	var wg sync.WaitGroup
 	chunk := (n + workers - 1) / workers
 	for w := range workers {

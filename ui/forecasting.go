@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -20,6 +21,7 @@ type forecastJob struct {
 	running     bool
 	done, total int
 	events      <-chan tea.Msg
+	started     time.Time // for the trace's "background forecasts" line
 }
 
 type forecastProgressMsg struct{ done, total int }
@@ -44,9 +46,11 @@ func (m *Model) startForecasting(snap *planner.Snapshot) tea.Cmd {
 		return nil
 	}
 	events := make(chan tea.Msg, 1)
-	m.forecast = forecastJob{running: true, total: len(snap.Stale), events: events}
+	m.forecast = forecastJob{running: true, total: len(snap.Stale), events: events, started: time.Now()}
 	backend := m.opt.Backend
 	go func() {
+		// reading the histories (SQLite) yields to the keys too
+		planner.LowerPriority()
 		f, err := backend.ForecastStale(context.Background(), snap, func(done, total int) {
 			select { // progress is only a hint: drop it if the last is not read yet
 			case events <- forecastProgressMsg{done, total}:
@@ -87,6 +91,10 @@ func (m *Model) forecasted(msg forecastedMsg) tea.Cmd {
 func (m *Model) forecastApplied(msg forecastAppliedMsg) tea.Cmd {
 	if msg.base != m.snap { // an edit landed meanwhile: apply to the newer snapshot
 		return applyForecastsCmd(m.snap, msg.f)
+	}
+	if m.keyTrace != nil {
+		m.keyTrace.printf("background forecasts of %d SKUs: %s to the snapshot that shows them\n",
+			len(msg.snap.Refreshed), time.Since(m.forecast.started).Round(time.Millisecond))
 	}
 	m.forecast = forecastJob{}
 	refresh := m.setSnapshot(msg.snap, nil, msg.views)

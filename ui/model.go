@@ -23,7 +23,9 @@ type Options struct {
 	ExportDir string // where x writes CSV files; default the current directory
 	Now       func() time.Time
 	// Trace, when set, receives one line with the time from Started to the
-	// first frame that shows the catalogue ($STOCKROOM_TRACE names a file).
+	// first frame that shows the catalogue ($STOCKROOM_TRACE names a file),
+	// then one line per key with its time to the screen (ui/keytrace.go;
+	// the program must write through Model.Output).
 	Trace   io.Writer
 	Started time.Time
 	// FirstFrame, when set, is called once the first frame that shows the
@@ -145,6 +147,7 @@ type Model struct {
 	loadTook     time.Duration
 	traced       bool // the first frame with rows was drawn
 	traceWritten bool
+	keyTrace     *keyTrace // set with Options.Trace (ui/keytrace.go)
 	// viewsAfterFirstQuery: the reorder and suppliers views are built once
 	// the first sorted rows have arrived
 	viewsAfterFirstQuery bool
@@ -183,6 +186,9 @@ func New(opt Options) *Model {
 	m.replay = newReplayPane(&m.styles)
 	m.detail = detailPane{styles: &m.styles}
 	m.input = newCellInput()
+	if opt.Trace != nil {
+		m.keyTrace = &keyTrace{w: opt.Trace}
+	}
 	return m
 }
 
@@ -197,6 +203,9 @@ func (m *Model) Init() tea.Cmd {
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if _, ok := msg.(QuitSignalMsg); ok {
 		m.quitSignalled = true
+	}
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		m.traceKey(k.String())
 	}
 	_, cmd := m.update(msg)
 	m.nextQuestion()

@@ -57,7 +57,9 @@ func (m *Model) layout() {
 
 // View draws the whole screen.
 func (m *Model) View() tea.View {
-	v := tea.NewView(m.render())
+	frame := m.render()
+	m.traceFrame(frame)
+	v := tea.NewView(frame)
 	if !m.traced && m.snap != nil && m.showsCatalogue() {
 		m.traced = true
 		if m.opt.FirstFrame != nil {
@@ -66,7 +68,7 @@ func (m *Model) View() tea.View {
 	}
 	if m.opt.Trace != nil && m.traced && !m.traceWritten {
 		m.traceWritten = true
-		fmt.Fprintf(m.opt.Trace, "first frame (%s) of %d SKUs: %s after start (catalogue load and plan %s)\n",
+		m.keyTrace.printf("first frame (%s) of %d SKUs: %s after start (catalogue load and plan %s)\n",
 			tabNames[m.tab], len(m.snap.Rows), time.Since(m.opt.Started).Round(time.Millisecond), m.loadTook.Round(time.Millisecond))
 	}
 	v.AltScreen = true
