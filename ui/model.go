@@ -284,14 +284,14 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.risk.setView(msg.rv)
-		m.risk.built.from = msg.snap
+		m.risk.builtFrom(msg.snap)
 		return m, tea.Batch(m.freshen(), m.wantDetail())
 	case assortmentViewMsg:
 		if msg.snap != m.snap || msg.av.By != m.assortment.by {
 			return m, nil // a newer snapshot or breakdown is on its way
 		}
 		m.assortment.setView(msg.av)
-		m.assortment.built.from = msg.snap
+		m.assortment.builtFrom(msg.snap)
 		return m, m.freshen()
 	case ordersMsg:
 		return m, m.ordersLoaded(msg)

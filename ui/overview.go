@@ -50,7 +50,8 @@ func (p *overviewPane) show(s *planner.Snapshot, ov *planner.Overview) {
 	if ov == nil {
 		return
 	}
-	p.from, p.ov = s, ov
+	p.builtFrom(s)
+	p.ov = ov
 	p.move(0)
 }
 
