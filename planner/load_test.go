@@ -3,7 +3,6 @@ package planner
 import (
 	"context"
 	"math"
-	"path/filepath"
 	"slices"
 	"testing"
 
@@ -15,23 +14,7 @@ import (
 // up to asOf.
 func smallStore(t *testing.T) *store.Store {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "c.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	b, err := st.BeginBulk(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	sp := &model.Supplier{Name: "Acme", LeadTimeDays: 7}
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	must(b.AddSupplier(sp))
+	st, b, sp, must := acmeStore(t)
 	for k, sku := range []string{"A", "B", "C"} {
 		p := &model.Product{SKU: sku, SupplierID: sp.ID, UnitCost: 1, LaunchedOn: model.NoDay}
 		must(b.AddProduct(p))

@@ -5,11 +5,9 @@ import (
 	"context"
 	"encoding/csv"
 	"math"
-	"path/filepath"
 	"testing"
 
 	"stockroom/model"
-	"stockroom/store"
 )
 
 // A SKU that never sold, in a catalogue where others did, has no last sale:
@@ -17,23 +15,7 @@ import (
 // forecast is computed and when it is read back from the cache.
 func TestNeverSoldHasNoLastSale(t *testing.T) {
 	ctx := context.Background()
-	st, err := store.Open(filepath.Join(t.TempDir(), "c.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	b, err := st.BeginBulk(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	sp := &model.Supplier{Name: "Acme", LeadTimeDays: 7}
-	must(b.AddSupplier(sp))
+	st, b, sp, must := acmeStore(t)
 	loc := &model.Location{Name: "Main"}
 	must(b.AddLocation(loc))
 	sold := &model.Product{SKU: "SOLD", SupplierID: sp.ID, UnitCost: 1, Price: 2, LaunchedOn: model.NoDay}

@@ -2,7 +2,6 @@ package planner
 
 import (
 	"context"
-	"path/filepath"
 	"slices"
 	"testing"
 
@@ -106,23 +105,7 @@ func near(a, b float64) bool { return a-b < 1e-9 && b-a < 1e-9 }
 // last 42 days up to asOf.
 func risingStore(t *testing.T) *store.Store {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "c.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	b, err := st.BeginBulk(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	sp := &model.Supplier{Name: "Acme", LeadTimeDays: 7}
-	must(b.AddSupplier(sp))
+	st, b, sp, must := acmeStore(t)
 	p := &model.Product{SKU: "R", SupplierID: sp.ID, UnitCost: 1, LaunchedOn: model.NoDay}
 	must(b.AddProduct(p))
 	var days []model.DailySale
