@@ -21,12 +21,10 @@ const maxCycleWeight = 2.0
 // without a lost sale, not the share of SKUs, meet the service level.
 // k is at most maxCycleWeight; 1 without a level variance or demand.
 func CycleWeighted(f forecast.Result) (forecast.Result, float64) {
-	mu := f.Level()
-	v := f.SD * f.SD * f.LevelVar
-	if !(mu > 0) || !(v > 0) || math.IsInf(v, 1) {
+	k := CycleWeight(f)
+	if k == 1 {
 		return f, 1
 	}
-	k := math.Min(1+v/(mu*mu), maxCycleWeight)
 	mean := make([]float64, len(f.Mean))
 	for i, m := range f.Mean {
 		mean[i] = m * k
@@ -34,4 +32,15 @@ func CycleWeighted(f forecast.Result) (forecast.Result, float64) {
 	f.Mean = mean
 	f.LevelVar *= k
 	return f, k
+}
+
+// CycleWeight is CycleWeighted's factor k alone, without copying the
+// forecast: what a pane needs to say whether the level is raised.
+func CycleWeight(f forecast.Result) float64 {
+	mu := f.Level()
+	v := f.SD * f.SD * f.LevelVar
+	if !(mu > 0) || !(v > 0) || math.IsInf(v, 1) {
+		return 1
+	}
+	return math.Min(1+v/(mu*mu), maxCycleWeight)
 }

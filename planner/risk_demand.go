@@ -66,8 +66,7 @@ func (r *Row) RiskDemandQuantile(p float64) float64 {
 // CycleWeight is the factor k by which the reorder point raises the
 // forecast's level (model.CycleWeighted); 1 when it does not.
 func (r *Row) CycleWeight() float64 {
-	_, k := model.CycleWeighted(r.Forecast)
-	return k
+	return model.CycleWeight(r.Forecast)
 }
 
 // riskNormal is the normal demand over P of the forecast f with its level
