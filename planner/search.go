@@ -10,9 +10,12 @@ import (
 // searchIndex holds each row's lower-cased search text. It is built on
 // first use, in the background after the first frame or by the first filter,
 // so start-up does not wait for 100,000 strings nobody has searched yet.
+// The snapshots an edit, a forecast or a settings change derives share it;
+// once built it lets the rows it read go, or it would keep the first
+// snapshot's plan alive beside every later one.
 type searchIndex struct {
 	once  sync.Once
-	rows  []*Row
+	rows  []*Row // until built
 	texts []string
 }
 
@@ -29,6 +32,7 @@ func (x *searchIndex) build() {
 				x.texts[k] = searchText(x.rows[k].Item, x.rows[k].Supplier)
 			}
 		})
+		x.rows = nil
 	})
 }
 

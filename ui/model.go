@@ -263,6 +263,8 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.changed(msg)
 	case settingsSavedMsg:
 		return m, m.settingsSaved(msg)
+	case settingsPlannedMsg:
+		return m, m.settingsPlanned(msg)
 	case lockWaitMsg:
 		return m, m.waitingForLock(msg)
 	case outsideMsg:

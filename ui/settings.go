@@ -47,6 +47,7 @@ type settingsStep struct{ before, after map[string]string }
 type settingsSavedMsg struct {
 	before, after map[string]string
 	isUndo        bool
+	base          *planner.Snapshot // what snap was planned from; nil when read again
 	snap          *planner.Snapshot
 	views         *paneViews
 	conflict      *model.ConflictError
@@ -55,8 +56,10 @@ type settingsSavedMsg struct {
 }
 
 // saveSettingsCmd writes the values, compare-and-set against seen, and
-// plans the catalogue again off the loop.
-func saveSettingsCmd(b Backend, values, seen map[string]string, isUndo bool) tea.Cmd {
+// plans base again with them off the loop, in memory: reading the whole
+// catalogue again cost twice as long (issue 15), and what other processes
+// changed meanwhile arrives by the watch as always.
+func saveSettingsCmd(b Backend, base *planner.Snapshot, values, seen map[string]string, isUndo bool) tea.Cmd {
 	return saveInBackground(func(ctx context.Context) tea.Msg {
 		before, after, err := b.SetSettings(ctx, values, seen)
 		if err != nil {
@@ -72,12 +75,44 @@ func saveSettingsCmd(b Backend, values, seen map[string]string, isUndo bool) tea
 			return msg
 		}
 		msg := settingsSavedMsg{before: before, after: after, isUndo: isUndo}
-		if msg.snap, msg.err = b.Load(ctx); msg.err == nil {
-			msg.views = buildViews(msg.snap)
-			msg.snap.WarmSearch()
+		set, err := planner.ApplySettings(base.Catalogue.Settings, after)
+		if err != nil { // checked before saving: only a value another version wrote
+			msg.err = err
+			return msg
 		}
+		msg.base, msg.snap = base, base.WithSettings(set)
+		msg.views = buildViews(msg.snap)
 		return msg
 	})
+}
+
+// settingsPlannedMsg is the catalogue planned again with saved settings
+// on base, because forecasts landed on the snapshot the save planned.
+type settingsPlannedMsg struct {
+	base, snap *planner.Snapshot
+	views      *paneViews
+}
+
+// showSettingsPlan shows snap, planned with new settings from base; when
+// forecasts have landed since, it plans the newer snapshot with them
+// again, off the loop, and edits wait for it as for a save.
+func (m *Model) showSettingsPlan(base, snap *planner.Snapshot, views *paneViews) tea.Cmd {
+	if base == nil || base == m.snap {
+		return m.showSettingsSnapshot(snap, views)
+	}
+	m.saving = true
+	cur, set := m.snap, snap.Catalogue.Settings
+	return func() tea.Msg {
+		next := cur.WithSettings(set)
+		return settingsPlannedMsg{base: cur, snap: next, views: buildViews(next)}
+	}
+}
+
+// settingsPlanned shows a settings change planned again on a newer
+// snapshot.
+func (m *Model) settingsPlanned(msg settingsPlannedMsg) tea.Cmd {
+	m.saving = false
+	return m.showSettingsPlan(msg.base, msg.snap, msg.views)
 }
 
 // openSettings shows the settings view; it needs the loaded catalogue.
@@ -228,7 +263,7 @@ func (m *Model) saveSettings(values, seen map[string]string, isUndo bool) tea.Cm
 		}
 		m.saving = true
 		m.setInfo("Saving and planning every SKU again…")
-		return saveSettingsCmd(m.opt.Backend, values, now, isUndo)
+		return saveSettingsCmd(m.opt.Backend, m.snap, values, now, isUndo)
 	})
 }
 
@@ -307,7 +342,7 @@ func (m *Model) settingsSaved(msg settingsSavedMsg) tea.Cmd {
 		m.setInfo(what + " · u undoes")
 	}
 	m.savedOwn(m.message, ownSettings(msg.after))
-	return m.showSettingsSnapshot(msg.snap, msg.views)
+	return m.showSettingsPlan(msg.base, msg.snap, msg.views)
 }
 
 // showSettingsSnapshot shows the catalogue loaded and planned again after
