@@ -14,7 +14,7 @@ import (
 )
 
 // From Shopify exports to a catalogue the dashboard and exports read, as
-// the README walks through it.
+// docs/GUIDE.md walks through it.
 func TestImportCommandFromShopifyExports(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "catalogue.db") // created (its directory must exist)
 	data := filepath.Join("store", "importer", "testdata")

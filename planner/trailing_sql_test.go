@@ -27,7 +27,7 @@ type skuTrailing struct {
 
 // trailingBySQL ranks every product by the revenue of the 52 complete weeks
 // (Monday to Sunday) ending on the last Sunday on or before asOf, and cuts
-// the ranking at abc_cut_a and abc_cut_b of the total as README's "ABC class"
+// the ranking at abc_cut_a and abc_cut_b of the total as docs/PLANNING.md's "ABC class"
 // says: A while the revenue ranked above is under cut A, B under cut B,
 // else C; no revenue is C; ties by product id (the catalogue's order).
 func trailingBySQL(t *testing.T, db *sql.DB, asOf model.Day) map[int64]*skuTrailing {
