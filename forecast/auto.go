@@ -163,6 +163,7 @@ func forecast(demand []float64, horizon int, force string, score bool) (Result, 
 	for k := range r.Psi {
 		r.Psi[k] = final.psi(k + 1)
 	}
+	r.Psi = trimConstantTail(r.Psi)
 	calibrate(&r, chosen.m, chosen.trained, final, y, scale)
 	if !r.finite() { // only reachable with absurd input; fall back to the plain mean
 		shortHistory(&r, y, scale)
@@ -307,4 +308,21 @@ func countKnown(y []float64) int {
 		}
 	}
 	return n
+}
+
+// trimConstantTail drops the weights after the first of a run that holds
+// to the end: beyond len(Psi) the last weight holds, so the numbers are
+// the same, and the level methods that most SKUs get (one weight, α, for
+// every week ahead) keep 1 instead of 25, about 200 bytes a SKU in memory
+// and in the cache (issue 15). The slice is reallocated to its new length
+// so the dropped capacity is freed.
+func trimConstantTail(psi []float64) []float64 {
+	n := len(psi)
+	for n > 1 && psi[n-2] == psi[n-1] {
+		n--
+	}
+	if n == len(psi) {
+		return psi
+	}
+	return append([]float64(nil), psi[:n]...)
 }

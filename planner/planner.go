@@ -62,6 +62,10 @@ type Row struct {
 // Snapshot is an immutable planning state. Edits make a new Snapshot that
 // shares unchanged rows, so work started on an older one stays valid.
 type Snapshot struct {
+	// Catalogue holds the settings, suppliers and activity the rows were
+	// planned with. Its Items are nil: a row's item is Rows[i].Item, and
+	// a snapshot holding the slice would keep every item it replaced (and
+	// its forecast) alive as long as it lives.
 	Catalogue *model.Catalogue
 	AsOf      model.Day
 	Rows      []*Row
@@ -314,7 +318,9 @@ func Build(c *model.Catalogue, opt Options) *Snapshot {
 
 // build plans every SKU from the forecast it has.
 func build(c *model.Catalogue, opt Options) *Snapshot {
-	s := &Snapshot{Catalogue: c, AsOf: opt.AsOf, Rows: make([]*Row, len(c.Items)), opt: opt, suppliers: c.Suppliers}
+	held := *c
+	held.Items = nil
+	s := &Snapshot{Catalogue: &held, AsOf: opt.AsOf, Rows: make([]*Row, len(c.Items)), opt: opt, suppliers: c.Suppliers}
 	rows := make([]Row, len(c.Items)) // one allocation for all rows
 	// the ABC ranking reads only the items' forecasts: it runs beside the
 	// copying, which leaves cores idle while it waits on memory
