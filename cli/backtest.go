@@ -65,19 +65,15 @@ func backtestCommand(db *string) *cobra.Command {
 					return err
 				}
 			}
-			st, err := openReadable(path)
+			p, err := openAndPlan(cmd.Context(), path, planRequest{asOf: day, check: func(st *store.Store) (err error) {
+				holdout, err = checkHoldout(cmd.Context(), st, day, holdout, cmd.Flags().Changed("holdout"))
+				return err
+			}})
 			if err != nil {
 				return err
 			}
-			defer st.Close()
-			holdout, err = checkHoldout(cmd.Context(), st, day, holdout, cmd.Flags().Changed("holdout"))
-			if err != nil {
-				return err
-			}
-			snap, err := planStore(cmd.Context(), st, day)
-			if err != nil {
-				return err
-			}
+			defer p.st.Close()
+			st, snap := p.st, p.snap
 			opt := planner.BacktestOptions{Holdout: holdout, Sample: sample, Progress: progressPrinter(os.Stderr, "backtesting")}
 			if table == "cumulative" {
 				opt.Methods = []string{forecast.Auto} // the cumulative table scores only the automatic choice

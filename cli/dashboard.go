@@ -9,9 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"stockroom/demo"
-	"stockroom/model"
 	"stockroom/planner"
-	"stockroom/store"
 	"stockroom/termtext"
 	"stockroom/ui"
 )
@@ -56,10 +54,7 @@ func runDashboard(ctx context.Context, opt dashboardOptions) error {
 	// an existing catalogue only: the dashboard never makes an empty one
 	open := openReadable
 	if opt.readOnly {
-		open = func(path string) (*store.Store, error) {
-			st, err := store.OpenReadOnly(path)
-			return st, withCreateHint(err, path)
-		}
+		open = openReadOnly
 	}
 	st, err := open(path)
 	if err != nil {
@@ -104,16 +99,4 @@ func runDashboard(ctx context.Context, opt dashboardOptions) error {
 		return nil
 	}
 	return err
-}
-
-// parseAsOf reads --as-of; empty means the catalogue's latest sales day.
-func parseAsOf(s string) (model.Day, error) {
-	if s == "" {
-		return model.NoDay, nil
-	}
-	d, err := model.ParseDay(s)
-	if err != nil {
-		return model.NoDay, usageError{fmt.Errorf("--as-of: %w", err)}
-	}
-	return d, nil
 }

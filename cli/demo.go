@@ -10,7 +10,6 @@ import (
 
 	"stockroom/demo"
 	"stockroom/model"
-	"stockroom/planner"
 	"stockroom/store"
 	"stockroom/termtext"
 )
@@ -95,11 +94,10 @@ func demoEnd(text string) (model.Day, error) {
 // it on the finished catalogue before moving it into place
 // (demo.Options.Finish): a failure leaves no catalogue behind.
 func primeForecasts(ctx context.Context, path string) error {
-	st, err := store.OpenExisting(path)
+	p, err := openAndPlan(ctx, path, planRequest{open: store.OpenExisting})
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	_, err = planner.Refresh(ctx, st, planner.Options{}, progressPrinter(os.Stderr, "forecasting"))
-	return err
+	p.st.Close()
+	return nil
 }

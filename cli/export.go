@@ -139,11 +139,11 @@ func exportedView(ctx context.Context, path, name string, asOf model.Day, opt vi
 		return exportedReplay(ctx, path, name, asOf)
 	}
 	if build := views[name]; build != nil {
-		st, snap, err := planCatalogue(ctx, path, asOf)
+		p, err := openAndPlan(ctx, path, planRequest{asOf: asOf})
 		if err != nil {
 			return nil, nil, err
 		}
-		return build(snap, opt), func() { st.Close() }, nil
+		return build(p.snap, opt), func() { p.st.Close() }, nil
 	}
 	st, err := openReadable(path)
 	if err != nil {

@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"maps"
-	"os"
 	"slices"
 	"strings"
 	"time"
@@ -33,29 +32,13 @@ func forecastCommand(db *string) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			st, err := openReadable(catalogPath(*db))
-			if err != nil {
-				return err
-			}
-			defer st.Close()
 			start := time.Now()
-			snap, err := planner.Open(cmd.Context(), st, planner.Options{AsOf: day})
+			p, err := openAndPlan(cmd.Context(), catalogPath(*db), planRequest{asOf: day, everySKU: all})
 			if err != nil {
 				return err
 			}
-			if all {
-				snap.Stale = make([]int, len(snap.Rows))
-				for i := range snap.Stale {
-					snap.Stale[i] = i
-				}
-			}
-			current := len(snap.Rows) - len(snap.Stale)
-			if snap, err = snap.Refresh(cmd.Context(), st, progressPrinter(os.Stderr, "forecasting")); err != nil {
-				return err
-			}
-			if err := snap.SaveForecasts(cmd.Context(), st); err != nil {
-				return err
-			}
+			defer p.st.Close()
+			st, snap, current := p.st, p.snap, p.current
 			cached := "cached"
 			if snap.AsOf != snap.Catalogue.LatestSale {
 				cached = "not cached: as of a past day"

@@ -165,7 +165,7 @@ func removeNew(path string, made []string, created bool) {
 	if !created {
 		return
 	}
-	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+	for _, suffix := range catalogueFiles {
 		os.Remove(path + suffix)
 	}
 	for _, d := range made {

@@ -97,14 +97,6 @@ func ensureDataDir(path string) ([]string, error) {
 	return made, nil
 }
 
-// openReadable opens the catalogue a reading command (the dashboard,
-// export, forecast, backtest) works on: read-write when the file and its
-// directory allow it, else read-only.
-func openReadable(path string) (*store.Store, error) {
-	st, err := store.OpenReadable(path)
-	return st, withCreateHint(err, path)
-}
-
 // withCreateHint adds the commands that make a catalogue to the error of a
 // missing one, unless its directory is missing too and not Stockroom's
 // own: that is a typo, and the commands would fail there.

@@ -4,59 +4,17 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
 
-	"stockroom/memlimit"
-	"stockroom/safefile"
 	"stockroom/store/importer"
 	"stockroom/termtext"
 )
-
-// Exit statuses (DESIGN.md section 7).
-const (
-	exitOK    = 0
-	exitUser  = 1 // bad input, missing file, refused catalogue
-	exitUsage = 2 // wrong flags or arguments
-)
-
-// usageError marks mistakes in how the command was called.
-type usageError struct{ error }
-
-// startGCPercent turns the collector off while the dashboard reads and
-// plans the catalogue: a fresh process growing to ~150 MB would otherwise
-// collect several times on the way, 0.1–0.2 s of a 2-core machine's first
-// frame (at 400 % it still cost about 0.1 s). The soft memory limit
-// (memlimit.Floor, then half again the live heap) still bounds the heap,
-// so peak memory is what it was (238–240 MB at 100,000
-// SKUs); the usual 100 % returns after the first frame.
-const startGCPercent = -1
-
-// relaxGCForStart applies startGCPercent unless GOGC is set, and returns
-// what puts the usual setting back.
-func relaxGCForStart() func() {
-	if os.Getenv("GOGC") != "" {
-		return func() {}
-	}
-	old := debug.SetGCPercent(startGCPercent)
-	return func() { debug.SetGCPercent(old) }
-}
-
-// limitMemory keeps the soft memory limit of the dashboard and
-// `forecast` in step with the live heap (package memlimit): forecasting
-// every SKU briefly holds the old and the new forecasts, and without a
-// limit the heap doubles past what the data needs; a fixed one that the
-// live heap outgrows makes the collector run all the time. GOMEMLIMIT
-// overrides it. Batch commands such as import run without it.
-func limitMemory() { memlimit.Follow() }
 
 // Execute runs the command line in os.Args and returns the exit status;
 // deferred work (a profile being written) finishes before it returns, so
@@ -95,32 +53,8 @@ func Execute() int {
 	return exitUser
 }
 
-// readerGone says whether err is a write to standard output that failed
-// because the reader of the pipe went away.
-func readerGone(err error) bool {
-	var pe *fs.PathError
-	return errors.Is(err, syscall.EPIPE) && errors.As(err, &pe) && safefile.NamesStdout(pe.Path)
-}
-
-func isUsage(err error) bool {
-	var u usageError
-	if errors.As(err, &u) {
-		return true
-	}
-	msg := err.Error()
-	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand", "flag needs", "invalid argument", "accepts ", "requires at least", "bad flag"} {
-		if strings.HasPrefix(msg, p) || strings.Contains(msg, " "+p) {
-			return true
-		}
-	}
-	return false
-}
-
-// oneLine keeps the error on one line, as scripts read stderr by line.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")
-}
-
+// rootCommand is `stockroom` itself, the dashboard, with the other
+// commands under it.
 func rootCommand() *cobra.Command {
 	var opt dashboardOptions
 	root := &cobra.Command{

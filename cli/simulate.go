@@ -61,13 +61,8 @@ func simulateCommand(db *string) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			st, err := openReadable(catalogPath(*db))
-			if err != nil {
-				return err
-			}
-			defer st.Close()
 			req := planner.ReplayRequest{AsOf: day, Weeks: weeks, WarmupWeeks: warmup, ReplanWeeks: replan, Spread: spread}
-			res, err := planner.RunReplay(cmd.Context(), st, req, replayProgressPrinter(os.Stderr))
+			st, res, err := openAndReplay(cmd.Context(), catalogPath(*db), req, replayProgressPrinter(os.Stderr))
 			var bad *planner.ReplayRequestError
 			if errors.As(err, &bad) {
 				return usageError{err}
@@ -75,6 +70,7 @@ func simulateCommand(db *string) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			defer st.Close()
 			if format == "csv" {
 				return writeSimulationCSV(cmd.OutOrStdout(), res)
 			}

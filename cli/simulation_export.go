@@ -14,18 +14,13 @@ func replayed(name string) bool { return name == "simulation" || name == "simula
 // exportedReplay runs the replay `stockroom simulate` runs by default (26
 // weeks after asOf, no warm-up) and returns its table or its SKUs.
 func exportedReplay(ctx context.Context, path, name string, asOf model.Day) (planner.View, func(), error) {
-	st, err := openReadable(path)
-	if err != nil {
-		return nil, nil, err
-	}
 	forecasting := progressPrinter(os.Stderr, "forecasting")
-	res, err := planner.RunReplay(ctx, st, planner.ReplayRequest{AsOf: asOf, Weeks: 26}, func(p planner.ReplayProgress) {
+	st, res, err := openAndReplay(ctx, path, planner.ReplayRequest{AsOf: asOf, Weeks: 26}, func(p planner.ReplayProgress) {
 		if p.Stage == planner.ReplayPlanning && p.Done > 0 {
 			forecasting(p.Done, p.Total)
 		}
 	})
 	if err != nil {
-		st.Close()
 		return nil, nil, err
 	}
 	if name == "simulation" {
