@@ -43,15 +43,6 @@ func catalogueDump(t *testing.T, db string) string {
 	return b.String()
 }
 
-func writeTemp(t *testing.T, name, content string) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), name)
-	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
-
 // Every Stockroom CSV export imports back as each kind it is meant for
 // without changing anything: SKUs and names the export guards against
 // spreadsheet formulas (= + - @) come back as they were, a SKU's stock at

@@ -309,3 +309,12 @@ func TestImportCommandReadsStandardInput(t *testing.T) {
 		t.Errorf("%v", err)
 	}
 }
+
+func writeTemp(t *testing.T, name, content string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}

@@ -1,17 +1,16 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
-	"context"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 	"unicode"
-
-	"stockroom/store"
 )
 
 // rawControl finds a control character (other than the line feeds that
@@ -60,35 +59,53 @@ func TestStderrNeverCarriesTerminalControls(t *testing.T) {
 	}
 }
 
-// The note a command prints while it waits for another process's lock
-// names the catalogue, made safe the same way.
-func TestLockWaitNoteShowsControlsAsEscapes(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "shop\x1b[2J.db")
-	if err := execute(t, "demo", "--db", path, "--skus", "5", "--end", "2026-11-22"); err != nil {
-		t.Fatal(err)
+// sideFiles lists the -wal and -shm files beside a catalogue: after a
+// clean close there are none.
+func sideFiles(path string) []string {
+	var left []string
+	for _, suffix := range []string{"-wal", "-shm"} {
+		if _, err := os.Stat(path + suffix); err == nil {
+			left = append(left, path+suffix)
+		}
 	}
-	holder, err := store.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer holder.Close()
-	lock, err := holder.DB().BeginTx(context.Background(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer lock.Rollback()
-	old := lockTimeout
-	lockTimeout = 300 * time.Millisecond
-	defer func() { lockTimeout = old }()
-	root := rootCommand()
-	root.SetArgs([]string{"set", "--setting", "review_days=9", "--db", path})
-	var out, errOut bytes.Buffer
-	root.SetOut(&out)
-	root.SetErr(&errOut)
-	if err := root.Execute(); !errors.Is(err, store.ErrLocked) {
-		t.Fatalf("err %v, want ErrLocked", err)
-	}
-	if r, ok := rawControl(errOut.String()); ok || !strings.Contains(errOut.String(), `shop\x1b[2J.db`) {
-		t.Errorf("note %q (raw %U), want the path with the escape shown", errOut.String(), r)
+	return left
+}
+
+// `stockroom export … | head -3`: the reader goes away. The export ends
+// quietly with status 1, the catalogue closed (no -wal or -shm left), not
+// killed by SIGPIPE.
+func TestExportToAReaderThatGoesAway(t *testing.T) {
+	path := demoDB(t)
+	for _, args := range [][]string{
+		{"export", "forecast"}, // some 300 kB: far more than a pipe holds
+		{"export", "forecast", "-o", "-"},
+		{"export", "forecast", "-o", "/dev/stdout"},
+		{"export", "forecast", "-o", "/dev/fd/1"},
+	} {
+		cmd := stockroomProcess(t, "bob", time.Minute, append(args, "--db", path)...)
+		out, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var errOut bytes.Buffer
+		cmd.Stderr = &errOut
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := bufio.NewReader(out).ReadString('\n'); err != nil {
+			t.Fatalf("%v: %v", args, err)
+		}
+		out.Close() // as head does once it has its lines
+		err = cmd.Wait()
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) || exit.ExitCode() != exitUser {
+			t.Errorf("%v: %v, want exit status %d", args, err, exitUser)
+		}
+		if strings.Contains(errOut.String(), "stockroom:") || strings.Contains(errOut.String(), "pipe") {
+			t.Errorf("%v: stderr %q, want no error: the reader left on purpose", args, errOut.String())
+		}
+		if left := sideFiles(path); len(left) > 0 {
+			t.Errorf("%v: left %v: the catalogue was not closed", args, left)
+		}
 	}
 }

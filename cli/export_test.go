@@ -2,6 +2,8 @@ package cli
 
 import (
 	"bytes"
+	"encoding/csv"
+	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
@@ -73,11 +75,6 @@ func TestExportToTerminalCleansControlCharacters(t *testing.T) {
 			t.Errorf("%s: the file differs from the piped output", format)
 		}
 	}
-}
-
-func firstLines(s string) string {
-	lines := strings.SplitN(s, "\n", 4)
-	return strings.Join(lines[:min(3, len(lines))], "\n")
 }
 
 func TestExportDashIsStandardOutput(t *testing.T) {
@@ -236,5 +233,109 @@ func TestExportRefusesTheCatalogueSideFiles(t *testing.T) {
 	// a file merely named like one is written
 	if err := execute(t, "export", "overview", "--db", path, "-o", "demo.db-wal.csv"); err != nil {
 		t.Errorf("-o demo.db-wal.csv: %v", err)
+	}
+}
+
+func TestExportCommandWritesSortedFilteredCSVAndJSON(t *testing.T) {
+	path := demoDB(t)
+	out := filepath.Join(t.TempDir(), "stock.csv")
+	if err := execute(t, "export", "stock", "--db", path, "--sort", "available:desc", "-o", out); err != nil {
+		t.Fatal(err)
+	}
+	f, _ := os.Open(out)
+	recs, err := csv.NewReader(f).ReadAll()
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 151 {
+		t.Fatalf("%d records, want header + 150", len(recs))
+	}
+	col := map[string]int{}
+	for i, h := range recs[0] {
+		col[h] = i
+	}
+	for _, want := range []string{"sku", "name", "category", "supplier", "on_hand", "committed", "available", "on_order",
+		"reorder_point", "reorder_point_manual", "days_of_cover", "status"} {
+		if _, ok := col[want]; !ok {
+			t.Errorf("missing column %s", want)
+		}
+	}
+	prev := int64(1 << 62)
+	for _, r := range recs[1:] {
+		var v int64
+		json.Unmarshal([]byte(r[col["available"]]), &v)
+		if v > prev {
+			t.Fatalf("not sorted by available desc: %d after %d", v, prev)
+		}
+		prev = v
+	}
+
+	jsonOut := filepath.Join(t.TempDir(), "stock.json")
+	if err := execute(t, "export", "stock", "--db", path, "--format", "json", "--filter", recs[1][col["category"]], "-o", jsonOut); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(jsonOut)
+	var rows []map[string]any
+	if err := json.Unmarshal(b, &rows); err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) == 0 || len(rows) >= 150 {
+		t.Errorf("filter by category kept %d rows", len(rows))
+	}
+	for _, r := range rows {
+		if r["category"] != recs[1][col["category"]] && !strings.Contains(strings.ToLower(r["supplier"].(string)+r["name"].(string)+r["brand"].(string)+r["subcategory"].(string)), strings.ToLower(recs[1][col["category"]])) {
+			t.Errorf("row %v does not match the filter", r["sku"])
+		}
+	}
+}
+
+func TestExportForecastWritesEveryWeekWithBand(t *testing.T) {
+	path := demoDB(t)
+	out := filepath.Join(t.TempDir(), "forecast.csv")
+	if err := execute(t, "export", "forecast", "--db", path, "-o", out); err != nil {
+		t.Fatal(err)
+	}
+	recs := readCSV(t, out)
+	want := []string{"sku", "week_start", "forecast", "lower", "upper", "cum_forecast", "cum_lower", "cum_upper", "method", "demand_class"}
+	if strings.Join(recs[0], ",") != strings.Join(want, ",") {
+		t.Fatalf("header %v", recs[0])
+	}
+	if len(recs) != 1+150*26 {
+		t.Fatalf("%d rows, want 150 SKUs × 26 weeks", len(recs)-1)
+	}
+	// the demo's last sales day is Sunday 2026-11-22: forecasts start the
+	// next Monday and run weekly
+	if recs[1][1] != "2026-11-23" || recs[2][1] != "2026-11-30" || recs[26][1] != "2027-05-17" {
+		t.Errorf("weeks %s %s … %s", recs[1][1], recs[2][1], recs[26][1])
+	}
+	classes := map[string]bool{}
+	for _, r := range recs[1:] {
+		f, lo, hi := num(t, r[2]), num(t, r[3]), num(t, r[4])
+		cf, clo, chi := num(t, r[5]), num(t, r[6]), num(t, r[7])
+		if f < 0 || lo < 0 || lo > hi || clo > chi || cf < f || r[8] == "" {
+			t.Fatalf("row %v", r)
+		}
+		classes[r[9]] = true
+	}
+	if !classes["smooth"] || !classes["intermittent"] {
+		t.Errorf("demand classes %v", classes)
+	}
+}
+
+// A past forecast uses only the history up to its day and does not
+// replace the cache.
+func TestExportAsOfUsesOnlyEarlierHistory(t *testing.T) {
+	path := demoDB(t)
+	past := filepath.Join(t.TempDir(), "past.csv")
+	if err := execute(t, "export", "forecast", "--db", path, "--as-of", "2026-06-28", "-o", past); err != nil {
+		t.Fatal(err)
+	}
+	if recs := readCSV(t, past); recs[1][1] != "2026-06-29" {
+		t.Errorf("first forecast week %s, want the Monday after the as-of day", recs[1][1])
+	}
+	out, err := executeOut(t, "forecast", "--db", path)
+	if err != nil || !strings.Contains(out, "Forecast 0 SKUs") {
+		t.Errorf("a past as-of replaced the cache: %q, %v", out, err)
 	}
 }

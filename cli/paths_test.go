@@ -53,19 +53,6 @@ func TestMissingDirectoryIsRefusedByEveryCommand(t *testing.T) {
 	}
 }
 
-func dirNames(t *testing.T, dir string) []string {
-	t.Helper()
-	es, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, e := range es {
-		names = append(names, e.Name())
-	}
-	return names
-}
-
 // Only demo and import create a catalogue, and they may create
 // Stockroom's own data directory (not one the user typed).
 func TestDemoAndImportCreateTheDefaultDataDirectory(t *testing.T) {
@@ -259,5 +246,36 @@ func TestNoHomeAsksForDB(t *testing.T) {
 	}
 	if err := execute(t, "--demo"); err == nil || !strings.Contains(err.Error(), "--db") {
 		t.Errorf("--demo without --db or a home: %v, want it to ask for --db", err)
+	}
+}
+
+func TestCatalogPathPrecedence(t *testing.T) {
+	t.Setenv("STOCKROOM_DB", "/tmp/env.db")
+	t.Setenv("XDG_DATA_HOME", "/tmp/xdg")
+	if got := catalogPath("/tmp/flag.db"); got != "/tmp/flag.db" {
+		t.Errorf("flag: %s", got)
+	}
+	if got := catalogPath(""); got != "/tmp/env.db" {
+		t.Errorf("env: %s", got)
+	}
+	t.Setenv("STOCKROOM_DB", "")
+	if got := catalogPath(""); got != "/tmp/xdg/stockroom/catalogue.db" {
+		t.Errorf("xdg: %s", got)
+	}
+	if got := demoPath(); got != "/tmp/xdg/stockroom/demo.db" {
+		t.Errorf("demo: %s", got)
+	}
+}
+
+func TestCommandsDoNotCreateMissingCatalogues(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "missing.db")
+	for _, args := range [][]string{{"export", "stock", "--db", path}, {"set", "X", "reorder_point=1", "--db", path}} {
+		err := execute(t, args...)
+		if err == nil || !strings.Contains(err.Error(), "no catalogue at") || isUsage(err) {
+			t.Errorf("%v: %v", args, err)
+		}
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Error("a missing catalogue was created")
 	}
 }

@@ -1,71 +1,15 @@
 package cli
 
 import (
-	"bufio"
-	"bytes"
-	"errors"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"syscall"
 	"testing"
 	"time"
 	"unsafe"
 )
-
-// sideFiles lists the -wal and -shm files beside a catalogue: after a
-// clean close there are none.
-func sideFiles(path string) []string {
-	var left []string
-	for _, suffix := range []string{"-wal", "-shm"} {
-		if _, err := os.Stat(path + suffix); err == nil {
-			left = append(left, path+suffix)
-		}
-	}
-	return left
-}
-
-// `stockroom export … | head -3`: the reader goes away. The export ends
-// quietly with status 1, the catalogue closed (no -wal or -shm left), not
-// killed by SIGPIPE.
-func TestExportToAReaderThatGoesAway(t *testing.T) {
-	path := demoDB(t)
-	for _, args := range [][]string{
-		{"export", "forecast"}, // some 300 kB: far more than a pipe holds
-		{"export", "forecast", "-o", "-"},
-		{"export", "forecast", "-o", "/dev/stdout"},
-		{"export", "forecast", "-o", "/dev/fd/1"},
-	} {
-		cmd := stockroomProcess(t, "bob", time.Minute, append(args, "--db", path)...)
-		out, err := cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		var errOut bytes.Buffer
-		cmd.Stderr = &errOut
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := bufio.NewReader(out).ReadString('\n'); err != nil {
-			t.Fatalf("%v: %v", args, err)
-		}
-		out.Close() // as head does once it has its lines
-		err = cmd.Wait()
-		var exit *exec.ExitError
-		if !errors.As(err, &exit) || exit.ExitCode() != exitUser {
-			t.Errorf("%v: %v, want exit status %d", args, err, exitUser)
-		}
-		if strings.Contains(errOut.String(), "stockroom:") || strings.Contains(errOut.String(), "pipe") {
-			t.Errorf("%v: stderr %q, want no error: the reader left on purpose", args, errOut.String())
-		}
-		if left := sideFiles(path); len(left) > 0 {
-			t.Errorf("%v: left %v: the catalogue was not closed", args, left)
-		}
-	}
-}
 
 // openPTY opens a pseudo-terminal: the dashboard needs a terminal, and a
 // terminal that closes (tmux kill-session) is what sends SIGHUP.

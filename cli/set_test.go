@@ -10,27 +10,6 @@ import (
 	"stockroom/store"
 )
 
-// storedItems reads the catalogue's SKUs as the planner sees them.
-func storedItems(t *testing.T, path string) []model.Item {
-	t.Helper()
-	st, err := store.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	c, err := st.LoadCatalogue(context.Background(), store.LoadOptions{})
-	if err != nil || len(c.Items) == 0 {
-		t.Fatalf("no SKUs: %v", err)
-	}
-	return c.Items
-}
-
-// firstSKU is a SKU of the demo catalogue.
-func firstSKU(t *testing.T, path string) string {
-	t.Helper()
-	return storedItems(t, path)[0].Product.SKU
-}
-
 // itemBySKU reads one SKU back through the store.
 func itemBySKU(t *testing.T, path, sku string) model.Item {
 	t.Helper()
@@ -323,5 +302,28 @@ func TestGroupedNumber(t *testing.T) {
 		if got := groupedNumber(in); got != want {
 			t.Errorf("groupedNumber(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestSetCommandChangesReorderPointWithAudit(t *testing.T) {
+	path := demoDB(t)
+	st, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	c, _ := st.LoadCatalogue(context.Background(), store.LoadOptions{})
+	sku := c.Items[0].Product.SKU
+	// 40 is over a year of this slow SKU's demand: set refuses it without
+	// --force since issue 12; the audit is what this test is about
+	if err := execute(t, "set", sku, "reorder_point=40", "--force", "--db", path); err != nil {
+		t.Fatal(err)
+	}
+	if err := execute(t, "set", sku, "reorder_point=auto", "--db", path); err != nil {
+		t.Fatal(err)
+	}
+	log, _ := st.AuditLog(context.Background(), 2)
+	if len(log) != 2 || log[1].New != "40" || log[0].New != "auto" || log[0].EntityID != sku {
+		t.Errorf("audit %+v", log)
 	}
 }
