@@ -3,7 +3,6 @@ package cli
 import (
 	"encoding/csv"
 	"math"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -215,17 +214,8 @@ func TestBacktestLevelSumsSKUSeries(t *testing.T) {
 // aligning every series on its last week, and counts the series.
 func endAlignedTotals(t *testing.T, path string) ([]float64, int) {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
 	series := map[string][]float64{}
-	for _, r := range recs[1:] {
+	for _, r := range readCSV(t, path)[1:] {
 		v, _ := strconv.ParseFloat(r[3], 64) // an empty (missing) week is 0, as in the sum
 		series[r[0]] = append(series[r[0]], v)
 	}

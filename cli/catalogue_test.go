@@ -12,17 +12,11 @@ import (
 )
 
 // dropForecastCache empties a catalogue's forecast cache, so that every
-// SKU's forecast is stale.
-func dropForecastCache(t *testing.T, path string) {
-	t.Helper()
-	st, err := store.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if _, err := st.DB().Exec("DELETE FROM forecasts"); err != nil {
-		t.Fatal(err)
-	}
+// SKU's forecast is stale; as a planRequest's check it runs on the
+// catalogue the request opened.
+func dropForecastCache(st *store.Store) error {
+	_, err := st.DB().Exec("DELETE FROM forecasts")
+	return err
 }
 
 // planOnce runs openAndPlan and closes the catalogue again.
@@ -40,7 +34,6 @@ func planOnce(t *testing.T, path string, req planRequest) planned {
 // SKUs were current; --all forecasts them all.
 func TestOpenAndPlanForecastsTheStaleAndCachesThem(t *testing.T) {
 	path := demoDB(t) // 150 SKUs, forecasts cached by demo
-	dropForecastCache(t, path)
 	past, err := model.ParseDay("2026-06-28")
 	if err != nil {
 		t.Fatal(err)
@@ -50,7 +43,7 @@ func TestOpenAndPlanForecastsTheStaleAndCachesThem(t *testing.T) {
 		req               planRequest
 		current, forecast int
 	}{
-		{"empty cache", planRequest{asOf: model.NoDay}, 0, 150},
+		{"empty cache", planRequest{asOf: model.NoDay, check: dropForecastCache}, 0, 150},
 		{"cache filled by the step before", planRequest{asOf: model.NoDay}, 150, 0},
 		{"every SKU", planRequest{asOf: model.NoDay, everySKU: true}, 0, 150},
 		{"a past day: forecast, never cached", planRequest{asOf: past}, 0, 150},
@@ -68,10 +61,18 @@ func TestOpenAndPlanForecastsTheStaleAndCachesThem(t *testing.T) {
 // cached) and leaves the catalogue closed (no -wal or -shm beside it).
 func TestOpenAndPlanRefusedByItsCheckForecastsNothing(t *testing.T) {
 	path := demoDB(t)
-	dropForecastCache(t, path)
+	st, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = dropForecastCache(st)
+	st.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
 	refusal := errors.New("--holdout too long")
 	checked := 0
-	_, err := openAndPlan(context.Background(), path, planRequest{asOf: model.NoDay, check: func(st *store.Store) error {
+	_, err = openAndPlan(context.Background(), path, planRequest{asOf: model.NoDay, check: func(*store.Store) error {
 		checked++
 		return refusal
 	}})

@@ -34,6 +34,8 @@ func executeOut(t *testing.T, args ...string) (string, error) {
 	return out.String(), err
 }
 
+// demoDB writes a 150-SKU demo catalogue, its forecasts cached, and
+// returns its path.
 func demoDB(t *testing.T) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "demo.db")
@@ -43,6 +45,7 @@ func demoDB(t *testing.T) string {
 	return path
 }
 
+// readCSV reads a whole CSV file, header first.
 func readCSV(t *testing.T, path string) [][]string {
 	t.Helper()
 	f, err := os.Open(path)
@@ -57,6 +60,7 @@ func readCSV(t *testing.T, path string) [][]string {
 	return recs
 }
 
+// num reads a number from a CSV or text cell.
 func num(t *testing.T, s string) float64 {
 	t.Helper()
 	v, err := strconv.ParseFloat(s, 64)
