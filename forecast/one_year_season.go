@@ -7,10 +7,12 @@ import "math"
 // week from a least-squares line through the history, averaged by week of
 // the year (index t mod 52 of y's own weeks) and smoothed over five weeks.
 // Nothing here tells a season from a year's noise; the automatic choice
-// takes the pattern only for series that sell most weeks and only where it
-// improves SES's backtest, whose weeks all come after the pattern's year,
-// so the pattern has to predict the next year's weeks to be taken. It is
-// nil outside one to two years or when a tenth of the weeks is missing.
+// takes the pattern only for smooth series (summed demand of a group, a
+// steady seller), whose one value per week of the year is not mostly one
+// large order, and only where it improves SES's backtest, whose weeks all
+// come after the pattern's year: the pattern has to predict the next
+// year's weeks to be taken. It is nil outside one to two years or when a
+// tenth of the weeks is missing.
 func oneYearIndices(y []float64) []float64 {
 	n := len(y)
 	if n < season || n >= minSeasonalWeeks || countKnown(y) < n*9/10 {

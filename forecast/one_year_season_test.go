@@ -53,8 +53,8 @@ func TestOneYearIndices(t *testing.T) {
 	}
 }
 
-// The automatic choice on 91 weeks of a seasonal series that sells every
-// week (an aggregate, or a steady seller, with too little history for
+// The automatic choice on 91 weeks of a smooth seasonal series (an
+// aggregate, or a steady seller, with too little history for
 // seasonalIndices) follows the wave through the next quarter, where without
 // the pattern it stays near the last level as the season turns; on a
 // sporadic series and on a series without a season it takes no pattern.

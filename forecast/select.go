@@ -91,9 +91,9 @@ func choose(y []float64, class Class) []ranked {
 	// seasonal adjustment for the methods without a season, where the
 	// history has a recurring yearly pattern and adjusting improves SES's
 	// backtest (see deseason.go); with one to two years, from that one
-	// year, for series that sell most weeks (one_year_season.go)
+	// year, for smooth series only (one_year_season.go)
 	pattern := seasonalIndices(y[:w.from])
-	if pattern == nil && !class.Sporadic() {
+	if pattern == nil && class == Smooth {
 		pattern = oneYearIndices(y[:w.from])
 	}
 	if pattern != nil {
