@@ -58,6 +58,14 @@ func seasonalIndices(y []float64) []float64 {
 	if !recurs(detrended) {
 		return nil
 	}
+	return smoothPattern(sums, counts)
+}
+
+// smoothPattern turns the sums and counts of detrended demand by week of
+// the year into the additive pattern: each week's mean, smoothed over five
+// weeks (one or two values per week of the year are noisy; Holt-Winters'
+// initial season is smoothed the same way), centred on zero.
+func smoothPattern(sums, counts []float64) []float64 {
 	raw := make([]float64, season)
 	for i := range raw {
 		raw[i] = math.NaN()
@@ -65,8 +73,6 @@ func seasonalIndices(y []float64) []float64 {
 			raw[i] = sums[i] / counts[i]
 		}
 	}
-	// one or two values per week of the year are noisy: smooth over five
-	// weeks, as Holt-Winters' initial season is
 	s := make([]float64, season)
 	mean := 0.0
 	for i := range s {

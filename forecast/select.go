@@ -90,8 +90,12 @@ func choose(y []float64, class Class) []ranked {
 	w := newBacktestWindow(y)
 	// seasonal adjustment for the methods without a season, where the
 	// history has a recurring yearly pattern and adjusting improves SES's
-	// backtest (see deseason.go)
+	// backtest (see deseason.go); with one to two years, from that one
+	// year, for smooth series only (one_year_season.go)
 	pattern := seasonalIndices(y[:w.from])
+	if pattern == nil && class == Smooth {
+		pattern = oneYearIndices(y[:w.from])
+	}
 	if pattern != nil {
 		raw := w.run(sesMethod{}, nil)
 		adj := w.run(adjusted{sesMethod{}, pattern}, nil)

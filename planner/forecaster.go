@@ -28,8 +28,10 @@ type Auto struct{}
 // auto/6 the calibrated level variance that widens long-horizon bands,
 // auto/7 the size of a week that sold (the least a sporadic SKU's order
 // tops up) and a sporadic SKU's forecast kept at 30 % of its last year's
-// rate at least (floorQuiet), so older rows are recomputed once.
-func (Auto) Engine() string { return "auto/7" }
+// rate at least (floorQuiet), auto/8 a yearly pattern from one year of
+// history for SKUs and groups that sell most weeks (oneYearIndices), so
+// older rows are recomputed once.
+func (Auto) Engine() string { return "auto/8" }
 
 func (Auto) Forecast(demand []float64, horizon int) forecast.Result {
 	return forecast.Forecast(demand, horizon)
