@@ -28,8 +28,10 @@ type Auto struct{}
 // auto/6 the calibrated level variance that widens long-horizon bands,
 // auto/7 the size of a week that sold (the least a sporadic SKU's order
 // tops up) and a sporadic SKU's forecast kept at 30 % of its last year's
-// rate at least (floorQuiet), so older rows are recomputed once.
-func (Auto) Engine() string { return "auto/7" }
+// rate at least (floorQuiet), auto/8 the unfinished week of the as-of day
+// for a SKU whose first sales are in it (model.WeeklySales.AppendForecastDemand),
+// so older rows are recomputed once.
+func (Auto) Engine() string { return "auto/8" }
 
 func (Auto) Forecast(demand []float64, horizon int) forecast.Result {
 	return forecast.Forecast(demand, horizon)
