@@ -29,8 +29,10 @@ type Auto struct{}
 // auto/7 the size of a week that sold (the least a sporadic SKU's order
 // tops up) and a sporadic SKU's forecast kept at 30 % of its last year's
 // rate at least (floorQuiet), auto/8 a yearly pattern from one year of
-// history for SKUs and groups that sell most weeks (oneYearIndices), so
-// older rows are recomputed once.
+// history for SKUs and groups that sell most weeks (oneYearIndices) and
+// the unfinished week of the as-of day for a SKU whose first sales are in
+// it (model.WeeklySales.AppendForecastDemand), so older rows are
+// recomputed once.
 func (Auto) Engine() string { return "auto/8" }
 
 func (Auto) Forecast(demand []float64, horizon int) forecast.Result {

@@ -42,5 +42,36 @@ func (s *Snapshot) readHistories(ctx context.Context, st *store.Store, rows []in
 		tmp.Items[k] = *s.Rows[i].Item
 		tmp.Items[k].Sales = model.WeeklySales{}
 	}
-	return tmp, st.FillSales(ctx, tmp, all(len(rows)))
+	if err := st.FillSales(ctx, tmp, all(len(rows))); err != nil {
+		return nil, err
+	}
+	return tmp, cutWeekInProgress(ctx, st, tmp, s.AsOf)
+}
+
+// cutWeekInProgress cuts, at asOf, the rollups of the SKUs that sold in
+// asOf's unfinished week and in no whole week before it, when the rollup
+// holds days of that week after asOf (a plan of a past day): their
+// forecast reads that week up to asOf (model.WeeklySales.AppendForecastDemand),
+// which only the daily rows tell. Other SKUs' forecasts read whole weeks.
+func cutWeekInProgress(ctx context.Context, st *store.Store, c *model.Catalogue, asOf model.Day) error {
+	var ids []int64
+	at := map[int64]int{}
+	for i := range c.Items {
+		w := c.Items[i].Sales
+		if _, known := w.WeekInProgress(asOf); !known && !w.SoldThrough(asOf) {
+			ids = append(ids, c.Items[i].Product.ID)
+			at[c.Items[i].Product.ID] = i
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	days, err := st.DailySalesBetween(ctx, ids, asOf.WeekStart(), asOf)
+	if err != nil {
+		return err
+	}
+	for id, i := range at {
+		c.Items[i].Sales = c.Items[i].Sales.CutAt(asOf, days[id])
+	}
+	return nil
 }

@@ -374,7 +374,7 @@ func refresh(it *model.Item, set model.Settings, opt Options, demand []float64) 
 		f.Recent[i] = float32(u)
 	}
 	f.Revenue52w, f.Units52w = it.Sales.Trailing(opt.AsOf, model.StatsWeeks)
-	demand = it.Sales.AppendDemandThrough(demand, opt.AsOf)
+	demand = it.Sales.AppendForecastDemand(demand, opt.AsOf)
 	f.Stats = model.DemandStatsOf(demand, it.Sales.InStockDaysThrough(opt.AsOf, model.StatsWeeks))
 	f.Result = opt.Forecaster.Forecast(demand, max(set.ForecastWeeks, 1))
 	it.Forecast = f
