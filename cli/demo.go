@@ -63,7 +63,7 @@ func demoCommand(db *string) *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().IntVar(&skus, "skus", 2000, "number of SKUs, 1 to 999,999")
+	cmd.Flags().IntVar(&skus, "skus", 2000, "number of SKUs, 1 to 9,999,999")
 	cmd.Flags().Int64Var(&seed, "seed", 1, "random seed: the same seed and end day write the same catalogue")
 	cmd.Flags().StringVar(&endText, "end", "", "last day of sales, YYYY-MM-DD (default yesterday)")
 	return cmd

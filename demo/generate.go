@@ -33,8 +33,9 @@ var DefaultEnd = model.MustDay("2026-11-22")
 
 const (
 	DefaultSKUs = 2000
-	// MaxSKUs keeps SKU codes (two letters, six digits) unique.
-	MaxSKUs = 999_999
+	// MaxSKUs keeps SKU codes (two letters, six digits, seven from a
+	// million SKUs on) unique and sortable as text.
+	MaxSKUs = 9_999_999
 )
 
 func (o Options) withDefaults() Options {

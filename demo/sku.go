@@ -79,7 +79,7 @@ func (g *generator) describe(r *rand.Rand, i int, c *category) model.Product {
 		}
 	}
 	return model.Product{
-		SKU:         fmt.Sprintf("%s-%06d", c.Code, i+1),
+		SKU:         fmt.Sprintf("%s-%0*d", c.Code, g.skuDigits(), i+1),
 		Name:        name,
 		Category:    c.Name,
 		Subcategory: sub.Name,
@@ -163,4 +163,14 @@ func (g *generator) shapeDemand(r *rand.Rand, d *skuData, id identity) *demand {
 	}
 	dem.addStockouts(r, poisson(r, stockouts))
 	return dem
+}
+
+// skuDigits is how many digits SKU codes have: six, as every demo up to
+// 999,999 SKUs has always had, and seven for larger ones, so codes of one
+// catalogue have one width and sort as text in id order.
+func (g *generator) skuDigits() int {
+	if g.opt.SKUs > 999_999 {
+		return 7
+	}
+	return 6
 }
