@@ -56,20 +56,43 @@ func forecastCommand(db *string) *cobra.Command {
 	return cmd
 }
 
-// methodSummary counts SKUs by chosen method and by demand class.
+// methodSummary counts SKUs by chosen method and by demand class. The
+// automatic choice has a few hundred method pairs on a large catalogue:
+// the commonest are named, the rest counted.
 func methodSummary(s *planner.Snapshot) string {
 	methods, classes := map[string]int{}, map[string]int{}
 	for _, r := range s.Rows {
 		methods[r.Forecast.Method]++
 		classes[r.Forecast.Class.String()]++
 	}
-	count := func(m map[string]int) string {
-		keys := slices.SortedFunc(maps.Keys(m), func(a, b string) int { return m[b] - m[a] })
-		parts := make([]string, len(keys))
-		for i, k := range keys {
-			parts[i] = fmt.Sprintf("%s %s", k, groupThousands(m[k]))
+	return "Methods: " + countsText(methods, summaryMethods, "method") + "\nDemand classes: " + countsText(classes, 0, "")
+}
+
+// summaryMethods is how many methods the summary names.
+const summaryMethods = 12
+
+// countsText lists names by count, most first (ties by name), naming at
+// most limit of them (0: all) and counting the rest.
+func countsText(m map[string]int, limit int, noun string) string {
+	keys := slices.SortedFunc(maps.Keys(m), func(a, b string) int {
+		if m[a] != m[b] {
+			return m[b] - m[a]
 		}
-		return strings.Join(parts, ", ")
+		return strings.Compare(a, b)
+	})
+	if limit <= 0 || limit > len(keys) {
+		limit = len(keys)
 	}
-	return "Methods: " + count(methods) + "\nDemand classes: " + count(classes)
+	parts := make([]string, 0, limit+1)
+	for _, k := range keys[:limit] {
+		parts = append(parts, fmt.Sprintf("%s %s", k, groupThousands(m[k])))
+	}
+	if rest := keys[limit:]; len(rest) > 0 {
+		n := 0
+		for _, k := range rest {
+			n += m[k]
+		}
+		parts = append(parts, fmt.Sprintf("%s (%s)", count(len(rest), "other "+noun), count(n, "SKU")))
+	}
+	return strings.Join(parts, ", ")
 }

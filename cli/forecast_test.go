@@ -54,3 +54,21 @@ func TestForecastAndBacktestCommands(t *testing.T) {
 		t.Errorf("backtest --as-of said %q, %v", text, err)
 	}
 }
+
+func TestCountsTextNamesTheCommonestAndCountsTheRest(t *testing.T) {
+	m := map[string]int{"SES": 5, "TSB": 7, "Croston": 5, "Theta": 1, "naive": 2000}
+	for _, c := range []struct {
+		limit int
+		want  string
+	}{
+		{0, "naive 2,000, TSB 7, Croston 5, SES 5, Theta 1"},
+		{2, "naive 2,000, TSB 7, 3 other methods (11 SKUs)"},
+		{4, "naive 2,000, TSB 7, Croston 5, SES 5, 1 other method (1 SKU)"},
+		{5, "naive 2,000, TSB 7, Croston 5, SES 5, Theta 1"},
+		{9, "naive 2,000, TSB 7, Croston 5, SES 5, Theta 1"},
+	} {
+		if got := countsText(m, c.limit, "method"); got != c.want {
+			t.Errorf("limit %d:\n got %s\nwant %s", c.limit, got, c.want)
+		}
+	}
+}
