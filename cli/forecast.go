@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"stockroom/model"
 	"stockroom/planner"
 )
 
@@ -46,7 +47,7 @@ func forecastCommand(db *string) *cobra.Command {
 				cached = "not cached: the catalogue is read-only, " + why
 			}
 			fmt.Fprintf(out, "Forecast %s as of %s in %.1f s (%s); %s already current.\n", count(len(snap.Refreshed), "SKU"),
-				snap.AsOf, time.Since(start).Seconds(), cached, groupThousands(current))
+				snap.AsOf, time.Since(start).Seconds(), cached, model.GroupThousands(current))
 			fmt.Fprintln(out, methodSummary(snap))
 			return nil
 		},
@@ -67,7 +68,7 @@ func methodSummary(s *planner.Snapshot) string {
 		keys := slices.SortedFunc(maps.Keys(m), func(a, b string) int { return m[b] - m[a] })
 		parts := make([]string, len(keys))
 		for i, k := range keys {
-			parts[i] = fmt.Sprintf("%s %s", k, groupThousands(m[k]))
+			parts[i] = fmt.Sprintf("%s %s", k, model.GroupThousands(m[k]))
 		}
 		return strings.Join(parts, ", ")
 	}
