@@ -12,17 +12,17 @@ import (
 // $STOCKROOM_BENCH_DB names the catalogue, and the fixture leaves its
 // forecast cache current: a planner opening it has nothing to forecast.
 func TestStoreOpensTheNamedCatalogueWithCurrentForecasts(t *testing.T) {
-	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "bench.db")
-	if err := demo.Create(ctx, path, demo.Options{SKUs: 60, Seed: 2, End: demo.DefaultEnd}); err != nil {
-		t.Fatal(err)
-	}
 	t.Setenv("STOCKROOM_BENCH_DB", path)
+	ctx := context.Background()
 	if got, err := Path(ctx); err != nil || got != path {
 		t.Fatalf("Path = %q, %v; want %q", got, err, path)
 	}
-	st := Store(t)
-	s, err := planner.Open(ctx, st, planner.Options{})
+	// a small catalogue under the name, as a 100,000-SKU one would be
+	if err := demo.Create(ctx, path, demo.Options{SKUs: 60, Seed: 2, End: demo.DefaultEnd}); err != nil {
+		t.Fatal(err)
+	}
+	s, err := planner.Open(ctx, Store(t), planner.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
