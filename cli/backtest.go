@@ -118,10 +118,10 @@ func backtestCommand(db *string) *cobra.Command {
 			}
 			scored, unit := count(res.Scored, "SKU"), "SKU"
 			if level != planner.LevelSKU { // the summed demand of each group
-				scored, unit = fmt.Sprintf("%s %s series", groupThousands(res.Scored), level), "series"
+				scored, unit = fmt.Sprintf("%s %s series", model.GroupThousands(res.Scored), level), "series"
 			}
 			fmt.Fprintf(out, "Backtest as of %s: the last %s held out; %s scored, %s skipped (under 16 weeks of history).\n",
-				snap.AsOf, count(holdout, "week"), scored, groupThousands(res.Skipped))
+				snap.AsOf, count(holdout, "week"), scored, model.GroupThousands(res.Skipped))
 			if table != "cumulative" {
 				fmt.Fprintf(out, "The automatic choice took %.3f ms per %s on one core.\n\n", float64(res.AutoPerSeries.Microseconds())/1000, unit)
 				if err := res.Table.WriteText(out, order); err != nil {

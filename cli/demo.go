@@ -29,7 +29,7 @@ func demoCommand(db *string) *cobra.Command {
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if skus < 1 || skus > demo.MaxSKUs {
-				return usageError{fmt.Errorf("--skus %d: want 1 to %s", skus, groupThousands(demo.MaxSKUs))}
+				return usageError{fmt.Errorf("--skus %d: want 1 to %s", skus, model.GroupThousands(demo.MaxSKUs))}
 			}
 			end, err := demoEnd(endText)
 			if err != nil {

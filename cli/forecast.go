@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"stockroom/model"
 	"stockroom/planner"
 )
 
@@ -46,7 +47,7 @@ func forecastCommand(db *string) *cobra.Command {
 				cached = "not cached: the catalogue is read-only, " + why
 			}
 			fmt.Fprintf(out, "Forecast %s as of %s in %.1f s (%s); %s already current.\n", count(len(snap.Refreshed), "SKU"),
-				snap.AsOf, time.Since(start).Seconds(), cached, groupThousands(current))
+				snap.AsOf, time.Since(start).Seconds(), cached, model.GroupThousands(current))
 			fmt.Fprintln(out, methodSummary(snap))
 			return nil
 		},
@@ -85,7 +86,7 @@ func countsText(m map[string]int, limit int, noun string) string {
 	}
 	parts := make([]string, 0, limit+1)
 	for _, k := range keys[:limit] {
-		parts = append(parts, fmt.Sprintf("%s %s", k, groupThousands(m[k])))
+		parts = append(parts, fmt.Sprintf("%s %s", k, model.GroupThousands(m[k])))
 	}
 	if rest := keys[limit:]; len(rest) > 0 {
 		n := 0

@@ -19,8 +19,8 @@ import (
 	"testing"
 	"time"
 
-	"stockroom/demo"
 	"stockroom/store"
+	"stockroom/tools/orderscsv"
 )
 
 // importChildEnv holds the command line a child process runs (see
@@ -133,7 +133,7 @@ func writeOrders(t *testing.T, db, path string, lines int) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if _, err := demo.WriteOrdersCSV(f, demo.OrdersCSVOptions{Seed: 9, Lines: lines, SKUs: skus}); err != nil {
+	if _, err := orderscsv.Write(f, orderscsv.Options{Seed: 9, Lines: lines, SKUs: skus}); err != nil {
 		t.Fatal(err)
 	}
 }

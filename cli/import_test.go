@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"stockroom/model"
 	"stockroom/store"
 )
 
@@ -138,7 +139,7 @@ func TestImportCommandFlatExportInOneCommand(t *testing.T) {
 	units, revenue, names := writeFlatExport(t, file, 2000, 300)
 	out, err := executeOut(t, "import", "orders", file, "--db", db,
 		"--map", `name="Product Name",category=Category,subcategory="Sub-Category",line_total="Line Total"`)
-	if err != nil || !strings.Contains(out, "300 products new") || !strings.Contains(out, groupThousands(len(units))+" SKU-days new") {
+	if err != nil || !strings.Contains(out, "300 products new") || !strings.Contains(out, model.GroupThousands(len(units))+" SKU-days new") {
 		t.Fatalf("%q %v", out, err)
 	}
 	recs := readCSV(t, exportTo(t, db))
@@ -196,7 +197,7 @@ func TestImportCommandDryRunWithoutCatalogue(t *testing.T) {
 	t.Setenv("XDG_DATA_HOME", filepath.Join(dir, "not", "yet"))
 	db := filepath.Join(dataDir(), "c.db")
 	out, err := executeOut(t, "import", "orders", file, "--db", db, "--dry-run")
-	if err != nil || !strings.HasPrefix(out, "Dry run, nothing written:") || !strings.Contains(out, groupThousands(len(units))+" SKU-days new") ||
+	if err != nil || !strings.HasPrefix(out, "Dry run, nothing written:") || !strings.Contains(out, model.GroupThousands(len(units))+" SKU-days new") ||
 		!strings.Contains(out, "30 products new") || !strings.Contains(out, "no catalogue at "+db+" yet") {
 		t.Errorf("%q %v", out, err)
 	}

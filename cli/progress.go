@@ -25,7 +25,7 @@ func progressPrinter(w io.Writer, what string) func(done, total int) {
 			return
 		}
 		pct := 100 * done / total
-		of := groupThousands(done) + "/" + count(total, "SKU") // "3/1,200 SKUs", "1/1 SKU"
+		of := model.GroupThousands(done) + "/" + count(total, "SKU") // "3/1,200 SKUs", "1/1 SKU"
 		switch {
 		case tty:
 			fmt.Fprintf(w, "\r%s %s (%d%%)", what, of, pct)
@@ -44,8 +44,5 @@ func count(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}
-	return groupThousands(n) + " " + noun + "s"
+	return model.GroupThousands(n) + " " + noun + "s"
 }
-
-// groupThousands writes 100000 as 100,000.
-func groupThousands(n int) string { return model.GroupThousands(int64(n)) }

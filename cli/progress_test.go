@@ -49,11 +49,3 @@ func TestProgressPrinterWritesALinePerTenthToAFile(t *testing.T) {
 		t.Errorf("first %q, last %q", lines[0], lines[10])
 	}
 }
-
-func TestGroupThousands(t *testing.T) {
-	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 100000: "100,000", 1234567: "1,234,567", -4096: "-4,096"} {
-		if got := groupThousands(n); got != want {
-			t.Errorf("groupThousands(%d) = %q, want %q", n, got, want)
-		}
-	}
-}

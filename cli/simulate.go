@@ -159,8 +159,8 @@ func writeSimulation(w io.Writer, res *planner.Simulation, spread bool) error {
 			csl, few = fmt.Sprintf("%.1f%%*", 100*s.CSL()), true
 		}
 		fmt.Fprintf(w, "%-5s %-12s %6s %6.1f%% %8s %6.1f%% %9s %14s %6s %7s %14s\n",
-			l.Class, l.Policy, groupThousands(s.SKUs), 100*l.Target, csl, 100*s.Fill(), atTool,
-			money(s.AvgInventoryCost), weeksText(s), groupThousands(s.Orders), money(s.HoldingCost+s.OrderingCost))
+			l.Class, l.Policy, model.GroupThousands(s.SKUs), 100*l.Target, csl, 100*s.Fill(), atTool,
+			money(s.AvgInventoryCost), weeksText(s), model.GroupThousands(s.Orders), money(s.HoldingCost+s.OrderingCost))
 	}
 	if few {
 		fmt.Fprintf(w, "\n* fewer than %d replenishment cycles: too few for a service level; replay more weeks.\n", sim.MinCycles)

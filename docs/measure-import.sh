@@ -12,7 +12,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-(cd "$root" && go build -o "$tmp/stockroom" . && go build -o "$tmp/gen-orders" ./docs/gen-orders)
+(cd "$root" && go build -o "$tmp/stockroom" . && go build -o "$tmp/gen-orders" ./tools/gen-orders)
 "$tmp/stockroom" demo --db "$tmp/c.db" --skus 20000 --end 2026-11-22 2>/dev/null
 "$tmp/gen-orders" -db "$tmp/c.db" -lines "$lines" -o "$tmp/orders.csv"
 size=$(stat -c %s "$tmp/orders.csv")

@@ -64,9 +64,11 @@ func FormatNumber(v float64) string {
 }
 
 // GroupThousands writes a whole number with thousands separators:
-// -1234567 → -1,234,567. The dashboard draws many a frame: one builder.
-func GroupThousands(n int64) string {
-	s := strconv.FormatInt(n, 10)
+// -1234567 → -1,234,567. The one such helper: the dashboard, the command
+// line and the importer all call it, with an int or an int64. The
+// dashboard draws many a frame: one builder.
+func GroupThousands[N ~int | ~int64](n N) string {
+	s := strconv.FormatInt(int64(n), 10)
 	sign := ""
 	if s[0] == '-' {
 		sign, s = "-", s[1:]

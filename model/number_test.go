@@ -160,7 +160,23 @@ func TestFormatNumber(t *testing.T) {
 			t.Errorf("FormatNumber(%v) = %q, want %q", c.v, got, c.want)
 		}
 	}
-	if g := GroupThousands(-1234567); g != "-1,234,567" {
-		t.Errorf("GroupThousands = %q", g)
+}
+
+func TestGroupThousands(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 7: "7", 999: "999", 1000: "1,000", 100000: "100,000",
+		1234567: "1,234,567", -999: "-999", -4096: "-4,096", -1234567: "-1,234,567"} {
+		if got := GroupThousands(n); got != want {
+			t.Errorf("GroupThousands(%d) = %q, want %q", n, got, want)
+		}
+		if got := GroupThousands(int64(n)); got != want {
+			t.Errorf("GroupThousands(int64(%d)) = %q, want %q", n, got, want)
+		}
+	}
+	// the extremes of an int64: no digit lost, no sign doubled
+	if got := GroupThousands(int64(math.MinInt64)); got != "-9,223,372,036,854,775,808" {
+		t.Errorf("GroupThousands(MinInt64) = %q", got)
+	}
+	if got := GroupThousands(int64(math.MaxInt64)); got != "9,223,372,036,854,775,807" {
+		t.Errorf("GroupThousands(MaxInt64) = %q", got)
 	}
 }

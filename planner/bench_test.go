@@ -1,31 +1,22 @@
-package planner
+package planner_test
 
 import (
 	"context"
 	"testing"
 
-	"stockroom/demo"
+	. "stockroom/planner"
 	"stockroom/store"
+	"stockroom/tools/benchfixture"
 )
 
-func benchCatalogueStore(b *testing.B) *store.Store {
-	b.Helper()
-	path, err := demo.BenchCatalogue(context.Background())
-	if err != nil {
-		b.Fatal(err)
-	}
-	primeCache(b, path)
-	st, err := store.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { st.Close() })
-	return st
-}
+// The benchmarks are an external test package so that they can share
+// tools/benchfixture (which imports planner) with ui's; the dot import
+// keeps them reading as planner's own code. The catalogue is 100,000 demo
+// SKUs (or $STOCKROOM_BENCH_DB), written once into the temp directory.
 
 // BenchmarkLoadCatalogue reads the 100k snapshot from SQLite.
 func BenchmarkLoadCatalogue(b *testing.B) {
-	st := benchCatalogueStore(b)
+	st := benchfixture.Store(b)
 	for b.Loop() {
 		if _, err := st.LoadCatalogue(context.Background(), cachedForecasts); err != nil {
 			b.Fatal(err)
@@ -36,7 +27,7 @@ func BenchmarkLoadCatalogue(b *testing.B) {
 // BenchmarkBuild plans every SKU of a freshly loaded catalogue from its
 // cached forecasts.
 func BenchmarkBuild(b *testing.B) {
-	st := benchCatalogueStore(b)
+	st := benchfixture.Store(b)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
@@ -51,7 +42,7 @@ func BenchmarkBuild(b *testing.B) {
 
 // BenchmarkSortByStatus and BenchmarkFilter are the query steps.
 func BenchmarkSortByStatus(b *testing.B) {
-	s, err := Load(context.Background(), benchCatalogueStore(b), Options{})
+	s, err := Load(context.Background(), benchfixture.Store(b), Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -62,7 +53,7 @@ func BenchmarkSortByStatus(b *testing.B) {
 }
 
 func BenchmarkFilter(b *testing.B) {
-	s, err := Load(context.Background(), benchCatalogueStore(b), Options{})
+	s, err := Load(context.Background(), benchfixture.Store(b), Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -73,25 +64,11 @@ func BenchmarkFilter(b *testing.B) {
 	}
 }
 
-// primeCache plans the catalogue once so the forecast cache is current,
-// as it is after stockroom demo.
-func primeCache(b *testing.B, path string) {
-	b.Helper()
-	st, err := store.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
-	if _, err := Refresh(context.Background(), st, Options{}, nil); err != nil {
-		b.Fatal(err)
-	}
-}
-
 // BenchmarkForecastAll reads every history and forecasts every SKU, as
 // the first start after importing all sales does: the engine's speed
 // target (100,000 SKUs in under 20 s on 2 cores).
 func BenchmarkForecastAll(b *testing.B) {
-	st := benchCatalogueStore(b)
+	st := benchfixture.Store(b)
 	s, err := Open(context.Background(), st, Options{})
 	if err != nil {
 		b.Fatal(err)
@@ -116,7 +93,7 @@ var cachedForecasts = store.LoadOptions{Forecasts: store.ForecastKey{Engine: Aut
 // the catalogue with its cached forecasts, plan every SKU, build the
 // reorder view and order it by urgency (issue 5: under 1 s for 100,000).
 func BenchmarkOpenReorder(b *testing.B) {
-	st := benchCatalogueStore(b)
+	st := benchfixture.Store(b)
 	rows := 0
 	for b.Loop() {
 		s, err := Open(context.Background(), st, Options{})
@@ -132,7 +109,7 @@ func BenchmarkOpenReorder(b *testing.B) {
 // BenchmarkReorderView is the reorder view alone, built again after every
 // edit.
 func BenchmarkReorderView(b *testing.B) {
-	s, err := Open(context.Background(), benchCatalogueStore(b), Options{})
+	s, err := Open(context.Background(), benchfixture.Store(b), Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -146,7 +123,7 @@ func BenchmarkReorderView(b *testing.B) {
 // put its rows in the pane's default order (issue 6: under 1 s each for
 // 100,000 SKUs).
 func BenchmarkOpenPane(b *testing.B) {
-	st := benchCatalogueStore(b)
+	st := benchfixture.Store(b)
 	for _, pane := range []struct {
 		name string
 		view func(*Snapshot) View
@@ -176,7 +153,7 @@ func BenchmarkOpenPane(b *testing.B) {
 // BenchmarkSummaryViews are the views the dashboard builds in the
 // background after every snapshot, each alone.
 func BenchmarkSummaryViews(b *testing.B) {
-	s, err := Open(context.Background(), benchCatalogueStore(b), Options{})
+	s, err := Open(context.Background(), benchfixture.Store(b), Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -203,7 +180,7 @@ func BenchmarkSummaryViews(b *testing.B) {
 // settings change, as the dashboard does (issue 15: < 0.5 s with the
 // views, against 0.9 s reading the catalogue again).
 func BenchmarkWithSettings(b *testing.B) {
-	s, err := Open(context.Background(), benchCatalogueStore(b), Options{})
+	s, err := Open(context.Background(), benchfixture.Store(b), Options{})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the PNGs in screenshots/ from the 2,000-SKU demo catalogue at
 # 160×45: the panes are rendered by ui's TestWriteScreens and turned into
-# images by freeze, then halved by screenshots/shrink.
+# images by freeze, then halved by tools/shrink.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
@@ -13,7 +13,7 @@ for f in "$work"/*.ansi; do
 	go run github.com/charmbracelet/freeze@v0.2.2 "$f" \
 		--font.size 12 --padding 10 --margin 0 --window=false \
 		-o "screenshots/$name.png" >/dev/null
-	go run ./screenshots/shrink "screenshots/$name.png"
+	go run ./tools/shrink "screenshots/$name.png"
 	chmod 644 "screenshots/$name.png"
 	echo "screenshots/$name.png"
 done

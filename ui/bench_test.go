@@ -7,29 +7,15 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"stockroom/demo"
 	"stockroom/model"
 	"stockroom/planner"
 	"stockroom/store"
+	"stockroom/tools/benchfixture"
 )
 
-// The benchmarks run on a 100,000-SKU demo catalogue (or $STOCKROOM_BENCH_DB),
-// generated once into the temp directory and reused.
-
-func benchStore(b *testing.B) *store.Store {
-	b.Helper()
-	path, err := demo.BenchCatalogue(context.Background())
-	if err != nil {
-		b.Fatal(err)
-	}
-	primeCache(b, path)
-	st, err := store.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { st.Close() })
-	return st
-}
+// The benchmarks run on the catalogue the planner's benchmarks use
+// (tools/benchfixture): 100,000 demo SKUs (or $STOCKROOM_BENCH_DB), written
+// once into the temp directory and reused.
 
 // loadedModel is a dashboard at 160×45 with the catalogue loaded, on the
 // stock pane with its rows sorted.
@@ -52,11 +38,7 @@ func openedModel(b *testing.B, st *store.Store) *Model {
 // BenchmarkFirstFrame: from opening the catalogue file to the first frame
 // with data — read, forecast and plan every SKU, sort by status, draw.
 func BenchmarkFirstFrame(b *testing.B) {
-	path, err := demo.BenchCatalogue(context.Background())
-	if err != nil {
-		b.Fatal(err)
-	}
-	primeCache(b, path)
+	path := benchfixture.PrimedPath(b)
 	for b.Loop() {
 		st, err := store.Open(path)
 		if err != nil {
@@ -74,7 +56,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 // on the Stock pane and on the Risk pane (whose status bar sums the
 // capital at risk of every row shown).
 func BenchmarkCursorMove(b *testing.B) {
-	m := loadedModel(b, benchStore(b))
+	m := loadedModel(b, benchfixture.Store(b))
 	for _, tab := range []string{"2", "5"} {
 		press(b, m, tab)
 		b.Run(tabNames[tab[0]-'1'], func(b *testing.B) {
@@ -98,7 +80,7 @@ func BenchmarkCursorMove(b *testing.B) {
 // SKU is being forecast again in the background on all cores, as after an
 // import of all sales: the pane must stay responsive.
 func BenchmarkCursorMoveWhileForecasting(b *testing.B) {
-	st := benchStore(b)
+	st := benchfixture.Store(b)
 	m := loadedModel(b, st)
 	snap := m.snap
 	all := make([]int, len(snap.Rows))
@@ -135,7 +117,7 @@ func BenchmarkCursorMoveWhileForecasting(b *testing.B) {
 // rows — the key press, the filter command, its result and the redraw. It
 // alternates typing and deleting the character, so each filter scans every row.
 func BenchmarkFilterKeystroke(b *testing.B) {
-	m := loadedModel(b, benchStore(b))
+	m := loadedModel(b, benchfixture.Store(b))
 	press(b, m, "/")
 	i := 0
 	for b.Loop() {
@@ -156,7 +138,7 @@ func BenchmarkFilterKeystroke(b *testing.B) {
 // reorder view) and the re-sort it starts run in the background; the whole
 // flow is timed by BenchmarkReorderEdit, the re-sort by BenchmarkEditResort.
 func BenchmarkEditSaved(b *testing.B) {
-	m := loadedModel(b, benchStore(b))
+	m := loadedModel(b, benchfixture.Store(b))
 	r := m.stock.currentRow().Item.Product
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -177,24 +159,10 @@ func BenchmarkEditSaved(b *testing.B) {
 
 // BenchmarkEditResort: the background re-sort and redraw after an edit.
 func BenchmarkEditResort(b *testing.B) {
-	m := loadedModel(b, benchStore(b))
+	m := loadedModel(b, benchfixture.Store(b))
 	for b.Loop() {
 		run(b, m, m.stock.runQuery())
 		_ = m.View()
-	}
-}
-
-// primeCache plans the catalogue once so the forecast cache is current,
-// as it is after stockroom demo.
-func primeCache(b *testing.B, path string) {
-	b.Helper()
-	st, err := store.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
-	if _, err := planner.Refresh(context.Background(), st, planner.Options{}, nil); err != nil {
-		b.Fatal(err)
 	}
 }
 
@@ -217,7 +185,7 @@ func BenchmarkRiskWhatIf(b *testing.B) {
 // benchEdit opens an editor with a key on a tab and saves one value, then
 // the other, for as long as the benchmark runs.
 func benchEdit(b *testing.B, tab, key string, values ...string) {
-	m := loadedModel(b, benchStore(b))
+	m := loadedModel(b, benchfixture.Store(b))
 	press(b, m, tab)
 	i := 0
 	for b.Loop() {
@@ -235,7 +203,7 @@ func benchEdit(b *testing.B, tab, key string, values ...string) {
 // BenchmarkShowPane: switch to a summary pane after its view went out of
 // date (an edit elsewhere): build the view, sort it, draw.
 func BenchmarkShowPane(b *testing.B) {
-	m := loadedModel(b, benchStore(b))
+	m := loadedModel(b, benchfixture.Store(b))
 	for _, tab := range []string{"1", "4", "5"} {
 		b.Run(tabNames[tab[0]-'1'], func(b *testing.B) {
 			for b.Loop() {

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"stockroom/model"
 	"strconv"
 	"strings"
 	"unicode"
@@ -21,7 +22,7 @@ const MaxQuantityLimit = 1_000_000_000
 // CheckMaxQuantity refuses a --max-quantity outside 1 to MaxQuantityLimit.
 func CheckMaxQuantity(n int64) error {
 	if n < 1 || n > MaxQuantityLimit {
-		return fmt.Errorf("--max-quantity %d: want 1 to %s units a line", n, group(MaxQuantityLimit))
+		return fmt.Errorf("--max-quantity %d: want 1 to %s units a line", n, model.GroupThousands(MaxQuantityLimit))
 	}
 	return nil
 }

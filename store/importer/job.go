@@ -70,7 +70,7 @@ func (r Result) String() string {
 		unit = strings.TrimSuffix(unit, "s")
 	}
 	s := fmt.Sprintf("%s %s as %s (%s): %s %s new, %s updated, %s unchanged", verb, r.File, r.Format,
-		nRows(r.Rows), group(r.New), unit, group(r.Updated), group(r.Unchanged))
+		nRows(r.Rows), model.GroupThousands(r.New), unit, model.GroupThousands(r.Updated), model.GroupThousands(r.Unchanged))
 	if r.Removed > 0 {
 		s += "; " + plural(r.Removed, r.removedOne, r.removedMany) + r.removedWhy
 	}
@@ -268,10 +268,10 @@ func (j *job) units(rec []string, line int, name string, signed bool) (int, bool
 		j.bad(line, name, "%s is negative", printable(s))
 		return 0, false
 	case f > max:
-		j.bad(line, name, "%s is more than --max-quantity %s a line", printable(s), group(int(j.opt.MaxQuantity)))
+		j.bad(line, name, "%s is more than --max-quantity %s a line", printable(s), model.GroupThousands(int(j.opt.MaxQuantity)))
 		return 0, false
 	case f < -max:
-		j.bad(line, name, "%s is more than --max-quantity %s units oversold", printable(s), group(int(j.opt.MaxQuantity)))
+		j.bad(line, name, "%s is more than --max-quantity %s units oversold", printable(s), model.GroupThousands(int(j.opt.MaxQuantity)))
 		return 0, false
 	}
 	var v int64
@@ -403,9 +403,6 @@ func (j *job) finish(write func(b *store.Bulk) error) error {
 	return b.Commit()
 }
 
-// group writes 1234567 as 1,234,567.
-func group(n int) string { return model.GroupThousands(int64(n)) }
-
 // fileError puts the file's name in front of an error about the whole file.
 func (j *job) fileError(err error) error { return fmt.Errorf("%s: %w", j.opt.File, err) }
 
@@ -421,7 +418,7 @@ func plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
-	return group(n) + " " + many
+	return model.GroupThousands(n) + " " + many
 }
 
 func nRows(n int) string { return plural(n, "row", "rows") }

@@ -215,7 +215,7 @@ func (o *orderProducts) note(fileDiffers [len(productText)]int, example *linePro
 		var parts []string
 		for f, n := range o.differs {
 			if n > 0 {
-				parts = append(parts, productText[f]+" "+group(n))
+				parts = append(parts, productText[f]+" "+model.GroupThousands(n))
 			}
 		}
 		j.res.Notes = append(j.res.Notes, fmt.Sprintf("%s %s from the file (%s): the catalogue's values are kept (import products to change them)",

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"stockroom/model"
 	"strings"
 )
 
@@ -77,7 +78,7 @@ func runOrders(j *job) error {
 		case hasTotal:
 			revenue = j.nonNegative(line, "line_total", total)
 		case revenue > maxNumber:
-			j.bad(line, "price", "%s × %s is more than %s", group(qty), printable(j.cell(rec, "price")), "1,000,000,000,000")
+			j.bad(line, "price", "%s × %s is more than %s", model.GroupThousands(qty), printable(j.cell(rec, "price")), "1,000,000,000,000")
 			return
 		}
 		if sku != "" && s.products != nil {

@@ -83,7 +83,7 @@ func (s *salesFile) add(line int, sku, dateKey string, units int, revenue, inSto
 	// a sum is checked before it is made, so it cannot wrap around, even
 	// where int has 32 bits
 	if units > maxDayUnits-int(c.units) {
-		s.j.bad(line, s.units, "units of SKU %q on %s add up to more than %s", sku, dateKey, group(maxDayUnits))
+		s.j.bad(line, s.units, "units of SKU %q on %s add up to more than %s", sku, dateKey, model.GroupThousands(maxDayUnits))
 		return
 	}
 	if math.Abs(c.revenue+revenue) > maxNumber {

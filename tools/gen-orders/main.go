@@ -1,7 +1,7 @@
 // Command gen-orders writes a demo Shopify orders export that sells a
-// catalogue's SKUs, for docs/measure-import.sh.
+// catalogue's SKUs, for docs/measure-import.sh (tools/orderscsv writes it).
 //
-//	go run ./docs/gen-orders -db CATALOGUE.db -lines 1000000 -o orders.csv
+//	go run ./tools/gen-orders -db CATALOGUE.db -lines 1000000 -o orders.csv
 package main
 
 import (
@@ -14,12 +14,12 @@ import (
 
 	_ "github.com/mattn/go-sqlite3"
 
-	"stockroom/demo"
+	"stockroom/tools/orderscsv"
 )
 
 func main() {
 	db := flag.String("db", "", "catalogue whose SKUs the orders sell (required)")
-	lines := flag.Int("lines", demo.DefaultOrderLines, "order lines to write")
+	lines := flag.Int("lines", orderscsv.DefaultLines, "order lines to write")
 	out := flag.String("o", "-", "file to write, - for standard output")
 	seed := flag.Uint64("seed", 1, "random seed: the same seed writes the same file")
 	flag.Parse()
@@ -48,7 +48,7 @@ func run(dbPath, out string, lines int, seed uint64) error {
 		w = f
 	}
 	start := time.Now()
-	orders, err := demo.WriteOrdersCSV(w, demo.OrdersCSVOptions{Seed: seed, Lines: lines, SKUs: skus})
+	orders, err := orderscsv.Write(w, orderscsv.Options{Seed: seed, Lines: lines, SKUs: skus})
 	if err != nil {
 		return err
 	}

@@ -1,28 +1,31 @@
-package demo
+// Package orderscsv writes a Shopify orders export that sells a given list
+// of SKUs, deterministically from a seed: the input of the import benchmark
+// (tools/gen-orders, docs/measure-import.sh) and of tests that import a
+// large orders file. Benchmark tooling, not part of the program.
+package orderscsv
 
 import (
 	"bufio"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"io"
-	"math"
 	"math/rand/v2"
 	"strconv"
 	"strings"
 	"time"
 
+	"stockroom/demo"
 	"stockroom/model"
 )
 
-// OrdersCSVOptions say what WriteOrdersCSV writes. Zero values mean the
+// Options say what Write writes. Zero values mean the
 // defaults.
-type OrdersCSVOptions struct {
+type Options struct {
 	Seed  uint64
-	Lines int      // order lines to write; default DefaultOrderLines
+	Lines int      // order lines to write; default DefaultLines
 	SKUs  []string // the SKUs to sell; required
 	// From and To bound the order dates, inclusive, in the shop's time
-	// zone (Europe/Berlin); default the 365 days ending DefaultEnd.
+	// zone (Europe/Berlin); default the 365 days ending demo.DefaultEnd.
 	From, To model.Day
 	// CancelledShare is the share of orders that are cancelled; default
 	// DefaultCancelledShare, a negative value means none.
@@ -30,34 +33,34 @@ type OrdersCSVOptions struct {
 }
 
 const (
-	DefaultOrderLines     = 1_000_000
+	DefaultLines          = 1_000_000
 	DefaultCancelledShare = 0.03
 )
 
-// OrdersCSVHeader is the header of Shopify's orders export, cut to the
+// Header is the header of Shopify's orders export, cut to the
 // columns an importer of sales reads and a few it has to skip.
-const OrdersCSVHeader = "Name,Email,Financial Status,Paid at,Fulfillment Status,Fulfilled at," +
+const Header = "Name,Email,Financial Status,Paid at,Fulfillment Status,Fulfilled at," +
 	"Accepts Marketing,Currency,Subtotal,Shipping,Taxes,Total,Discount Code,Discount Amount," +
 	"Shipping Method,Created at,Lineitem quantity,Lineitem name,Lineitem price," +
 	"Lineitem compare at price,Lineitem sku,Lineitem requires shipping,Lineitem taxable," +
 	"Lineitem fulfillment status,Billing Name,Billing City,Billing Country,Cancelled at," +
 	"Payment Method,Vendor,Id"
 
-func (o OrdersCSVOptions) withDefaults() (OrdersCSVOptions, error) {
+func (o Options) withDefaults() (Options, error) {
 	if len(o.SKUs) == 0 {
-		return o, errors.New("demo: orders CSV: no SKUs to sell")
+		return o, errors.New("orders CSV: no SKUs to sell")
 	}
 	if o.Lines <= 0 {
-		o.Lines = DefaultOrderLines
+		o.Lines = DefaultLines
 	}
 	if o.To == 0 || !o.To.Valid() {
-		o.To = DefaultEnd
+		o.To = demo.DefaultEnd
 	}
 	if o.From == 0 || !o.From.Valid() {
 		o.From = o.To - 364
 	}
 	if o.From > o.To {
-		return o, fmt.Errorf("demo: orders CSV: From %s is after To %s", o.From, o.To)
+		return o, fmt.Errorf("orders CSV: From %s is after To %s", o.From, o.To)
 	}
 	switch {
 	case o.CancelledShare == 0:
@@ -65,23 +68,23 @@ func (o OrdersCSVOptions) withDefaults() (OrdersCSVOptions, error) {
 	case o.CancelledShare < 0:
 		o.CancelledShare = 0
 	case o.CancelledShare > 1:
-		return o, fmt.Errorf("demo: orders CSV: CancelledShare %g is more than 1", o.CancelledShare)
+		return o, fmt.Errorf("orders CSV: CancelledShare %g is more than 1", o.CancelledShare)
 	}
 	return o, nil
 }
 
-// WriteOrdersCSV writes a Shopify orders export of opt.Lines order lines
+// Write writes a Shopify orders export of opt.Lines order lines
 // selling opt.SKUs, the same bytes for the same options. Orders are numbered
 // from #1001 in the order they were placed; an order's fields are on its
 // first line only, as Shopify exports them.
-func WriteOrdersCSV(w io.Writer, opt OrdersCSVOptions) (ordersWritten int, err error) {
+func Write(w io.Writer, opt Options) (ordersWritten int, err error) {
 	opt, err = opt.withDefaults()
 	if err != nil {
 		return 0, err
 	}
 	g := newOrdersCSV(opt)
 	bw := bufio.NewWriterSize(w, 1<<20)
-	if _, err := bw.WriteString(OrdersCSVHeader + "\n"); err != nil {
+	if _, err := bw.WriteString(Header + "\n"); err != nil {
 		return 0, err
 	}
 	var buf []byte
@@ -103,7 +106,7 @@ type csvItem struct {
 }
 
 type ordersCSV struct {
-	opt       OrdersCSVOptions
+	opt       Options
 	r         *rand.Rand
 	popular   *rand.Zipf
 	byRank    []int // popularity rank → index into items
@@ -122,7 +125,7 @@ type ordersCSV struct {
 	offsets           dstCache
 }
 
-func newOrdersCSV(opt OrdersCSVOptions) *ordersCSV {
+func newOrdersCSV(opt Options) *ordersCSV {
 	r := rand.New(rand.NewPCG(opt.Seed, 0x0d0e5c5f))
 	g := &ordersCSV{opt: opt, r: r}
 	g.items = make([]csvItem, len(opt.SKUs))
@@ -147,48 +150,22 @@ func newOrdersCSV(opt OrdersCSVOptions) *ordersCSV {
 	return g
 }
 
-// makeCSVItem describes a SKU from its own random stream, keyed by the
-// SKU rather than its position so that a SKU keeps its name and price
-// however the list is ordered. A demo SKU (FW-000123) is named after its
-// category; any other after a random one.
+// makeCSVItem renders a SKU's order-line fields once, under the name and
+// price the demo shop gives it.
 func makeCSVItem(seed uint64, sku string) csvItem {
-	h := fnv.New64a()
-	h.Write([]byte(sku))
-	r := rand.New(rand.NewPCG(seed^0x9e3779b97f4a7c15, h.Sum64()))
-	c := &categories[r.IntN(len(categories))]
-	if code, _, ok := strings.Cut(sku, "-"); ok {
-		for i := range categories {
-			if categories[i].Code == code {
-				c = &categories[i]
-			}
-		}
-	}
-	brand, noun, variant := pick(r, c.Brands), pick(r, pick(r, c.Subs).Nouns), pick(r, c.Variants)
-	// Shopify names a line "Title - Variant". Some titles carry a comma
-	// so that the file exercises quoting.
-	var name string
-	switch x := r.Float64(); {
-	case x < 0.2:
-		name = noun + ", " + brand + " " + pick(r, lines) + " - " + variant
-	case x < 0.6:
-		name = brand + " " + pick(r, lines) + " " + noun + " - " + variant
-	default:
-		name = brand + " " + noun + " - " + variant
-	}
-	price := shelfPrice(math.Exp(uniform(r, math.Log(c.PriceLo), math.Log(c.PriceHi))))
-	cents := int64(math.Round(price * 100))
+	l := demo.ListingOf(seed, sku)
 	var b []byte
-	b = appendCSVField(b, name)
+	b = appendCSVField(b, l.Name)
 	b = append(b, ',')
-	b = appendCents(b, cents)
+	b = appendCents(b, l.Cents)
 	b = append(b, ',')
-	if chance(r, 0.15) { // on sale
-		b = appendCents(b, int64(math.Round(shelfPrice(price*1.25)*100)))
+	if l.WasCents != 0 {
+		b = appendCents(b, l.WasCents)
 	}
 	b = append(b, ',')
 	b = appendCSVField(b, sku)
 	b = append(b, ",true,true,"...)
-	return csvItem{cents: cents, fields: b, vendor: appendCSVField(nil, brand)}
+	return csvItem{cents: l.Cents, fields: b, vendor: appendCSVField(nil, l.Vendor)}
 }
 
 // dayWeight is how much a day sells relative to others: online shops sell

@@ -1,4 +1,4 @@
-package demo
+package orderscsv
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"stockroom/demo"
 	"stockroom/model"
 )
 
@@ -25,18 +26,18 @@ func ordersSKUs(n int) []string {
 	return skus
 }
 
-func ordersCSVBytes(t testing.TB, opt OrdersCSVOptions) ([]byte, int) {
+func ordersCSVBytes(t testing.TB, opt Options) ([]byte, int) {
 	t.Helper()
 	var b bytes.Buffer
-	n, err := WriteOrdersCSV(&b, opt)
+	n, err := Write(&b, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes(), n
 }
 
-func TestOrdersCSVSameSeedSameBytes(t *testing.T) {
-	opt := OrdersCSVOptions{Seed: 7, Lines: 5000, SKUs: ordersSKUs(300)}
+func TestSameSeedSameBytes(t *testing.T) {
+	opt := Options{Seed: 7, Lines: 5000, SKUs: ordersSKUs(300)}
 	a, na := ordersCSVBytes(t, opt)
 	b, nb := ordersCSVBytes(t, opt)
 	if !bytes.Equal(a, b) || na != nb {
@@ -48,19 +49,19 @@ func TestOrdersCSVSameSeedSameBytes(t *testing.T) {
 	}
 }
 
-func TestOrdersCSVHeader(t *testing.T) {
-	b, _ := ordersCSVBytes(t, OrdersCSVOptions{Seed: 1, Lines: 10, SKUs: ordersSKUs(10)})
+func TestHeader(t *testing.T) {
+	b, _ := ordersCSVBytes(t, Options{Seed: 1, Lines: 10, SKUs: ordersSKUs(10)})
 	want := "Name,Email,Financial Status,Paid at,Fulfillment Status,Fulfilled at,Accepts Marketing,Currency,Subtotal,Shipping,Taxes,Total,Discount Code,Discount Amount,Shipping Method,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem compare at price,Lineitem sku,Lineitem requires shipping,Lineitem taxable,Lineitem fulfillment status,Billing Name,Billing City,Billing Country,Cancelled at,Payment Method,Vendor,Id"
 	if got, _, _ := strings.Cut(string(b), "\n"); got != want {
 		t.Fatalf("header\n got %s\nwant %s", got, want)
 	}
 }
 
-func TestOrdersCSVRejectsNoSKUs(t *testing.T) {
-	if _, err := WriteOrdersCSV(io.Discard, OrdersCSVOptions{Lines: 10}); err == nil {
+func TestRejectsNoSKUs(t *testing.T) {
+	if _, err := Write(io.Discard, Options{Lines: 10}); err == nil {
 		t.Fatal("no SKUs: want an error")
 	}
-	if _, err := WriteOrdersCSV(io.Discard, OrdersCSVOptions{SKUs: []string{"A"}, From: 20, To: 10}); err == nil {
+	if _, err := Write(io.Discard, Options{SKUs: []string{"A"}, From: 20, To: 10}); err == nil {
 		t.Fatal("From after To: want an error")
 	}
 }
@@ -105,8 +106,8 @@ func readOrdersCSV(t *testing.T, b []byte) (map[string]int, []ordersCSVOrder, in
 
 const shopifyTime = "2006-01-02 15:04:05 -0700"
 
-func TestOrdersCSVContent(t *testing.T) {
-	opt := OrdersCSVOptions{Seed: 3, Lines: 20_000, SKUs: ordersSKUs(500),
+func TestContent(t *testing.T) {
+	opt := Options{Seed: 3, Lines: 20_000, SKUs: ordersSKUs(500),
 		From: model.MustDay("2026-03-01"), To: model.MustDay("2026-04-30")}
 	b, written := ordersCSVBytes(t, opt)
 	col, orders, lines := readOrdersCSV(t, b)
@@ -217,27 +218,27 @@ func ordersCents(t *testing.T, s string) int64 {
 	return w*100 + f
 }
 
-// The defaults: the year ending DefaultEnd, a few cancellations.
-func TestOrdersCSVDefaultDates(t *testing.T) {
-	b, _ := ordersCSVBytes(t, OrdersCSVOptions{Seed: 1, Lines: 3000, SKUs: ordersSKUs(50)})
+// The defaults: the year ending demo.DefaultEnd, a few cancellations.
+func TestDefaultDates(t *testing.T) {
+	b, _ := ordersCSVBytes(t, Options{Seed: 1, Lines: 3000, SKUs: ordersSKUs(50)})
 	col, orders, _ := readOrdersCSV(t, b)
-	from := DefaultEnd - 364
+	from := demo.DefaultEnd - 364
 	for _, o := range orders {
 		day := model.MustDay(o[0][col["Created at"]][:10])
-		if day < from || day > DefaultEnd {
-			t.Fatalf("created %s, outside %s to %s", o[0][col["Created at"]], from, DefaultEnd)
+		if day < from || day > demo.DefaultEnd {
+			t.Fatalf("created %s, outside %s to %s", o[0][col["Created at"]], from, demo.DefaultEnd)
 		}
 	}
 	first := model.MustDay(orders[0][0][col["Created at"]][:10])
 	last := model.MustDay(orders[len(orders)-1][0][col["Created at"]][:10])
-	if first > from+2 || last < DefaultEnd-2 {
-		t.Errorf("orders run from %s to %s, want the whole year to %s", first, last, DefaultEnd)
+	if first > from+2 || last < demo.DefaultEnd-2 {
+		t.Errorf("orders run from %s to %s, want the whole year to %s", first, last, demo.DefaultEnd)
 	}
 }
 
 // A list shorter than an order still gives orders without repeated SKUs.
-func TestOrdersCSVFewSKUs(t *testing.T) {
-	b, _ := ordersCSVBytes(t, OrdersCSVOptions{Seed: 2, Lines: 500, SKUs: []string{"A", "B"}})
+func TestFewSKUs(t *testing.T) {
+	b, _ := ordersCSVBytes(t, Options{Seed: 2, Lines: 500, SKUs: []string{"A", "B"}})
 	col, orders, _ := readOrdersCSV(t, b)
 	for _, o := range orders {
 		if len(o) > 2 || len(o) == 2 && o[0][col["Lineitem sku"]] == o[1][col["Lineitem sku"]] {
@@ -246,12 +247,12 @@ func TestOrdersCSVFewSKUs(t *testing.T) {
 	}
 }
 
-func BenchmarkOrdersCSV(b *testing.B) {
-	opt := OrdersCSVOptions{Seed: 1, Lines: 100_000, SKUs: ordersSKUs(20_000)}
+func BenchmarkWrite(b *testing.B) {
+	opt := Options{Seed: 1, Lines: 100_000, SKUs: ordersSKUs(20_000)}
 	var n int64
 	for b.Loop() {
 		c := &countingWriter{}
-		if _, err := WriteOrdersCSV(c, opt); err != nil {
+		if _, err := Write(c, opt); err != nil {
 			b.Fatal(err)
 		}
 		n = c.n
