@@ -100,7 +100,7 @@ var reorderColumns = []Column{
 	ReorderPoint:          {"reorder_point", "Reorder point", "ROP", Integer, "the reorder point in use, the PM's or computed"},
 	ReorderPointManual:    {"reorder_point_manual", "Manual", "", Bool, "`true` when the PM set it"},
 	ReorderEOQ:            {"eoq", "EOQ", "", Decimal, "economic order quantity √(2DK/hc)"},
-	ReorderOrderUpTo:      {"order_up_to", "Order-up-to level", "Up to", Decimal, "order-up-to level S: ROP + max(EOQ, μ_w·R)"},
+	ReorderOrderUpTo:      {"order_up_to", "Order-up-to level", "Up to", Decimal, "order-up-to level S: ROP + max(EOQ, μ_w·R), the order part at most `max_cover_weeks` of demand (more for a sporadic SKU whose one sale is larger)"},
 	ReorderNeed:           {"need", "Need", "", Decimal, "`S − inventory_position`, before rounding"},
 	ReorderCasePack:       {"case_pack", "Case pack", "Pack", Integer, "units per case"},
 	ReorderMOQ:            {"moq", "MOQ", "", Integer, "minimum order quantity"},
