@@ -140,7 +140,7 @@ func (v *OverviewView) Value(i, col int) Value {
 	case 2:
 		return Value{Text: m.Title}
 	case 3:
-		return Value{Text: m.Help}
+		return Value{Text: m.PlainHelp()}
 	}
 	return Value{Null: true}
 }

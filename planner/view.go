@@ -3,6 +3,7 @@ package planner
 import (
 	"math"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -40,6 +41,10 @@ func (c Column) ScreenTitle() string {
 	}
 	return c.Title
 }
+
+// PlainHelp is Help without the backticks that mark names and values in
+// docs/EXPORTS.md, for a terminal or a data file.
+func (c Column) PlainHelp() string { return strings.ReplaceAll(c.Help, "`", "") }
 
 // String names the kind as docs/EXPORTS.md does: an Enum is written as
 // text, a Bool as true or false.

@@ -67,6 +67,17 @@ func TestEveryColumnIsDeclaredWithItsMeaning(t *testing.T) {
 	}
 }
 
+// The overview export's help cells are plain text, not markdown.
+func TestOverviewHelpIsPlainText(t *testing.T) {
+	ov := Build(testCatalogue(), mean8).Overview().View()
+	if got := ov.Value(MetricOutOfStock, 3).Text; got != "active SKUs with nothing available (status out)" {
+		t.Errorf("help of out_of_stock: %q", got)
+	}
+	if got := ov.Value(MetricOutOfStock, 2).Text; got != "Out of stock" {
+		t.Errorf("title of out_of_stock: %q", got)
+	}
+}
+
 func TestScreenTitleIsShortWhenThereIsOne(t *testing.T) {
 	for _, c := range []struct {
 		col  Column
