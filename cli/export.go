@@ -4,10 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"maps"
 	"os"
-	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -17,34 +14,10 @@ import (
 	"stockroom/termtext"
 )
 
-// views lists the exportable views of a planned catalogue by name; po and
-// pos (purchase orders) are read from the store without planning.
-var views = map[string]func(*planner.Snapshot, viewOptions) planner.View{
-	"stock":      func(s *planner.Snapshot, _ viewOptions) planner.View { return s.Stock() },
-	"forecast":   func(s *planner.Snapshot, _ viewOptions) planner.View { return s.Forecasts() },
-	"reorder":    func(s *planner.Snapshot, _ viewOptions) planner.View { return s.Reorder() },
-	"suppliers":  func(s *planner.Snapshot, _ viewOptions) planner.View { return s.Suppliers(s.Reorder()) },
-	"assortment": func(s *planner.Snapshot, o viewOptions) planner.View { return s.Assortment(o.by) },
-	"matrix": func(s *planner.Snapshot, _ viewOptions) planner.View {
-		return s.Assortment(planner.ByCategory).MatrixView()
-	},
-	"risk":     func(s *planner.Snapshot, _ viewOptions) planner.View { return s.Risk(nil) },
-	"overview": func(s *planner.Snapshot, _ viewOptions) planner.View { return s.Overview().View() },
-	"po":       nil,
-	"pos":      nil,
-	// replayed rather than planned (simulation_export.go)
-	"simulation":      nil,
-	"simulation_skus": nil,
-}
-
 // viewOptions are the flags that shape a view rather than filter it.
 type viewOptions struct {
 	by   planner.GroupBy // assortment breakdown
 	poID int64
-}
-
-func viewNames() string {
-	return strings.Join(slices.Sorted(maps.Keys(views)), ", ")
 }
 
 func exportCommand(db *string) *cobra.Command {
@@ -54,7 +27,7 @@ func exportCommand(db *string) *cobra.Command {
 		Use:   "export VIEW",
 		Short: "Write a view to CSV or JSON",
 		Long: "Writes every row of a view that passes --filter, in --sort order, with the same\n" +
-			"snake_case columns as the dashboard's x export. Views: " + viewNames() + ".\n" +
+			"snake_case columns as the dashboard's x export. Views: " + planner.ViewNames() + ".\n" +
 			"simulation (the table of stockroom simulate --format csv) and simulation_skus (each\n" +
 			"SKU's replay under the tool's policy) replay the 26 weeks after --as-of (default: 26\n" +
 			"weeks before the latest sales day) without warm-up, as simulate does by default.\n" +
@@ -69,10 +42,10 @@ func exportCommand(db *string) *cobra.Command {
 			"  stockroom export simulation_skus --sort units_lost:desc   where the replayed policy lost sales",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usageError{fmt.Errorf("export takes one view name (%s)", viewNames())}
+				return usageError{fmt.Errorf("export takes one view name (%s)", planner.ViewNames())}
 			}
-			if _, ok := views[args[0]]; !ok {
-				return usageError{fmt.Errorf("no view %q (views: %s)", args[0], viewNames())}
+			if _, ok := planner.LookupView(args[0]); !ok {
+				return usageError{fmt.Errorf("no view %q (views: %s)", args[0], planner.ViewNames())}
 			}
 			if (args[0] == "po") != cmd.Flags().Changed("id") {
 				return usageError{fmt.Errorf("--id N goes with the po view, and only with it")}
@@ -133,17 +106,22 @@ func exportCommand(db *string) *cobra.Command {
 }
 
 // exportedView reads the named view: purchase orders straight from the
-// store, every other view from the planned catalogue.
+// store, a replay's from a replay, every other view from the planned
+// catalogue.
 func exportedView(ctx context.Context, path, name string, asOf model.Day, opt viewOptions) (planner.View, func(), error) {
-	if replayed(name) {
-		return exportedReplay(ctx, path, name, asOf)
+	spec, ok := planner.LookupView(name)
+	if !ok {
+		return nil, nil, usageError{fmt.Errorf("no view %q (views: %s)", name, planner.ViewNames())}
 	}
-	if build := views[name]; build != nil {
+	switch spec.Source {
+	case planner.FromReplay:
+		return exportedReplay(ctx, path, name, asOf)
+	case planner.FromPlan:
 		p, err := openAndPlan(ctx, path, planRequest{asOf: asOf})
 		if err != nil {
 			return nil, nil, err
 		}
-		return build(p.snap, opt), func() { p.st.Close() }, nil
+		return spec.Plan(p.snap, planner.ViewOptions{By: opt.by}), func() { p.st.Close() }, nil
 	}
 	st, err := openReadable(path)
 	if err != nil {

@@ -8,9 +8,6 @@ import (
 	"stockroom/planner"
 )
 
-// replayed says a view comes from a replay, not from the plan of today.
-func replayed(name string) bool { return name == "simulation" || name == "simulation_skus" }
-
 // exportedReplay runs the replay `stockroom simulate` runs by default (26
 // weeks after asOf, no warm-up) and returns its table or its SKUs.
 func exportedReplay(ctx context.Context, path, name string, asOf model.Day) (planner.View, func(), error) {

@@ -56,21 +56,21 @@ const (
 )
 
 var assortmentColumns = []Column{
-	AssortGroup:           {"group", "Group", Text, "category, category / subcategory, brand or supplier"},
-	AssortSKUs:            {"skus", "SKUs", Integer, "SKUs in the group"},
-	AssortRevenue:         {"revenue", "Revenue 52w", Money, "revenue of the last 52 complete weeks"},
-	AssortRevenueShare:    {"revenue_share", "Rev %", Percent, "share of the catalogue's 52-week revenue"},
-	AssortMargin:          {"margin", "Margin 52w", Money, "revenue − units sold × unit cost"},
-	AssortMarginShare:     {"margin_share", "Margin %", Percent, "share of the catalogue's gross margin"},
-	AssortStockValue:      {"stock_value", "Stock value", Money, "on hand × unit cost"},
-	AssortStockValueShare: {"stock_value_share", "Stock %", Percent, "share of the catalogue's stock value at cost"},
-	AssortShareGap:        {"share_gap", "Gap", Percent, "revenue share − stock-value share: negative holds more stock than it earns"},
-	AssortTurnover:        {"turnover", "Turns", Decimal, "COGS ÷ stock at cost, per year"},
-	AssortGMROI:           {"gmroi", "GMROI", Decimal, "gross margin ÷ stock at cost"},
-	AssortSellThrough:     {"sell_through", "Sell-thr", Percent, "units sold ÷ (sold + on hand)"},
-	AssortStockoutRate:    {"stockout_rate", "OOS %", Percent, "share of SKU-days out of stock over 52 weeks"},
-	AssortDaysOfCover:     {"days_of_cover", "Cover", Decimal, "available ÷ daily forecast demand; empty without demand"},
-	AssortOutOfStock:      {"out_of_stock", "Out", Integer, "SKUs with nothing available now"},
+	AssortGroup:           {"group", "Group", "", Text, "the category, `category / subcategory`, brand or supplier; `(none)` when empty"},
+	AssortSKUs:            {"skus", "SKUs", "", Integer, "SKUs in the group"},
+	AssortRevenue:         {"revenue", "Revenue 52w", "Revenue", Money, "revenue of the last 52 complete weeks"},
+	AssortRevenueShare:    {"revenue_share", "Revenue share", "Rev %", Percent, "share of the catalogue's 52-week revenue"},
+	AssortMargin:          {"margin", "Margin 52w", "", Money, "gross margin: `revenue − units sold × unit cost`"},
+	AssortMarginShare:     {"margin_share", "Margin share", "Mgn %", Percent, "share of the catalogue's gross margin"},
+	AssortStockValue:      {"stock_value", "Stock value", "", Money, "`on_hand × unit_cost`"},
+	AssortStockValueShare: {"stock_value_share", "Stock value share", "Stk %", Percent, "share of the catalogue's stock value at cost"},
+	AssortShareGap:        {"share_gap", "Share gap", "Revenue ▕ stock share", Percent, "`revenue_share − stock_value_share`: negative holds more stock than it earns"},
+	AssortTurnover:        {"turnover", "Turnover", "Turns", Decimal, "COGS ÷ stock at cost, per year; empty without stock"},
+	AssortGMROI:           {"gmroi", "GMROI", "", Decimal, "gross margin ÷ stock at cost; empty without stock"},
+	AssortSellThrough:     {"sell_through", "Sell-through", "Sell-thr", Percent, "units sold ÷ (sold + on hand)"},
+	AssortStockoutRate:    {"stockout_rate", "Stockout rate", "OOS %", Percent, "share of SKU-days out of stock over 52 weeks"},
+	AssortDaysOfCover:     {"days_of_cover", "Days of cover", "Cover", Decimal, "available ÷ daily forecast demand; empty without demand or beyond ten years"},
+	AssortOutOfStock:      {"out_of_stock", "Out of stock", "Out", Integer, "SKUs with nothing available now"},
 }
 
 // Assortment builds the breakdown by a grouping, largest revenue first.

@@ -60,15 +60,16 @@ func TestFormatRawKeepsThreeSignificantDigits(t *testing.T) {
 
 // CSV and JSON write the same digits.
 func TestSmallRatesAgreeInCSVAndJSON(t *testing.T) {
-	v := &OverviewView{metrics: []overviewMetric{{"rate", "Rate", Decimal, Value{Float: 0.0042}, ""}}}
+	v := &OverviewView{values: make([]Value, len(overviewMetrics))}
+	v.values[MetricTurnover] = Value{Float: 0.0042}
 	var c, j bytes.Buffer
-	if err := Export(&c, v, []int{0}, CSV); err != nil {
+	if err := Export(&c, v, []int{MetricTurnover}, CSV); err != nil {
 		t.Fatal(err)
 	}
-	if err := Export(&j, v, []int{0}, JSON); err != nil {
+	if err := Export(&j, v, []int{MetricTurnover}, JSON); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(c.String(), "rate,0.0042,") {
+	if !strings.Contains(c.String(), "turnover,0.0042,") {
 		t.Errorf("CSV: %s", c.String())
 	}
 	var rows []map[string]any

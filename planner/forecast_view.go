@@ -52,16 +52,16 @@ const (
 )
 
 var forecastColumns = []Column{
-	ForecastSKU:         {"sku", "SKU", Text, "stock keeping unit"},
-	ForecastWeekStart:   {"week_start", "Week", Date, "Monday of the forecast week"},
-	ForecastMean:        {"forecast", "Forecast", Decimal, "mean demand in the week"},
-	ForecastLower:       {"lower", "Lower", Decimal, "10th percentile: the 80 % band's lower edge"},
-	ForecastUpper:       {"upper", "Upper", Decimal, "90th percentile: the 80 % band's upper edge"},
-	ForecastCumMean:     {"cum_forecast", "Cum fcst", Decimal, "mean total demand from the first forecast week through this one"},
-	ForecastCumLower:    {"cum_lower", "Cum lower", Decimal, "10th percentile of that total: the lower edge of its 80 % band"},
-	ForecastCumUpper:    {"cum_upper", "Cum upper", Decimal, "90th percentile of that total: 80 % of the time the total falls between cum_lower and cum_upper"},
-	ForecastMethod:      {"method", "Method", Text, "forecasting method chosen by backtest"},
-	ForecastDemandClass: {"demand_class", "Class", Enum, "smooth / erratic / intermittent / lumpy / none"},
+	ForecastSKU:         {"sku", "SKU", "", Text, "stock keeping unit"},
+	ForecastWeekStart:   {"week_start", "Week", "", Date, "Monday of the forecast week. The first forecast week is the first week not wholly in the past on the as-of day (a week is past once its Sunday is): the as-of day's own week, or, when the as-of day is a Sunday, the next one"},
+	ForecastMean:        {"forecast", "Forecast", "", Decimal, "mean demand in the week"},
+	ForecastLower:       {"lower", "Lower", "", Decimal, "10th percentile of the week's demand: the lower edge of its 80 % band"},
+	ForecastUpper:       {"upper", "Upper", "", Decimal, "90th percentile of the week's demand: the upper edge of its 80 % band, never below the forecast (for intermittent and lumpy SKUs, the forecast rounded up to a whole unit)"},
+	ForecastCumMean:     {"cum_forecast", "Cumulative forecast", "Cum fcst", Decimal, "mean total demand from the first forecast week through this week"},
+	ForecastCumLower:    {"cum_lower", "Cumulative lower", "Cum lower", Decimal, "10th percentile of that total: 80 % of the time, total demand from now through this week falls between `cum_lower` and `cum_upper`"},
+	ForecastCumUpper:    {"cum_upper", "Cumulative upper", "Cum upper", Decimal, "90th percentile of that total"},
+	ForecastMethod:      {"method", "Method", "", Text, "forecasting method chosen by backtest"},
+	ForecastDemandClass: {"demand_class", "Class", "", Enum, "`smooth`, `erratic`, `intermittent`, `lumpy` or `none`"},
 }
 
 // Forecasts returns the snapshot's forecast view. The first week is the

@@ -8,13 +8,13 @@ import "stockroom/model"
 type MatrixView struct{ av *AssortmentView }
 
 var matrixColumns = []Column{
-	{"abc", "ABC", Enum, "class by 52-week revenue"},
-	{"xyz", "XYZ", Enum, "class by CV of weekly demand"},
-	{"skus", "SKUs", Integer, ""},
-	{"revenue", "Revenue 52w", Money, ""},
-	{"revenue_share", "Rev %", Percent, "share of the catalogue's 52-week revenue"},
-	{"stock_value", "Stock value", Money, "on hand × unit cost"},
-	{"stock_value_share", "Stock %", Percent, "share of the catalogue's stock value at cost"},
+	{"abc", "ABC", "", Enum, "`A`, `B` or `C` by trailing-52-week revenue"},
+	{"xyz", "XYZ", "", Enum, "`X`, `Y` or `Z` by the CV of weekly demand"},
+	{"skus", "SKUs", "", Integer, "SKUs in the cell"},
+	{"revenue", "Revenue 52w", "", Money, "revenue of the last 52 complete weeks"},
+	{"revenue_share", "Revenue share", "Rev %", Percent, "share of the catalogue's 52-week revenue"},
+	{"stock_value", "Stock value", "", Money, "on hand × unit cost"},
+	{"stock_value_share", "Stock value share", "Stock %", Percent, "share of the catalogue's stock value at cost"},
 }
 
 // MatrixView lists the matrix's cells.

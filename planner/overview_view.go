@@ -1,85 +1,146 @@
 package planner
 
-import "stockroom/model"
+import (
+	"fmt"
+
+	"stockroom/model"
+)
 
 // OverviewView is the "overview" view: the overview's figures, one per
 // row, so a script can read what the Overview pane shows.
 type OverviewView struct {
-	metrics []overviewMetric
+	values []Value // by metric index
 }
 
-type overviewMetric struct {
-	name, title string
-	kind        Kind
-	value       Value
-	help        string
+// Overview metric indexes: the overview view's rows, in order. Every
+// figure the Overview pane shows is one of them.
+const (
+	MetricStockCost = iota
+	MetricStockRetail
+	MetricSKUs
+	MetricOutOfStock
+	MetricBelowROP
+	MetricStockoutSoon
+	MetricToOrder
+	MetricOrderValue
+	MetricExcessValue
+	MetricExcessSKUs
+	MetricDeadValue
+	MetricDeadSKUs
+	MetricDecliningValue
+	MetricDecliningSKUs
+	MetricSlowValue
+	MetricSlowSKUs
+	MetricCapitalAtRisk
+	MetricLiquidation
+	MetricTurnover
+	MetricGMROI
+	MetricSellThrough
+	MetricStockoutRate
+	MetricRevenue
+	MetricMargin
+	MetricForecastRevenue
+)
+
+// overviewMetrics declare the overview's figures once: Name is the
+// export's metric, Title its title, Short its label on the Overview pane,
+// Kind how its value reads and Help its meaning.
+var overviewMetrics = []Column{
+	MetricStockCost:       {"inventory_value_cost", "Inventory at cost", "At cost", Money, "on hand × unit cost"},
+	MetricStockRetail:     {"inventory_value_retail", "Inventory at retail", "At retail", Money, "on hand × price"},
+	MetricSKUs:            {"skus", "SKUs", "", Integer, "SKUs in the catalogue"},
+	MetricOutOfStock:      {"out_of_stock", "Out of stock", "", Integer, "active SKUs with nothing available (status `out`)"},
+	MetricBelowROP:        {"below_reorder_point", "At or below reorder point", "≤ reorder point", Integer, "inventory position ≤ reorder point"},
+	MetricStockoutSoon:    {"stockout_within_14_days", "Stock out within 14 days", fmt.Sprintf("Out in %d days", StockoutSoonDays), Integer, "in stock now, projected to run out within 14 days"},
+	MetricToOrder:         {"skus_to_order", "SKUs to order", "To order", Integer, "rows of the `reorder` view"},
+	MetricOrderValue:      {"order_value", "Suggested order value", "", Money, "their quantities × unit cost"},
+	MetricExcessValue:     {"excess_value", "Excess stock", "Excess", Money, "units at risk × cost, excess stock (the `risk` view's rows)"},
+	MetricExcessSKUs:      {"excess_skus", "Excess SKUs", "", Integer, "SKUs with excess stock (the `risk` view's `excess` rows)"},
+	MetricDeadValue:       {"dead_value", "Dead stock", "Dead", Money, "units at risk × cost, dead stock"},
+	MetricDeadSKUs:        {"dead_skus", "Dead SKUs", "", Integer, "SKUs with dead stock"},
+	MetricDecliningValue:  {"declining_value", "Declining", "", Money, "units at risk × cost, declining stock"},
+	MetricDecliningSKUs:   {"declining_skus", "Declining SKUs", "", Integer, "SKUs with declining stock"},
+	MetricSlowValue:       {"slow_value", "Slow movers", "Slow", Money, "units at risk × cost, slow stock"},
+	MetricSlowSKUs:        {"slow_skus", "Slow SKUs", "", Integer, "SKUs with slow stock"},
+	MetricCapitalAtRisk:   {"capital_at_risk", "Capital at risk", "", Money, "all units at risk × cost"},
+	MetricLiquidation:     {"liquidation_value", "Liquidation value", "Liquidation", Money, "all units at risk × cost × recovery rate"},
+	MetricTurnover:        {"turnover", "Turnover", "", Decimal, "52-week COGS ÷ stock at cost"},
+	MetricGMROI:           {"gmroi", "GMROI", "", Decimal, "52-week gross margin ÷ stock at cost"},
+	MetricSellThrough:     {"sell_through", "Sell-through", "", Percent, "units sold ÷ (sold + on hand), 52 weeks"},
+	MetricStockoutRate:    {"stockout_rate", "Stockout rate", "", Percent, "share of SKU-days out of stock, 52 weeks"},
+	MetricRevenue:         {"revenue_52w", "Revenue, last 52 weeks", "Last 52 weeks", Money, "revenue of the last 52 complete weeks"},
+	MetricMargin:          {"margin_52w", "Gross margin, last 52 weeks", "Margin 52w", Money, "gross margin of the last 52 complete weeks: revenue − units sold × unit cost"},
+	MetricForecastRevenue: {"forecast_revenue_30d", "Forecast revenue, next 30 days", "Next 30 days", Money, "forecast demand of the next 30 days × price"},
 }
+
+// OverviewMetric is the declaration of one of the overview's figures (a
+// Metric index): its name, titles, kind and meaning.
+func OverviewMetric(i int) Column { return overviewMetrics[i] }
 
 var overviewColumns = []Column{
-	{"metric", "Metric", Text, "stable snake_case name"},
-	{"value", "Value", Decimal, "money in the catalogue's currency, counts as whole numbers, rates as percent"},
-	{"title", "Title", Text, ""},
-	{"help", "Meaning", Text, ""},
+	{"metric", "Metric", "", Text, "a stable snake_case name"},
+	{"value", "Value", "", Decimal, "money in the catalogue's currency, counts as whole numbers, rates in percent, turnover and GMROI as plain ratios; empty when undefined"},
+	{"title", "Title", "", Text, "the figure's title"},
+	{"help", "Meaning", "", Text, "the figure's meaning"},
 }
 
-// View lists the overview's figures in the order the pane shows them.
+// View lists the overview's figures in metric order.
 func (o *Overview) View() *OverviewView {
 	k := &o.KPIs
-	money := func(name, title string, x float64, help string) overviewMetric {
-		return overviewMetric{name, title, Money, Value{Float: x}, help}
-	}
-	count := func(name, title string, n int, help string) overviewMetric {
-		return overviewMetric{name, title, Integer, Value{Int: int64(n)}, help}
-	}
-	rate := func(name, title string, v Value, kind Kind, help string) overviewMetric {
-		return overviewMetric{name, title, kind, v, help}
-	}
-	return &OverviewView{metrics: []overviewMetric{
-		money("inventory_value_cost", "Inventory at cost", k.StockCost, "on hand × unit cost"),
-		money("inventory_value_retail", "Inventory at retail", k.StockRetail, "on hand × price"),
-		count("skus", "SKUs", k.SKUs, ""),
-		count("out_of_stock", "Out of stock", o.OutOfStock, "active SKUs with nothing available (stock status out)"),
-		count("below_reorder_point", "At or below reorder point", o.BelowROP, "inventory position ≤ reorder point"),
-		count("stockout_within_14_days", "Stock out within 14 days", o.StockoutSoon, "in stock now, projected to run out within 14 days"),
-		count("skus_to_order", "SKUs to order", o.ToOrder.SKUs, "rows of the reorder view"),
-		money("order_value", "Suggested order value", o.ToOrder.Value, "the reorder view's quantities × unit cost"),
-		money("excess_value", "Excess stock", o.Risk.ByRisk[model.RiskExcess].Value, "excess units × cost (risk view)"),
-		money("dead_value", "Dead stock", o.Risk.ByRisk[model.RiskDead].Value, "dead units × cost (risk view)"),
-		money("declining_value", "Declining", o.Risk.ByRisk[model.RiskDeclining].Value, "units at risk of declining SKUs × cost"),
-		money("slow_value", "Slow movers", o.Risk.ByRisk[model.RiskSlow].Value, "units beyond the slow cover × cost"),
-		money("capital_at_risk", "Capital at risk", o.Risk.Value, "all units at risk × cost"),
-		money("liquidation_value", "Liquidation value", o.Risk.Liquidation, "all units at risk × cost × recovery rate"),
-		rate("turnover", "Turnover", finite(k.Turnover()), Decimal, "52-week COGS ÷ stock at cost"),
-		rate("gmroi", "GMROI", finite(k.GMROI()), Decimal, "52-week gross margin ÷ stock at cost"),
-		rate("sell_through", "Sell-through", percent(k.SellThrough()), Percent, "units sold ÷ (sold + on hand), 52 weeks"),
-		rate("stockout_rate", "Stockout rate", percent(k.StockoutRate()), Percent, "share of SKU-days out of stock, 52 weeks"),
-		money("revenue_52w", "Revenue, last 52 weeks", k.Revenue, ""),
-		money("forecast_revenue_30d", "Forecast revenue, next 30 days", o.ForecastRevenue30, "forecast demand × price"),
+	risk := func(r model.Risk) RiskSum { return o.Risk.ByRisk[r] }
+	money := func(x float64) Value { return Value{Float: x} }
+	count := func(n int) Value { return Value{Int: int64(n)} }
+	return &OverviewView{values: []Value{
+		MetricStockCost:       money(k.StockCost),
+		MetricStockRetail:     money(k.StockRetail),
+		MetricSKUs:            count(k.SKUs),
+		MetricOutOfStock:      count(o.OutOfStock),
+		MetricBelowROP:        count(o.BelowROP),
+		MetricStockoutSoon:    count(o.StockoutSoon),
+		MetricToOrder:         count(o.ToOrder.SKUs),
+		MetricOrderValue:      money(o.ToOrder.Value),
+		MetricExcessValue:     money(risk(model.RiskExcess).Value),
+		MetricExcessSKUs:      count(risk(model.RiskExcess).SKUs),
+		MetricDeadValue:       money(risk(model.RiskDead).Value),
+		MetricDeadSKUs:        count(risk(model.RiskDead).SKUs),
+		MetricDecliningValue:  money(risk(model.RiskDeclining).Value),
+		MetricDecliningSKUs:   count(risk(model.RiskDeclining).SKUs),
+		MetricSlowValue:       money(risk(model.RiskSlow).Value),
+		MetricSlowSKUs:        count(risk(model.RiskSlow).SKUs),
+		MetricCapitalAtRisk:   money(o.Risk.Value),
+		MetricLiquidation:     money(o.Risk.Liquidation),
+		MetricTurnover:        finite(k.Turnover()),
+		MetricGMROI:           finite(k.GMROI()),
+		MetricSellThrough:     percent(k.SellThrough()),
+		MetricStockoutRate:    percent(k.StockoutRate()),
+		MetricRevenue:         money(k.Revenue),
+		MetricMargin:          money(k.Margin()),
+		MetricForecastRevenue: money(o.ForecastRevenue30),
 	}}
 }
 
 func (v *OverviewView) Name() string            { return "overview" }
 func (v *OverviewView) Columns() []Column       { return overviewColumns }
-func (v *OverviewView) Len() int                { return len(v.metrics) }
-func (v *OverviewView) SearchText(i int) string { return v.metrics[i].name }
+func (v *OverviewView) Len() int                { return len(v.values) }
+func (v *OverviewView) SearchText(i int) string { return overviewMetrics[i].Name }
 
 // Kind is how the row's value reads: money, a count or a rate.
-func (v *OverviewView) Kind(i int) Kind { return v.metrics[i].kind }
+func (v *OverviewView) Kind(i int) Kind { return overviewMetrics[i].Kind }
 
 func (v *OverviewView) Value(i, col int) Value {
-	m := &v.metrics[i]
+	m := &overviewMetrics[i]
 	switch col {
 	case 0:
-		return Value{Text: m.name}
+		return Value{Text: m.Name}
 	case 1:
-		if m.kind == Integer && !m.value.Null {
-			return Value{Float: float64(m.value.Int)}
+		if val := v.values[i]; m.Kind == Integer && !val.Null {
+			return Value{Float: float64(val.Int)}
 		}
-		return m.value
+		return v.values[i]
 	case 2:
-		return Value{Text: m.title}
+		return Value{Text: m.Title}
 	case 3:
-		return Value{Text: m.help}
+		return Value{Text: m.PlainHelp()}
 	}
 	return Value{Null: true}
 }

@@ -24,12 +24,12 @@ const (
 )
 
 var poColumns = []Column{
-	POSKU:       {"sku", "SKU", Text, "stock keeping unit"},
-	POName:      {"name", "Name", Text, "product name"},
-	POQty:       {"quantity", "Qty", Integer, "units ordered"},
-	POUnitCost:  {"unit_cost", "Unit cost", Money, "cost per unit"},
-	POLineTotal: {"line_total", "Line total", Money, "quantity × unit cost"},
-	POReceived:  {"received", "Received", Integer, "units received so far"},
+	POSKU:       {"sku", "SKU", "", Text, "stock keeping unit"},
+	POName:      {"name", "Name", "", Text, "product name"},
+	POQty:       {"quantity", "Quantity", "Qty", Integer, "units ordered"},
+	POUnitCost:  {"unit_cost", "Unit cost", "", Money, "cost per unit"},
+	POLineTotal: {"line_total", "Line total", "", Money, "quantity × unit cost"},
+	POReceived:  {"received", "Received", "", Integer, "units received so far"},
 }
 
 func (POView) Name() string      { return "po" }
@@ -82,19 +82,19 @@ const (
 )
 
 var poListColumns = []Column{
-	POListID:            {"id", "PO", Integer, "purchase order number"},
-	POListSupplier:      {"supplier", "Supplier", Text, ""},
-	POListStatus:        {"status", "Status", Enum, "draft / sent / received / cancelled"},
-	POListCreated:       {"created", "Created", Date, ""},
-	POListSent:          {"sent", "Sent", Date, ""},
-	POListExpected:      {"expected", "Expected", Date, "sent day + lead time"},
-	POListReceived:      {"received", "Received", Date, "day the last unit arrived"},
-	POListLines:         {"lines", "Lines", Integer, ""},
-	POListUnits:         {"units", "Units", Integer, "units ordered"},
-	POListReceivedUnits: {"received_units", "Recvd", Integer, "units received so far"},
-	POListValue:         {"value", "Value", Money, "Σ quantity × unit cost"},
-	POListOpenValue:     {"open_value", "Open value", Money, "outstanding units × unit cost"},
-	POListReference:     {"reference", "Ref", Text, "the order's reference in the PM's own system"},
+	POListID:            {"id", "PO", "", Integer, "purchase order number"},
+	POListSupplier:      {"supplier", "Supplier", "", Text, "supplier name"},
+	POListStatus:        {"status", "Status", "", Enum, "`draft`, `sent`, `received` or `cancelled`"},
+	POListCreated:       {"created", "Created", "", Date, "day the order was created"},
+	POListSent:          {"sent", "Sent", "", Date, "day it was sent; empty for a draft"},
+	POListExpected:      {"expected", "Expected", "", Date, "sent day + lead time"},
+	POListReceived:      {"received", "Received", "", Date, "day the last unit arrived"},
+	POListLines:         {"lines", "Lines", "", Integer, "lines on the order"},
+	POListUnits:         {"units", "Units", "", Integer, "units ordered"},
+	POListReceivedUnits: {"received_units", "Received units", "Recvd", Integer, "units received so far"},
+	POListValue:         {"value", "Value", "", Money, "Σ quantity × unit cost"},
+	POListOpenValue:     {"open_value", "Open value", "", Money, "outstanding units × unit cost"},
+	POListReference:     {"reference", "Reference", "Ref", Text, "the order's reference in the PM's own system"},
 }
 
 var poStatusOrder = map[model.POStatus]int64{model.PODraft: 0, model.POSent: 1, model.POReceived: 2, model.POCancelled: 3}

@@ -121,6 +121,15 @@ func TestOverviewAgreesWithTheViews(t *testing.T) {
 		// A-1 sells 10 a week at 5, B-2 4 a week at 5: 14 × 5 × 30/7;
 		// D-4 is discontinued and has nothing left to sell
 		{"forecast_revenue_30d", 14 * 5 * 30.0 / 7},
+		// every figure the Overview pane shows is in the export: margin is
+		// revenue less COGS 292, and the catalogue holds no cached 52-week
+		// revenue (no forecast records); the SKU counts beside the values
+		{"revenue_52w", 0},
+		{"margin_52w", -292},
+		{"excess_skus", 1},
+		{"dead_skus", 1},
+		{"declining_skus", 0},
+		{"slow_skus", 0},
 	} {
 		if got, ok := metric[c.name]; !ok || math.Abs(got-c.want) > 1e-9 {
 			t.Errorf("%s = %v, want %v", c.name, got, c.want)

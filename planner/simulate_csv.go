@@ -11,11 +11,13 @@ import (
 // fractions (0.953), money in the catalogue's currency, an empty cell for
 // what does not apply (the tool's fill at its own inventory, a baseline's
 // out of range; weeks of stock without demand).
-var SimulationCSVHeader = []string{
-	"class", "policy", "skus", "target_csl", "csl", "fill", "fill_at_tool_inventory",
-	"cycles", "failed_cycles", "units_demanded", "units_served",
-	"avg_inventory_cost", "weeks_of_stock", "orders", "holding_cost", "ordering_cost",
-}
+var SimulationCSVHeader = func() []string {
+	names := make([]string, len(simulationColumns))
+	for i, c := range simulationColumns {
+		names[i] = c.Name
+	}
+	return names
+}()
 
 // SimulationView is the "simulation" view: one row per class (A, B, C,
 // all) and policy, as `stockroom simulate --format csv` writes it. Its
@@ -53,17 +55,26 @@ func (s *Simulation) View() *SimulationView {
 	return v
 }
 
-var simulationColumns = func() []Column {
-	ints := map[string]bool{"skus": true, "cycles": true, "failed_cycles": true, "orders": true}
-	cols := make([]Column, len(SimulationCSVHeader))
-	for i, name := range SimulationCSVHeader {
-		cols[i] = Column{Name: name, Title: name, Kind: Text}
-		if ints[name] {
-			cols[i].Kind = Integer
-		}
-	}
-	return cols
-}()
+// simulationColumns are text at fixed precision but for the counts, as
+// `stockroom simulate --format csv` writes them.
+var simulationColumns = []Column{
+	{"class", "Class", "", Text, "`A`, `B`, `C` or `all`"},
+	{"policy", "Policy", "", Text, "`stockroom` (the tool), `min/max 13w` or `normal 52w`"},
+	{"skus", "SKUs", "", Integer, "SKUs replayed"},
+	{"target_csl", "Target CSL", "", Text, "the target cycle service level (the mean of the SKUs' service levels), a fraction with four decimals"},
+	{"csl", "CSL", "", Text, "achieved cycle service level: share of replenishment cycles (arrival to arrival) without a lost sale, a fraction with four decimals"},
+	{"fill", "Fill", "", Text, "fill rate: units served ÷ units demanded, a fraction with four decimals"},
+	{"fill_at_tool_inventory", "Fill at the tool's inventory", "", Text, "a baseline's fill at the tool's average inventory, a fraction with four decimals; empty for the tool and out of range"},
+	{"cycles", "Cycles", "", Integer, "replenishment cycles measured"},
+	{"failed_cycles", "Failed cycles", "", Integer, "cycles with a lost sale"},
+	{"units_demanded", "Units demanded", "", Text, "units demanded over the window, out-of-stock days imputed"},
+	{"units_served", "Units served", "", Text, "units served from stock"},
+	{"avg_inventory_cost", "Average inventory at cost", "", Text, "mean end-of-day stock on hand at cost"},
+	{"weeks_of_stock", "Weeks of stock", "", Text, "inventory at cost ÷ weekly demand at cost"},
+	{"orders", "Orders", "", Integer, "orders placed in the window"},
+	{"holding_cost", "Holding cost", "", Text, "holding cost over the window"},
+	{"ordering_cost", "Ordering cost", "", Text, "ordering cost over the window"},
+}
 
 func (v *SimulationView) Name() string                { return "simulation" }
 func (v *SimulationView) Columns() []Column           { return simulationColumns }

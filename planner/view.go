@@ -3,6 +3,7 @@ package planner
 import (
 	"math"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -20,13 +21,49 @@ const (
 	Enum // text with a meaningful order, e.g. status from most to least urgent
 )
 
-// Column describes one column of a view. Name is the snake_case export
-// header: a stable interface that scripts depend on.
+// Column describes one column of a view, once for every front end: Name is
+// the snake_case export header, a stable interface that scripts depend on;
+// Title and Short are what the dashboard shows; Help is the column's
+// meaning, which docs/EXPORTS.md is generated from (tools/exportsdoc).
 type Column struct {
 	Name  string
 	Title string
+	Short string // a narrow on-screen column's title, when Title is too wide
 	Kind  Kind
 	Help  string
+}
+
+// ScreenTitle is the title an on-screen column shows: Short when the
+// column has one, else Title.
+func (c Column) ScreenTitle() string {
+	if c.Short != "" {
+		return c.Short
+	}
+	return c.Title
+}
+
+// PlainHelp is Help without the backticks that mark names and values in
+// docs/EXPORTS.md, for a terminal or a data file.
+func (c Column) PlainHelp() string { return strings.ReplaceAll(c.Help, "`", "") }
+
+// String names the kind as docs/EXPORTS.md does: an Enum is written as
+// text, a Bool as true or false.
+func (k Kind) String() string {
+	switch k {
+	case Integer:
+		return "integer"
+	case Decimal:
+		return "decimal"
+	case Money:
+		return "money"
+	case Date:
+		return "date"
+	case Percent:
+		return "percent"
+	case Bool:
+		return "boolean"
+	}
+	return "text"
 }
 
 // Value is one raw cell. Null means "no value" (for example, days of cover

@@ -42,18 +42,18 @@ const (
 func newAssortmentPane(styles *Styles) *assortmentPane {
 	p := &assortmentPane{styles: styles, by: planner.ByCategory, pane: pane{tab: assortmentTab}}
 	p.table = newTable([]tableColumn{
-		acolGroup:       {title: "Group", viewCol: planner.AssortGroup, min: 14, pref: 24, max: 32, priority: 0, grow: 3},
-		acolSKUs:        {title: "SKUs", viewCol: planner.AssortSKUs, min: 6, max: 7, right: true, priority: 2},
-		acolRevenue:     {title: "Revenue", viewCol: planner.AssortRevenue, min: 11, max: 13, right: true, priority: 4},
-		acolRevShare:    {title: "Rev %", viewCol: planner.AssortRevenueShare, min: 6, max: 6, right: true, priority: 0},
-		acolMarginShare: {title: "Mgn %", viewCol: planner.AssortMarginShare, min: 6, max: 6, right: true, priority: 3},
-		acolStockShare:  {title: "Stk %", viewCol: planner.AssortStockValueShare, min: 6, max: 6, right: true, priority: 0},
-		acolBalance:     {title: "Revenue ▕ stock share", viewCol: planner.AssortShareGap, min: 13, pref: 25, max: 31, priority: 1, grow: 2, render: p.renderBalance},
-		acolTurnover:    {title: "Turns", viewCol: planner.AssortTurnover, min: 5, max: 6, right: true, priority: 2},
-		acolGMROI:       {title: "GMROI", viewCol: planner.AssortGMROI, min: 5, max: 6, right: true, priority: 2},
-		acolSellThrough: {title: "Sell-thr", viewCol: planner.AssortSellThrough, min: 8, max: 8, right: true, priority: 3},
-		acolStockout:    {title: "OOS %", viewCol: planner.AssortStockoutRate, min: 6, max: 6, right: true, priority: 4},
-		acolCover:       {title: "Cover", viewCol: planner.AssortDaysOfCover, min: 5, max: 6, right: true, priority: 3, render: p.renderCover},
+		acolGroup:       {title: assortmentTitles[planner.AssortGroup], viewCol: planner.AssortGroup, min: 14, pref: 24, max: 32, priority: 0, grow: 3},
+		acolSKUs:        {title: assortmentTitles[planner.AssortSKUs], viewCol: planner.AssortSKUs, min: 6, max: 7, right: true, priority: 2},
+		acolRevenue:     {title: assortmentTitles[planner.AssortRevenue], viewCol: planner.AssortRevenue, min: 11, max: 13, right: true, priority: 4},
+		acolRevShare:    {title: assortmentTitles[planner.AssortRevenueShare], viewCol: planner.AssortRevenueShare, min: 6, max: 6, right: true, priority: 0},
+		acolMarginShare: {title: assortmentTitles[planner.AssortMarginShare], viewCol: planner.AssortMarginShare, min: 6, max: 6, right: true, priority: 3},
+		acolStockShare:  {title: assortmentTitles[planner.AssortStockValueShare], viewCol: planner.AssortStockValueShare, min: 6, max: 6, right: true, priority: 0},
+		acolBalance:     {title: assortmentTitles[planner.AssortShareGap], viewCol: planner.AssortShareGap, min: 13, pref: 25, max: 31, priority: 1, grow: 2, render: p.renderBalance},
+		acolTurnover:    {title: assortmentTitles[planner.AssortTurnover], viewCol: planner.AssortTurnover, min: 5, max: 6, right: true, priority: 2},
+		acolGMROI:       {title: assortmentTitles[planner.AssortGMROI], viewCol: planner.AssortGMROI, min: 5, max: 6, right: true, priority: 2},
+		acolSellThrough: {title: assortmentTitles[planner.AssortSellThrough], viewCol: planner.AssortSellThrough, min: 8, max: 8, right: true, priority: 3},
+		acolStockout:    {title: assortmentTitles[planner.AssortStockoutRate], viewCol: planner.AssortStockoutRate, min: 6, max: 6, right: true, priority: 4},
+		acolCover:       {title: assortmentTitles[planner.AssortDaysOfCover], viewCol: planner.AssortDaysOfCover, min: 5, max: 6, right: true, priority: 3, render: p.renderCover},
 	})
 	// a group is followed by its name: an edit can reorder the groups
 	p.follow.key = func(row int) int64 {

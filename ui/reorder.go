@@ -37,19 +37,19 @@ const (
 func newReorderPane(styles *Styles) *reorderPane {
 	p := &reorderPane{styles: styles, pane: pane{tab: reorderTab}}
 	p.table = newTable([]tableColumn{
-		rcolSKU:     {title: "SKU", viewCol: planner.ReorderSKU, min: 9, max: 12, priority: 0, grow: 1},
-		rcolName:    {title: "Name", viewCol: planner.ReorderName, min: 12, max: 30, priority: 2, grow: 2},
-		rcolABC:     {title: "ABC", viewCol: planner.ReorderABC, min: 3, max: 3, priority: 4},
-		rcolAvail:   {title: "Avail", viewCol: planner.ReorderAvailable, min: 6, max: 7, right: true, priority: 1},
-		rcolIP:      {title: "IP", viewCol: planner.ReorderPosition, min: 6, max: 7, right: true, priority: 2},
-		rcolROP:     {title: "ROP", viewCol: planner.ReorderPoint, min: 7, max: 8, right: true, priority: 2, render: p.renderROP},
-		rcolUpTo:    {title: "Up to", viewCol: planner.ReorderOrderUpTo, min: 6, max: 7, right: true, priority: 3},
-		rcolNeed:    {title: "Need", viewCol: planner.ReorderNeed, min: 6, max: 7, right: true, priority: 3},
-		rcolQty:     {title: "Order", viewCol: planner.ReorderSuggested, min: 8, max: 9, right: true, priority: 0, render: p.renderQty},
-		rcolValue:   {title: "Value", viewCol: planner.ReorderValue, min: 8, max: 10, right: true, priority: 1},
-		rcolOrderBy: {title: "Order by", viewCol: planner.ReorderOrderBy, min: 10, max: 10, priority: 0, render: p.renderOrderBy},
-		rcolCover:   {title: "Cover", viewCol: planner.ReorderCover, min: 5, max: 6, right: true, priority: 4, render: p.renderCover},
-		rcolWhy:     {title: "Why", viewCol: planner.ReorderReason, min: 8, max: 9, priority: 5, render: p.renderWhy},
+		rcolSKU:     {title: reorderTitles[planner.ReorderSKU], viewCol: planner.ReorderSKU, min: 9, max: 12, priority: 0, grow: 1},
+		rcolName:    {title: reorderTitles[planner.ReorderName], viewCol: planner.ReorderName, min: 12, max: 30, priority: 2, grow: 2},
+		rcolABC:     {title: reorderTitles[planner.ReorderABC], viewCol: planner.ReorderABC, min: 3, max: 3, priority: 4},
+		rcolAvail:   {title: reorderTitles[planner.ReorderAvailable], viewCol: planner.ReorderAvailable, min: 6, max: 7, right: true, priority: 1},
+		rcolIP:      {title: reorderTitles[planner.ReorderPosition], viewCol: planner.ReorderPosition, min: 6, max: 7, right: true, priority: 2},
+		rcolROP:     {title: reorderTitles[planner.ReorderPoint], viewCol: planner.ReorderPoint, min: 7, max: 8, right: true, priority: 2, render: p.renderROP},
+		rcolUpTo:    {title: reorderTitles[planner.ReorderOrderUpTo], viewCol: planner.ReorderOrderUpTo, min: 6, max: 7, right: true, priority: 3},
+		rcolNeed:    {title: reorderTitles[planner.ReorderNeed], viewCol: planner.ReorderNeed, min: 6, max: 7, right: true, priority: 3},
+		rcolQty:     {title: reorderTitles[planner.ReorderSuggested], viewCol: planner.ReorderSuggested, min: 8, max: 9, right: true, priority: 0, render: p.renderQty},
+		rcolValue:   {title: reorderTitles[planner.ReorderValue], viewCol: planner.ReorderValue, min: 8, max: 10, right: true, priority: 1},
+		rcolOrderBy: {title: reorderTitles[planner.ReorderOrderBy], viewCol: planner.ReorderOrderBy, min: 10, max: 10, priority: 0, render: p.renderOrderBy},
+		rcolCover:   {title: reorderTitles[planner.ReorderCover], viewCol: planner.ReorderCover, min: 5, max: 6, right: true, priority: 4, render: p.renderCover},
+		rcolWhy:     {title: reorderTitles[planner.ReorderReason], viewCol: planner.ReorderReason, min: 8, max: 9, priority: 5, render: p.renderWhy},
 	})
 	p.table.heading = p.renderHeading
 	p.table.groups = func() int { return len(p.rv.Groups()) }

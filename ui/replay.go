@@ -118,19 +118,19 @@ const (
 func newReplayPane(styles *Styles) *replayPane {
 	p := &replayPane{styles: styles, pane: pane{tab: replayTab}, weeks: 26, warmup: true}
 	p.table = newTable([]tableColumn{
-		scolSKU:     {title: "SKU", viewCol: planner.SimSKU, min: 9, max: 12, priority: 0, grow: 1},
-		scolName:    {title: "Name", viewCol: planner.SimName, min: 12, max: 30, priority: 1, grow: 2},
-		scolClass:   {title: "Cl", viewCol: planner.SimClass, min: 2, max: 2, priority: 0},
-		scolTarget:  {title: "Target", viewCol: planner.SimTargetCSL, min: 6, max: 6, right: true, priority: 0},
-		scolCSL:     {title: "CSL", viewCol: planner.SimCSL, min: 6, max: 6, right: true, priority: 0},
-		scolFill:    {title: "Fill", viewCol: planner.SimFill, min: 6, max: 6, right: true, priority: 0},
-		scolLost:    {title: "Lost", viewCol: planner.SimLost, min: 6, max: 8, right: true, priority: 0},
-		scolDemand:  {title: "Demand", viewCol: planner.SimDemanded, min: 7, max: 8, right: true, priority: 2},
-		scolLostRev: {title: "Lost rev", viewCol: planner.SimLostRevenue, min: 8, max: 10, right: true, priority: 3},
-		scolAvgInv:  {title: "Avg inv", viewCol: planner.SimAvgInventory, min: 7, max: 8, right: true, priority: 1},
-		scolInvCost: {title: "Inv cost", viewCol: planner.SimAvgInventoryCost, min: 8, max: 10, right: true, priority: 3},
-		scolFailed:  {title: "Failed", viewCol: planner.SimFailed, min: 6, max: 7, right: true, priority: 4},
-		scolOrders:  {title: "Orders", viewCol: planner.SimOrders, min: 6, max: 7, right: true, priority: 4},
+		scolSKU:     {title: replayTitles[planner.SimSKU], viewCol: planner.SimSKU, min: 9, max: 12, priority: 0, grow: 1},
+		scolName:    {title: replayTitles[planner.SimName], viewCol: planner.SimName, min: 12, max: 30, priority: 1, grow: 2},
+		scolClass:   {title: replayTitles[planner.SimClass], viewCol: planner.SimClass, min: 2, max: 2, priority: 0},
+		scolTarget:  {title: replayTitles[planner.SimTargetCSL], viewCol: planner.SimTargetCSL, min: 6, max: 6, right: true, priority: 0},
+		scolCSL:     {title: replayTitles[planner.SimCSL], viewCol: planner.SimCSL, min: 6, max: 6, right: true, priority: 0},
+		scolFill:    {title: replayTitles[planner.SimFill], viewCol: planner.SimFill, min: 6, max: 6, right: true, priority: 0},
+		scolLost:    {title: replayTitles[planner.SimLost], viewCol: planner.SimLost, min: 6, max: 8, right: true, priority: 0},
+		scolDemand:  {title: replayTitles[planner.SimDemanded], viewCol: planner.SimDemanded, min: 7, max: 8, right: true, priority: 2},
+		scolLostRev: {title: replayTitles[planner.SimLostRevenue], viewCol: planner.SimLostRevenue, min: 8, max: 10, right: true, priority: 3},
+		scolAvgInv:  {title: replayTitles[planner.SimAvgInventory], viewCol: planner.SimAvgInventory, min: 7, max: 8, right: true, priority: 1},
+		scolInvCost: {title: replayTitles[planner.SimAvgInventoryCost], viewCol: planner.SimAvgInventoryCost, min: 8, max: 10, right: true, priority: 3},
+		scolFailed:  {title: replayTitles[planner.SimFailed], viewCol: planner.SimFailed, min: 6, max: 7, right: true, priority: 4},
+		scolOrders:  {title: replayTitles[planner.SimOrders], viewCol: planner.SimOrders, min: 6, max: 7, right: true, priority: 4},
 	})
 	p.follow.key = func(row int) int64 { return p.skus.SKU(row).ProductID }
 	return p

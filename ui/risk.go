@@ -55,19 +55,19 @@ const (
 func newRiskPane(styles *Styles) *riskPane {
 	p := &riskPane{styles: styles, pane: pane{tab: riskTab}}
 	p.table = newTable([]tableColumn{
-		kcolSKU:         {title: "SKU", viewCol: planner.RiskSKU, min: 9, max: 12, priority: 0, grow: 1},
-		kcolName:        {title: "Name", viewCol: planner.RiskName, min: 12, max: 30, priority: 2, grow: 2},
-		kcolRisk:        {title: "Risk", viewCol: planner.RiskKind, min: 9, max: 9, priority: 0, render: p.renderRisk},
-		kcolAvail:       {title: "Avail", viewCol: planner.RiskAvailable, min: 6, max: 7, right: true, priority: 3},
-		kcolUnits:       {title: "At risk", viewCol: planner.RiskUnits, min: 7, max: 8, right: true, priority: 1},
-		kcolValue:       {title: "Value", viewCol: planner.RiskValue, min: 7, max: 10, right: true, priority: 0},
-		kcolWeeks:       {title: "Weeks", viewCol: planner.RiskWeeksToClear, min: 6, max: 6, right: true, priority: 1, render: p.renderWeeks(planner.RiskWeeksToClear)},
-		kcolMarkdown:    {title: "Mkdn", viewCol: planner.RiskMarkdown, min: 5, max: 5, right: true, priority: 2},
-		kcolWhatIf:      {title: "What-if", viewCol: planner.RiskPlanMarkdown, min: 7, max: 7, right: true, priority: 1, render: p.renderWhatIf},
-		kcolProjWeeks:   {title: "→ wks", viewCol: planner.RiskProjectedWeeks, min: 6, max: 6, right: true, priority: 3, render: p.renderWeeks(planner.RiskProjectedWeeks)},
-		kcolRevenue:     {title: "Clear rev", viewCol: planner.RiskClearanceRevenue, min: 9, max: 10, right: true, priority: 2},
-		kcolLeft:        {title: "Left", viewCol: planner.RiskLeft, min: 6, max: 7, right: true, priority: 4},
-		kcolLiquidation: {title: "Liquid.", viewCol: planner.RiskLiquidation, min: 7, max: 9, right: true, priority: 3},
+		kcolSKU:         {title: riskTitles[planner.RiskSKU], viewCol: planner.RiskSKU, min: 9, max: 12, priority: 0, grow: 1},
+		kcolName:        {title: riskTitles[planner.RiskName], viewCol: planner.RiskName, min: 12, max: 30, priority: 2, grow: 2},
+		kcolRisk:        {title: riskTitles[planner.RiskKind], viewCol: planner.RiskKind, min: 9, max: 9, priority: 0, render: p.renderRisk},
+		kcolAvail:       {title: riskTitles[planner.RiskAvailable], viewCol: planner.RiskAvailable, min: 6, max: 7, right: true, priority: 3},
+		kcolUnits:       {title: riskTitles[planner.RiskUnits], viewCol: planner.RiskUnits, min: 7, max: 8, right: true, priority: 1},
+		kcolValue:       {title: riskTitles[planner.RiskValue], viewCol: planner.RiskValue, min: 7, max: 10, right: true, priority: 0},
+		kcolWeeks:       {title: riskTitles[planner.RiskWeeksToClear], viewCol: planner.RiskWeeksToClear, min: 6, max: 6, right: true, priority: 1, render: p.renderWeeks(planner.RiskWeeksToClear)},
+		kcolMarkdown:    {title: riskTitles[planner.RiskMarkdown], viewCol: planner.RiskMarkdown, min: 5, max: 5, right: true, priority: 2},
+		kcolWhatIf:      {title: riskTitles[planner.RiskPlanMarkdown], viewCol: planner.RiskPlanMarkdown, min: 7, max: 7, right: true, priority: 1, render: p.renderWhatIf},
+		kcolProjWeeks:   {title: riskTitles[planner.RiskProjectedWeeks], viewCol: planner.RiskProjectedWeeks, min: 6, max: 6, right: true, priority: 3, render: p.renderWeeks(planner.RiskProjectedWeeks)},
+		kcolRevenue:     {title: riskTitles[planner.RiskClearanceRevenue], viewCol: planner.RiskClearanceRevenue, min: 9, max: 10, right: true, priority: 2},
+		kcolLeft:        {title: riskTitles[planner.RiskLeft], viewCol: planner.RiskLeft, min: 6, max: 7, right: true, priority: 4},
+		kcolLiquidation: {title: riskTitles[planner.RiskLiquidation], viewCol: planner.RiskLiquidation, min: 7, max: 9, right: true, priority: 3},
 	})
 	p.follow.key = func(row int) int64 { return p.rv.Row(row).Item.Product.ID }
 	return p

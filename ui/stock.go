@@ -36,18 +36,18 @@ const (
 func newStockPane(styles *Styles) *stockPane {
 	p := &stockPane{styles: styles, pane: pane{tab: stockTab, query: planner.Query{Sort: "status"}}}
 	p.table = newTable([]tableColumn{
-		colSKU:       {title: "SKU", viewCol: planner.StockSKU, min: 9, max: 12, priority: 0, grow: 1},
-		colName:      {title: "Name", viewCol: planner.StockName, min: 14, max: 36, priority: 1, grow: 2},
-		colCategory:  {title: "Category", viewCol: planner.StockCategory, min: 8, max: 14, priority: 5, grow: 1},
-		colSupplier:  {title: "Supplier", viewCol: planner.StockSupplier, min: 8, max: 16, priority: 6, grow: 1},
-		colOnHand:    {title: "On hand", viewCol: planner.StockOnHand, min: 7, max: 7, right: true, priority: 4},
-		colAvailable: {title: "Avail", viewCol: planner.StockAvailable, min: 6, max: 7, right: true, priority: 1},
-		colOnOrder:   {title: "On ord", viewCol: planner.StockOnOrder, min: 6, max: 6, right: true, priority: 3},
-		colROP:       {title: "ROP", viewCol: planner.StockReorderPoint, min: 7, max: 8, right: true, priority: 2, render: p.renderROP},
-		colCover:     {title: "Cover", viewCol: planner.StockDaysOfCover, min: 5, max: 6, right: true, priority: 2, render: p.renderCover},
-		colTrend:     {title: "Sales 26w┊fcst", viewCol: planner.StockWeeklyDemand, min: 12, pref: 30, max: 35, priority: 3, grow: 3, render: p.renderTrend},
-		colClass:     {title: "Cls", viewCol: planner.StockABC, min: 3, max: 3, priority: 5, render: p.renderClass},
-		colStatus:    {title: "Status", viewCol: planner.StockStatus, min: 6, max: 6, priority: 0, render: p.renderStatus},
+		colSKU:       {title: stockTitles[planner.StockSKU], viewCol: planner.StockSKU, min: 9, max: 12, priority: 0, grow: 1},
+		colName:      {title: stockTitles[planner.StockName], viewCol: planner.StockName, min: 14, max: 36, priority: 1, grow: 2},
+		colCategory:  {title: stockTitles[planner.StockCategory], viewCol: planner.StockCategory, min: 8, max: 14, priority: 5, grow: 1},
+		colSupplier:  {title: stockTitles[planner.StockSupplier], viewCol: planner.StockSupplier, min: 8, max: 16, priority: 6, grow: 1},
+		colOnHand:    {title: stockTitles[planner.StockOnHand], viewCol: planner.StockOnHand, min: 7, max: 7, right: true, priority: 4},
+		colAvailable: {title: stockTitles[planner.StockAvailable], viewCol: planner.StockAvailable, min: 6, max: 7, right: true, priority: 1},
+		colOnOrder:   {title: stockTitles[planner.StockOnOrder], viewCol: planner.StockOnOrder, min: 6, max: 6, right: true, priority: 3},
+		colROP:       {title: stockTitles[planner.StockReorderPoint], viewCol: planner.StockReorderPoint, min: 7, max: 8, right: true, priority: 2, render: p.renderROP},
+		colCover:     {title: stockTitles[planner.StockDaysOfCover], viewCol: planner.StockDaysOfCover, min: 5, max: 6, right: true, priority: 2, render: p.renderCover},
+		colTrend:     {title: stockTitles[planner.StockWeeklyDemand], viewCol: planner.StockWeeklyDemand, min: 12, pref: 30, max: 35, priority: 3, grow: 3, render: p.renderTrend},
+		colClass:     {title: stockTitles[planner.StockABC], viewCol: planner.StockABC, min: 3, max: 3, priority: 5, render: p.renderClass},
+		colStatus:    {title: stockTitles[planner.StockStatus], viewCol: planner.StockStatus, min: 6, max: 6, priority: 0, render: p.renderStatus},
 	})
 	p.table.sortCol = colStatus
 	return p

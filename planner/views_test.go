@@ -1,0 +1,93 @@
+package planner
+
+import (
+	"slices"
+	"testing"
+)
+
+// The registry's columns are the columns each view writes, so that the
+// panes' titles and docs/EXPORTS.md describe what an export holds.
+func TestViewSpecsAreTheViewsTheyName(t *testing.T) {
+	s := Build(testCatalogue(), mean8)
+	built := map[string]View{
+		"simulation":      (*SimulationView)(nil),
+		"simulation_skus": (*SimulationSKUView)(nil),
+	}
+	for _, v := range EmptyViews() {
+		built[v.Name()] = v
+	}
+	for _, spec := range Views() {
+		if spec.Source == FromPlan {
+			built[spec.Name] = spec.Plan(s, ViewOptions{By: ByBrand})
+		}
+	}
+	if len(built) != len(Views()) {
+		t.Errorf("%d views built or listed by EmptyViews, %d in the registry", len(built), len(Views()))
+	}
+	for _, spec := range Views() {
+		v, ok := built[spec.Name]
+		if !ok {
+			t.Errorf("%s: no view", spec.Name)
+			continue
+		}
+		if v.Name() != spec.Name || !slices.Equal(v.Columns(), spec.Columns) {
+			t.Errorf("%s: the view is %q with columns %v", spec.Name, v.Name(), v.Columns())
+		}
+		if found, ok := LookupView(spec.Name); !ok || found.Name != spec.Name {
+			t.Errorf("LookupView(%q) = %q, %v", spec.Name, found.Name, ok)
+		}
+	}
+	if _, ok := LookupView("Stock"); ok {
+		t.Error("view names are exact")
+	}
+	if ov := built["overview"]; ov.Len() != len(overviewMetrics) {
+		t.Errorf("the overview writes %d figures, %d declared", ov.Len(), len(overviewMetrics))
+	}
+}
+
+// Every column and figure has a title and a meaning, once per name: the
+// panes and docs/EXPORTS.md read nothing else.
+func TestEveryColumnIsDeclaredWithItsMeaning(t *testing.T) {
+	for _, spec := range Views() {
+		if spec.About == "" {
+			t.Errorf("%s: no description", spec.Name)
+		}
+		for _, list := range [][]Column{spec.Columns, spec.Metrics} {
+			seen := map[string]bool{}
+			for _, c := range list {
+				if c.Name == "" || c.Title == "" || c.Help == "" {
+					t.Errorf("%s.%s: title %q, meaning %q", spec.Name, c.Name, c.Title, c.Help)
+				}
+				if seen[c.Name] {
+					t.Errorf("%s: %s declared twice", spec.Name, c.Name)
+				}
+				seen[c.Name] = true
+			}
+		}
+	}
+}
+
+// The overview export's help cells are plain text, not markdown.
+func TestOverviewHelpIsPlainText(t *testing.T) {
+	ov := Build(testCatalogue(), mean8).Overview().View()
+	if got := ov.Value(MetricOutOfStock, 3).Text; got != "active SKUs with nothing available (status out)" {
+		t.Errorf("help of out_of_stock: %q", got)
+	}
+	if got := ov.Value(MetricOutOfStock, 2).Text; got != "Out of stock" {
+		t.Errorf("title of out_of_stock: %q", got)
+	}
+}
+
+func TestScreenTitleIsShortWhenThereIsOne(t *testing.T) {
+	for _, c := range []struct {
+		col  Column
+		want string
+	}{
+		{Column{Title: "Available", Short: "Avail"}, "Avail"},
+		{Column{Title: "SKU"}, "SKU"},
+	} {
+		if got := c.col.ScreenTitle(); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.col, got, c.want)
+		}
+	}
+}
