@@ -165,17 +165,6 @@ func (m *Model) landed(base, next *planner.Snapshot, rows []int, views *paneView
 // sending and receiving happen now whatever day the plan looks at.
 func (m *Model) today() model.Day { return model.DayOf(m.opt.Now()) }
 
-// policyEdits are the reorder pane's per-SKU fields, by key.
-var policyEdits = map[string]struct {
-	field  model.PolicyField
-	prompt string
-}{
-	"L": {model.FieldLeadTime, "Lead time in days (a = the supplier's)"},
-	"c": {model.FieldCasePack, "Units per case"},
-	"M": {model.FieldMOQ, "Minimum order quantity"},
-	"v": {model.FieldServiceLevel, "Service level % (a = the ABC class default)"},
-}
-
 // startReorderEdit opens the editor on a field of the reorder pane: the
 // order quantity in place, the others in the status bar. Like every pane
 // editor it opens while a save runs and on a read-only catalogue (see

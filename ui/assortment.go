@@ -21,6 +21,7 @@ type assortmentPane struct {
 	built
 	by     planner.GroupBy
 	styles *Styles
+	keys   assortmentKeys
 }
 
 // Assortment pane column positions in assortmentPane.table.cols.
@@ -40,7 +41,7 @@ const (
 )
 
 func newAssortmentPane(styles *Styles) *assortmentPane {
-	p := &assortmentPane{styles: styles, by: planner.ByCategory, pane: pane{tab: assortmentTab}}
+	p := &assortmentPane{styles: styles, keys: defaultAssortmentKeys(), by: planner.ByCategory, pane: pane{tab: assortmentTab}}
 	p.table = newTable([]tableColumn{
 		acolGroup:       {title: "Group", viewCol: planner.AssortGroup, min: 14, pref: 24, max: 32, priority: 0, grow: 3},
 		acolSKUs:        {title: "SKUs", viewCol: planner.AssortSKUs, min: 6, max: 7, right: true, priority: 2},

@@ -70,13 +70,8 @@ func (m *Model) jumpMissed(j *jumpTarget, p *pane) string {
 
 // productOf is the product of a view row of a tab's pane.
 func (m *Model) productOf(tab, row int) int64 {
-	switch tab {
-	case stockTab:
-		return m.stock.row(row).Item.Product.ID
-	case reorderTab:
-		return m.reorder.rv.Row(row).Item.Product.ID
-	case riskTab:
-		return m.risk.rv.Row(row).Item.Product.ID
+	if p, ok := m.panes[tab].(skuPane); ok {
+		return p.productOf(row)
 	}
 	return 0
 }

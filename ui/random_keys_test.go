@@ -350,7 +350,8 @@ func randomText(intn func(int) int, n int) string {
 	return b.String()
 }
 
-// boundKeys is every key the dashboard binds: the key map's, the raw keys
+// boundKeys is every key the dashboard binds: the key map's, each pane's
+// own bindings, the raw keys
 // its handlers compare against (read from the package's source, so a new
 // binding is exercised without editing this test), and the keys a user
 // edits text with.
@@ -360,6 +361,13 @@ func boundKeys(t testing.TB) []string {
 	km := reflect.ValueOf(DefaultKeys())
 	for i := range km.NumField() {
 		if b, ok := km.Field(i).Interface().(key.Binding); ok {
+			for _, k := range b.Keys() {
+				set[k] = true
+			}
+		}
+	}
+	for _, p := range New(Options{}).panes { // each pane's own bindings
+		for _, b := range p.ownKeys() {
 			for _, k := range b.Keys() {
 				set[k] = true
 			}

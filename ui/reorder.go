@@ -13,6 +13,7 @@ type reorderPane struct {
 	snap   *planner.Snapshot
 	rv     *planner.ReorderView
 	styles *Styles
+	keys   reorderKeys
 	// totals of each group's shown rows, by group, for the headings
 	totals map[int]planner.ReorderTotals
 }
@@ -35,7 +36,7 @@ const (
 )
 
 func newReorderPane(styles *Styles) *reorderPane {
-	p := &reorderPane{styles: styles, pane: pane{tab: reorderTab}}
+	p := &reorderPane{styles: styles, keys: defaultReorderKeys(), pane: pane{tab: reorderTab}}
 	p.table = newTable([]tableColumn{
 		rcolSKU:     {title: "SKU", viewCol: planner.ReorderSKU, min: 9, max: 12, priority: 0, grow: 1},
 		rcolName:    {title: "Name", viewCol: planner.ReorderName, min: 12, max: 30, priority: 2, grow: 2},

@@ -164,10 +164,8 @@ func (m *Model) editPrompt() string {
 	case model.FieldOrderQty:
 		what = "Order quantity"
 	default:
-		for _, e := range policyEdits {
-			if e.field == m.field {
-				what = e.prompt
-			}
+		if prompt, ok := policyPrompts[m.field]; ok {
+			what = prompt
 		}
 	}
 	return what + " for " + target
@@ -190,9 +188,10 @@ func (m *Model) position() string {
 	if p.query.Filter != "" {
 		parts = append(parts, fmt.Sprintf("filter %q", clean(p.query.Filter)))
 	}
-	if m.tab == riskTab && m.risk.rv != nil {
-		t := m.risk.shownTotals()
-		parts = append(parts, compactMoney(t.Value)+" at cost, "+compactMoney(t.Liquidation)+" if sold off")
+	if pp, ok := m.current().(positionPane); ok {
+		if note := pp.positionNote(); note != "" {
+			parts = append(parts, note)
+		}
 	}
 	if n := len(p.table.marked); n > 0 {
 		parts = append(parts, fmt.Sprintf("%d marked", n))
@@ -203,12 +202,7 @@ func (m *Model) position() string {
 // hints lists as many short key hints as fit in room, always ending with
 // the help key so the rest can be found.
 func (m *Model) hints(room int) string {
-	keys := m.keys.ShortHelp(m.tab, m.suppliers.screen)
-	if m.tab == replayTab && m.replay.job != nil {
-		// while it runs, esc cancels it, said in place of r
-		esc := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel replay"))
-		keys = append([]key.Binding{esc}, keys[1:]...)
-	}
+	keys := m.current().hints(m)
 	if m.snap != nil && len(m.snap.Rows) == 0 {
 		// the empty catalogue's page: nothing to move, open or export
 		keys = []key.Binding{m.keys.Settings, m.keys.Help, m.keys.Quit}
@@ -279,38 +273,11 @@ func (m *Model) helpScreen() string {
 		"While a save runs, enter queues the next behind it. A reorder point or quantity over 10× the suggestion or a\n" +
 		"year of forecast demand asks y first; any other key goes back to edit it.\n" +
 		"A manual reorder point shows an m beside it; the detail pane shows the automatic value too.\n\n")
-	b.WriteString(s.Title.Render("1 Overview") + "\n")
-	b.WriteString("Inventory value, availability, capital at risk and revenue; ↑/↓ moves through the lists of SKUs to order\n" +
-		"first, at risk and dead, enter opens one in its pane; x writes the figures to CSV.\n\n")
-	b.WriteString(s.Title.Render("3 Reorder") + "\n")
-	b.WriteString("SKUs to order now, under their supplier with its totals (⚠ when below the minimum order value). A SKU is\n" +
-		"listed when its position (available + on order + drafts) is at or below its reorder point, or its order-by day\n" +
-		"(stockout − lead time) falls within the review period. The detail shows the working: SS, ROP, S, need, rounding.\n" +
-		"\"ROP plans for μ × k\": an uncertain level is raised (k ≤ 2), as SKUs selling above forecast run more cycles.\n" +
-		"e order quantity (* = yours) · L lead time · c case pack · M MOQ · v service level · r rounding up/nearest/down\n" +
-		"u undoes · o puts the supplier's shown (or marked) SKUs on its draft purchase order, after y.\n\n")
-	b.WriteString(s.Title.Render("4 Assortment") + "\n")
-	b.WriteString("Groups by category; b switches to subcategory, brand, supplier. Bars: revenue share ▕ stock-value share on\n" +
-		"one scale. The ABC × XYZ matrix sits beside it. enter shows the group's SKUs on Stock; esc there shows all.\n\n")
-	b.WriteString(s.Title.Render("5 Risk") + "\n")
-	b.WriteString("Dead, excess, declining and slow stock, worst first: units and value at risk, weeks to clear, suggested\n" +
-		"markdown (1 − k^(1/ε), capped) and liquidation value. m sets a what-if markdown for the marked SKUs (a = suggested);\n" +
-		"/ dead (or excess, declining, slow) shows one kind.\n\n")
-	b.WriteString(s.Title.Render("6 Suppliers") + "\n")
-	b.WriteString("Lead times as configured and measured from received orders (used from 3 receipts), open orders, spend.\n" +
-		"enter opens a supplier's orders, enter again an order's lines; t sends a draft (expected = today + lead time),\n" +
-		"r receives units of a line, R receives everything outstanding, c cancels, e changes a line's quantity,\n" +
-		"x on an order writes a supplier-ready CSV; esc goes back.\n\n")
-	b.WriteString(s.Title.Render("7 Replay") + "\n")
-	b.WriteString("Does following the suggestions deliver the service set? The catalogue is planned as it was 26 weeks ago and\n" +
-		"the sales since are replayed day by day (lost sales, weekly reviews, lead times, rounding), next to two baselines\n" +
-		"(min/max on 13 weeks, normal on 52 weeks), as stockroom simulate does. Per class: target and achieved cycle service\n" +
-		"level (CSL: share of replenishment cycles without a lost sale), fill rate (units served ÷ demanded), a baseline's\n" +
-		"fill at the tool's inventory, average inventory at cost, weeks of stock, orders and holding + ordering cost; below,\n" +
-		"the SKUs that lost the most units. It starts when the tab is first opened and runs in the background (esc cancels);\n" +
-		"r runs it again (an edit or a settings change marks it stale), d cycles 13/26/52 weeks, w turns the 26-week\n" +
-		"warm-up off and on. enter opens a SKU on Stock. x writes the table (as simulate --format csv) and the SKU\n" +
-		"list as shown, two CSV files.\n\n")
+	for i, p := range m.panes {
+		if text := p.help(m); text != "" {
+			b.WriteString(s.Title.Render(fmt.Sprintf("%d %s", i+1, tabNames[i])) + "\n" + text + "\n\n")
+		}
+	}
 	b.WriteString(s.Title.Render("Settings") + "\n" + settingsHelp + "\n\n")
 	b.WriteString(s.Title.Render("Status") + "\n")
 	b.WriteString(s.Status(0).Render("out") + "     nothing available to sell (on hand − committed ≤ 0)\n")

@@ -25,6 +25,7 @@ type suppliersPane struct {
 	supplier model.Supplier      // whose orders are listed
 	order    model.PurchaseOrder // whose lines are shown
 	styles   *Styles
+	keys     suppliersKeys
 }
 
 const (
@@ -34,7 +35,7 @@ const (
 )
 
 func newSuppliersPane(styles *Styles) *suppliersPane {
-	p := &suppliersPane{styles: styles}
+	p := &suppliersPane{styles: styles, keys: defaultSuppliersKeys()}
 	p.list = pane{tab: suppliersTab, table: newTable([]tableColumn{
 		{title: "Supplier", viewCol: planner.SupplierName, min: 12, max: 26, priority: 0, grow: 2},
 		{title: "SKUs", viewCol: planner.SupplierSKUs, min: 6, max: 7, right: true, priority: 1},
