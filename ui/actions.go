@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -17,28 +16,6 @@ import (
 // holding the values from before the edit.
 type undoStep struct {
 	policies []model.PolicyChange
-}
-
-// confirmation is a question the status bar asks; y runs it, anything
-// else drops it, or, with back, returns to what asked (an editor).
-type confirmation struct {
-	question string
-	short    string // the question for a narrow status bar; "" = question
-	run      func() tea.Cmd
-	back     func() tea.Cmd
-	// no is what any other key leaves in the status bar: what did not
-	// happen ("Not saved: …"); "" says "Cancelled"
-	no string
-	// unsaved: a change the PM asked for is saved only after y (another
-	// process's change to save over, an implausible value), so quitting
-	// asks first
-	unsaved bool
-	// quit is the question before quitting, drawn from what is unsaved
-	// when it is drawn (ui/quit_question.go)
-	quit bool
-	// after is what the key that brought this question on screen did (the
-	// answer to the one before), shown before it while there is room
-	after string
 }
 
 // changedMsg reports a change written to the catalogue (a planning edit
@@ -159,70 +136,6 @@ func (m *Model) landed(base, next *planner.Snapshot, rows []int, views *paneView
 		views = nil
 	}
 	return m.setSnapshot(next, rows, views)
-}
-
-// today is the day purchase-order actions are dated: the real date, as
-// sending and receiving happen now whatever day the plan looks at.
-func (m *Model) today() model.Day { return model.DayOf(m.opt.Now()) }
-
-// startReorderEdit opens the editor on a field of the reorder pane: the
-// order quantity in place, the others in the status bar. Like every pane
-// editor it opens while a save runs and on a read-only catalogue (see
-// startEdit).
-func (m *Model) startReorderEdit(field model.PolicyField) tea.Cmd {
-	rows := m.takeTargets(m.reorder.table, m.reorder.rv.Row)
-	if len(rows) == 0 {
-		m.setInfo("Move to a SKU first: a supplier's heading has nothing to edit")
-		return nil
-	}
-	value, placeholder := commonValue(rows, func(r *planner.Row) string { return currentPolicyText(r, field) })
-	return m.openEditor(field, placeholder, value)
-}
-
-// statusFieldWidth is the width of an editor in the status bar: a
-// ten-digit number, and at 80 columns the key hints beside it.
-const statusFieldWidth = 10
-
-// openEditor opens the editor on what m.editIDs (or m.editLine, for a
-// purchase-order line) names, for a field, holding value selected
-// (ui/cell_input.go).
-func (m *Model) openEditor(field model.PolicyField, placeholder, value string) tea.Cmd {
-	m.field = field
-	m.mode = modeEdit
-	m.message = ""
-	// room in the status bar for a ten-digit number and the whole placeholder
-	// (a field of width 0 shows one letter of it); a cell's overlay sets
-	// its own width
-	m.input.SetWidth(statusFieldWidth)
-	return m.input.open(value, placeholder)
-}
-
-// statusFieldW is the editor's width in the status bar: a ten-digit
-// number, or the whole placeholder.
-func (m *Model) statusFieldW() int {
-	return max(statusFieldWidth, width(m.input.Placeholder))
-}
-
-// currentPolicyText is the editor's starting text for a SKU's field.
-func currentPolicyText(r *planner.Row, field model.PolicyField) string {
-	it := r.Item
-	switch field {
-	case model.FieldOrderQty:
-		return strconv.Itoa(r.Plan.SuggestedQty)
-	case model.FieldLeadTime:
-		if it.Policy.LeadTimeDays > 0 {
-			return trimFloat(it.Policy.LeadTimeDays)
-		}
-	case model.FieldCasePack:
-		return strconv.Itoa(max(it.Product.CasePack, 1))
-	case model.FieldMOQ:
-		return strconv.Itoa(it.Product.MOQ)
-	case model.FieldServiceLevel:
-		if r.ServiceLevelManual {
-			return trimFloat(100*r.ServiceLevel) + "%"
-		}
-	}
-	return ""
 }
 
 // savePolicyEdit parses the editor with the field's parser (model's, the
@@ -374,24 +287,6 @@ func upperFirst(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-// cycleRounding moves the targets' rounding rule to the next one.
-func (m *Model) cycleRounding() tea.Cmd {
-	if m.writeRefused() {
-		return nil
-	}
-	targets := m.reorder.table.targets()
-	if len(targets) == 0 || m.busy() {
-		return nil
-	}
-	rows := make([]*planner.Row, len(targets))
-	for k, i := range targets {
-		rows[k] = m.reorder.rv.Row(i)
-	}
-	first, _ := model.ParseRounding(string(rows[0].Item.Policy.Rounding))
-	next := map[model.Rounding]model.Rounding{model.RoundUp: model.RoundNearest, model.RoundNearest: model.RoundDown, model.RoundDown: model.RoundUp}[first]
-	return m.setField(model.FieldRounding, string(next), rows, shownNow(model.FieldRounding))
 }
 
 // busy says so when a change is still being saved: changes go one at a

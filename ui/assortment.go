@@ -183,7 +183,7 @@ func (m *Model) showGroup() tea.Cmd {
 	p.query.Filter = ""
 	clear(p.table.marked)
 	m.tab = stockTab
-	m.setInfo("esc shows every SKU again")
+	m.setInfo(keyName(m.keys.ClearFilter) + " shows every SKU again")
 	p.stale = false
 	return p.runQuery()
 }
@@ -253,7 +253,7 @@ func (m *Model) groupFacts(w int) []string {
 	f.add("Stockout rate", pct1(k.StockoutRate())+" of SKU-days, 52 weeks")
 	f.add("Cover", formatCover(k.DaysOfCover())+" of forecast demand")
 	f.line("")
-	f.line(s.Dim.Render(wrap("enter shows these SKUs on Stock · b breakdown by "+nextName(p.by), w)))
+	f.line(s.Dim.Render(wrap(keyName(p.keys.ShowSKUs)+" shows these SKUs on Stock · "+keyName(p.keys.Breakdown)+" breakdown by "+nextName(p.by), w)))
 	return f.lines
 }
 

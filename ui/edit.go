@@ -140,3 +140,27 @@ func (m *Model) nothingTyped() string {
 	}
 	return "Nothing changed: the " + fieldLabel(string(m.field)) + " of " + what + " stays as it was"
 }
+
+// statusFieldWidth is the width of an editor in the status bar: a
+// ten-digit number, and at 80 columns the key hints beside it.
+const statusFieldWidth = 10
+
+// openEditor opens the editor on what m.editIDs (or m.editLine, for a
+// purchase-order line) names, for a field, holding value selected
+// (ui/cell_input.go).
+func (m *Model) openEditor(field model.PolicyField, placeholder, value string) tea.Cmd {
+	m.field = field
+	m.mode = modeEdit
+	m.message = ""
+	// room in the status bar for a ten-digit number and the whole placeholder
+	// (a field of width 0 shows one letter of it); a cell's overlay sets
+	// its own width
+	m.input.SetWidth(statusFieldWidth)
+	return m.input.open(value, placeholder)
+}
+
+// statusFieldW is the editor's width in the status bar: a ten-digit
+// number, or the whole placeholder.
+func (m *Model) statusFieldW() int {
+	return max(statusFieldWidth, width(m.input.Placeholder))
+}

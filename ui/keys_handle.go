@@ -27,7 +27,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	if c := m.confirm; c != nil {
-		return m.answer(c, msg.String())
+		return m.answer(c, msg)
 	}
 	switch m.mode {
 	case modeHelp:

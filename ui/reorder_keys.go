@@ -2,11 +2,13 @@ package ui
 
 import (
 	"fmt"
+	"strconv"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"stockroom/model"
+	"stockroom/planner"
 )
 
 // reorderKeys are the Reorder pane's own keys (tab 3): the planning fields
@@ -131,3 +133,57 @@ func (p *reorderPane) editedCell(field model.PolicyField) (*table, int, bool) {
 // supplier headings.
 func (p *reorderPane) paneFor(queryMsg) *pane { return &p.pane }
 func (p *reorderPane) settled()               { p.addHeadings() }
+
+// startReorderEdit opens the editor on a field of the reorder pane: the
+// order quantity in place, the others in the status bar. Like every pane
+// editor it opens while a save runs and on a read-only catalogue (see
+// startEdit).
+func (m *Model) startReorderEdit(field model.PolicyField) tea.Cmd {
+	rows := m.takeTargets(m.reorder.table, m.reorder.rv.Row)
+	if len(rows) == 0 {
+		m.setInfo("Move to a SKU first: a supplier's heading has nothing to edit")
+		return nil
+	}
+	value, placeholder := commonValue(rows, func(r *planner.Row) string { return currentPolicyText(r, field) })
+	return m.openEditor(field, placeholder, value)
+}
+
+// currentPolicyText is the editor's starting text for a SKU's field.
+func currentPolicyText(r *planner.Row, field model.PolicyField) string {
+	it := r.Item
+	switch field {
+	case model.FieldOrderQty:
+		return strconv.Itoa(r.Plan.SuggestedQty)
+	case model.FieldLeadTime:
+		if it.Policy.LeadTimeDays > 0 {
+			return trimFloat(it.Policy.LeadTimeDays)
+		}
+	case model.FieldCasePack:
+		return strconv.Itoa(max(it.Product.CasePack, 1))
+	case model.FieldMOQ:
+		return strconv.Itoa(it.Product.MOQ)
+	case model.FieldServiceLevel:
+		if r.ServiceLevelManual {
+			return trimFloat(100*r.ServiceLevel) + "%"
+		}
+	}
+	return ""
+}
+
+// cycleRounding moves the targets' rounding rule to the next one.
+func (m *Model) cycleRounding() tea.Cmd {
+	if m.writeRefused() {
+		return nil
+	}
+	targets := m.reorder.table.targets()
+	if len(targets) == 0 || m.busy() {
+		return nil
+	}
+	rows := make([]*planner.Row, len(targets))
+	for k, i := range targets {
+		rows[k] = m.reorder.rv.Row(i)
+	}
+	first, _ := model.ParseRounding(string(rows[0].Item.Policy.Rounding))
+	next := map[model.Rounding]model.Rounding{model.RoundUp: model.RoundNearest, model.RoundNearest: model.RoundDown, model.RoundDown: model.RoundUp}[first]
+	return m.setField(model.FieldRounding, string(next), rows, shownNow(model.FieldRounding))
+}

@@ -135,7 +135,7 @@ func (m *Model) exportReplay() tea.Cmd {
 		if p.job != nil {
 			m.setInfo("Nothing to export yet: the replay is running")
 		} else {
-			m.setInfo("Nothing to export yet: r runs the replay")
+			m.setInfo("Nothing to export yet: " + keyName(p.keys.Run) + " runs the replay")
 		}
 		return nil
 	}
@@ -181,6 +181,6 @@ func (m *Model) replayExported(msg replayExportedMsg) {
 			filepath.Base(msg.list), count(msg.skus, "SKU"), filepath.Dir(msg.table)))
 	}
 	if p := m.replay; p.outdated && msg.table != "" {
-		m.message += " · stale: r runs it again"
+		m.message += " · stale: " + keyName(p.keys.Run) + " runs it again"
 	}
 }

@@ -111,7 +111,7 @@ func (m *Model) questionLine() string {
 	if c.quit {
 		q, short = m.quitQuestion()
 	}
-	hint := "  y yes · any other key no"
+	hint := "  " + keyList(m.keys.Yes) + " · any other key no"
 	if c.back != nil {
 		hint = "" // the question says what the keys do
 	}
@@ -119,7 +119,7 @@ func (m *Model) questionLine() string {
 	forms := []form{{q, hint}}
 	if short != "" {
 		shortHint := hint
-		if strings.HasPrefix(short, "y ") {
+		if strings.HasPrefix(short, keyName(m.keys.Yes)+" ") {
 			shortHint = "" // the short form starts with the keys: a cut leaves them
 		}
 		forms = append(forms, form{short, shortHint})

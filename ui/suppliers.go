@@ -276,7 +276,8 @@ func (m *Model) suppliersBody() string {
 	if p.active().view == nil {
 		body = center(m.spin.View()+" Loading…", m.width, m.height-3)
 	} else if len(t.index) == 0 && p.active().query.Filter == "" {
-		body = center(m.styles.Dim.Render("No purchase orders yet. Press o on a supplier's heading in 3 Reorder to draft one."), m.width, m.height-3)
+		body = center(m.styles.Dim.Render(fmt.Sprintf("No purchase orders yet. Press %s on a supplier's heading in %d %s to draft one.",
+			keyName(m.keys.Order), reorderTab+1, tabNames[reorderTab])), m.width, m.height-3)
 	}
 	return fit(p.heading(), m.width, false) + "\n" + body
 }
@@ -330,6 +331,6 @@ func (m *Model) supplierDetail(d rect, _ bool) string {
 		f.line(fit(s.Dim.Render(fmt.Sprintf("Measured lead times count from %d received orders.", model.MinReceiptsToMeasure)), d.w, false))
 	}
 	f.line("")
-	f.line(s.Dim.Render(fit("enter: purchase orders", d.w, false)))
+	f.line(s.Dim.Render(fit(keyName(m.suppliers.keys.Open)+": purchase orders", d.w, false)))
 	return clip(strings.Join(f.lines, "\n"), d.w, d.h)
 }
