@@ -7,6 +7,7 @@ import (
 	"stockroom/model"
 	"stockroom/planner"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -40,12 +41,13 @@ func (m *Model) startEdit() tea.Cmd {
 // cancels, a means the automatic value where the field has one, and
 // everything else edits the field (ui/cell_input.go).
 func (m *Model) editKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "esc":
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Cancel):
 		m.closeEditor()
 		m.ownInfo("Edit cancelled")
 		return nil
-	case "enter":
+	case key.Matches(msg, k.Save):
 		if m.input.Untouched() {
 			m.closeEditor()
 			m.ownInfo(m.nothingTyped())
@@ -66,7 +68,7 @@ func (m *Model) editKey(msg tea.KeyPressMsg) tea.Cmd {
 			if m.saving {
 				// a line's save is not queued: it is judged against the
 				// order as it is once the running save has landed
-				m.setError("Still saving the last change: press enter again once it is saved")
+				m.setError("Still saving the last change: press " + keyName(k.Save) + " again once it is saved")
 				return nil
 			}
 			return m.saveLineEdit()
@@ -74,9 +76,9 @@ func (m *Model) editKey(msg tea.KeyPressMsg) tea.Cmd {
 			return m.saveWhatIf()
 		}
 		return m.savePolicyEdit()
-	case "a":
+	case key.Matches(msg, k.Auto):
 		if autoHint(m.field) == "" {
-			m.setError("a means automatic, and this field has none: type a number")
+			m.setError(keyName(k.Auto) + " means automatic, and this field has none: type a number")
 			return nil
 		}
 		if m.field == model.FieldLeadTime && m.input.Value() != "" && !m.input.Selected() {

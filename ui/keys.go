@@ -18,8 +18,13 @@ type KeyMap struct {
 	Edit, Mark, Undo, Order                 key.Binding
 	Export, Help, Quit                      key.Binding
 	Settings                                key.Binding
-	// in an editor and a question
-	Auto, Yes key.Binding
+	// Interrupt quits from anywhere, asking first when something is unsaved
+	Interrupt key.Binding
+	// in the filter field: keep it (esc, ClearFilter, clears it), and the
+	// keys that move the rows while typing
+	Keep, FilterMove key.Binding
+	// in an editor: save, cancel, the automatic value; in a question: yes
+	Save, Cancel, Auto, Yes key.Binding
 }
 
 // DefaultKeys are the bindings the help screen documents.
@@ -44,8 +49,13 @@ func DefaultKeys() KeyMap {
 		Order:       key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "draft PO")),
 		Export:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export")),
 		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Quit:        key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Quit:        key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		Settings:    key.NewBinding(key.WithKeys(","), key.WithHelp(",", "settings")),
+		Interrupt:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Keep:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep")),
+		FilterMove:  key.NewBinding(key.WithKeys("up", "down", "pgup", "pgdown"), key.WithHelp("↑/↓", "move")),
+		Save:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
+		Cancel:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 		Auto:        key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "automatic")),
 		Yes:         key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
 	}

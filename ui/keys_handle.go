@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"strconv"
+	"slices"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -10,7 +10,7 @@ import (
 )
 
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	if msg.String() == "ctrl+c" {
+	if key.Matches(msg, m.keys.Interrupt) {
 		return m.quitKey(true) // asks first when something is unsaved; a second ctrl+c quits
 	}
 	m.jump = nil // the PM has moved on: a jump still waiting for rows must not land later
@@ -21,7 +21,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		// the page says only "enlarge it or press q": nothing else acts on
 		// what it hides, whatever mode was open when the terminal shrank.
 		// With something unsaved the page says so, and q again quits.
-		if msg.String() == "q" {
+		if key.Matches(msg, m.keys.Quit) {
 			return m.quitKey(true)
 		}
 		return nil
@@ -55,8 +55,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PrevTab):
 		return m.showTab((m.tab + len(tabNames) - 1) % len(tabNames))
 	case key.Matches(msg, k.Tab):
-		n, _ := strconv.Atoi(msg.String())
-		return m.showTab(n - 1)
+		// the binding's nth key shows the nth pane
+		return m.showTab(slices.Index(k.Tab.Keys(), msg.String()))
 	}
 	return m.current().handleKey(m, msg)
 }
@@ -150,12 +150,13 @@ func cycleSort(p *pane) {
 }
 
 func (m *Model) filterKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "enter":
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Keep):
 		m.mode = modeNormal
 		m.input.Blur()
 		return nil
-	case "esc":
+	case key.Matches(msg, k.ClearFilter):
 		m.mode = modeNormal
 		m.input.Blur()
 		p := m.active()
@@ -165,7 +166,7 @@ func (m *Model) filterKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		return p.runFilter(prev)
-	case "up", "down", "pgup", "pgdown":
+	case key.Matches(msg, k.FilterMove):
 		return m.tableKey(m.active(), msg) // move while filtering
 	}
 	return m.updateInput(msg)

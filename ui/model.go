@@ -191,6 +191,7 @@ func New(opt Options) *Model {
 		assortmentTab: m.assortment, riskTab: m.risk, suppliersTab: m.suppliers, replayTab: m.replay}
 	m.detail = detailPane{styles: &m.styles}
 	m.input = newCellInput()
+	m.settings.keys = defaultSettingsKeys()
 	if opt.Trace != nil {
 		m.keyTrace = &keyTrace{w: opt.Trace}
 	}

@@ -351,7 +351,7 @@ func randomText(intn func(int) int, n int) string {
 }
 
 // boundKeys is every key the dashboard binds: the key map's, each pane's
-// own bindings, the raw keys
+// and the settings view's own bindings, the raw keys
 // its handlers compare against (read from the package's source, so a new
 // binding is exercised without editing this test), and the keys a user
 // edits text with.
@@ -366,7 +366,14 @@ func boundKeys(t testing.TB) []string {
 			}
 		}
 	}
-	for _, p := range New(Options{}).panes { // each pane's own bindings
+	m := New(Options{})
+	own := reflect.ValueOf(m.settings.keys) // the settings view's
+	for i := range own.NumField() {
+		for _, k := range own.Field(i).Interface().(key.Binding).Keys() {
+			set[k] = true
+		}
+	}
+	for _, p := range m.panes { // each pane's own bindings
 		for _, b := range p.ownKeys() {
 			for _, k := range b.Keys() {
 				set[k] = true

@@ -21,23 +21,25 @@ func (m *Model) statusBar() string {
 	}
 	switch m.mode {
 	case modeFilter:
-		line := s.Key.Render("/") + " " + m.input.viewAt(m.filterFieldW()) + s.Dim.Render(filterHint)
+		line := s.Key.Render(keyName(m.keys.Filter)) + " " + m.input.viewAt(m.filterFieldW()) + s.Dim.Render(m.filterHint())
 		return fit(line, w, false)
 	case modeEdit:
 		field := m.input.viewAt(m.statusFieldW())
-		keys := "  enter save · esc cancel"
+		k := m.keys
+		save := k.Save
 		switch {
 		case !m.saving && len(m.queue) == 0, m.field == fieldWhatIf:
 		case m.field == fieldPOQty || m.field == fieldPOReceive:
-			keys = "  enter once the running save lands · esc cancel"
+			save = withDesc(k.Save, "once the running save lands")
 		default:
-			keys = "  enter queues it behind the running save · esc cancel"
+			save = withDesc(k.Save, "queues it behind the running save")
 		}
+		keys := "  " + keyList(save, k.Cancel)
 		line := m.editPrompt() + ": " + field + s.Dim.Render(keys)
 		if m.opt.ReadOnly != "" && m.field != fieldWhatIf {
 			// typing goes into the field all the same: keys typed after e
 			// never reach the panes
-			line = s.Error.Render("read-only, enter saves nothing") + " · " + m.editPrompt() + ": " + field + s.Dim.Render("  esc cancel")
+			line = s.Error.Render("read-only, "+keyName(k.Save)+" saves nothing") + " · " + m.editPrompt() + ": " + field + s.Dim.Render("  "+keyList(k.Cancel))
 		}
 		if a := autoHint(m.field); a != "" {
 			line += s.Dim.Render(" · a " + a)
@@ -93,13 +95,15 @@ func (m *Model) statusBar() string {
 	return line + strings.Repeat(" ", w-width(line)-width(hints)) + hints
 }
 
-// filterHint follows the filter field.
-const filterHint = "  enter keep · esc clear"
+// filterHint follows the filter field: "  enter keep · esc clear".
+func (m *Model) filterHint() string {
+	return "  " + keyList(m.keys.Keep, withDesc(m.keys.ClearFilter, "clear"))
+}
 
 // filterFieldW is the filter field's width: the status bar less the "/ "
 // before it and the hint after it (the cell editors' field is narrower).
 func (m *Model) filterFieldW() int {
-	return max(m.width-2-width(filterHint)-1, 10)
+	return max(m.width-2-width(m.filterHint())-1, 10)
 }
 
 // questionLine asks the question waiting for y. Every screen draws it
@@ -224,73 +228,6 @@ func (m *Model) hints(room int) string {
 		}
 	}
 	return ""
-}
-
-// longHelp replaces the status bar's short hints on the help screen.
-var longHelp = map[string]string{
-	"s":     "sort by the next column",
-	"e":     "edit the reorder point",
-	"space": "mark a row for a bulk edit",
-	"x":     "export the view to CSV",
-	"/":     "filter the rows",
-	",":     "catalogue settings",
-}
-
-// helpScreen is the full help: every key, the statuses and the columns.
-func (m *Model) helpScreen() string {
-	s := m.styles
-	var b strings.Builder
-	b.WriteString(s.Title.Render("Stockroom — keys") + s.Dim.Render("   (? or esc closes)") + "\n\n")
-	groups := m.keys.FullHelp()
-	colW := max(m.width/len(groups), 24)
-	rows := 0
-	for _, g := range groups {
-		rows = max(rows, len(g))
-	}
-	cols := make([]string, len(groups))
-	for i, g := range groups {
-		var lines []string
-		for _, k := range g {
-			desc := k.Help().Desc
-			if long, ok := longHelp[k.Help().Key]; ok {
-				desc = long
-			}
-			lines = append(lines, fit(s.Key.Render(k.Help().Key), 11, false)+desc)
-		}
-		cols[i] = clip(strings.Join(lines, "\n"), colW, rows)
-	}
-	grid := cols[0]
-	for _, c := range cols[1:] {
-		grid = joinColumns(grid, c, "")
-	}
-	b.WriteString(grid + "\n\n")
-	b.WriteString(s.Title.Render("Editing") + "\n")
-	b.WriteString("Every editor opens holding the value, selected: typing or a paste replaces it, backspace clears it,\n" +
-		"←/→/home/end move the cursor to change it. Numbers take 1,200 and 10.5; 4,0 or a number out of the field's range\n" +
-		"is refused in place. e opens the reorder point of the row (or of every marked row): 0 to 10,000,000, or a for\n" +
-		"automatic; enter saves (one transaction, recorded in the audit log), esc cancels, u undoes. enter on a field you\n" +
-		"have not changed saves nothing. Marked SKUs open on the value they share, or empty when their values differ.\n" +
-		"While a save runs, enter queues the next behind it. A reorder point or quantity over 10× the suggestion or a\n" +
-		"year of forecast demand asks y first; any other key goes back to edit it.\n" +
-		"A manual reorder point shows an m beside it; the detail pane shows the automatic value too.\n\n")
-	for i, p := range m.panes {
-		if text := p.help(m); text != "" {
-			b.WriteString(s.Title.Render(fmt.Sprintf("%d %s", i+1, tabNames[i])) + "\n" + text + "\n\n")
-		}
-	}
-	b.WriteString(s.Title.Render("Settings") + "\n" + settingsHelp + "\n\n")
-	b.WriteString(s.Title.Render("Status") + "\n")
-	b.WriteString(s.Status(0).Render("out") + "     nothing available to sell (on hand − committed ≤ 0)\n")
-	b.WriteString(s.Status(1).Render("low") + "     inventory position (available + on order + drafts) at or below the reorder point\n")
-	b.WriteString(s.Status(2).Render("dead") + "    stock on hand and no sale for the dead-stock period (default 90 days)\n")
-	b.WriteString(s.Status(3).Render("excess") + "  more available than the order-up-to level plus the cover target (default 180 days)\n")
-	b.WriteString(s.Status(4).Render("ok") + "      none of the above\n\n")
-	b.WriteString(s.Title.Render("Columns") + "\n")
-	b.WriteString("Avail = on hand − committed · On ord = outstanding on sent POs · ROP = reorder point · Cover = days\n" +
-		"of demand that available stock covers (∞ without demand) · Sales 26w┊fcst = weekly units sold, then forecast.\n" +
-		"/ filters on SKU, name, category, subcategory, brand and supplier; several words must all match.\n" +
-		"x writes every row that passes the filter, in the current sort, to a CSV file in the current directory.")
-	return b.String()
 }
 
 // rowNoun is what a view's rows are.
