@@ -201,12 +201,3 @@ var reasonWords = map[planner.Reason]string{planner.ReasonBelowROP: "≤ ROP", p
 func (p *reorderPane) renderWhy(i, w int, _ bool) string {
 	return fit(reasonWords[planner.ReasonOf(p.row(i))], w, false)
 }
-
-// formatMoney is a whole amount with separators and the currency code.
-func formatMoney(v float64, currency string) string {
-	s := groupInt(int64(v + 0.5))
-	if currency != "" {
-		s += " " + clean(currency)
-	}
-	return s
-}

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"stockroom/planner"
 )
@@ -273,31 +272,4 @@ func shellWord(s string) string {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-}
-
-// center places text in the middle of w × h, wrapped to fit.
-func center(s string, w, h int) string {
-	lines := strings.Split(wrap(s, min(w, 100)), "\n")
-	top := max((h-len(lines))/2, 0)
-	widest := 0
-	for _, l := range lines {
-		widest = max(widest, width(l))
-	}
-	left := strings.Repeat(" ", max((w-widest)/2, 0))
-	var b strings.Builder
-	b.WriteString(strings.Repeat("\n", top))
-	for i, l := range lines {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(left + l)
-	}
-	return b.String()
-}
-
-func wrap(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	return ansi.Wrap(s, w, " ")
 }
