@@ -210,6 +210,7 @@ func shownNow(field model.PolicyField) func(*model.Item) string {
 // conflict, and nothing is written.
 func (m *Model) savePolicies(changes []model.PolicyChange, isUndo bool) tea.Cmd {
 	b, base := m.opt.Backend, m.snap
+	undoes := " · " + keyName(m.keys.Undo) + " undoes" // read here: the save runs off the loop
 	m.saving = true
 	return saveInBackground(func(ctx context.Context) tea.Msg {
 		edit, err := b.SetPolicies(ctx, base, changes)
@@ -219,11 +220,11 @@ func (m *Model) savePolicies(changes []model.PolicyChange, isUndo bool) tea.Cmd 
 				return changedMsg{err: err, isUndo: isUndo}
 			}
 			undo := edit.Undo()
-			msg.info = describePolicyChange(changes, len(undo), isUndo)
+			msg.info = describePolicyChange(changes, len(undo), isUndo, undoes)
 			if len(undo) > 0 {
 				msg.undo = &undoStep{policies: undo}
 			} else if !isUndo { // nothing to take back: say so rather than offer u
-				msg.info = strings.Replace(strings.TrimSuffix(msg.info, " · u undoes"), " set to ", " is already ", 1) + ": nothing changed"
+				msg.info = strings.Replace(strings.TrimSuffix(msg.info, undoes), " set to ", " is already ", 1) + ": nothing changed"
 			}
 		}
 		if msg.next != nil {
@@ -234,8 +235,9 @@ func (m *Model) savePolicies(changes []model.PolicyChange, isUndo bool) tea.Cmd 
 }
 
 // describePolicyChange says what an edit did; changed counts the SKUs
-// whose value it changed (the others held it already).
-func describePolicyChange(cs []model.PolicyChange, changed int, isUndo bool) string {
+// whose value it changed (the others held it already), undoes ends it
+// (" · u undoes").
+func describePolicyChange(cs []model.PolicyChange, changed int, isUndo bool, undoes string) string {
 	target := cs[0].SKU
 	if len(cs) > 1 {
 		target = fmt.Sprintf("%d SKUs", len(cs))
@@ -254,7 +256,7 @@ func describePolicyChange(cs []model.PolicyChange, changed int, isUndo bool) str
 		what += " (manual)"
 	}
 	if !isUndo {
-		return fmt.Sprintf("%s of %s set to %s%s · u undoes", upperFirst(fieldLabel(string(field))), target, what, rest)
+		return fmt.Sprintf("%s of %s set to %s%s%s", upperFirst(fieldLabel(string(field))), target, what, rest, undoes)
 	}
 	for _, c := range cs[1:] {
 		if c.Value != cs[0].Value {

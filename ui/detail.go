@@ -16,6 +16,7 @@ import (
 // stock by location, open purchase orders, supplier and policy numbers.
 type detailPane struct {
 	styles *Styles
+	keys   *KeyMap // for the keys its facts name
 }
 
 // detailInput is what the pane shows; Extra is nil while it is loading.

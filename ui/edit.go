@@ -2,10 +2,8 @@ package ui
 
 import (
 	"fmt"
-	"strconv"
 
 	"stockroom/model"
-	"stockroom/planner"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -17,25 +15,6 @@ const (
 	fieldPOQty     model.PolicyField = "po_qty"     // a purchase-order line's quantity
 	fieldPOReceive model.PolicyField = "po_receive" // units of a line received now
 )
-
-// startEdit opens the reorder-point editor on the marked rows, or on the
-// cursor row when none are marked, holding their common value. It opens
-// while a save is running (enter queues behind it) and on a read-only
-// catalogue (enter says it cannot save): typing after e always goes into
-// the field, never to the panes.
-func (m *Model) startEdit() tea.Cmd {
-	rows := m.takeTargets(m.stock.table, m.stock.row)
-	if len(rows) == 0 {
-		return nil
-	}
-	value, placeholder := commonValue(rows, func(r *planner.Row) string {
-		if r.Plan.ReorderPointManual {
-			return strconv.Itoa(r.Plan.ReorderPoint)
-		}
-		return ""
-	})
-	return m.openEditor(model.FieldReorderPoint, placeholder, value)
-}
 
 // editKey handles a key while an editor is open: enter saves, esc
 // cancels, a means the automatic value where the field has one, and

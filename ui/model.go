@@ -189,7 +189,7 @@ func New(opt Options) *Model {
 	m.replay = newReplayPane(&m.styles)
 	m.panes = []tabPane{overviewTab: m.overview, stockTab: m.stock, reorderTab: m.reorder,
 		assortmentTab: m.assortment, riskTab: m.risk, suppliersTab: m.suppliers, replayTab: m.replay}
-	m.detail = detailPane{styles: &m.styles}
+	m.detail = detailPane{styles: &m.styles, keys: &m.keys}
 	m.input = newCellInput()
 	m.settings.keys = defaultSettingsKeys()
 	if opt.Trace != nil {

@@ -65,6 +65,9 @@ func (m *Model) unsavedAsked() int {
 	return n
 }
 
+// yes names the key that answers yes, for the questions' texts.
+func (m *Model) yes() string { return keyName(m.keys.Yes) }
+
 // answer takes the key pressed while a question is on screen: y runs it,
 // any other key drops it (or goes back to what asked). The result stays in
 // sight beside the next question, if one is waiting.

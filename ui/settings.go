@@ -354,7 +354,7 @@ func (m *Model) settingsSaved(msg settingsSavedMsg) tea.Cmd {
 	if msg.isUndo {
 		m.setInfo(what)
 	} else {
-		m.setInfo(what + " · u undoes")
+		m.setInfo(what + " · " + keyName(m.keys.Undo) + " undoes")
 	}
 	m.savedOwn(m.message, ownSettings(msg.after))
 	return m.showSettingsPlan(msg.base, msg.snap, msg.views)
@@ -393,7 +393,7 @@ func (m *Model) askOverSettingsConflict(msg settingsSavedMsg) tea.Cmd {
 		unsaved:  true,
 		question: fmt.Sprintf("%s since the view was loaded. Save %s over it?", m.conflictText(c), strings.Join(shown, ", ")),
 		no:       fmt.Sprintf("Not saved: %s stays %s", c.Name, m.shownSetting(c.Name, c.Stored)),
-		short: fmt.Sprintf("y saves %s over %s (%s now), other key keeps it: %s", strings.Join(shown, ", "),
+		short: m.yes() + fmt.Sprintf(" saves %s over %s (%s now), other key keeps it: %s", strings.Join(shown, ", "),
 			m.shownSetting(c.Name, c.Stored), whoShort(c), c.Name),
 		run: func() tea.Cmd {
 			return m.saveSettings(values, seen, false)

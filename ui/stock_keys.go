@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"strconv"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"stockroom/model"
+	"stockroom/planner"
 )
 
 // The Stock pane (tab 2) has no keys of its own: e edits the reorder
@@ -53,4 +56,23 @@ func (p *stockPane) layout(w, h int) { p.resizeTable(w, h) }
 
 func (p *stockPane) editedCell(field model.PolicyField) (*table, int, bool) {
 	return p.table, colROP, field == model.FieldReorderPoint
+}
+
+// startEdit opens the reorder-point editor on the marked rows, or on the
+// cursor row when none are marked, holding their common value. It opens
+// while a save is running (enter queues behind it) and on a read-only
+// catalogue (enter says it cannot save): typing after e always goes into
+// the field, never to the panes.
+func (m *Model) startEdit() tea.Cmd {
+	rows := m.takeTargets(m.stock.table, m.stock.row)
+	if len(rows) == 0 {
+		return nil
+	}
+	value, placeholder := commonValue(rows, func(r *planner.Row) string {
+		if r.Plan.ReorderPointManual {
+			return strconv.Itoa(r.Plan.ReorderPoint)
+		}
+		return ""
+	})
+	return m.openEditor(model.FieldReorderPoint, placeholder, value)
 }

@@ -92,11 +92,11 @@ func (m *Model) render() string {
 		return ""
 	}
 	if m.tooSmall() {
-		msg := fmt.Sprintf("Stockroom needs at least %d×%d; this terminal is %d×%d. Enlarge it or press q.", minWidth, minHeight, w, h)
+		msg := fmt.Sprintf("Stockroom needs at least %d×%d; this terminal is %d×%d. Enlarge it or press %s.", minWidth, minHeight, w, h, keyName(m.keys.Quit))
 		if c := m.confirm; c != nil && c.quit {
 			what, it := m.unsavedText()
-			msg = fmt.Sprintf("Stockroom needs at least %d×%d; this terminal is %d×%d. %s. q again quits and loses %s; enlarge it to keep %s.",
-				minWidth, minHeight, w, h, what, it, it)
+			msg = fmt.Sprintf("Stockroom needs at least %d×%d; this terminal is %d×%d. %s. %s again quits and loses %s; enlarge it to keep %s.",
+				minWidth, minHeight, w, h, what, keyName(m.keys.Quit), it, it)
 		}
 		return clip(wrap(msg, w), w, h)
 	}
@@ -260,7 +260,7 @@ func (m *Model) emptyHelp() string {
 		"stockroom import --help lists every kind and its columns. Or look around with demo data:\n\n" +
 		"  stockroom --demo               the demo catalogue, written on first use\n" +
 		"  stockroom demo --db demo.db    a demo catalogue in demo.db\n\n" +
-		"Press q to quit."
+		"Press " + keyName(m.keys.Quit) + " to quit."
 }
 
 // shellWord quotes a path for a shell command line when it needs it.
