@@ -127,7 +127,7 @@ func (m *Model) helpScreen() string {
 	b.WriteString(s.Title.Render("Columns") + "\n")
 	b.WriteString("Avail = on hand − committed · On ord = outstanding on sent POs · ROP = reorder point · Cover = days\n" +
 		"of demand that available stock covers (∞ without demand) · Sales 26w┊fcst = weekly units sold, then forecast.\n" +
-		"/ filters on SKU, name, category, subcategory, brand and supplier; several words must all match.\n" +
-		"x writes every row that passes the filter, in the current sort, to a CSV file in the current directory.")
+		keyName(k.Filter) + " filters on SKU, name, category, subcategory, brand and supplier; several words must all match.\n" +
+		keyName(k.Export) + " writes every row that passes the filter, in the current sort, to a CSV file in the current directory.")
 	return b.String()
 }

@@ -1,7 +1,10 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -151,6 +154,30 @@ func TestOptionalPartsOfThePanes(t *testing.T) {
 		for name, ok := range has {
 			if ok {
 				t.Errorf("%s is a %s, unexpected: a root model routing to it would change behaviour", tabNames[tab], name)
+			}
+		}
+	}
+}
+
+// Handlers match keys through their bindings: a key compared as a raw
+// string would not follow a rebinding, nor show in the hints or help.
+func TestHandlersMatchBindingsNotStrings(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := regexp.MustCompile(`msg\.String\(\)\s*(==|!=)|switch\s+msg\.String\(\)|key\s*==\s*"`)
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(src), "\n") {
+			if raw.MatchString(line) {
+				t.Errorf("%s:%d compares a key as a string: %s", f, i+1, strings.TrimSpace(line))
 			}
 		}
 	}

@@ -35,7 +35,7 @@ func (m *Model) replayBody(w, h int) string {
 	if note := m.replayNote(); note != "" {
 		lines = append(lines, fit(note, w, false))
 	}
-	lines = append(lines, replayTable(p.res, w, &s)...)
+	lines = append(lines, replayTable(p.res, w, &s, keyName(p.keys.Weeks))...)
 	list := h - len(lines) - 1 // the list's title line
 	if list < 3 || p.skus == nil {
 		return clip(strings.Join(lines, "\n"), w, h)
@@ -179,8 +179,8 @@ type replayColumn struct {
 
 // replayTable draws the pooled table as `stockroom simulate` prints it,
 // dropping the least needed columns to fit w; the tool's lines in bold,
-// each class named once.
-func replayTable(res *planner.Simulation, w int, s *Styles) []string {
+// each class named once; weeksKey is the key that replays more weeks.
+func replayTable(res *planner.Simulation, w int, s *Styles, weeksKey string) []string {
 	pct := func(v float64) string { return fmt.Sprintf("%.1f%%", 100*v) }
 	cols := []replayColumn{
 		{"class", false, 0, func(l planner.SimulationLine) string { return l.Class }},
@@ -260,7 +260,7 @@ func replayTable(res *planner.Simulation, w int, s *Styles) []string {
 	}
 	for _, l := range lines {
 		if l.Sum.FewCycles() {
-			out = append(out, s.Dim.Render(fit(fmt.Sprintf("* fewer than %d replenishment cycles: too few for a service level; d replays more weeks", sim.MinCycles), w, false)))
+			out = append(out, s.Dim.Render(fit(fmt.Sprintf("* fewer than %d replenishment cycles: too few for a service level; %s replays more weeks", sim.MinCycles, weeksKey), w, false)))
 			break
 		}
 	}

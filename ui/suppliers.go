@@ -200,13 +200,14 @@ func (m *Model) orderLoaded(msg orderMsg) tea.Cmd {
 	return p.lines.runQuery()
 }
 
-// heading is the line above the orders and lines screens.
-func (p *suppliersPane) heading() string {
-	s := p.styles
+// heading is the line above the orders and lines screens, with the
+// screen's keys (k: the shared ones).
+func (p *suppliersPane) heading(k *KeyMap) string {
+	s, own := p.styles, p.keys
 	switch p.screen {
 	case screenOrders:
 		return s.Title.Render("Purchase orders · "+clean(p.supplier.Name)) +
-			s.Dim.Render("   enter lines · t send · R receive all · c cancel · esc back")
+			s.Dim.Render("   "+keyList(withDesc(own.Open, "lines"), own.Send, own.ReceiveAll, own.Cancel, own.Back))
 	case screenLines:
 		o := p.order
 		facts := fmt.Sprintf("PO #%d · %s · %s · created %s", o.ID, clean(o.Supplier), o.Status, dayText(o.Created))
@@ -224,7 +225,7 @@ func (p *suppliersPane) heading() string {
 			total += l.Value()
 		}
 		facts += fmt.Sprintf(" · %s %s", groupInt(int64(total+0.5)), clean(p.supplier.Currency))
-		return s.Title.Render(facts) + s.Dim.Render("   e qty · r receive line · t send · R receive all · c cancel · x export · esc back")
+		return s.Title.Render(facts) + s.Dim.Render("   "+keyList(withDesc(k.Edit, "qty"), own.ReceiveLine, own.Send, own.ReceiveAll, own.Cancel, k.Export, own.Back))
 	}
 	return ""
 }
@@ -279,7 +280,7 @@ func (m *Model) suppliersBody() string {
 		body = center(m.styles.Dim.Render(fmt.Sprintf("No purchase orders yet. Press %s on a supplier's heading in %d %s to draft one.",
 			keyName(m.keys.Order), reorderTab+1, tabNames[reorderTab])), m.width, m.height-3)
 	}
-	return fit(p.heading(), m.width, false) + "\n" + body
+	return fit(p.heading(&m.keys), m.width, false) + "\n" + body
 }
 
 // supplierDetail draws the selected supplier's facts beside the list.
