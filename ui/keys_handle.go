@@ -9,6 +9,9 @@ import (
 	"stockroom/planner"
 )
 
+// handleKey takes a key: an open question, screen or editor gets it
+// first, then the keys of every pane (quit, help, settings, switching
+// panes), then the pane on screen (tabPane.handleKey).
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.Interrupt) {
 		return m.quitKey(true) // asks first when something is unsaved; a second ctrl+c quits
@@ -56,7 +59,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.showTab((m.tab + len(tabNames) - 1) % len(tabNames))
 	case key.Matches(msg, k.Tab):
 		// the binding's nth key shows the nth pane
-		return m.showTab(slices.Index(k.Tab.Keys(), msg.String()))
+		if n := slices.Index(k.Tab.Keys(), msg.String()); n < len(m.panes) {
+			return m.showTab(n)
+		}
+		return nil
 	}
 	return m.current().handleKey(m, msg)
 }

@@ -64,8 +64,9 @@ const (
 	replayTab
 )
 
-// Model is the root model: it owns the layout and routes keys and messages
-// to the panes, which are plain structs without their own Update.
+// Model is the root model: it owns the layout, the editors, questions and
+// saves, and routes keys and drawing to the pane on screen (tabPane,
+// ui/panes.go) and background results to the pane they are for.
 type Model struct {
 	opt    Options
 	styles Styles

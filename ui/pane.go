@@ -6,9 +6,10 @@ import (
 	"stockroom/planner"
 )
 
-// pane is one table tab's state: the view it shows, the table drawing it,
-// and the query (filter and sort) whose results come back in the
-// background. Panes have no Update of their own; the root model routes.
+// pane is a table's state on a tab: the view it shows, the table drawing
+// it, and the query (filter and sort) whose results come back in the
+// background. A tab (tabPane, ui/panes.go) holds one or more (the
+// Suppliers pane one per screen); the root model routes their results.
 type pane struct {
 	tab   int
 	view  planner.View

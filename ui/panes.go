@@ -100,9 +100,6 @@ func (m *Model) tablePaneKey(p *pane, msg tea.KeyPressMsg, own func() (tea.Cmd, 
 	return m.tableKey(p, msg)
 }
 
-// noOwnKeys is the own-keys step of a pane whose keys are all the table's.
-func noOwnKeys() (tea.Cmd, bool) { return nil, false }
-
 // planning is a table pane's body while its view is built.
 func (m *Model) planning(w, h int) string { return center(m.spin.View()+" Planning…", w, h) }
 
