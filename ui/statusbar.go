@@ -97,7 +97,8 @@ func (m *Model) statusBar() string {
 
 // filterHint follows the filter field: "  enter keep · esc clear".
 func (m *Model) filterHint() string {
-	return "  " + keyList(m.keys.Keep, withDesc(m.keys.ClearFilter, "clear"))
+	k := m.keys
+	return "  " + k.Keep.Help().Key + " " + k.Keep.Help().Desc + " · " + k.ClearFilter.Help().Key + " clear"
 }
 
 // filterFieldW is the filter field's width: the status bar less the "/ "
