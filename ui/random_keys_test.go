@@ -383,7 +383,7 @@ func boundKeys(t testing.TB) []string {
 	}
 	for _, must := range []string{"e", "o", "b", "m", "t", "R", "L", "M", "v", "x", "d", "s", "S", "g", "G"} {
 		if !set[must] {
-			t.Fatalf("key %q is bound but is in no binding: the harness would not press it", must)
+			t.Fatalf("key %q is in no binding: the harness would not press it", must)
 		}
 	}
 	// ctrl+c quits for good (the harness ignores the quit, but the test
