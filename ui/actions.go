@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -17,28 +16,6 @@ import (
 // holding the values from before the edit.
 type undoStep struct {
 	policies []model.PolicyChange
-}
-
-// confirmation is a question the status bar asks; y runs it, anything
-// else drops it, or, with back, returns to what asked (an editor).
-type confirmation struct {
-	question string
-	short    string // the question for a narrow status bar; "" = question
-	run      func() tea.Cmd
-	back     func() tea.Cmd
-	// no is what any other key leaves in the status bar: what did not
-	// happen ("Not saved: …"); "" says "Cancelled"
-	no string
-	// unsaved: a change the PM asked for is saved only after y (another
-	// process's change to save over, an implausible value), so quitting
-	// asks first
-	unsaved bool
-	// quit is the question before quitting, drawn from what is unsaved
-	// when it is drawn (ui/quit_question.go)
-	quit bool
-	// after is what the key that brought this question on screen did (the
-	// answer to the one before), shown before it while there is room
-	after string
 }
 
 // changedMsg reports a change written to the catalogue (a planning edit
@@ -161,81 +138,6 @@ func (m *Model) landed(base, next *planner.Snapshot, rows []int, views *paneView
 	return m.setSnapshot(next, rows, views)
 }
 
-// today is the day purchase-order actions are dated: the real date, as
-// sending and receiving happen now whatever day the plan looks at.
-func (m *Model) today() model.Day { return model.DayOf(m.opt.Now()) }
-
-// policyEdits are the reorder pane's per-SKU fields, by key.
-var policyEdits = map[string]struct {
-	field  model.PolicyField
-	prompt string
-}{
-	"L": {model.FieldLeadTime, "Lead time in days (a = the supplier's)"},
-	"c": {model.FieldCasePack, "Units per case"},
-	"M": {model.FieldMOQ, "Minimum order quantity"},
-	"v": {model.FieldServiceLevel, "Service level % (a = the ABC class default)"},
-}
-
-// startReorderEdit opens the editor on a field of the reorder pane: the
-// order quantity in place, the others in the status bar. Like every pane
-// editor it opens while a save runs and on a read-only catalogue (see
-// startEdit).
-func (m *Model) startReorderEdit(field model.PolicyField) tea.Cmd {
-	rows := m.takeTargets(m.reorder.table, m.reorder.rv.Row)
-	if len(rows) == 0 {
-		m.setInfo("Move to a SKU first: a supplier's heading has nothing to edit")
-		return nil
-	}
-	value, placeholder := commonValue(rows, func(r *planner.Row) string { return currentPolicyText(r, field) })
-	return m.openEditor(field, placeholder, value)
-}
-
-// statusFieldWidth is the width of an editor in the status bar: a
-// ten-digit number, and at 80 columns the key hints beside it.
-const statusFieldWidth = 10
-
-// openEditor opens the editor on what m.editIDs (or m.editLine, for a
-// purchase-order line) names, for a field, holding value selected
-// (ui/cell_input.go).
-func (m *Model) openEditor(field model.PolicyField, placeholder, value string) tea.Cmd {
-	m.field = field
-	m.mode = modeEdit
-	m.message = ""
-	// room in the status bar for a ten-digit number and the whole placeholder
-	// (a field of width 0 shows one letter of it); a cell's overlay sets
-	// its own width
-	m.input.SetWidth(statusFieldWidth)
-	return m.input.open(value, placeholder)
-}
-
-// statusFieldW is the editor's width in the status bar: a ten-digit
-// number, or the whole placeholder.
-func (m *Model) statusFieldW() int {
-	return max(statusFieldWidth, width(m.input.Placeholder))
-}
-
-// currentPolicyText is the editor's starting text for a SKU's field.
-func currentPolicyText(r *planner.Row, field model.PolicyField) string {
-	it := r.Item
-	switch field {
-	case model.FieldOrderQty:
-		return strconv.Itoa(r.Plan.SuggestedQty)
-	case model.FieldLeadTime:
-		if it.Policy.LeadTimeDays > 0 {
-			return trimFloat(it.Policy.LeadTimeDays)
-		}
-	case model.FieldCasePack:
-		return strconv.Itoa(max(it.Product.CasePack, 1))
-	case model.FieldMOQ:
-		return strconv.Itoa(it.Product.MOQ)
-	case model.FieldServiceLevel:
-		if r.ServiceLevelManual {
-			return trimFloat(100*r.ServiceLevel) + "%"
-		}
-	}
-	return ""
-}
-
 // savePolicyEdit parses the editor with the field's parser (model's, the
 // one `stockroom set` uses) and saves the field for every target, after y
 // when the value is implausible for some of them. A value that does not
@@ -308,6 +210,7 @@ func shownNow(field model.PolicyField) func(*model.Item) string {
 // conflict, and nothing is written.
 func (m *Model) savePolicies(changes []model.PolicyChange, isUndo bool) tea.Cmd {
 	b, base := m.opt.Backend, m.snap
+	undoes := " · " + keyName(m.keys.Undo) + " undoes" // read here: the save runs off the loop
 	m.saving = true
 	return saveInBackground(func(ctx context.Context) tea.Msg {
 		edit, err := b.SetPolicies(ctx, base, changes)
@@ -317,11 +220,11 @@ func (m *Model) savePolicies(changes []model.PolicyChange, isUndo bool) tea.Cmd 
 				return changedMsg{err: err, isUndo: isUndo}
 			}
 			undo := edit.Undo()
-			msg.info = describePolicyChange(changes, len(undo), isUndo)
+			msg.info = describePolicyChange(changes, len(undo), isUndo, undoes)
 			if len(undo) > 0 {
 				msg.undo = &undoStep{policies: undo}
 			} else if !isUndo { // nothing to take back: say so rather than offer u
-				msg.info = strings.Replace(strings.TrimSuffix(msg.info, " · u undoes"), " set to ", " is already ", 1) + ": nothing changed"
+				msg.info = strings.Replace(strings.TrimSuffix(msg.info, undoes), " set to ", " is already ", 1) + ": nothing changed"
 			}
 		}
 		if msg.next != nil {
@@ -332,8 +235,9 @@ func (m *Model) savePolicies(changes []model.PolicyChange, isUndo bool) tea.Cmd 
 }
 
 // describePolicyChange says what an edit did; changed counts the SKUs
-// whose value it changed (the others held it already).
-func describePolicyChange(cs []model.PolicyChange, changed int, isUndo bool) string {
+// whose value it changed (the others held it already), undoes ends it
+// (" · u undoes").
+func describePolicyChange(cs []model.PolicyChange, changed int, isUndo bool, undoes string) string {
 	target := cs[0].SKU
 	if len(cs) > 1 {
 		target = fmt.Sprintf("%d SKUs", len(cs))
@@ -352,7 +256,7 @@ func describePolicyChange(cs []model.PolicyChange, changed int, isUndo bool) str
 		what += " (manual)"
 	}
 	if !isUndo {
-		return fmt.Sprintf("%s of %s set to %s%s · u undoes", upperFirst(fieldLabel(string(field))), target, what, rest)
+		return fmt.Sprintf("%s of %s set to %s%s%s", upperFirst(fieldLabel(string(field))), target, what, rest, undoes)
 	}
 	for _, c := range cs[1:] {
 		if c.Value != cs[0].Value {
@@ -385,24 +289,6 @@ func upperFirst(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-// cycleRounding moves the targets' rounding rule to the next one.
-func (m *Model) cycleRounding() tea.Cmd {
-	if m.writeRefused() {
-		return nil
-	}
-	targets := m.reorder.table.targets()
-	if len(targets) == 0 || m.busy() {
-		return nil
-	}
-	rows := make([]*planner.Row, len(targets))
-	for k, i := range targets {
-		rows[k] = m.reorder.rv.Row(i)
-	}
-	first, _ := model.ParseRounding(string(rows[0].Item.Policy.Rounding))
-	next := map[model.Rounding]model.Rounding{model.RoundUp: model.RoundNearest, model.RoundNearest: model.RoundDown, model.RoundDown: model.RoundUp}[first]
-	return m.setField(model.FieldRounding, string(next), rows, shownNow(model.FieldRounding))
 }
 
 // busy says so when a change is still being saved: changes go one at a

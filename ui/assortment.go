@@ -21,6 +21,7 @@ type assortmentPane struct {
 	built
 	by     planner.GroupBy
 	styles *Styles
+	keys   assortmentKeys
 }
 
 // Assortment pane column positions in assortmentPane.table.cols.
@@ -40,7 +41,7 @@ const (
 )
 
 func newAssortmentPane(styles *Styles) *assortmentPane {
-	p := &assortmentPane{styles: styles, by: planner.ByCategory, pane: pane{tab: assortmentTab}}
+	p := &assortmentPane{styles: styles, keys: defaultAssortmentKeys(), by: planner.ByCategory, pane: pane{tab: assortmentTab}}
 	p.table = newTable([]tableColumn{
 		acolGroup:       {title: assortmentTitles[planner.AssortGroup], viewCol: planner.AssortGroup, min: 14, pref: 24, max: 32, priority: 0, grow: 3},
 		acolSKUs:        {title: assortmentTitles[planner.AssortSKUs], viewCol: planner.AssortSKUs, min: 6, max: 7, right: true, priority: 2},
@@ -182,7 +183,7 @@ func (m *Model) showGroup() tea.Cmd {
 	p.query.Filter = ""
 	clear(p.table.marked)
 	m.tab = stockTab
-	m.setInfo("esc shows every SKU again")
+	m.setInfo(keyName(m.keys.ClearFilter) + " shows every SKU again")
 	p.stale = false
 	return p.runQuery()
 }
@@ -252,7 +253,7 @@ func (m *Model) groupFacts(w int) []string {
 	f.add("Stockout rate", pct1(k.StockoutRate())+" of SKU-days, 52 weeks")
 	f.add("Cover", formatCover(k.DaysOfCover())+" of forecast demand")
 	f.line("")
-	f.line(s.Dim.Render(wrap("enter shows these SKUs on Stock · b breakdown by "+nextName(p.by), w)))
+	f.line(s.Dim.Render(wrap(keyName(p.keys.ShowSKUs)+" shows these SKUs on Stock · "+keyName(p.keys.Breakdown)+" breakdown by "+nextName(p.by), w)))
 	return f.lines
 }
 

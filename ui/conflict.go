@@ -32,11 +32,11 @@ func (m *Model) askOverConflict(msg changedMsg) tea.Cmd {
 			len(c.Conflicts), len(msg.changes), m.conflictsText(c.Conflicts), value, len(msg.changes))
 	}
 	no := fmt.Sprintf("Not saved: none of the %d SKUs was changed", len(msg.changes))
-	short := fmt.Sprintf("y saves %s over all %d (%d changed since), other key keeps theirs", value, len(msg.changes), len(c.Conflicts))
+	short := m.yes() + fmt.Sprintf(" saves %s over all %d (%d changed since), other key keeps theirs", value, len(msg.changes), len(c.Conflicts))
 	if k := c.Conflicts[0]; len(msg.changes) == 1 {
 		stored := shownPolicyValue(model.PolicyField(k.Field), k.Stored)
 		no = fmt.Sprintf("Not saved: %s's %s stays %s", clean(k.Name), fieldLabel(k.Field), stored)
-		short = fmt.Sprintf("y saves %s over %s (%s now), other key keeps it: %s %s", value, stored, whoShort(k), clean(k.Name), fieldLabel(k.Field))
+		short = m.yes() + fmt.Sprintf(" saves %s over %s (%s now), other key keeps it: %s %s", value, stored, whoShort(k), clean(k.Name), fieldLabel(k.Field))
 	}
 	changes := againstStored(msg.changes, c)
 	m.ask(&confirmation{question: q, short: short, no: no, unsaved: true, run: func() tea.Cmd {
@@ -68,7 +68,7 @@ func (m *Model) undoAroundConflict(changes []model.PolicyChange, c *model.Confli
 	q := fmt.Sprintf("%d of %d values were changed since your edit (%s). Undo the other %d and leave those?",
 		len(c.Conflicts), len(changes), m.conflictsText(c.Conflicts), len(left))
 	m.ask(&confirmation{question: q, no: "Not undone: every value stays as it is", unsaved: true,
-		short: fmt.Sprintf("y undoes the other %d (%d of %d changed since), other key undoes none", len(left), len(c.Conflicts), len(changes)), run: func() tea.Cmd {
+		short: m.yes() + fmt.Sprintf(" undoes the other %d (%d of %d changed since), other key undoes none", len(left), len(c.Conflicts), len(changes)), run: func() tea.Cmd {
 			m.setInfo("Undoing…")
 			return m.savePolicies(left, true)
 		}})

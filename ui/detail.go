@@ -16,6 +16,7 @@ import (
 // stock by location, open purchase orders, supplier and policy numbers.
 type detailPane struct {
 	styles *Styles
+	keys   *KeyMap // for the keys its facts name
 }
 
 // detailInput is what the pane shows; Extra is nil while it is loading.
@@ -337,26 +338,4 @@ func statusReason(r *planner.Row, set model.Settings) string {
 		return count(p.ExcessUnits, "unit") + " above target"
 	}
 	return "healthy"
-}
-
-func trimFloat(f float64) string {
-	s := fmt.Sprintf("%.1f", f)
-	return strings.TrimSuffix(s, ".0")
-}
-
-// joinColumns puts two blocks of equal height side by side.
-func joinColumns(left, right, gap string) string {
-	l, r := strings.Split(left, "\n"), strings.Split(right, "\n")
-	out := make([]string, max(len(l), len(r)))
-	for i := range out {
-		var a, b string
-		if i < len(l) {
-			a = l[i]
-		}
-		if i < len(r) {
-			b = r[i]
-		}
-		out[i] = a + gap + b
-	}
-	return strings.Join(out, "\n")
 }

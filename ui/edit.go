@@ -2,11 +2,10 @@ package ui
 
 import (
 	"fmt"
-	"strconv"
 
 	"stockroom/model"
-	"stockroom/planner"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -17,35 +16,17 @@ const (
 	fieldPOReceive model.PolicyField = "po_receive" // units of a line received now
 )
 
-// startEdit opens the reorder-point editor on the marked rows, or on the
-// cursor row when none are marked, holding their common value. It opens
-// while a save is running (enter queues behind it) and on a read-only
-// catalogue (enter says it cannot save): typing after e always goes into
-// the field, never to the panes.
-func (m *Model) startEdit() tea.Cmd {
-	rows := m.takeTargets(m.stock.table, m.stock.row)
-	if len(rows) == 0 {
-		return nil
-	}
-	value, placeholder := commonValue(rows, func(r *planner.Row) string {
-		if r.Plan.ReorderPointManual {
-			return strconv.Itoa(r.Plan.ReorderPoint)
-		}
-		return ""
-	})
-	return m.openEditor(model.FieldReorderPoint, placeholder, value)
-}
-
 // editKey handles a key while an editor is open: enter saves, esc
 // cancels, a means the automatic value where the field has one, and
 // everything else edits the field (ui/cell_input.go).
 func (m *Model) editKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "esc":
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Cancel):
 		m.closeEditor()
 		m.ownInfo("Edit cancelled")
 		return nil
-	case "enter":
+	case key.Matches(msg, k.Save):
 		if m.input.Untouched() {
 			m.closeEditor()
 			m.ownInfo(m.nothingTyped())
@@ -66,7 +47,7 @@ func (m *Model) editKey(msg tea.KeyPressMsg) tea.Cmd {
 			if m.saving {
 				// a line's save is not queued: it is judged against the
 				// order as it is once the running save has landed
-				m.setError("Still saving the last change: press enter again once it is saved")
+				m.setError("Still saving the last change: press " + keyName(k.Save) + " again once it is saved")
 				return nil
 			}
 			return m.saveLineEdit()
@@ -74,9 +55,9 @@ func (m *Model) editKey(msg tea.KeyPressMsg) tea.Cmd {
 			return m.saveWhatIf()
 		}
 		return m.savePolicyEdit()
-	case "a":
+	case key.Matches(msg, k.Auto):
 		if autoHint(m.field) == "" {
-			m.setError("a means automatic, and this field has none: type a number")
+			m.setError(keyName(k.Auto) + " means automatic, and this field has none: type a number")
 			return nil
 		}
 		if m.field == model.FieldLeadTime && m.input.Value() != "" && !m.input.Selected() {
@@ -139,4 +120,28 @@ func (m *Model) nothingTyped() string {
 		return "Nothing changed: the what-if markdown of " + what + " stays as it was"
 	}
 	return "Nothing changed: the " + fieldLabel(string(m.field)) + " of " + what + " stays as it was"
+}
+
+// statusFieldWidth is the width of an editor in the status bar: a
+// ten-digit number, and at 80 columns the key hints beside it.
+const statusFieldWidth = 10
+
+// openEditor opens the editor on what m.editIDs (or m.editLine, for a
+// purchase-order line) names, for a field, holding value selected
+// (ui/cell_input.go).
+func (m *Model) openEditor(field model.PolicyField, placeholder, value string) tea.Cmd {
+	m.field = field
+	m.mode = modeEdit
+	m.message = ""
+	// room in the status bar for a ten-digit number and the whole placeholder
+	// (a field of width 0 shows one letter of it); a cell's overlay sets
+	// its own width
+	m.input.SetWidth(statusFieldWidth)
+	return m.input.open(value, placeholder)
+}
+
+// statusFieldW is the editor's width in the status bar: a ten-digit
+// number, or the whole placeholder.
+func (m *Model) statusFieldW() int {
+	return max(statusFieldWidth, width(m.input.Placeholder))
 }

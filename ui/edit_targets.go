@@ -101,19 +101,14 @@ func (m *Model) unmark(changes []model.PolicyChange) {
 	for _, c := range changes {
 		saved[c.ProductID] = true
 	}
-	var product func(row int) int64
-	switch m.tab {
-	case stockTab:
-		product = func(r int) int64 { return m.stock.row(r).Item.Product.ID }
-	case reorderTab, riskTab:
-		product = p.follow.key
-	default:
+	sp, ok := m.current().(skuPane)
+	if !ok {
 		clear(p.table.marked)
 		return
 	}
 	if p.view != nil {
 		for r := range p.table.marked {
-			if saved[product(r)] {
+			if saved[sp.productOf(r)] {
 				delete(p.table.marked, r)
 			}
 		}

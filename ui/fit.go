@@ -54,3 +54,47 @@ func clip(s string, w, h int) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// center places text in the middle of w × h, wrapped to fit.
+func center(s string, w, h int) string {
+	lines := strings.Split(wrap(s, min(w, 100)), "\n")
+	top := max((h-len(lines))/2, 0)
+	widest := 0
+	for _, l := range lines {
+		widest = max(widest, width(l))
+	}
+	left := strings.Repeat(" ", max((w-widest)/2, 0))
+	var b strings.Builder
+	b.WriteString(strings.Repeat("\n", top))
+	for i, l := range lines {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(left + l)
+	}
+	return b.String()
+}
+
+func wrap(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	return ansi.Wrap(s, w, " ")
+}
+
+// joinColumns puts two blocks of equal height side by side.
+func joinColumns(left, right, gap string) string {
+	l, r := strings.Split(left, "\n"), strings.Split(right, "\n")
+	out := make([]string, max(len(l), len(r)))
+	for i := range out {
+		var a, b string
+		if i < len(l) {
+			a = l[i]
+		}
+		if i < len(r) {
+			b = r[i]
+		}
+		out[i] = a + gap + b
+	}
+	return strings.Join(out, "\n")
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	"stockroom/model"
@@ -92,4 +93,47 @@ func count(n int, noun string) string {
 		return "1 " + noun
 	}
 	return groupInt(int64(n)) + " " + noun + "s"
+}
+
+// formatMoney is a whole amount with separators and the currency code.
+func formatMoney(v float64, currency string) string {
+	s := groupInt(int64(v + 0.5))
+	if currency != "" {
+		s += " " + clean(currency)
+	}
+	return s
+}
+
+// markedNumber right-aligns a number, with mark after it when the PM set
+// the value (m for a manual reorder point, * for an own order quantity)
+// and room for the mark otherwise, so the digits line up.
+func markedNumber(n int, set bool, mark string, w int, plain bool, styles *Styles) string {
+	s := groupInt(int64(n))
+	switch {
+	case !set:
+		return fit(s+"  ", w, true)
+	case plain:
+		return fit(s+" "+mark, w, true)
+	}
+	return fit(s+styles.Manual.Render(" "+mark), w, true)
+}
+
+// formatCover shows days of cover in at most 5 cells: whole days below
+// 1,000, years above, ∞ without demand or beyond ten years (the stock never
+// runs out: model.CoverDays).
+func formatCover(days float64) string {
+	switch {
+	case !(days <= model.NeverCoverDays):
+		return "∞"
+	case days >= 1000:
+		return strconv.FormatFloat(days/365, 'f', 1, 64) + "y"
+	}
+	return strconv.Itoa(int(math.Floor(days))) + "d"
+}
+
+// trimFloat is a number with at most one decimal, none when whole: 21,
+// 10.5.
+func trimFloat(f float64) string {
+	s := fmt.Sprintf("%.1f", f)
+	return strings.TrimSuffix(s, ".0")
 }

@@ -61,8 +61,8 @@ func (m *Model) jumpMissed(j *jumpTarget, p *pane) string {
 	sku := clean(j.sku)
 	for r := range p.view.Len() {
 		if m.productOf(j.tab, r) == j.productID {
-			return fmt.Sprintf("%s is hidden by the filter %s: esc clears it, then enter on 1 Overview opens %s here",
-				sku, strconv.Quote(clean(p.query.Filter)), sku)
+			return fmt.Sprintf("%s is hidden by the filter %s: %s clears it, then %s on 1 %s opens %s here",
+				sku, strconv.Quote(clean(p.query.Filter)), keyName(m.keys.ClearFilter), keyName(m.overview.keys.Open), tabNames[overviewTab], sku)
 		}
 	}
 	return fmt.Sprintf("%s is no longer on the %s pane: the plan changed since the Overview listed it", sku, tabNames[j.tab])
@@ -70,13 +70,8 @@ func (m *Model) jumpMissed(j *jumpTarget, p *pane) string {
 
 // productOf is the product of a view row of a tab's pane.
 func (m *Model) productOf(tab, row int) int64 {
-	switch tab {
-	case stockTab:
-		return m.stock.row(row).Item.Product.ID
-	case reorderTab:
-		return m.reorder.rv.Row(row).Item.Product.ID
-	case riskTab:
-		return m.risk.rv.Row(row).Item.Product.ID
+	if p, ok := m.panes[tab].(skuPane); ok {
+		return p.productOf(row)
 	}
 	return 0
 }

@@ -1,9 +1,15 @@
 package ui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"strings"
 
-// KeyMap holds every binding of DESIGN.md section 6, so the help screen and
-// the handlers cannot drift apart.
+	"charm.land/bubbles/v2/key"
+)
+
+// KeyMap holds the keys every pane shares (DESIGN.md section 6): moving,
+// switching panes, filtering, sorting, marking, exporting, help, quitting.
+// A pane's own keys are declared in its file (ui/<pane>_keys.go), each
+// once, with the help text the status bar and the ? screen show.
 type KeyMap struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
 	NextTab, PrevTab, Tab                   key.Binding
@@ -12,6 +18,13 @@ type KeyMap struct {
 	Edit, Mark, Undo, Order                 key.Binding
 	Export, Help, Quit                      key.Binding
 	Settings                                key.Binding
+	// Interrupt quits from anywhere, asking first when something is unsaved
+	Interrupt key.Binding
+	// in the filter field: keep it (esc, ClearFilter, clears it), and the
+	// keys that move the rows while typing
+	Keep, FilterMove key.Binding
+	// in an editor: save, cancel, the automatic value; in a question: yes
+	Save, Cancel, Auto, Yes key.Binding
 }
 
 // DefaultKeys are the bindings the help screen documents.
@@ -36,38 +49,16 @@ func DefaultKeys() KeyMap {
 		Order:       key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "draft PO")),
 		Export:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export")),
 		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Quit:        key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Quit:        key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		Settings:    key.NewBinding(key.WithKeys(","), key.WithHelp(",", "settings")),
+		Interrupt:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Keep:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep")),
+		FilterMove:  key.NewBinding(key.WithKeys("up", "down", "pgup", "pgdown"), key.WithHelp("↑/↓", "move")),
+		Save:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
+		Cancel:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Auto:        key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "automatic")),
+		Yes:         key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
 	}
-}
-
-// ShortHelp is the status bar's hint line for a tab (and the suppliers
-// tab's screen).
-func (k KeyMap) ShortHelp(tab, screen int) []key.Binding {
-	hint := func(keys, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc))
-	}
-	switch tab {
-	case overviewTab:
-		return []key.Binding{hint("↑/↓", "move"), hint("enter", "open"), hint("1–7", "panes"), k.Export, k.Settings, k.Help, k.Quit}
-	case assortmentTab:
-		return []key.Binding{hint("enter", "show SKUs"), hint("b", "breakdown"), k.Sort, k.Filter, k.Export, k.Help, k.Quit}
-	case riskTab:
-		return []key.Binding{hint("m", "what-if markdown"), k.Mark, k.Sort, k.Filter, k.Export, k.Help, k.Quit}
-	case reorderTab:
-		return []key.Binding{hint("e", "qty"), k.Order, hint("L/c/M/v/r", "lead/case/MOQ/svc/round"), k.Undo, k.Filter, k.Export, k.Help, k.Quit}
-	case replayTab:
-		return []key.Binding{hint("r", "run again"), hint("d", "weeks"), hint("w", "warm-up"), k.Sort, k.Filter, hint("enter", "SKU on Stock"), hint("x", "export table+SKUs"), k.Help, k.Quit}
-	case suppliersTab:
-		switch screen {
-		case screenOrders:
-			return []key.Binding{hint("enter", "lines"), hint("t", "send"), hint("R", "receive all"), hint("c", "cancel"), hint("esc", "back"), k.Export, k.Help, k.Quit}
-		case screenLines:
-			return []key.Binding{hint("e", "qty"), hint("r", "receive line"), hint("t", "send"), hint("R", "receive all"), hint("c", "cancel"), hint("x", "export PO"), hint("esc", "back"), k.Help}
-		}
-		return []key.Binding{hint("enter", "orders"), k.Filter, k.Sort, k.Export, k.Help, k.Quit}
-	}
-	return []key.Binding{k.Filter, k.Sort, k.Edit, k.Mark, k.Export, k.Help, k.Quit}
 }
 
 // FullHelp is the help screen, one group per column.
@@ -77,4 +68,45 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.NextTab, k.PrevTab, k.Tab, k.Filter, k.ClearFilter, k.Sort, k.Reverse},
 		{k.Edit, k.Mark, k.Undo, k.Order, k.Export, k.Settings, k.Help, k.Quit},
 	}
+}
+
+// closing is what the status bar hints end with on every pane.
+func (k KeyMap) closing() []key.Binding { return []key.Binding{k.Help, k.Quit} }
+
+// keyName is how a hint or the help text names a binding's key: the first
+// of the alternatives its help shows ("↑" of "↑/k").
+func keyName(b key.Binding) string {
+	k := b.Help().Key
+	if first, _, ok := strings.Cut(k, "/"); ok && first != "" {
+		return first
+	}
+	return k
+}
+
+// withDesc is a binding under another description, for a pane whose hint
+// says what the key does there ("x export PO"): the same keys, declared
+// once elsewhere.
+func withDesc(b key.Binding, desc string) key.Binding {
+	return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(b.Help().Key, desc))
+}
+
+// hintOf is one status-bar hint standing for several bindings: their key
+// names joined by "/" ("L/c/M/v/r") and one description.
+func hintOf(desc string, bs ...key.Binding) key.Binding {
+	var keys, names []string
+	for _, b := range bs {
+		keys = append(keys, b.Keys()...)
+		names = append(names, keyName(b))
+	}
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(strings.Join(names, "/"), desc))
+}
+
+// keyList is a help line naming bindings with their descriptions:
+// "L lead time · c case pack".
+func keyList(bs ...key.Binding) string {
+	parts := make([]string, len(bs))
+	for i, b := range bs {
+		parts[i] = b.Help().Key + " " + b.Help().Desc
+	}
+	return strings.Join(parts, " · ")
 }

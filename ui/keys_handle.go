@@ -1,17 +1,19 @@
 package ui
 
 import (
-	"strconv"
+	"slices"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"stockroom/model"
 	"stockroom/planner"
 )
 
+// handleKey takes a key: an open question, screen or editor gets it
+// first, then the keys of every pane (quit, help, settings, switching
+// panes), then the pane on screen (tabPane.handleKey).
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	if msg.String() == "ctrl+c" {
+	if key.Matches(msg, m.keys.Interrupt) {
 		return m.quitKey(true) // asks first when something is unsaved; a second ctrl+c quits
 	}
 	m.jump = nil // the PM has moved on: a jump still waiting for rows must not land later
@@ -22,13 +24,13 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		// the page says only "enlarge it or press q": nothing else acts on
 		// what it hides, whatever mode was open when the terminal shrank.
 		// With something unsaved the page says so, and q again quits.
-		if msg.String() == "q" {
+		if key.Matches(msg, m.keys.Quit) {
 			return m.quitKey(true)
 		}
 		return nil
 	}
 	if c := m.confirm; c != nil {
-		return m.answer(c, msg.String())
+		return m.answer(c, msg)
 	}
 	switch m.mode {
 	case modeHelp:
@@ -56,168 +58,13 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PrevTab):
 		return m.showTab((m.tab + len(tabNames) - 1) % len(tabNames))
 	case key.Matches(msg, k.Tab):
-		n, _ := strconv.Atoi(msg.String())
-		return m.showTab(n - 1)
-	}
-	if m.tab == overviewTab && m.snap != nil {
-		return m.overviewKey(msg)
-	}
-	if m.tab == replayTab {
-		return m.replayKey(msg)
-	}
-	p := m.active()
-	if p == nil || m.snap == nil {
+		// the binding's nth key shows the nth pane
+		if n := slices.Index(k.Tab.Keys(), msg.String()); n < len(m.panes) {
+			return m.showTab(n)
+		}
 		return nil
 	}
-	if p.view == nil && m.tab != suppliersTab {
-		return nil // the pane's view is still being built
-	}
-	if cmd, ok := m.paneKey(msg); ok {
-		return cmd
-	}
-	if p.view == nil {
-		return nil // a purchase order's list or lines are still being read
-	}
-	return m.tableKey(p, msg)
-}
-
-// paneKey handles the keys that mean something only in one pane; false
-// leaves the key to the table.
-func (m *Model) paneKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	k := m.keys
-	switch m.tab {
-	case stockTab:
-		switch {
-		case key.Matches(msg, k.Edit):
-			return m.startEdit(), true
-		case key.Matches(msg, k.Undo):
-			return m.undoLast(), true
-		}
-	case reorderTab:
-		switch {
-		case key.Matches(msg, k.Edit):
-			return m.startReorderEdit(model.FieldOrderQty), true
-		case key.Matches(msg, k.Undo):
-			return m.undoLast(), true
-		case key.Matches(msg, k.Order):
-			return m.askDraftPO(), true
-		case msg.String() == "r":
-			return m.cycleRounding(), true
-		}
-		if e, ok := policyEdits[msg.String()]; ok {
-			return m.startReorderEdit(e.field), true
-		}
-	case assortmentTab:
-		switch msg.String() {
-		case "b":
-			return m.nextBreakdown(), true
-		case "enter":
-			return m.showGroup(), true
-		}
-	case riskTab:
-		if msg.String() == "m" {
-			return m.startWhatIf(), true
-		}
-	case suppliersTab:
-		if key.Matches(msg, k.Undo) {
-			m.setInfo("u undoes planning edits, not orders: e changes a line again, c cancels")
-			return nil, true
-		}
-		return m.suppliersKey(msg)
-	}
-	if key.Matches(msg, k.Undo) {
-		m.setInfo(nothingToUndoHere[m.tab])
-		return nil, true
-	}
-	return nil, false
-}
-
-// nothingToUndoHere says why u does nothing on a pane without edits.
-var nothingToUndoHere = map[int]string{
-	assortmentTab: "Nothing to undo here: u undoes edits made on Stock (2) and Reorder (3)",
-	riskTab:       "Nothing to undo: a what-if is never saved (m changes it)",
-}
-
-// overviewKey moves through the overview's lists and opens a SKU in its
-// pane.
-func (m *Model) overviewKey(msg tea.KeyPressMsg) tea.Cmd {
-	k, p := m.keys, m.overview
-	switch {
-	case key.Matches(msg, k.Up):
-		p.move(-1)
-	case key.Matches(msg, k.Down):
-		p.move(1)
-	case key.Matches(msg, k.Top, k.PageUp):
-		p.move(-len(p.items()))
-	case key.Matches(msg, k.Bottom, k.PageDown):
-		p.move(len(p.items()))
-	case msg.String() == "enter":
-		return m.openOverviewItem()
-	case key.Matches(msg, k.Export) && p.ov != nil:
-		m.setInfo("Exporting…")
-		return exportCmd(p.ov.View(), planner.Query{}, m.opt.ExportDir, m.opt.Now())
-	}
-	return nil
-}
-
-// suppliersKey moves between the suppliers, their orders and an order's
-// lines, and runs the purchase-order actions.
-func (m *Model) suppliersKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	p := m.suppliers
-	switch msg.String() {
-	case "enter":
-		switch p.screen {
-		case screenSuppliers:
-			sr, ok := p.currentSupplier()
-			if !ok {
-				return nil, true
-			}
-			p.supplier, p.screen = sr.Supplier, screenOrders
-			p.orders.replaceView(nil, nil)
-			p.layoutTables(m.width, m.height)
-			return ordersCmd(m.opt.Backend, sr.Supplier.ID), true
-		case screenOrders:
-			o, ok := p.currentOrder()
-			if !ok {
-				return nil, true
-			}
-			p.order, p.screen = model.PurchaseOrder{POHeader: o.POHeader}, screenLines
-			p.lines.replaceView(nil, nil)
-			p.layoutTables(m.width, m.height)
-			return orderCmd(m.opt.Backend, o.ID), true
-		}
-		return nil, true
-	case "esc", "backspace":
-		if p.screen > screenSuppliers && p.active().query.Filter == "" {
-			p.screen--
-			return nil, true
-		}
-		return nil, false
-	}
-	if p.screen == screenSuppliers {
-		return nil, false
-	}
-	switch msg.String() {
-	case "t":
-		return m.poAction("send"), true
-	case "R":
-		return m.poAction("receive"), true
-	case "c":
-		return m.poAction("cancel"), true
-	}
-	if p.screen == screenLines {
-		switch msg.String() {
-		case "e":
-			return m.startLineEdit(false), true
-		case "r":
-			return m.startLineEdit(true), true
-		case "x":
-			m.setInfo("Exporting…")
-			v := planner.POView{Order: p.order}
-			return exportCmd(v, planner.Query{}, m.opt.ExportDir, m.opt.Now()), true
-		}
-	}
-	return nil, false
+	return m.current().handleKey(m, msg)
 }
 
 // tableKey moves, filters, sorts, marks and exports in any table pane.
@@ -309,12 +156,13 @@ func cycleSort(p *pane) {
 }
 
 func (m *Model) filterKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "enter":
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Keep):
 		m.mode = modeNormal
 		m.input.Blur()
 		return nil
-	case "esc":
+	case key.Matches(msg, k.ClearFilter):
 		m.mode = modeNormal
 		m.input.Blur()
 		p := m.active()
@@ -324,7 +172,7 @@ func (m *Model) filterKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		return p.runFilter(prev)
-	case "up", "down", "pgup", "pgdown":
+	case key.Matches(msg, k.FilterMove):
 		return m.tableKey(m.active(), msg) // move while filtering
 	}
 	return m.updateInput(msg)

@@ -64,8 +64,9 @@ const (
 	replayTab
 )
 
-// Model is the root model: it owns the layout and routes keys and messages
-// to the panes, which are plain structs without their own Update.
+// Model is the root model: it owns the layout, the editors, questions and
+// saves, and routes keys and drawing to the pane on screen (tabPane,
+// ui/panes.go) and background results to the pane they are for.
 type Model struct {
 	opt    Options
 	styles Styles
@@ -86,6 +87,9 @@ type Model struct {
 	risk       *riskPane
 	suppliers  *suppliersPane
 	replay     *replayPane
+	// panes are the tabs in order, the ones above behind the pane
+	// interface (ui/panes.go): the root routes keys and drawing to them
+	panes []tabPane
 	// jump is a SKU to put the cursor on once its pane has rows (from the
 	// overview's lists)
 	jump    *jumpTarget
@@ -177,15 +181,18 @@ func New(opt Options) *Model {
 		details: map[int64]model.ProductDetail{},
 		asked:   map[int64]bool{},
 	}
-	m.overview = &overviewPane{styles: &m.styles}
+	m.overview = &overviewPane{styles: &m.styles, keys: defaultOverviewKeys()}
 	m.stock = newStockPane(&m.styles)
 	m.reorder = newReorderPane(&m.styles)
 	m.assortment = newAssortmentPane(&m.styles)
 	m.risk = newRiskPane(&m.styles)
 	m.suppliers = newSuppliersPane(&m.styles)
 	m.replay = newReplayPane(&m.styles)
-	m.detail = detailPane{styles: &m.styles}
+	m.panes = []tabPane{overviewTab: m.overview, stockTab: m.stock, reorderTab: m.reorder,
+		assortmentTab: m.assortment, riskTab: m.risk, suppliersTab: m.suppliers, replayTab: m.replay}
+	m.detail = detailPane{styles: &m.styles, keys: &m.keys}
 	m.input = newCellInput()
+	m.settings.keys = defaultSettingsKeys()
 	if opt.Trace != nil {
 		m.keyTrace = &keyTrace{w: opt.Trace}
 	}
@@ -356,7 +363,7 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	warm := func() tea.Msg { snap.WarmSearch(); return nil }
 	// the pane on screen first: opening on the stock pane, the other views
 	// follow its first sort, so they do not compete with it for the cores
-	m.viewsAfterFirstQuery = m.tab == stockTab
+	m.viewsAfterFirstQuery = m.onScreen(m.stock)
 	return tea.Batch(m.setSnapshot(snap, nil, nil), warm, m.startForecasting(snap), m.watchCmd())
 }
 
@@ -407,14 +414,15 @@ func (m *Model) freshen() tea.Cmd {
 
 func (m *Model) queried(msg queryMsg) tea.Cmd {
 	p := m.paneOf(msg.tab)
-	if msg.tab == suppliersTab {
-		p = m.suppliers.paneFor(msg)
+	qp, routed := m.panes[msg.tab].(queryPane)
+	if routed {
+		p = qp.paneFor(msg)
 	}
 	if p == nil || !p.queried(msg) {
 		return nil // a newer query is on its way
 	}
-	if msg.tab == reorderTab {
-		m.reorder.addHeadings()
+	if routed {
+		qp.settled()
 	}
 	p.settle()
 	if msg.tab == m.tab {
@@ -429,15 +437,10 @@ func (m *Model) queried(msg queryMsg) tea.Cmd {
 	return m.wantDetail()
 }
 
-// currentRow is the SKU under the cursor of the stock or reorder pane.
+// currentRow is the SKU under the cursor of a pane that shows SKUs.
 func (m *Model) currentRow() *planner.Row {
-	switch m.tab {
-	case stockTab:
-		return m.stock.currentRow()
-	case reorderTab:
-		return m.reorder.currentRow()
-	case riskTab:
-		return m.risk.currentRow()
+	if p, ok := m.current().(skuPane); ok {
+		return p.currentRow()
 	}
 	return nil
 }

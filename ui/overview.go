@@ -18,6 +18,7 @@ type overviewPane struct {
 	built
 	cursor int // into items()
 	styles *Styles
+	keys   overviewKeys
 }
 
 // overviewItem is one SKU of the urgent lists and the pane it opens.

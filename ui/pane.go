@@ -6,9 +6,10 @@ import (
 	"stockroom/planner"
 )
 
-// pane is one table tab's state: the view it shows, the table drawing it,
-// and the query (filter and sort) whose results come back in the
-// background. Panes have no Update of their own; the root model routes.
+// pane is a table's state on a tab: the view it shows, the table drawing
+// it, and the query (filter and sort) whose results come back in the
+// background. A tab (tabPane, ui/panes.go) holds one or more (the
+// Suppliers pane one per screen); the root model routes their results.
 type pane struct {
 	tab   int
 	view  planner.View
@@ -84,28 +85,6 @@ func (p *pane) queried(msg queryMsg) bool {
 
 // settle finishes a query result: the cursor and marks return to their rows.
 func (p *pane) settle() { p.restore() }
-
-// paneOf is the table pane of a tab, nil for tabs without one.
-func (m *Model) paneOf(tab int) *pane {
-	switch tab {
-	case stockTab:
-		return &m.stock.pane
-	case reorderTab:
-		return &m.reorder.pane
-	case assortmentTab:
-		return &m.assortment.pane
-	case riskTab:
-		return &m.risk.pane
-	case suppliersTab:
-		return m.suppliers.active()
-	case replayTab:
-		return &m.replay.pane
-	}
-	return nil
-}
-
-// active is the table pane on screen, nil for tabs without one.
-func (m *Model) active() *pane { return m.paneOf(m.tab) }
 
 // follow keeps the cursor and the marks on the same rows (by key: a
 // product, a purchase order) when a pane's view is rebuilt with its rows in

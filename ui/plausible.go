@@ -23,10 +23,12 @@ import (
 // KI-000014 reorder point".
 type question struct{ long, short string }
 
-const (
-	yesOrEdit     = "? y saves, any other key goes back to the editor"
-	otherKeyEdits = " · other key edits: "
-)
+const otherKeyEdits = " · other key edits: "
+
+// yesOrEdit ends a question about a value typed in an editor.
+func (m *Model) yesOrEdit() string {
+	return "? " + m.yes() + " saves, any other key goes back to the editor"
+}
 
 // askBeforeSaving puts the question to the PM; the editor stays open
 // behind it.
@@ -83,8 +85,8 @@ func (m *Model) policyQuestion(field model.PolicyField, value string, rows []*pl
 			what = fmt.Sprintf("Reorder point of %s: %s (%s at cost)", hits[0].sku, units, money)
 		}
 		return question{
-			long: what + " — " + hits[0].imp.String() + yesOrEdit,
-			short: fmt.Sprintf("y saves %s (%s, %s)%s%s %s", groupInt(int64(n)), money.compact(), hits[0].imp.Short(),
+			long: what + " — " + hits[0].imp.String() + m.yesOrEdit(),
+			short: m.yes() + fmt.Sprintf(" saves %s (%s, %s)%s%s %s", groupInt(int64(n)), money.compact(), hits[0].imp.Short(),
 				otherKeyEdits, hits[0].sku, label),
 		}, true
 	}
@@ -104,8 +106,8 @@ func (m *Model) policyQuestion(field model.PolicyField, value string, rows []*pl
 	}
 	return question{
 		long: fmt.Sprintf("%s — %s beyond 10× the suggestion or a year of forecast demand, e.g. %s: %s%s",
-			what, some, worst.sku, worst.imp, yesOrEdit),
-		short: fmt.Sprintf("y saves %s for %d SKUs (%s; %d implausible, worst %s)%s%s, e.g. %s", groupInt(int64(n)), len(rows),
+			what, some, worst.sku, worst.imp, m.yesOrEdit()),
+		short: m.yes() + fmt.Sprintf(" saves %s for %d SKUs (%s; %d implausible, worst %s)%s%s, e.g. %s", groupInt(int64(n)), len(rows),
 			money.compact(), len(hits), worst.imp.Short(), otherKeyEdits, label, worst.sku),
 	}, true
 }
@@ -138,8 +140,8 @@ func (m *Model) lineQuestion(l model.POLine, n int) (question, bool) {
 	money.add(float64(n)*l.UnitCost, clean(m.suppliers.supplier.Currency))
 	id := m.suppliers.order.ID
 	what := fmt.Sprintf("PO #%d: %s (%s) of %s", id, count(n, "unit"), money, clean(l.SKU))
-	return question{long: what + " — " + imp.String() + yesOrEdit,
-		short: fmt.Sprintf("y saves %s (%s, %s)%s%s on PO #%d", groupInt(int64(n)), money.compact(), imp.Short(), otherKeyEdits, clean(l.SKU), id)}, true
+	return question{long: what + " — " + imp.String() + m.yesOrEdit(),
+		short: m.yes() + fmt.Sprintf(" saves %s (%s, %s)%s%s on PO #%d", groupInt(int64(n)), money.compact(), imp.Short(), otherKeyEdits, clean(l.SKU), id)}, true
 }
 
 // currencyOf is the currency of a SKU's supplier, "" when unknown.

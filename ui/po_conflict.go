@@ -9,9 +9,11 @@ import (
 	"stockroom/model"
 )
 
-// Texts for purchase-order actions refused by their compare-and-set (see
-// po_actions.go and po_draft.go), built from the conflicts the store
-// names with their audit rows.
+// Shared by the purchase-order actions of the Reorder pane (o, in
+// reorder_draft.go) and the Suppliers pane (suppliers_orders.go): the day
+// they are dated, and the texts for actions refused by their
+// compare-and-set, built from the conflicts the store names with their
+// audit rows.
 
 // conflictsBy names who changed a set of values: "PO #211 by root at
 // 02:10" when one writer on one order did, else the writers.
@@ -113,3 +115,7 @@ func (m *Model) setRefusal(s string) {
 	m.notDone(s)
 	m.keepMessage = true
 }
+
+// today is the day purchase-order actions are dated: the real date, as
+// sending and receiving happen now whatever day the plan looks at.
+func (m *Model) today() model.Day { return model.DayOf(m.opt.Now()) }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -64,13 +65,16 @@ func (m *Model) unsavedAsked() int {
 	return n
 }
 
+// yes names the key that answers yes, for the questions' texts.
+func (m *Model) yes() string { return keyName(m.keys.Yes) }
+
 // answer takes the key pressed while a question is on screen: y runs it,
 // any other key drops it (or goes back to what asked). The result stays in
 // sight beside the next question, if one is waiting.
-func (m *Model) answer(c *confirmation, key string) tea.Cmd {
+func (m *Model) answer(c *confirmation, msg tea.KeyPressMsg) tea.Cmd {
 	m.confirm = nil
 	defer func() { m.answered = m.message }()
-	if key == "y" {
+	if key.Matches(msg, m.keys.Yes) {
 		if c.quit {
 			return tea.Quit
 		}
@@ -99,4 +103,26 @@ func (m *Model) answer(c *confirmation, key string) tea.Cmd {
 	m.pin()
 	m.outside.ownResult = no // others' changes read next follow it
 	return nil
+}
+
+// confirmation is a question the status bar asks; y runs it, anything
+// else drops it, or, with back, returns to what asked (an editor).
+type confirmation struct {
+	question string
+	short    string // the question for a narrow status bar; "" = question
+	run      func() tea.Cmd
+	back     func() tea.Cmd
+	// no is what any other key leaves in the status bar: what did not
+	// happen ("Not saved: …"); "" says "Cancelled"
+	no string
+	// unsaved: a change the PM asked for is saved only after y (another
+	// process's change to save over, an implausible value), so quitting
+	// asks first
+	unsaved bool
+	// quit is the question before quitting, drawn from what is unsaved
+	// when it is drawn (ui/quit_question.go)
+	quit bool
+	// after is what the key that brought this question on screen did (the
+	// answer to the one before), shown before it while there is room
+	after string
 }

@@ -49,7 +49,7 @@ func (m *Model) notDone(s string) {
 	m.setError(s)
 	if c := m.confirm; c != nil && c.quit {
 		m.confirm = nil
-		m.setError(s + " · not quitting: q quits")
+		m.setError(s + " · not quitting: " + keyName(m.keys.Quit) + " quits")
 	}
 	m.pin()
 }
@@ -65,9 +65,9 @@ func (m *Model) quitDone() bool {
 func (m *Model) quitQuestion() (long, short string) {
 	what, it := m.unsavedText()
 	n := m.unsavedChanges()
-	short = "y quits, losing your unsaved change; other key keeps it"
+	short = m.yes() + " quits, losing your unsaved change; other key keeps it"
 	if n > 1 {
-		short = fmt.Sprintf("y quits, losing your %d unsaved changes; other key keeps them", n)
+		short = m.yes() + fmt.Sprintf(" quits, losing your %d unsaved changes; other key keeps them", n)
 	}
 	if m.saving || len(m.queue) > 0 {
 		short = strings.Replace(short, "keeps", "keeps saving", 1)

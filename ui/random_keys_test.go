@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"regexp"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -350,10 +349,10 @@ func randomText(intn func(int) int, n int) string {
 	return b.String()
 }
 
-// boundKeys is every key the dashboard binds: the key map's, the raw keys
-// its handlers compare against (read from the package's source, so a new
-// binding is exercised without editing this test), and the keys a user
-// edits text with.
+// boundKeys is every key the dashboard binds: the key map's, each pane's
+// and the settings view's own bindings (handlers match no other:
+// TestHandlersMatchBindingsNotStrings), so a new binding is exercised
+// without editing this test; and the keys a user edits text with.
 func boundKeys(t testing.TB) []string {
 	t.Helper()
 	set := map[string]bool{}
@@ -365,35 +364,17 @@ func boundKeys(t testing.TB) []string {
 			}
 		}
 	}
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
+	m := New(Options{})
+	own := reflect.ValueOf(m.settings.keys) // the settings view's
+	for i := range own.NumField() {
+		for _, k := range own.Field(i).Interface().(key.Binding).Keys() {
+			set[k] = true
+		}
 	}
-	// raw keys: compared with msg.String(), listed by case clauses, or the
-	// keys of a map literal (the reorder pane's field keys)
-	compared := regexp.MustCompile(`msg\.String\(\) == "([^"\\]+)"`)
-	caseLine := regexp.MustCompile(`^\s*case\s+"`)
-	mapKey := regexp.MustCompile(`^\s*"([^"\\]+)":\s*\{`)
-	quoted := regexp.MustCompile(`"([^"\\]+)"`)
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, line := range strings.Split(string(src), "\n") {
-			var found [][]string
-			found = append(found, compared.FindAllStringSubmatch(line, -1)...)
-			found = append(found, mapKey.FindAllStringSubmatch(line, -1)...)
-			if caseLine.MatchString(line) {
-				found = append(found, quoted.FindAllStringSubmatch(line, -1)...)
-			}
-			for _, m := range found {
-				if _, ok := keyPress(m[1]); ok {
-					set[m[1]] = true
-				}
+	for _, p := range m.panes { // each pane's own bindings
+		for _, b := range p.ownKeys() {
+			for _, k := range b.Keys() {
+				set[k] = true
 			}
 		}
 	}
@@ -402,7 +383,7 @@ func boundKeys(t testing.TB) []string {
 	}
 	for _, must := range []string{"e", "o", "b", "m", "t", "R", "L", "M", "v", "x", "d", "s", "S", "g", "G"} {
 		if !set[must] {
-			t.Fatalf("key %q is bound but was not found in the key map or the handlers: the harness would not press it", must)
+			t.Fatalf("key %q is in no binding: the harness would not press it", must)
 		}
 	}
 	// ctrl+c quits for good (the harness ignores the quit, but the test

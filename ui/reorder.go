@@ -13,6 +13,7 @@ type reorderPane struct {
 	snap   *planner.Snapshot
 	rv     *planner.ReorderView
 	styles *Styles
+	keys   reorderKeys
 	// totals of each group's shown rows, by group, for the headings
 	totals map[int]planner.ReorderTotals
 }
@@ -35,7 +36,7 @@ const (
 )
 
 func newReorderPane(styles *Styles) *reorderPane {
-	p := &reorderPane{styles: styles, pane: pane{tab: reorderTab}}
+	p := &reorderPane{styles: styles, keys: defaultReorderKeys(), pane: pane{tab: reorderTab}}
 	p.table = newTable([]tableColumn{
 		rcolSKU:     {title: reorderTitles[planner.ReorderSKU], viewCol: planner.ReorderSKU, min: 9, max: 12, priority: 0, grow: 1},
 		rcolName:    {title: reorderTitles[planner.ReorderName], viewCol: planner.ReorderName, min: 12, max: 30, priority: 2, grow: 2},
@@ -199,13 +200,4 @@ var reasonWords = map[planner.Reason]string{planner.ReasonBelowROP: "≤ ROP", p
 
 func (p *reorderPane) renderWhy(i, w int, _ bool) string {
 	return fit(reasonWords[planner.ReasonOf(p.row(i))], w, false)
-}
-
-// formatMoney is a whole amount with separators and the currency code.
-func formatMoney(v float64, currency string) string {
-	s := groupInt(int64(v + 0.5))
-	if currency != "" {
-		s += " " + clean(currency)
-	}
-	return s
 }

@@ -91,7 +91,7 @@ func (d detailPane) orderFacts(in detailInput, w int) []string {
 		rule = "up"
 	}
 	if pl.QtyManual {
-		add("Order", fmt.Sprintf("%s: your quantity (e changes it, u undoes)", groupInt(int64(pl.SuggestedQty))))
+		add("Order", fmt.Sprintf("%s: your quantity (%s changes it, %s undoes)", groupInt(int64(pl.SuggestedQty)), keyName(d.keys.Edit), keyName(d.keys.Undo)))
 	} else {
 		add("Need", fmt.Sprintf("S − IP = %s", formatQty(pl.Need)))
 		order := fmt.Sprintf("%s: case %d, round %s, MOQ %d", groupInt(int64(pl.SuggestedQty)), max(it.Product.CasePack, 1), rule, it.Product.MOQ)

@@ -29,6 +29,7 @@ const replayWarmupWeeks = 26
 type replayPane struct {
 	pane
 	styles *Styles
+	keys   replayKeys
 
 	weeks  int  // the window replayed
 	warmup bool // replay replayWarmupWeeks before it, unmeasured
@@ -116,7 +117,7 @@ const (
 )
 
 func newReplayPane(styles *Styles) *replayPane {
-	p := &replayPane{styles: styles, pane: pane{tab: replayTab}, weeks: 26, warmup: true}
+	p := &replayPane{styles: styles, keys: defaultReplayKeys(), pane: pane{tab: replayTab}, weeks: 26, warmup: true}
 	p.table = newTable([]tableColumn{
 		scolSKU:     {title: replayTitles[planner.SimSKU], viewCol: planner.SimSKU, min: 9, max: 12, priority: 0, grow: 1},
 		scolName:    {title: replayTitles[planner.SimName], viewCol: planner.SimName, min: 12, max: 30, priority: 1, grow: 2},
@@ -207,7 +208,7 @@ func (m *Model) replayDone(msg replayDoneMsg) tea.Cmd {
 	p.job = nil
 	if msg.err != nil {
 		p.err = msg.err
-		if m.tab == replayTab {
+		if m.onScreen(p) {
 			m.setError("Replay failed: " + clean(msg.err.Error()))
 		}
 		return nil
@@ -224,7 +225,7 @@ func (m *Model) replayDone(msg replayDoneMsg) tea.Cmd {
 	p.skus = msg.skus
 	p.replaceView(msg.skus, nil)
 	p.pane.stale = true // sorted and filtered when shown
-	if m.tab == replayTab {
+	if m.onScreen(p) {
 		return m.freshen()
 	}
 	return nil

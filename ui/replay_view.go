@@ -35,7 +35,7 @@ func (m *Model) replayBody(w, h int) string {
 	if note := m.replayNote(); note != "" {
 		lines = append(lines, fit(note, w, false))
 	}
-	lines = append(lines, replayTable(p.res, w, &s)...)
+	lines = append(lines, replayTable(p.res, w, &s, keyName(p.keys.Weeks))...)
 	list := h - len(lines) - 1 // the list's title line
 	if list < 3 || p.skus == nil {
 		return clip(strings.Join(lines, "\n"), w, h)
@@ -97,16 +97,17 @@ func (m *Model) replayHeadline(w int) string {
 // or the catalogue changed since.
 func (m *Model) replayNote() string {
 	p, s := m.replay, m.styles
+	run, cancel := keyName(p.keys.Run), keyName(p.keys.Cancel)
 	switch {
 	case p.job != nil && p.job.dirty:
 		return s.Info.Render(replayProgressText(p.job.latest(), p.job.req)) +
-			s.Error.Render(" · "+p.why+" since it started: r again once it ends")
+			s.Error.Render(" · "+p.why+" since it started: "+run+" again once it ends")
 	case p.job != nil:
-		return s.Info.Render(replayProgressText(p.job.latest(), p.job.req) + " · esc cancels · the table shows the last replay")
+		return s.Info.Render(replayProgressText(p.job.latest(), p.job.req) + " · " + cancel + " cancels · the table shows the last replay")
 	case p.outdated:
-		return s.Error.Render("Stale: " + p.why + " since this replay · r runs it again")
+		return s.Error.Render("Stale: " + p.why + " since this replay · " + run + " runs it again")
 	case p.req != p.request():
-		return s.Info.Render("The window changed: r replays " + replayWindowText(p.request()))
+		return s.Info.Render("The window changed: " + run + " replays " + replayWindowText(p.request()))
 	}
 	return ""
 }
@@ -115,21 +116,24 @@ func (m *Model) replayNote() string {
 // its failure, or how to start one.
 func (m *Model) replayWaiting() string {
 	p, s := m.replay, m.styles
+	k := p.keys
+	run, weeks, warmup := keyName(k.Run), keyName(k.Weeks), keyName(k.Warmup)
 	switch {
 	case p.job != nil:
 		return s.Title.Render("Replaying the policy over the past "+replayWindowText(p.job.req)) + "\n\n" +
 			replayProgressText(p.job.latest(), p.job.req) + "\n\n" +
 			"The catalogue is planned as it was weeks ago and its sales since are replayed day by day, next to two baselines. " +
-			"Nothing is written. esc cancels; you can use the other tabs meanwhile."
+			"Nothing is written. " + keyName(k.Cancel) + " cancels; you can use the other tabs meanwhile."
 	case p.err != nil:
-		return s.Error.Render("The replay failed: ") + clean(p.err.Error()) + "\n\nr tries again; d and w change the window."
+		return s.Error.Render("The replay failed: ") + clean(p.err.Error()) + "\n\n" + run + " tries again; " + weeks + " and " + warmup + " change the window."
 	}
 	what := "Not run yet."
 	if p.dropped {
 		what = "Replay cancelled."
 	}
-	return s.Title.Render(what) + "\n\nr replays the policy over the past " + replayWindowText(p.request()) +
-		": planned as of then, the sales since replayed day by day next to two baselines. d changes the weeks, w the warm-up."
+	return s.Title.Render(what) + "\n\n" + run + " replays the policy over the past " + replayWindowText(p.request()) +
+		": planned as of then, the sales since replayed day by day next to two baselines. " +
+		weeks + " changes the weeks, " + warmup + " the warm-up."
 }
 
 // replayWindowText is "26 weeks (26 weeks' warm-up)".
@@ -175,8 +179,8 @@ type replayColumn struct {
 
 // replayTable draws the pooled table as `stockroom simulate` prints it,
 // dropping the least needed columns to fit w; the tool's lines in bold,
-// each class named once.
-func replayTable(res *planner.Simulation, w int, s *Styles) []string {
+// each class named once; weeksKey is the key that replays more weeks.
+func replayTable(res *planner.Simulation, w int, s *Styles, weeksKey string) []string {
 	pct := func(v float64) string { return fmt.Sprintf("%.1f%%", 100*v) }
 	cols := []replayColumn{
 		{"class", false, 0, func(l planner.SimulationLine) string { return l.Class }},
@@ -256,7 +260,7 @@ func replayTable(res *planner.Simulation, w int, s *Styles) []string {
 	}
 	for _, l := range lines {
 		if l.Sum.FewCycles() {
-			out = append(out, s.Dim.Render(fit(fmt.Sprintf("* fewer than %d replenishment cycles: too few for a service level; d replays more weeks", sim.MinCycles), w, false)))
+			out = append(out, s.Dim.Render(fit(fmt.Sprintf("* fewer than %d replenishment cycles: too few for a service level; %s replays more weeks", sim.MinCycles, weeksKey), w, false)))
 			break
 		}
 	}

@@ -19,6 +19,7 @@ type riskPane struct {
 	rv *planner.RiskView
 	built
 	styles *Styles
+	keys   riskKeys
 	// whatIf holds the PM's markdowns by product; kept across snapshots
 	// and never written to the catalogue: it is a what-if.
 	whatIf map[int64]float64
@@ -53,7 +54,7 @@ const (
 )
 
 func newRiskPane(styles *Styles) *riskPane {
-	p := &riskPane{styles: styles, pane: pane{tab: riskTab}}
+	p := &riskPane{styles: styles, keys: defaultRiskKeys(), pane: pane{tab: riskTab}}
 	p.table = newTable([]tableColumn{
 		kcolSKU:         {title: riskTitles[planner.RiskSKU], viewCol: planner.RiskSKU, min: 9, max: 12, priority: 0, grow: 1},
 		kcolName:        {title: riskTitles[planner.RiskName], viewCol: planner.RiskName, min: 12, max: 30, priority: 2, grow: 2},

@@ -28,12 +28,26 @@ var settingsInfo = model.SettingsInfo()
 
 // settingsView is the settings screen's state.
 type settingsView struct {
+	keys    settingsKeys
 	cursor  int // index into settingsInfo
 	top     int // first list line shown
 	editing bool
 	// undo holds each saved change, newest last; u in the view writes its
 	// values from before again if the catalogue still holds those it wrote.
 	undo []settingsStep
+}
+
+// settingsKeys are the settings view's own keys; it moves, edits (e
+// too), undoes and closes with the shared ones.
+type settingsKeys struct {
+	Open, Default key.Binding
+}
+
+func defaultSettingsKeys() settingsKeys {
+	return settingsKeys{
+		Open:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "edit")),
+		Default: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "default")),
+	}
 }
 
 // settingsStep is a saved settings change: the stored texts before and
@@ -135,7 +149,7 @@ func (m *Model) settingsKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	k := m.keys
 	switch {
-	case key.Matches(msg, k.Settings, k.ClearFilter) || msg.String() == "q":
+	case key.Matches(msg, k.Settings, k.ClearFilter, k.Quit):
 		m.mode = modeNormal // q leaves the view, it does not quit
 	case key.Matches(msg, k.Up):
 		v.cursor = max(v.cursor-1, 0)
@@ -149,9 +163,9 @@ func (m *Model) settingsKey(msg tea.KeyPressMsg) tea.Cmd {
 		v.cursor = 0
 	case key.Matches(msg, k.Bottom):
 		v.cursor = len(settingsInfo) - 1
-	case msg.String() == "enter" || key.Matches(msg, k.Edit):
+	case key.Matches(msg, v.keys.Open, k.Edit):
 		return m.startSettingEdit()
-	case msg.String() == "d":
+	case key.Matches(msg, v.keys.Default):
 		in := settingsInfo[v.cursor]
 		def, _ := model.DefaultSettings().Value(in.Name)
 		return m.commitSettings(map[string]string{in.Name: strconv.FormatFloat(def, 'f', -1, 64)})
@@ -178,13 +192,14 @@ func (m *Model) startSettingEdit() tea.Cmd {
 }
 
 func (m *Model) settingsEditKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "esc":
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Cancel):
 		m.settings.editing = false
 		m.input.Blur()
 		m.ownInfo("Edit cancelled")
 		return nil
-	case "enter":
+	case key.Matches(msg, k.Save):
 		in := settingsInfo[m.settings.cursor]
 		if m.input.Untouched() {
 			m.settings.editing = false
@@ -195,7 +210,7 @@ func (m *Model) settingsEditKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		text := strings.TrimSpace(m.input.Value())
 		if text == "" {
-			m.setError("Type a value, or esc to cancel")
+			m.setError("Type a value, or " + keyName(k.Cancel) + " to cancel")
 			return nil
 		}
 		if in.Percent {
@@ -339,7 +354,7 @@ func (m *Model) settingsSaved(msg settingsSavedMsg) tea.Cmd {
 	if msg.isUndo {
 		m.setInfo(what)
 	} else {
-		m.setInfo(what + " · u undoes")
+		m.setInfo(what + " · " + keyName(m.keys.Undo) + " undoes")
 	}
 	m.savedOwn(m.message, ownSettings(msg.after))
 	return m.showSettingsPlan(msg.base, msg.snap, msg.views)
@@ -378,7 +393,7 @@ func (m *Model) askOverSettingsConflict(msg settingsSavedMsg) tea.Cmd {
 		unsaved:  true,
 		question: fmt.Sprintf("%s since the view was loaded. Save %s over it?", m.conflictText(c), strings.Join(shown, ", ")),
 		no:       fmt.Sprintf("Not saved: %s stays %s", c.Name, m.shownSetting(c.Name, c.Stored)),
-		short: fmt.Sprintf("y saves %s over %s (%s now), other key keeps it: %s", strings.Join(shown, ", "),
+		short: m.yes() + fmt.Sprintf(" saves %s over %s (%s now), other key keeps it: %s", strings.Join(shown, ", "),
 			m.shownSetting(c.Name, c.Stored), whoShort(c), c.Name),
 		run: func() tea.Cmd {
 			return m.saveSettings(values, seen, false)
@@ -435,7 +450,7 @@ func (m *Model) settingsScreen() string {
 	v := &m.settings
 	set, def := m.snap.Catalogue.Settings, model.DefaultSettings()
 
-	title := m.readOnlyPrefix() + s.Title.Render("Settings — catalogue-wide planning defaults") + s.Dim.Render("   (, or esc closes)")
+	title := m.readOnlyPrefix() + s.Title.Render("Settings — catalogue-wide planning defaults") + s.Dim.Render("   ("+keyName(m.keys.Settings)+" or "+keyName(m.keys.ClearFilter)+" closes)")
 
 	const defW = 16
 	nameW := 0 // the longest name, which `stockroom set --setting` takes whole
@@ -525,13 +540,16 @@ func (m *Model) settingsStatus() string {
 		case in.Whole:
 			what = "a whole number"
 		}
-		enter := "enter save"
+		save := m.keys.Save
 		if m.saving || len(m.queue) > 0 {
-			enter = "enter queues it behind the running save"
+			save = withDesc(save, "queues it behind the running save")
 		}
-		hints = []string{"type " + what, enter, "esc cancel"}
+		hints = []string{"type " + what, keyList(save), keyList(m.keys.Cancel)}
 	} else {
-		hints = []string{"↑/↓ move", "enter edit", "d default", "u undo", "esc back"}
+		k, own := m.keys, m.settings.keys
+		for _, b := range []key.Binding{hintOf("move", k.Up, k.Down), own.Open, own.Default, withDesc(k.Undo, "undo"), withDesc(k.ClearFilter, "back")} {
+			hints = append(hints, keyList(b))
+		}
 	}
 	left := ""
 	if m.message != "" {
@@ -574,6 +592,11 @@ func (m *Model) settingsStatus() string {
 }
 
 // settingsHelp is the help screen's paragraph on the view.
-const settingsHelp = ", opens the catalogue-wide settings: service levels, ABC/XYZ cuts, holding rate, order cost, review\n" +
-	"period, horizon, and the risk thresholds. enter or e edits one in place (shares are typed as percentages),\n" +
-	"d restores its default, u undoes; a change is checked, saved with an audit row and every SKU planned again."
+func (m *Model) settingsHelp() string {
+	k, own := m.keys, m.settings.keys
+	return keyName(k.Settings) + " opens the catalogue-wide settings: service levels, ABC/XYZ cuts, holding rate, order cost, review\n" +
+		fmt.Sprintf("period, horizon, and the risk thresholds. %s or %s edits one in place (shares are typed as percentages),\n",
+			keyName(own.Open), keyName(k.Edit)) +
+		fmt.Sprintf("%s restores its default, %s undoes; a change is checked, saved with an audit row and every SKU planned again.",
+			keyName(own.Default), keyName(k.Undo))
+}

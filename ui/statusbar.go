@@ -21,23 +21,25 @@ func (m *Model) statusBar() string {
 	}
 	switch m.mode {
 	case modeFilter:
-		line := s.Key.Render("/") + " " + m.input.viewAt(m.filterFieldW()) + s.Dim.Render(filterHint)
+		line := s.Key.Render(keyName(m.keys.Filter)) + " " + m.input.viewAt(m.filterFieldW()) + s.Dim.Render(m.filterHint())
 		return fit(line, w, false)
 	case modeEdit:
 		field := m.input.viewAt(m.statusFieldW())
-		keys := "  enter save · esc cancel"
+		k := m.keys
+		save := k.Save
 		switch {
 		case !m.saving && len(m.queue) == 0, m.field == fieldWhatIf:
 		case m.field == fieldPOQty || m.field == fieldPOReceive:
-			keys = "  enter once the running save lands · esc cancel"
+			save = withDesc(k.Save, "once the running save lands")
 		default:
-			keys = "  enter queues it behind the running save · esc cancel"
+			save = withDesc(k.Save, "queues it behind the running save")
 		}
+		keys := "  " + keyList(save, k.Cancel)
 		line := m.editPrompt() + ": " + field + s.Dim.Render(keys)
 		if m.opt.ReadOnly != "" && m.field != fieldWhatIf {
 			// typing goes into the field all the same: keys typed after e
 			// never reach the panes
-			line = s.Error.Render("read-only, enter saves nothing") + " · " + m.editPrompt() + ": " + field + s.Dim.Render("  esc cancel")
+			line = s.Error.Render("read-only, "+keyName(k.Save)+" saves nothing") + " · " + m.editPrompt() + ": " + field + s.Dim.Render("  "+keyList(k.Cancel))
 		}
 		if a := autoHint(m.field); a != "" {
 			line += s.Dim.Render(" · a " + a)
@@ -93,13 +95,16 @@ func (m *Model) statusBar() string {
 	return line + strings.Repeat(" ", w-width(line)-width(hints)) + hints
 }
 
-// filterHint follows the filter field.
-const filterHint = "  enter keep · esc clear"
+// filterHint follows the filter field: "  enter keep · esc clear".
+func (m *Model) filterHint() string {
+	k := m.keys
+	return "  " + k.Keep.Help().Key + " " + k.Keep.Help().Desc + " · " + k.ClearFilter.Help().Key + " clear"
+}
 
 // filterFieldW is the filter field's width: the status bar less the "/ "
 // before it and the hint after it (the cell editors' field is narrower).
 func (m *Model) filterFieldW() int {
-	return max(m.width-2-width(filterHint)-1, 10)
+	return max(m.width-2-width(m.filterHint())-1, 10)
 }
 
 // questionLine asks the question waiting for y. Every screen draws it
@@ -111,7 +116,7 @@ func (m *Model) questionLine() string {
 	if c.quit {
 		q, short = m.quitQuestion()
 	}
-	hint := "  y yes · any other key no"
+	hint := "  " + keyList(m.keys.Yes) + " · any other key no"
 	if c.back != nil {
 		hint = "" // the question says what the keys do
 	}
@@ -119,7 +124,7 @@ func (m *Model) questionLine() string {
 	forms := []form{{q, hint}}
 	if short != "" {
 		shortHint := hint
-		if strings.HasPrefix(short, "y ") {
+		if strings.HasPrefix(short, keyName(m.keys.Yes)+" ") {
 			shortHint = "" // the short form starts with the keys: a cut leaves them
 		}
 		forms = append(forms, form{short, shortHint})
@@ -164,10 +169,8 @@ func (m *Model) editPrompt() string {
 	case model.FieldOrderQty:
 		what = "Order quantity"
 	default:
-		for _, e := range policyEdits {
-			if e.field == m.field {
-				what = e.prompt
-			}
+		if prompt, ok := policyPrompts[m.field]; ok {
+			what = prompt
 		}
 	}
 	return what + " for " + target
@@ -190,9 +193,10 @@ func (m *Model) position() string {
 	if p.query.Filter != "" {
 		parts = append(parts, fmt.Sprintf("filter %q", clean(p.query.Filter)))
 	}
-	if m.tab == riskTab && m.risk.rv != nil {
-		t := m.risk.shownTotals()
-		parts = append(parts, compactMoney(t.Value)+" at cost, "+compactMoney(t.Liquidation)+" if sold off")
+	if pp, ok := m.current().(positionPane); ok {
+		if note := pp.positionNote(); note != "" {
+			parts = append(parts, note)
+		}
 	}
 	if n := len(p.table.marked); n > 0 {
 		parts = append(parts, fmt.Sprintf("%d marked", n))
@@ -203,12 +207,7 @@ func (m *Model) position() string {
 // hints lists as many short key hints as fit in room, always ending with
 // the help key so the rest can be found.
 func (m *Model) hints(room int) string {
-	keys := m.keys.ShortHelp(m.tab, m.suppliers.screen)
-	if m.tab == replayTab && m.replay.job != nil {
-		// while it runs, esc cancels it, said in place of r
-		esc := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel replay"))
-		keys = append([]key.Binding{esc}, keys[1:]...)
-	}
+	keys := m.current().hints(m)
 	if m.snap != nil && len(m.snap.Rows) == 0 {
 		// the empty catalogue's page: nothing to move, open or export
 		keys = []key.Binding{m.keys.Settings, m.keys.Help, m.keys.Quit}
@@ -230,100 +229,6 @@ func (m *Model) hints(room int) string {
 		}
 	}
 	return ""
-}
-
-// longHelp replaces the status bar's short hints on the help screen.
-var longHelp = map[string]string{
-	"s":     "sort by the next column",
-	"e":     "edit the reorder point",
-	"space": "mark a row for a bulk edit",
-	"x":     "export the view to CSV",
-	"/":     "filter the rows",
-	",":     "catalogue settings",
-}
-
-// helpScreen is the full help: every key, the statuses and the columns.
-func (m *Model) helpScreen() string {
-	s := m.styles
-	var b strings.Builder
-	b.WriteString(s.Title.Render("Stockroom — keys") + s.Dim.Render("   (? or esc closes)") + "\n\n")
-	groups := m.keys.FullHelp()
-	colW := max(m.width/len(groups), 24)
-	rows := 0
-	for _, g := range groups {
-		rows = max(rows, len(g))
-	}
-	cols := make([]string, len(groups))
-	for i, g := range groups {
-		var lines []string
-		for _, k := range g {
-			desc := k.Help().Desc
-			if long, ok := longHelp[k.Help().Key]; ok {
-				desc = long
-			}
-			lines = append(lines, fit(s.Key.Render(k.Help().Key), 11, false)+desc)
-		}
-		cols[i] = clip(strings.Join(lines, "\n"), colW, rows)
-	}
-	grid := cols[0]
-	for _, c := range cols[1:] {
-		grid = joinColumns(grid, c, "")
-	}
-	b.WriteString(grid + "\n\n")
-	b.WriteString(s.Title.Render("Editing") + "\n")
-	b.WriteString("Every editor opens holding the value, selected: typing or a paste replaces it, backspace clears it,\n" +
-		"←/→/home/end move the cursor to change it. Numbers take 1,200 and 10.5; 4,0 or a number out of the field's range\n" +
-		"is refused in place. e opens the reorder point of the row (or of every marked row): 0 to 10,000,000, or a for\n" +
-		"automatic; enter saves (one transaction, recorded in the audit log), esc cancels, u undoes. enter on a field you\n" +
-		"have not changed saves nothing. Marked SKUs open on the value they share, or empty when their values differ.\n" +
-		"While a save runs, enter queues the next behind it. A reorder point or quantity over 10× the suggestion or a\n" +
-		"year of forecast demand asks y first; any other key goes back to edit it.\n" +
-		"A manual reorder point shows an m beside it; the detail pane shows the automatic value too.\n\n")
-	b.WriteString(s.Title.Render("1 Overview") + "\n")
-	b.WriteString("Inventory value, availability, capital at risk and revenue; ↑/↓ moves through the lists of SKUs to order\n" +
-		"first, at risk and dead, enter opens one in its pane; x writes the figures to CSV.\n\n")
-	b.WriteString(s.Title.Render("3 Reorder") + "\n")
-	b.WriteString("SKUs to order now, under their supplier with its totals (⚠ when below the minimum order value). A SKU is\n" +
-		"listed when its position (available + on order + drafts) is at or below its reorder point, or its order-by day\n" +
-		"(stockout − lead time) falls within the review period. The detail shows the working: SS, ROP, S, need, rounding.\n" +
-		"\"ROP plans for μ × k\": an uncertain level is raised (k ≤ 2), as SKUs selling above forecast run more cycles.\n" +
-		"e order quantity (* = yours) · L lead time · c case pack · M MOQ · v service level · r rounding up/nearest/down\n" +
-		"u undoes · o puts the supplier's shown (or marked) SKUs on its draft purchase order, after y.\n\n")
-	b.WriteString(s.Title.Render("4 Assortment") + "\n")
-	b.WriteString("Groups by category; b switches to subcategory, brand, supplier. Bars: revenue share ▕ stock-value share on\n" +
-		"one scale. The ABC × XYZ matrix sits beside it. enter shows the group's SKUs on Stock; esc there shows all.\n\n")
-	b.WriteString(s.Title.Render("5 Risk") + "\n")
-	b.WriteString("Dead, excess, declining and slow stock, worst first: units and value at risk, weeks to clear, suggested\n" +
-		"markdown (1 − k^(1/ε), capped) and liquidation value. m sets a what-if markdown for the marked SKUs (a = suggested);\n" +
-		"/ dead (or excess, declining, slow) shows one kind.\n\n")
-	b.WriteString(s.Title.Render("6 Suppliers") + "\n")
-	b.WriteString("Lead times as configured and measured from received orders (used from 3 receipts), open orders, spend.\n" +
-		"enter opens a supplier's orders, enter again an order's lines; t sends a draft (expected = today + lead time),\n" +
-		"r receives units of a line, R receives everything outstanding, c cancels, e changes a line's quantity,\n" +
-		"x on an order writes a supplier-ready CSV; esc goes back.\n\n")
-	b.WriteString(s.Title.Render("7 Replay") + "\n")
-	b.WriteString("Does following the suggestions deliver the service set? The catalogue is planned as it was 26 weeks ago and\n" +
-		"the sales since are replayed day by day (lost sales, weekly reviews, lead times, rounding), next to two baselines\n" +
-		"(min/max on 13 weeks, normal on 52 weeks), as stockroom simulate does. Per class: target and achieved cycle service\n" +
-		"level (CSL: share of replenishment cycles without a lost sale), fill rate (units served ÷ demanded), a baseline's\n" +
-		"fill at the tool's inventory, average inventory at cost, weeks of stock, orders and holding + ordering cost; below,\n" +
-		"the SKUs that lost the most units. It starts when the tab is first opened and runs in the background (esc cancels);\n" +
-		"r runs it again (an edit or a settings change marks it stale), d cycles 13/26/52 weeks, w turns the 26-week\n" +
-		"warm-up off and on. enter opens a SKU on Stock. x writes the table (as simulate --format csv) and the SKU\n" +
-		"list as shown, two CSV files.\n\n")
-	b.WriteString(s.Title.Render("Settings") + "\n" + settingsHelp + "\n\n")
-	b.WriteString(s.Title.Render("Status") + "\n")
-	b.WriteString(s.Status(0).Render("out") + "     nothing available to sell (on hand − committed ≤ 0)\n")
-	b.WriteString(s.Status(1).Render("low") + "     inventory position (available + on order + drafts) at or below the reorder point\n")
-	b.WriteString(s.Status(2).Render("dead") + "    stock on hand and no sale for the dead-stock period (default 90 days)\n")
-	b.WriteString(s.Status(3).Render("excess") + "  more available than the order-up-to level plus the cover target (default 180 days)\n")
-	b.WriteString(s.Status(4).Render("ok") + "      none of the above\n\n")
-	b.WriteString(s.Title.Render("Columns") + "\n")
-	b.WriteString("Avail = on hand − committed · On ord = outstanding on sent POs · ROP = reorder point · Cover = days\n" +
-		"of demand that available stock covers (∞ without demand) · Sales 26w┊fcst = weekly units sold, then forecast.\n" +
-		"/ filters on SKU, name, category, subcategory, brand and supplier; several words must all match.\n" +
-		"x writes every row that passes the filter, in the current sort, to a CSV file in the current directory.")
-	return b.String()
 }
 
 // rowNoun is what a view's rows are.

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"math"
-	"strconv"
 	"strings"
 
 	"stockroom/model"
@@ -90,35 +88,8 @@ func (p *stockPane) renderROP(i, w int, plain bool) string {
 	return markedNumber(pl.ReorderPoint, pl.ReorderPointManual, "m", w, plain, p.styles)
 }
 
-// markedNumber right-aligns a number, with mark after it when the PM set
-// the value (m for a manual reorder point, * for an own order quantity)
-// and room for the mark otherwise, so the digits line up.
-func markedNumber(n int, set bool, mark string, w int, plain bool, styles *Styles) string {
-	s := groupInt(int64(n))
-	switch {
-	case !set:
-		return fit(s+"  ", w, true)
-	case plain:
-		return fit(s+" "+mark, w, true)
-	}
-	return fit(s+styles.Manual.Render(" "+mark), w, true)
-}
-
 func (p *stockPane) renderCover(i, w int, _ bool) string {
 	return fit(formatCover(p.row(i).Plan.DaysOfCover), w, true)
-}
-
-// formatCover shows days of cover in at most 5 cells: whole days below
-// 1,000, years above, ∞ without demand or beyond ten years (the stock never
-// runs out: model.CoverDays).
-func formatCover(days float64) string {
-	switch {
-	case !(days <= model.NeverCoverDays):
-		return "∞"
-	case days >= 1000:
-		return strconv.FormatFloat(days/365, 'f', 1, 64) + "y"
-	}
-	return strconv.Itoa(int(math.Floor(days))) + "d"
 }
 
 // trendWeeks splits a sparkline of width w into history and forecast weeks

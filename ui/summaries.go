@@ -43,19 +43,8 @@ func (m *Model) summaryCmd() tea.Cmd {
 	if s == nil {
 		return nil
 	}
-	switch m.tab {
-	case overviewTab:
-		if m.overview.built.want(s) {
-			return overviewCmd(s)
-		}
-	case riskTab:
-		if m.risk.built.want(s) {
-			return riskViewCmd(s, m.risk.whatIf)
-		}
-	case assortmentTab:
-		if m.assortment.built.want(s) {
-			return assortmentViewCmd(s, m.assortment.by)
-		}
+	if p, ok := m.current().(summaryPane); ok {
+		return p.summaryCmd(s)
 	}
 	return nil
 }

@@ -25,6 +25,7 @@ type suppliersPane struct {
 	supplier model.Supplier      // whose orders are listed
 	order    model.PurchaseOrder // whose lines are shown
 	styles   *Styles
+	keys     suppliersKeys
 }
 
 const (
@@ -34,7 +35,7 @@ const (
 )
 
 func newSuppliersPane(styles *Styles) *suppliersPane {
-	p := &suppliersPane{styles: styles}
+	p := &suppliersPane{styles: styles, keys: defaultSuppliersKeys()}
 	p.list = pane{tab: suppliersTab, table: newTable([]tableColumn{
 		{title: supplierTitles[planner.SupplierName], viewCol: planner.SupplierName, min: 12, max: 26, priority: 0, grow: 2},
 		{title: supplierTitles[planner.SupplierSKUs], viewCol: planner.SupplierSKUs, min: 6, max: 7, right: true, priority: 1},
@@ -199,13 +200,14 @@ func (m *Model) orderLoaded(msg orderMsg) tea.Cmd {
 	return p.lines.runQuery()
 }
 
-// heading is the line above the orders and lines screens.
-func (p *suppliersPane) heading() string {
-	s := p.styles
+// heading is the line above the orders and lines screens, with the
+// screen's keys (k: the shared ones).
+func (p *suppliersPane) heading(k *KeyMap) string {
+	s, own := p.styles, p.keys
 	switch p.screen {
 	case screenOrders:
 		return s.Title.Render("Purchase orders · "+clean(p.supplier.Name)) +
-			s.Dim.Render("   enter lines · t send · R receive all · c cancel · esc back")
+			s.Dim.Render("   "+keyList(withDesc(own.Open, "lines"), own.Send, own.ReceiveAll, own.Cancel, own.Back))
 	case screenLines:
 		o := p.order
 		facts := fmt.Sprintf("PO #%d · %s · %s · created %s", o.ID, clean(o.Supplier), o.Status, dayText(o.Created))
@@ -223,7 +225,7 @@ func (p *suppliersPane) heading() string {
 			total += l.Value()
 		}
 		facts += fmt.Sprintf(" · %s %s", groupInt(int64(total+0.5)), clean(p.supplier.Currency))
-		return s.Title.Render(facts) + s.Dim.Render("   e qty · r receive line · t send · R receive all · c cancel · x export · esc back")
+		return s.Title.Render(facts) + s.Dim.Render("   "+keyList(withDesc(k.Edit, "qty"), own.ReceiveLine, own.Send, own.ReceiveAll, own.Cancel, k.Export, own.Back))
 	}
 	return ""
 }
@@ -275,9 +277,10 @@ func (m *Model) suppliersBody() string {
 	if p.active().view == nil {
 		body = center(m.spin.View()+" Loading…", m.width, m.height-3)
 	} else if len(t.index) == 0 && p.active().query.Filter == "" {
-		body = center(m.styles.Dim.Render("No purchase orders yet. Press o on a supplier's heading in 3 Reorder to draft one."), m.width, m.height-3)
+		body = center(m.styles.Dim.Render(fmt.Sprintf("No purchase orders yet. Press %s on a supplier's heading in %d %s to draft one.",
+			keyName(m.keys.Order), reorderTab+1, tabNames[reorderTab])), m.width, m.height-3)
 	}
-	return fit(p.heading(), m.width, false) + "\n" + body
+	return fit(p.heading(&m.keys), m.width, false) + "\n" + body
 }
 
 // supplierDetail draws the selected supplier's facts beside the list.
@@ -329,6 +332,6 @@ func (m *Model) supplierDetail(d rect, _ bool) string {
 		f.line(fit(s.Dim.Render(fmt.Sprintf("Measured lead times count from %d received orders.", model.MinReceiptsToMeasure)), d.w, false))
 	}
 	f.line("")
-	f.line(s.Dim.Render(fit("enter: purchase orders", d.w, false)))
+	f.line(s.Dim.Render(fit(keyName(m.suppliers.keys.Open)+": purchase orders", d.w, false)))
 	return clip(strings.Join(f.lines, "\n"), d.w, d.h)
 }

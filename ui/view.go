@@ -7,9 +7,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
-	"stockroom/model"
 	"stockroom/planner"
 )
 
@@ -47,12 +45,11 @@ func (m *Model) layout() {
 	if m.tooSmall() {
 		return
 	}
-	t, _, _ := layoutRects(m.width, m.height)
-	m.stock.table.resize(t.w, t.h)
-	m.reorder.table.resize(t.w, t.h)
-	m.risk.table.resize(t.w, t.h)
-	m.assortment.table.resize(t.w, t.h)
-	m.suppliers.layoutTables(m.width, m.height)
+	for _, p := range m.panes {
+		if l, ok := p.(layoutPane); ok {
+			l.layout(m.width, m.height)
+		}
+	}
 }
 
 // View draws the whole screen.
@@ -82,8 +79,8 @@ func (m *Model) showsCatalogue() bool {
 	if len(m.snap.Rows) == 0 {
 		return true
 	}
-	if m.tab == overviewTab {
-		return m.overview.ov != nil
+	if r, ok := m.current().(readyPane); ok {
+		return r.ready()
 	}
 	p := m.active()
 	return p != nil && len(p.table.index) > 0
@@ -95,11 +92,11 @@ func (m *Model) render() string {
 		return ""
 	}
 	if m.tooSmall() {
-		msg := fmt.Sprintf("Stockroom needs at least %d×%d; this terminal is %d×%d. Enlarge it or press q.", minWidth, minHeight, w, h)
+		msg := fmt.Sprintf("Stockroom needs at least %d×%d; this terminal is %d×%d. Enlarge it or press %s.", minWidth, minHeight, w, h, keyName(m.keys.Quit))
 		if c := m.confirm; c != nil && c.quit {
 			what, it := m.unsavedText()
-			msg = fmt.Sprintf("Stockroom needs at least %d×%d; this terminal is %d×%d. %s. q again quits and loses %s; enlarge it to keep %s.",
-				minWidth, minHeight, w, h, what, it, it)
+			msg = fmt.Sprintf("Stockroom needs at least %d×%d; this terminal is %d×%d. %s. %s again quits and loses %s; enlarge it to keep %s.",
+				minWidth, minHeight, w, h, what, keyName(m.keys.Quit), it, it)
 		}
 		return clip(wrap(msg, w), w, h)
 	}
@@ -125,33 +122,8 @@ func (m *Model) body() string {
 		return center(m.styles.Error.Render("Could not open the catalogue: ")+clean(m.loadErr.Error()), w, h)
 	case m.snap == nil || len(m.snap.Rows) == 0:
 		return center(m.emptyHelp(), w, h)
-	case m.tab == overviewTab:
-		return m.renderOverview(w, h)
-	case m.tab == replayTab:
-		return m.replayBody(w, h)
 	}
-	if p := m.active(); p.view == nil {
-		return center(m.spin.View()+" Planning…", w, h)
-	}
-	switch m.tab {
-	case reorderTab:
-		if m.reorder.rv != nil && m.reorder.rv.Len() == 0 {
-			return center(m.styles.Title.Render("Nothing to order today")+"\n\n"+
-				"No SKU is at or below its reorder point, and none must be ordered within the review period.", w, h)
-		}
-		return m.tableBody(m.reorder.table, m.renderDetail)
-	case suppliersTab:
-		return m.suppliersBody()
-	case assortmentTab:
-		return m.tableBody(m.assortment.table, m.renderAssortmentDetail)
-	case riskTab:
-		if m.risk.rv.Len() == 0 {
-			return center(m.styles.Title.Render("No stock at risk")+"\n\n"+
-				"No SKU is dead, in excess, declining or slow under the current settings (, changes them).", w, h)
-		}
-		return m.tableBody(m.risk.table, m.renderDetail)
-	}
-	return m.tableBody(m.stock.table, m.renderDetail)
+	return m.current().body(m, w, h)
 }
 
 // tableBody draws a table pane with its detail beside or below it.
@@ -185,11 +157,9 @@ type detailKey struct {
 	tab   int
 }
 
-func (m *Model) renderDetail(d rect, side bool) string {
-	in := m.detailInput()
-	if in.Row == nil && m.tab == reorderTab {
-		return m.groupDetail(d.w, d.h)
-	}
+// skuDetail draws the detail of a SKU: its chart and facts, or the last
+// drawing when nothing it shows changed.
+func (m *Model) skuDetail(in detailInput, d rect, side bool) string {
 	key := detailKey{row: in.Row, extra: in.Extra != nil, w: d.w, h: d.h, side: side, tab: m.tab}
 	if in.Risk != nil {
 		key.risk = *in.Risk
@@ -200,10 +170,14 @@ func (m *Model) renderDetail(d rect, side bool) string {
 	return m.detailOut
 }
 
+// detailInput is what the detail of the pane on screen shows: the
+// cursor's SKU, what the pane adds to it, and its locations and orders
+// once read.
 func (m *Model) detailInput() detailInput {
-	in := detailInput{Snap: m.snap, Row: m.currentRow(), Reorder: m.tab == reorderTab}
-	if m.tab == riskTab && in.Row != nil {
-		in.Risk = m.risk.input()
+	in := detailInput{Snap: m.snap}
+	if p, ok := m.current().(skuPane); ok {
+		in.Row = p.currentRow()
+		p.decorate(&in)
 	}
 	if in.Row != nil {
 		if d, ok := m.details[in.Row.Item.Product.ID]; ok {
@@ -217,19 +191,12 @@ func (m *Model) detailInput() detailInput {
 // row while editing, so the edit happens in place; when that column is
 // hidden the status bar carries the field alone.
 func (m *Model) placeEditor() {
-	t, col := m.stock.table, colROP
-	switch {
-	case m.tab == suppliersTab || m.tab == overviewTab || m.tab == assortmentTab || m.tab == replayTab:
+	p, ok := m.current().(cellEditorPane)
+	if !ok {
 		return
-	case m.tab == riskTab:
-		t, col = m.risk.table, kcolWhatIf
-	case m.tab == reorderTab:
-		t, col = m.reorder.table, rcolQty
-		if m.field != model.FieldOrderQty {
-			t.clearOverlay()
-			return
-		}
-	case m.field != model.FieldReorderPoint:
+	}
+	t, col, here := p.editedCell(m.field)
+	if !here {
 		t.clearOverlay()
 		return
 	}
@@ -293,7 +260,7 @@ func (m *Model) emptyHelp() string {
 		"stockroom import --help lists every kind and its columns. Or look around with demo data:\n\n" +
 		"  stockroom --demo               the demo catalogue, written on first use\n" +
 		"  stockroom demo --db demo.db    a demo catalogue in demo.db\n\n" +
-		"Press q to quit."
+		"Press " + keyName(m.keys.Quit) + " to quit."
 }
 
 // shellWord quotes a path for a shell command line when it needs it.
@@ -305,31 +272,4 @@ func shellWord(s string) string {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-}
-
-// center places text in the middle of w × h, wrapped to fit.
-func center(s string, w, h int) string {
-	lines := strings.Split(wrap(s, min(w, 100)), "\n")
-	top := max((h-len(lines))/2, 0)
-	widest := 0
-	for _, l := range lines {
-		widest = max(widest, width(l))
-	}
-	left := strings.Repeat(" ", max((w-widest)/2, 0))
-	var b strings.Builder
-	b.WriteString(strings.Repeat("\n", top))
-	for i, l := range lines {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(left + l)
-	}
-	return b.String()
-}
-
-func wrap(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	return ansi.Wrap(s, w, " ")
 }

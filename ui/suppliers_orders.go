@@ -104,7 +104,7 @@ func (m *Model) askOrderAction(verb string, o model.POSummary, seen model.POSeen
 		}
 		q += "?"
 	}
-	short := shortOrderQuestion(verb, o.ID, seen, before != "") + " · other key no: " + supplier
+	short := shortOrderQuestion(m.yes(), verb, o.ID, seen, before != "") + " · other key no: " + supplier
 	if before != "" {
 		q = before + ". " + q
 		short += "; " + before
@@ -115,18 +115,18 @@ func (m *Model) askOrderAction(verb string, o model.POSummary, seen model.POSeen
 
 // shortOrderQuestion is what y does, for a narrow status bar, keys and
 // numbers first: "y receives 14 units now on PO #176".
-func shortOrderQuestion(verb string, id int64, seen model.POSeen, again bool) string {
+func shortOrderQuestion(yes, verb string, id int64, seen model.POSeen, again bool) string {
 	now := ""
 	if again {
 		now = " now"
 	}
 	switch verb {
 	case "send":
-		return fmt.Sprintf("y sends PO #%d: %s, %s%s", id, count(seen.Lines, "line"), count(seen.Units, "unit"), now)
+		return yes + fmt.Sprintf(" sends PO #%d: %s, %s%s", id, count(seen.Lines, "line"), count(seen.Units, "unit"), now)
 	case "receive":
-		return fmt.Sprintf("y receives %s%s on PO #%d", count(seen.Units-seen.Received, "unit"), now, id)
+		return yes + fmt.Sprintf(" receives %s%s on PO #%d", count(seen.Units-seen.Received, "unit"), now, id)
 	}
-	q := fmt.Sprintf("y cancels PO #%d: %s, %s%s", id, count(seen.Lines, "line"), count(seen.Units, "unit"), now)
+	q := yes + fmt.Sprintf(" cancels PO #%d: %s, %s%s", id, count(seen.Lines, "line"), count(seen.Units, "unit"), now)
 	if seen.Received > 0 {
 		q += fmt.Sprintf(" (%s received stay)", groupInt(int64(seen.Received)))
 	}
@@ -334,14 +334,14 @@ func (m *Model) lineChanged(id int64, l model.POLine, n int, receive bool, seen 
 		return nil
 	}
 	q := fmt.Sprintf("%s. Save %s over it?", what, groupInt(int64(n)))
-	short := fmt.Sprintf("y saves %s over %s (%s now) · other key keeps it: %s on PO #%d", groupInt(int64(n)),
+	short := m.yes() + fmt.Sprintf(" saves %s over %s (%s now) · other key keeps it: %s on PO #%d", groupInt(int64(n)),
 		groupInt(int64(now.Qty)), whoShort(k), sku, id)
 	if receive {
 		q = fmt.Sprintf("%s (%s outstanding). Receive your %s as well?", what, groupInt(int64(out)), groupInt(int64(n)))
-		short = fmt.Sprintf("y receives %s as well (%s outstanding now) · other key no: %s", groupInt(int64(n)), groupInt(int64(out)), what)
+		short = m.yes() + fmt.Sprintf(" receives %s as well (%s outstanding now) · other key no: %s", groupInt(int64(n)), groupInt(int64(out)), what)
 	} else if k.Field != "qty" {
 		q = fmt.Sprintf("%s. Change %s to %s all the same?", what, sku, groupInt(int64(n)))
-		short = fmt.Sprintf("y changes %s to %s all the same · other key no: %s", sku, groupInt(int64(n)), what)
+		short = m.yes() + fmt.Sprintf(" changes %s to %s all the same · other key no: %s", sku, groupInt(int64(n)), what)
 	}
 	m.ask(&confirmation{question: q, short: short, unsaved: true, run: func() tea.Cmd {
 		m.setInfo("Saving…")

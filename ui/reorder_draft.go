@@ -66,13 +66,13 @@ func (o draftOffer) question(again bool) string {
 // short is the question for a narrow status bar, keys and numbers first:
 // "y drafts 11 SKUs, 1,193 units, 12k EUR · other key no: Velocity
 // Sports SL"; asked again, after what changed (why).
-func (o draftOffer) short(why string) string {
+func (o draftOffer) short(yes, why string) string {
 	money := moneySum{total: o.value, currency: clean(o.grp.Currency)}.compact()
 	now := ""
 	if why != "" {
 		now = " now"
 	}
-	q := fmt.Sprintf("y drafts %s, %s, %s%s", count(len(o.lines), "SKU"), count(o.units, "unit"), money, now)
+	q := yes + fmt.Sprintf(" drafts %s, %s, %s%s", count(len(o.lines), "SKU"), count(o.units, "unit"), money, now)
 	if o.grp.BelowMinimum(o.value) {
 		q += ", below the minimum " + compactMoney(o.grp.MinOrderValue)
 	}
@@ -108,7 +108,7 @@ func (m *Model) askDraftPO() tea.Cmd {
 		m.setInfo("Nothing to order: every quantity shown is 0")
 		return nil
 	}
-	m.ask(&confirmation{question: o.question(false), short: o.short(""), run: func() tea.Cmd { return m.draft(o) }})
+	m.ask(&confirmation{question: o.question(false), short: o.short(m.yes(), ""), run: func() tea.Cmd { return m.draft(o) }})
 	return nil
 }
 
@@ -160,7 +160,7 @@ func (m *Model) draftChanged(o draftOffer, c *model.ConflictError) tea.Cmd {
 		return nil
 	}
 	m.ask(&confirmation{question: what + ". " + again.question(true), unsaved: true,
-		short: again.short(m.draftConflictShort(c)),
+		short: again.short(m.yes(), m.draftConflictShort(c)),
 		run:   func() tea.Cmd { return m.draft(again) }})
 	return nil
 }
