@@ -59,7 +59,7 @@ var forecastColumns = []Column{
 	ForecastUpper:       {"upper", "Upper", Decimal, "90th percentile: the 80 % band's upper edge"},
 	ForecastCumMean:     {"cum_forecast", "Cum fcst", Decimal, "mean total demand from the first forecast week through this one"},
 	ForecastCumLower:    {"cum_lower", "Cum lower", Decimal, "10th percentile of that total: the lower edge of its 80 % band"},
-	ForecastCumUpper:    {"cum_upper", "Cum upper", Decimal, "90th percentile of that total: 80 % of the time the total falls between cum_lower and cum_upper"},
+	ForecastCumUpper:    {"cum_upper", "Cum upper", Decimal, "90th percentile of that total, never below cum_forecast: 80 % of the time the total falls between cum_lower and cum_upper"},
 	ForecastMethod:      {"method", "Method", Text, "forecasting method chosen by backtest"},
 	ForecastDemandClass: {"demand_class", "Class", Enum, "smooth / erratic / intermittent / lumpy / none"},
 }
