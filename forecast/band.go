@@ -2,9 +2,9 @@ package forecast
 
 import "math"
 
-// bandTop is the upper edge of a week's band: the (1+BandLevel)/2
-// quantile, but never below the mean, rounded up to a whole unit for a
-// count distribution. A SKU that sells one unit every few weeks has a
+// bandTop is the upper edge of a week's band and of a cumulative one: the
+// (1+BandLevel)/2 quantile, but never below the mean, rounded up to a
+// whole unit for a count distribution. A SKU that sells one unit every few weeks has a
 // 90th percentile of 0 (most weeks sell nothing), and a band of [0, 0]
 // under a forecast of 0.36 reads as "sells nothing" while the forecast
 // says it does; [0, 1] says what the PM needs: some weeks one sells. The

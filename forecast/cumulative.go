@@ -12,7 +12,8 @@ func (r Result) Cumulative(j int) Distribution {
 
 // CumulativeBand is the mean and the central BandLevel interval of total
 // demand from the first forecast week through week j: 80 % of the time
-// the demand of those weeks together falls inside [lower, upper].
+// the demand of those weeks together falls inside [lower, upper]. The
+// upper edge is never below the mean (see bandOf).
 func (r Result) CumulativeBand(j int) (mean, lower, upper float64) {
 	return bandOf(r.Cumulative(j))
 }
@@ -89,7 +90,12 @@ func (r Result) levelVar() float64 {
 	return 0
 }
 
-// bandOf is a distribution's mean and its central BandLevel interval.
+// bandOf is a distribution's mean and its central BandLevel interval,
+// the upper edge raised to contain the mean as a week's band's is
+// (bandTop): a lumpy total whose variance dwarfs its mean has a 90th
+// percentile of 0 (most such totals are nothing, a few huge), and [0, 0]
+// under a 13-week forecast of 50 units says "sells nothing". Week 0's
+// cumulative band is then the week's own band.
 func bandOf(d Distribution) (mean, lower, upper float64) {
-	return d.Mean, d.Quantile((1 - BandLevel) / 2), d.Quantile((1 + BandLevel) / 2)
+	return d.Mean, d.Quantile((1 - BandLevel) / 2), bandTop(d)
 }

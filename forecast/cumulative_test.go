@@ -62,8 +62,9 @@ func TestCumulativeWithoutPsiAddsWeeks(t *testing.T) {
 }
 
 // CumulativeBands builds the horizon week by week; it must agree with
-// Total(j+1) (the distribution of the reorder point) for every week, and
-// its first week with the weekly band.
+// Total(j+1) (the distribution of the reorder point) for every week, its
+// upper edge raised to the mean as bandTop does, and its first week with
+// the weekly band.
 func TestCumulativeBandsAgreeWithTotal(t *testing.T) {
 	for _, r := range []Result{
 		{Class: Smooth, Mean: []float64{3, 4, 5, 6, 7, 8}, SD: 1.5, Psi: []float64{0.3, 0.35, 0.4, 0.45, 0.5}},
@@ -77,7 +78,7 @@ func TestCumulativeBandsAgreeWithTotal(t *testing.T) {
 		}
 		for j := range 8 {
 			d := r.Total(j + 1)
-			lo, hi := d.Quantile(0.1), d.Quantile(0.9)
+			lo, hi := d.Quantile(0.1), bandTop(d)
 			if math.Abs(mean[j]-d.Mean) > 1e-9 || math.Abs(lower[j]-lo) > 1e-9 || math.Abs(upper[j]-hi) > 1e-9 {
 				t.Errorf("%v week %d: %v (%v–%v), Total says %v (%v–%v)", r.Class, j, mean[j], lower[j], upper[j], d.Mean, lo, hi)
 			}
@@ -91,5 +92,45 @@ func TestCumulativeBandsAgreeWithTotal(t *testing.T) {
 	}
 	if m, _, _ := (Result{SD: 1}).CumulativeBands(-3); len(m) != 0 {
 		t.Errorf("negative weeks gave %v", m)
+	}
+}
+
+// A total whose count distribution is so spread that its 90th percentile
+// is below its mean gets the weekly band's rule: the upper edge is the
+// mean rounded up. Lumpy, 2.3 a week, SD 20, ψ = 1 (a naive part: every
+// shock stays): through week 3 the mean is 9.2 and the variance
+// 400·(1 + 4 + 9 + 16) = 12000, a negative binomial with r = 9.2² ÷
+// (12000 − 9.2) = 0.0070591 and p = r ÷ (r + 9.2) = 0.00076670, whose
+// P(0) = p^r = 0.9506: its 10th and 90th percentiles are both 0, and the
+// band [0, 0] said "sells nothing" under a forecast of 9.2. Week 0 alone
+// (mean 2.3, variance 400, P(0) = 0.934) is [0, 3], as the weekly band.
+func TestCumulativeBandContainsMean(t *testing.T) {
+	r := Result{Class: Lumpy, Mean: []float64{2.3, 2.3, 2.3, 2.3}, SD: 20, Psi: []float64{1}}
+	if q := r.Cumulative(3).Quantile(0.9); q != 0 {
+		t.Fatalf("the case needs a 90th percentile of 0, got %v", q)
+	}
+	want := [][3]float64{{2.3, 0, 3}, {4.6, 0, 5}, {6.9, 0, 7}, {9.2, 0, 10}}
+	means, lowers, uppers := r.CumulativeBands(4)
+	for j, w := range want {
+		mean, lo, hi := r.CumulativeBand(j)
+		if math.Abs(mean-w[0]) > 1e-9 || lo != w[1] || hi != w[2] {
+			t.Errorf("CumulativeBand(%d) = %v (%v–%v), want %v (%v–%v)", j, mean, lo, hi, w[0], w[1], w[2])
+		}
+		if means[j] != mean || lowers[j] != lo || uppers[j] != hi {
+			t.Errorf("CumulativeBands week %d = %v (%v–%v), CumulativeBand %v (%v–%v)", j, means[j], lowers[j], uppers[j], mean, lo, hi)
+		}
+	}
+	if lo, hi := r.Band(0); lo != lowers[0] || hi != uppers[0] {
+		t.Errorf("first week %v–%v, weekly band %v–%v", lowers[0], uppers[0], lo, hi)
+	}
+	// the backtest scores the same band: a total of 9 is inside it
+	ho := Holdout{Test: []float64{0, 9, 0, 0}, Train: []float64{0, 3, 0, 0, 5, 0}}
+	if got := ho.ScoreCumulative(r, []int{4}); got[0].Covered != 1 {
+		t.Errorf("a 4-week total of 9 under a mean of 9.2 scored %+v, want covered", got[0])
+	}
+	// a normal total keeps its quantiles: its mean is inside them
+	n := Result{Class: Smooth, Mean: []float64{10}, SD: 2}
+	if _, lo, hi := n.CumulativeBand(0); math.Abs(lo-7.436897) > 1e-6 || math.Abs(hi-12.563103) > 1e-6 {
+		t.Errorf("normal band %v–%v, want 7.436897–12.563103", lo, hi)
 	}
 }

@@ -59,7 +59,7 @@ var forecastColumns = []Column{
 	ForecastUpper:       {"upper", "Upper", "", Decimal, "90th percentile of the week's demand: the upper edge of its 80 % band, never below the forecast (for intermittent and lumpy SKUs, the forecast rounded up to a whole unit)"},
 	ForecastCumMean:     {"cum_forecast", "Cumulative forecast", "Cum fcst", Decimal, "mean total demand from the first forecast week through this week"},
 	ForecastCumLower:    {"cum_lower", "Cumulative lower", "Cum lower", Decimal, "10th percentile of that total: 80 % of the time, total demand from now through this week falls between `cum_lower` and `cum_upper`"},
-	ForecastCumUpper:    {"cum_upper", "Cumulative upper", "Cum upper", Decimal, "90th percentile of that total"},
+	ForecastCumUpper:    {"cum_upper", "Cumulative upper", "Cum upper", Decimal, "90th percentile of that total, never below `cum_forecast` (for intermittent and lumpy SKUs, rounded up to a whole unit)"},
 	ForecastMethod:      {"method", "Method", "", Text, "forecasting method chosen by backtest"},
 	ForecastDemandClass: {"demand_class", "Class", "", Enum, "`smooth`, `erratic`, `intermittent`, `lumpy` or `none`"},
 }

@@ -31,9 +31,11 @@ type Auto struct{}
 // rate at least (floorQuiet), auto/8 a yearly pattern from one year of
 // history for SKUs and groups that sell most weeks (oneYearIndices) and
 // the unfinished week of the as-of day for a SKU whose first sales are in
-// it (model.WeeklySales.AppendForecastDemand), so older rows are
-// recomputed once.
-func (Auto) Engine() string { return "auto/8" }
+// it (model.WeeklySales.AppendForecastDemand), auto/9 cumulative bands
+// whose upper edge is never below their mean, as a week's band's (the
+// rows hold no bands, but figures measured on auto/8 no longer hold), so
+// older rows are recomputed once.
+func (Auto) Engine() string { return "auto/9" }
 
 func (Auto) Forecast(demand []float64, horizon int) forecast.Result {
 	return forecast.Forecast(demand, horizon)
