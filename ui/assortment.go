@@ -205,7 +205,7 @@ func (m *Model) matrixLines(av *planner.AssortmentView, w int) []string {
 		rev, stk := s.Dim.Render(fit("   rev", labelW, false)), s.Dim.Render(fit("   stock", labelW, false))
 		for x := model.ClassX; x <= model.ClassZ; x++ {
 			c := av.Matrix[a][x]
-			skus += fit(groupInt(int64(c.SKUs)), cellW, true)
+			skus += fit(model.GroupThousands(int64(c.SKUs)), cellW, true)
 			rev += fit(compactMoney(c.Revenue)+" "+pct0(model.Share(c.Revenue, t.Revenue)), cellW, true)
 			stk += fit(compactMoney(c.StockValue)+" "+pct0(model.Share(c.StockValue, t.StockCost)), cellW, true)
 		}
@@ -243,13 +243,13 @@ func (m *Model) groupFacts(w int) []string {
 	k, t := g.KPIs, p.av.Total
 	f := &factList{styles: &s, labelW: 14, w: w}
 	f.line(s.Title.Render(fit(clean(g.Group.String()), w, false)))
-	f.add("SKUs", fmt.Sprintf("%s · %s out of stock now", groupInt(int64(k.SKUs)), groupInt(int64(k.OutOfStock))))
+	f.add("SKUs", fmt.Sprintf("%s · %s out of stock now", model.GroupThousands(int64(k.SKUs)), model.GroupThousands(int64(k.OutOfStock))))
 	f.add("Revenue 52w", fmt.Sprintf("%s · %s of all", formatMoney(k.Revenue, ""), pct1(model.Share(k.Revenue, t.Revenue))))
 	f.add("Margin 52w", fmt.Sprintf("%s · %s of all", formatMoney(k.Margin(), ""), pct1(model.Share(k.Margin(), t.Margin()))))
 	f.add("Stock at cost", fmt.Sprintf("%s · %s of all", formatMoney(k.StockCost, ""), pct1(model.Share(k.StockCost, t.StockCost))))
 	f.addWrapped("Turnover", fmt.Sprintf("%s× a year · COGS %s", formatQty(k.Turnover()), compactMoney(k.COGS)))
 	f.addWrapped("GMROI", fmt.Sprintf("%s margin per 1 of stock", formatQty(k.GMROI())))
-	f.addWrapped("Sell-through", fmt.Sprintf("%s · %s sold, %s left", pct1(k.SellThrough()), groupInt(int64(k.UnitsSold)), groupInt(int64(k.OnHand))))
+	f.addWrapped("Sell-through", fmt.Sprintf("%s · %s sold, %s left", pct1(k.SellThrough()), model.GroupThousands(int64(k.UnitsSold)), model.GroupThousands(int64(k.OnHand))))
 	f.add("Stockout rate", pct1(k.StockoutRate())+" of SKU-days, 52 weeks")
 	f.add("Cover", formatCover(k.DaysOfCover())+" of forecast demand")
 	f.line("")

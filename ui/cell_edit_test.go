@@ -384,7 +384,7 @@ func TestImplausibleOrderAsksFirst(t *testing.T) {
 	money := model.CompactAmount(float64(typed) * r.Item.Product.UnitCost)
 	q := m.confirm.question
 	for _, want := range []string{
-		"Order " + groupInt(int64(typed)) + " units (" + money + " EUR) of " + sku,
+		"Order " + model.GroupThousands(int64(typed)) + " units (" + money + " EUR) of " + sku,
 		"× the suggestion of " + strconv.Itoa(suggested),
 		"years of forecast demand",
 		"y saves, any other key goes back to the editor",
@@ -418,7 +418,7 @@ func TestImplausibleOrderAsksFirst(t *testing.T) {
 	// at 80 columns the question is shortened, with its keys kept
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	enterValue(t, m, "e", strconv.Itoa(typed+1))
-	if s := lastLine(screen(m)); !strings.HasPrefix(s, "y saves "+groupInt(int64(typed+1))+" (") || !strings.Contains(s, " EUR, ") || !strings.Contains(s, "× suggestion") {
+	if s := lastLine(screen(m)); !strings.HasPrefix(s, "y saves "+model.GroupThousands(int64(typed+1))+" (") || !strings.Contains(s, " EUR, ") || !strings.Contains(s, "× suggestion") {
 		t.Errorf("80 columns: %q", s)
 	}
 }

@@ -204,7 +204,7 @@ func shownPolicyValue(field model.PolicyField, v string) string {
 	case field == model.FieldLeadTime:
 		return trimFloat(n) + " days"
 	case n == float64(int64(n)):
-		return groupInt(int64(n))
+		return model.GroupThousands(int64(n))
 	}
 	return v
 }

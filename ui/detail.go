@@ -226,13 +226,13 @@ func (d detailPane) facts(in detailInput, w int) []string {
 
 	st := r.Plan.Status
 	add("Status", s.Status(st).Render(strings.ToUpper(st.String()))+"  "+statusReason(r, in.Snap.Catalogue.Settings))
-	add("Stock", fmt.Sprintf("%s avail = %s on hand − %s committed", groupInt(int64(r.Plan.Available)),
-		groupInt(int64(it.OnHand)), groupInt(int64(it.Committed))))
+	add("Stock", fmt.Sprintf("%s avail = %s on hand − %s committed", model.GroupThousands(int64(r.Plan.Available)),
+		model.GroupThousands(int64(it.OnHand)), model.GroupThousands(int64(it.Committed))))
 	if in.Extra == nil {
 		add("", s.Dim.Render("loading locations and orders…"))
 	} else {
 		for _, l := range in.Extra.Stock {
-			add("", fmt.Sprintf("%s: %s on hand, %s avail", clean(l.LocationName), groupInt(int64(l.OnHand)), groupInt(int64(l.Available()))))
+			add("", fmt.Sprintf("%s: %s on hand, %s avail", clean(l.LocationName), model.GroupThousands(int64(l.OnHand)), model.GroupThousands(int64(l.Available()))))
 		}
 		if len(in.Extra.OpenPOs) == 0 {
 			add("On order", "none")
@@ -264,9 +264,9 @@ func (d detailPane) facts(in detailInput, w int) []string {
 	add("Demand", fmt.Sprintf("%s/wk σ %s · service %s%%", formatQty(r.Forecast.Level()), formatQty(r.Forecast.SD), trimFloat(r.ServiceLevel*100)))
 	add("Forecast", forecastFacts(in.Snap, r))
 	add("Stockout", stockoutFacts(in.Snap, r))
-	rop := groupInt(int64(r.Plan.ReorderPoint))
+	rop := model.GroupThousands(int64(r.Plan.ReorderPoint))
 	if r.Plan.ReorderPointManual {
-		rop += s.Manual.Render(" manual") + fmt.Sprintf(" (auto %s)", groupInt(int64(r.Plan.AutoReorderPoint)))
+		rop += s.Manual.Render(" manual") + fmt.Sprintf(" (auto %s)", model.GroupThousands(int64(r.Plan.AutoReorderPoint)))
 	} else {
 		rop += " auto"
 	}
@@ -280,9 +280,9 @@ func (d detailPane) facts(in detailInput, w int) []string {
 	}
 	f.addWrapped("Lead time", lead)
 	add("Policy", fmt.Sprintf("SS %s · EOQ %s · up-to %s", formatQty(r.Plan.SafetyStock), formatQty(r.Plan.EOQ), formatQty(r.Plan.OrderUpTo)))
-	pos := fmt.Sprintf("IP %s (on order %s", groupInt(int64(r.Plan.InventoryPosition)), groupInt(int64(it.OnOrder)))
+	pos := fmt.Sprintf("IP %s (on order %s", model.GroupThousands(int64(r.Plan.InventoryPosition)), model.GroupThousands(int64(it.OnOrder)))
 	if it.InDraft > 0 {
-		pos += fmt.Sprintf(", draft %s", groupInt(int64(it.InDraft)))
+		pos += fmt.Sprintf(", draft %s", model.GroupThousands(int64(it.InDraft)))
 	}
 	add("Position", pos+") · cover "+formatCover(r.Plan.DaysOfCover))
 	last := "never"
@@ -331,7 +331,7 @@ func statusReason(r *planner.Row, set model.Settings) string {
 	case model.StatusOut:
 		return "nothing available to sell"
 	case model.StatusLow:
-		return fmt.Sprintf("position %s ≤ reorder point %s", groupInt(int64(p.InventoryPosition)), groupInt(int64(p.ReorderPoint)))
+		return fmt.Sprintf("position %s ≤ reorder point %s", model.GroupThousands(int64(p.InventoryPosition)), model.GroupThousands(int64(p.ReorderPoint)))
 	case model.StatusDead:
 		return fmt.Sprintf("no sale for %d+ days", set.DeadStockDays)
 	case model.StatusExcess:

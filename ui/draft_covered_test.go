@@ -90,7 +90,7 @@ func TestOrderWorkingShowsTheLiftOverTheReorderPoint(t *testing.T) {
 	if p.currentRow() == nil || p.currentRow().Item.Product.ID != id {
 		t.Fatal("the cursor left the SKU")
 	}
-	want := fmt.Sprintf("at least %s to pass the ROP", groupInt(int64(lift)))
+	want := fmt.Sprintf("at least %s to pass the ROP", model.GroupThousands(int64(lift)))
 	working := strings.Join(m.detail.orderFacts(m.detailInput(), 200), "\n")
 	if !strings.Contains(working, want) {
 		t.Errorf("the working lacks %q:\n%s", want, working)

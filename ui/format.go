@@ -19,11 +19,11 @@ func formatCell(kind planner.Kind, v planner.Value) string {
 	}
 	switch kind {
 	case planner.Integer:
-		return groupInt(v.Int)
+		return model.GroupThousands(v.Int)
 	case planner.Decimal:
 		return formatQty(v.Float)
 	case planner.Money:
-		return groupInt(int64(math.Round(v.Float)))
+		return model.GroupThousands(int64(math.Round(v.Float)))
 	case planner.Percent:
 		return strconv.FormatFloat(v.Float, 'f', 1, 64) + "%"
 	case planner.Date:
@@ -45,13 +45,10 @@ func formatQty(f float64) string {
 	case math.IsNaN(f):
 		return "–"
 	case math.Abs(f) >= 100:
-		return groupInt(int64(math.Round(f)))
+		return model.GroupThousands(int64(math.Round(f)))
 	}
 	return strconv.FormatFloat(f, 'f', 1, 64)
 }
-
-// groupInt writes n with thousands separators: -1234567 → -1,234,567.
-func groupInt(n int64) string { return model.GroupThousands(n) }
 
 // compactMoney writes an amount in at most five cells: 940, 12k, 6.8M.
 func compactMoney(v float64) string {
@@ -92,12 +89,12 @@ func count(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}
-	return groupInt(int64(n)) + " " + noun + "s"
+	return model.GroupThousands(int64(n)) + " " + noun + "s"
 }
 
 // formatMoney is a whole amount with separators and the currency code.
 func formatMoney(v float64, currency string) string {
-	s := groupInt(int64(v + 0.5))
+	s := model.GroupThousands(int64(v + 0.5))
 	if currency != "" {
 		s += " " + clean(currency)
 	}
@@ -108,7 +105,7 @@ func formatMoney(v float64, currency string) string {
 // the value (m for a manual reorder point, * for an own order quantity)
 // and room for the mark otherwise, so the digits line up.
 func markedNumber(n int, set bool, mark string, w int, plain bool, styles *Styles) string {
-	s := groupInt(int64(n))
+	s := model.GroupThousands(int64(n))
 	switch {
 	case !set:
 		return fit(s+"  ", w, true)

@@ -98,7 +98,7 @@ func (m *Model) renderOverview(w, h int) string {
 		m.kpiBlock("Inventory", [][2]string{
 			{overviewLabel(planner.MetricStockCost), formatMoney(k.StockCost, cur)},
 			{overviewLabel(planner.MetricStockRetail), formatMoney(k.StockRetail, cur)},
-			{overviewLabel(planner.MetricSKUs), groupInt(int64(k.SKUs))},
+			{overviewLabel(planner.MetricSKUs), model.GroupThousands(int64(k.SKUs))},
 			{overviewLabel(planner.MetricTurnover), formatQty(k.Turnover()) + "× a year"},
 			{overviewLabel(planner.MetricGMROI), formatQty(k.GMROI())},
 		}),
@@ -215,7 +215,7 @@ func (m *Model) overviewLine(it overviewItem, w int, cursor bool) string {
 		if r.Plan.OrderBy.Valid() {
 			by = r.Plan.OrderBy.String()
 		}
-		figure = fmt.Sprintf("%s by %s", groupInt(int64(r.Plan.SuggestedQty)), by)
+		figure = fmt.Sprintf("%s by %s", model.GroupThousands(int64(r.Plan.SuggestedQty)), by)
 		overdue = r.Plan.OrderBy.Valid() && r.Plan.OrderBy < m.snap.AsOf
 	default:
 		figure = fmt.Sprintf("%s %s", r.Risk.Risk, formatMoney(r.Risk.Value, ""))

@@ -86,7 +86,7 @@ func (m *Model) policyQuestion(field model.PolicyField, value string, rows []*pl
 		}
 		return question{
 			long: what + " — " + hits[0].imp.String() + m.yesOrEdit(),
-			short: m.yes() + fmt.Sprintf(" saves %s (%s, %s)%s%s %s", groupInt(int64(n)), money.compact(), hits[0].imp.Short(),
+			short: m.yes() + fmt.Sprintf(" saves %s (%s, %s)%s%s %s", model.GroupThousands(int64(n)), money.compact(), hits[0].imp.Short(),
 				otherKeyEdits, hits[0].sku, label),
 		}, true
 	}
@@ -107,7 +107,7 @@ func (m *Model) policyQuestion(field model.PolicyField, value string, rows []*pl
 	return question{
 		long: fmt.Sprintf("%s — %s beyond 10× the suggestion or a year of forecast demand, e.g. %s: %s%s",
 			what, some, worst.sku, worst.imp, m.yesOrEdit()),
-		short: m.yes() + fmt.Sprintf(" saves %s for %d SKUs (%s; %d implausible, worst %s)%s%s, e.g. %s", groupInt(int64(n)), len(rows),
+		short: m.yes() + fmt.Sprintf(" saves %s for %d SKUs (%s; %d implausible, worst %s)%s%s, e.g. %s", model.GroupThousands(int64(n)), len(rows),
 			money.compact(), len(hits), worst.imp.Short(), otherKeyEdits, label, worst.sku),
 	}, true
 }
@@ -141,7 +141,7 @@ func (m *Model) lineQuestion(l model.POLine, n int) (question, bool) {
 	id := m.suppliers.order.ID
 	what := fmt.Sprintf("PO #%d: %s (%s) of %s", id, count(n, "unit"), money, clean(l.SKU))
 	return question{long: what + " — " + imp.String() + m.yesOrEdit(),
-		short: m.yes() + fmt.Sprintf(" saves %s (%s, %s)%s%s on PO #%d", groupInt(int64(n)), money.compact(), imp.Short(), otherKeyEdits, clean(l.SKU), id)}, true
+		short: m.yes() + fmt.Sprintf(" saves %s (%s, %s)%s%s on PO #%d", model.GroupThousands(int64(n)), money.compact(), imp.Short(), otherKeyEdits, clean(l.SKU), id)}, true
 }
 
 // currencyOf is the currency of a SKU's supplier, "" when unknown.

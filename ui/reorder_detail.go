@@ -20,7 +20,7 @@ func (d detailPane) orderFacts(in detailInput, w int) []string {
 	f := &factList{styles: s, labelW: 10, w: w}
 	add := f.addWrapped
 	why := map[planner.Reason]string{
-		planner.ReasonBelowROP: fmt.Sprintf("position %s ≤ reorder point %s", groupInt(int64(pl.InventoryPosition)), groupInt(int64(pl.ReorderPoint))),
+		planner.ReasonBelowROP: fmt.Sprintf("position %s ≤ reorder point %s", model.GroupThousands(int64(pl.InventoryPosition)), model.GroupThousands(int64(pl.ReorderPoint))),
 		planner.ReasonOrderBy:  fmt.Sprintf("order by %s is within the review period", pl.OrderBy),
 		planner.ReasonOwnQty:   "you set the quantity",
 	}[planner.ReasonOf(r)]
@@ -28,8 +28,8 @@ func (d detailPane) orderFacts(in detailInput, w int) []string {
 		why = fmt.Sprintf("order-by day %s has passed: it runs out before an order placed now arrives", pl.OrderBy)
 	}
 	add("Why", why)
-	add("Position", fmt.Sprintf("IP %s = %s avail + %s on order + %s draft", groupInt(int64(pl.InventoryPosition)),
-		groupInt(int64(pl.Available)), groupInt(int64(it.OnOrder)), groupInt(int64(it.InDraft))))
+	add("Position", fmt.Sprintf("IP %s = %s avail + %s on order + %s draft", model.GroupThousands(int64(pl.InventoryPosition)),
+		model.GroupThousands(int64(pl.Available)), model.GroupThousands(int64(it.OnOrder)), model.GroupThousands(int64(it.InDraft))))
 	add("Demand", fmt.Sprintf("μ %s/wk σ %s · %s", formatQty(r.Forecast.Level()), formatQty(r.Forecast.SD), r.Forecast.Class))
 	source := r.LeadTime.Source.String()
 	if r.LeadTime.Source == model.LeadTimeDefault {
@@ -58,7 +58,7 @@ func (d detailPane) orderFacts(in detailInput, w int) []string {
 		if weighted {
 			at += " at that level"
 		}
-		add("ROP", fmt.Sprintf("%s = ⌈q⌉, q %s the %s%% quantile of %s", groupInt(int64(pl.AutoReorderPoint)), formatQty(q), trimFloat(100*r.ServiceLevel), at))
+		add("ROP", fmt.Sprintf("%s = ⌈q⌉, q %s the %s%% quantile of %s", model.GroupThousands(int64(pl.AutoReorderPoint)), formatQty(q), trimFloat(100*r.ServiceLevel), at))
 		add("Safety", fmt.Sprintf("SS %s = max(q − μ·(L + R), 0)", formatQty(pl.SafetyStock)))
 	} else {
 		z := 0.0
@@ -75,10 +75,10 @@ func (d detailPane) orderFacts(in detailInput, w int) []string {
 		} else {
 			add("Safety", fmt.Sprintf("SS %s = %.2f·√(V_P + μ²·σL²), V_P %s", formatQty(pl.SafetyStock), z, formatQty(v)))
 		}
-		add("ROP", fmt.Sprintf("%s = ⌈μ·P + SS⌉", groupInt(int64(pl.AutoReorderPoint))))
+		add("ROP", fmt.Sprintf("%s = ⌈μ·P + SS⌉", model.GroupThousands(int64(pl.AutoReorderPoint))))
 	}
 	if pl.ReorderPointManual {
-		add("", s.Manual.Render(fmt.Sprintf("manual ROP %s in use", groupInt(int64(pl.ReorderPoint)))))
+		add("", s.Manual.Render(fmt.Sprintf("manual ROP %s in use", model.GroupThousands(int64(pl.ReorderPoint)))))
 	}
 	upTo := fmt.Sprintf("S %s = ROP + min(max(EOQ %s, μ·R), μ·%s wk)", formatQty(pl.OrderUpTo), formatQty(pl.EOQ), trimFloat(float64(in.Snap.Catalogue.Settings.MaxCoverWeeks)))
 	if size := r.Forecast.SaleSize; r.Forecast.Class.Sporadic() && size > 0 && math.Abs(pl.OrderUpTo-float64(pl.ReorderPoint)-size) < 1e-9 {
@@ -91,16 +91,16 @@ func (d detailPane) orderFacts(in detailInput, w int) []string {
 		rule = "up"
 	}
 	if pl.QtyManual {
-		add("Order", fmt.Sprintf("%s: your quantity (%s changes it, %s undoes)", groupInt(int64(pl.SuggestedQty)), keyName(d.keys.Edit), keyName(d.keys.Undo)))
+		add("Order", fmt.Sprintf("%s: your quantity (%s changes it, %s undoes)", model.GroupThousands(int64(pl.SuggestedQty)), keyName(d.keys.Edit), keyName(d.keys.Undo)))
 	} else {
 		add("Need", fmt.Sprintf("S − IP = %s", formatQty(pl.Need)))
-		order := fmt.Sprintf("%s: case %d, round %s, MOQ %d", groupInt(int64(pl.SuggestedQty)), max(it.Product.CasePack, 1), rule, it.Product.MOQ)
+		order := fmt.Sprintf("%s: case %d, round %s, MOQ %d", model.GroupThousands(int64(pl.SuggestedQty)), max(it.Product.CasePack, 1), rule, it.Product.MOQ)
 		if lift := pl.ReorderPoint - pl.InventoryPosition + 1; pl.Low && model.RoundOrder(pl.Need, 0, it.Product.CasePack, it.Product.MOQ, it.Policy.Rounding) < lift {
-			order += fmt.Sprintf(", at least %s to pass the ROP", groupInt(int64(lift)))
+			order += fmt.Sprintf(", at least %s to pass the ROP", model.GroupThousands(int64(lift)))
 		}
 		add("Order", order)
 	}
-	add("Value", fmt.Sprintf("%s × %.2f = %.2f", groupInt(int64(pl.SuggestedQty)), it.Product.UnitCost, pl.OrderValue))
+	add("Value", fmt.Sprintf("%s × %.2f = %.2f", model.GroupThousands(int64(pl.SuggestedQty)), it.Product.UnitCost, pl.OrderValue))
 	add("Stockout", stockoutFacts(in.Snap, r))
 	ob := "–"
 	if pl.OrderBy.Valid() {

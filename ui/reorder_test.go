@@ -72,7 +72,7 @@ func TestReorderPaneOpensOnAGroupedSKU(t *testing.T) {
 	s := screen(m)
 	grp := m.reorder.rv.Groups()[0]
 	tot := m.reorder.totals[0]
-	want := fmt.Sprintf("▸ %s · %d SKUs · %s units", grp.Supplier, tot.SKUs, groupInt(int64(tot.Units)))
+	want := fmt.Sprintf("▸ %s · %d SKUs · %s units", grp.Supplier, tot.SKUs, model.GroupThousands(int64(tot.Units)))
 	if !strings.Contains(s, want) || !strings.Contains(s, "Why") || !strings.Contains(s, "S − IP") {
 		t.Errorf("want heading %q and the working in the detail:\n%s", want, s)
 	}

@@ -64,10 +64,10 @@ func (m *Model) replayHeadline(w int) string {
 	}
 	var left []string // SKUs not replayed
 	if res.Skipped > 0 {
-		left = append(left, groupInt(int64(res.Skipped))+" discontinued")
+		left = append(left, model.GroupThousands(int64(res.Skipped))+" discontinued")
 	}
 	if res.Unlaunched > 0 {
-		left = append(left, groupInt(int64(res.Unlaunched))+" launched after it")
+		left = append(left, model.GroupThousands(int64(res.Unlaunched))+" launched after it")
 	}
 	notReplayed := ""
 	if len(left) > 0 {
@@ -165,7 +165,7 @@ func replayBar(done, total int) string {
 	const cells = 20
 	fill := cells * min(done, total) / total
 	return "▕" + strings.Repeat("█", fill) + strings.Repeat("░", cells-fill) + "▏ " +
-		groupInt(int64(done)) + " of " + count(total, "SKU")
+		model.GroupThousands(int64(done)) + " of " + count(total, "SKU")
 }
 
 // replayColumn is one column of the pooled table: cells by line, its
@@ -185,7 +185,7 @@ func replayTable(res *planner.Simulation, w int, s *Styles, weeksKey string) []s
 	cols := []replayColumn{
 		{"class", false, 0, func(l planner.SimulationLine) string { return l.Class }},
 		{"policy", false, 0, func(l planner.SimulationLine) string { return l.Policy }},
-		{"SKUs", true, 5, func(l planner.SimulationLine) string { return groupInt(int64(l.Sum.SKUs)) }},
+		{"SKUs", true, 5, func(l planner.SimulationLine) string { return model.GroupThousands(int64(l.Sum.SKUs)) }},
 		{"target", true, 0, func(l planner.SimulationLine) string { return pct(l.Target) }},
 		{"CSL", true, 0, func(l planner.SimulationLine) string {
 			if l.Sum.FewCycles() {
@@ -205,7 +205,7 @@ func replayTable(res *planner.Simulation, w int, s *Styles, weeksKey string) []s
 		}},
 		{"avg inventory", true, 1, func(l planner.SimulationLine) string { return replayMoney(l.Sum.AvgInventoryCost) }},
 		{"weeks", true, 2, func(l planner.SimulationLine) string { return replayWeeksText(l.Sum.WeeksOfStock()) }},
-		{"orders", true, 4, func(l planner.SimulationLine) string { return groupInt(int64(l.Sum.Orders)) }},
+		{"orders", true, 4, func(l planner.SimulationLine) string { return model.GroupThousands(int64(l.Sum.Orders)) }},
 		{"hold+order", true, 3, func(l planner.SimulationLine) string {
 			return replayMoney(l.Sum.HoldingCost + l.Sum.OrderingCost)
 		}},

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"stockroom/model"
 	"stockroom/planner"
 )
 
@@ -20,7 +21,7 @@ func riskDemandBand(rd planner.RiskDemand) string {
 // decimals, others as formatQty does.
 func bandQty(v float64) string {
 	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
-		return groupInt(int64(v))
+		return model.GroupThousands(int64(v))
 	}
 	return formatQty(v)
 }

@@ -61,8 +61,8 @@ func (d detailPane) riskFacts(in detailInput, w int) []string {
 	c := k.rv.Projection(k.row)
 	md := k.rv.Value(k.row, planner.RiskPlanMarkdown).Float
 	add("Projected", fmt.Sprintf("at %.0f%% off: %s/wk, %s sold in %d wks for %s, %s left",
-		md, formatQty(c.WeeklySales), groupInt(int64(c.Cleared)), set.ClearanceWeeks, formatMoney(c.Revenue, ""), groupInt(int64(c.Left))))
-	add("Liquidate", fmt.Sprintf("%s × %.2f × %s%% recovery = %s", groupInt(int64(a.Units)), cost, trimFloat(100*p.RecoveryRate), formatMoney(a.Liquidation, "")))
+		md, formatQty(c.WeeklySales), model.GroupThousands(int64(c.Cleared)), set.ClearanceWeeks, formatMoney(c.Revenue, ""), model.GroupThousands(int64(c.Left))))
+	add("Liquidate", fmt.Sprintf("%s × %.2f × %s%% recovery = %s", model.GroupThousands(int64(a.Units)), cost, trimFloat(100*p.RecoveryRate), formatMoney(a.Liquidation, "")))
 
 	t := k.selection
 	f.line("")
@@ -102,7 +102,7 @@ func lastSaleAgo(s *planner.Snapshot, r *planner.Row) string {
 	if !r.LastSale.Valid() {
 		return "never sold"
 	}
-	return "last sale " + groupInt(int64(s.AsOf-r.LastSale)) + " days ago"
+	return "last sale " + model.GroupThousands(int64(s.AsOf-r.LastSale)) + " days ago"
 }
 
 // input is the detail pane's view of the selection: the marked rows, or

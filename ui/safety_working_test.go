@@ -54,7 +54,7 @@ func TestSporadicWorkingShowsTheQuantile(t *testing.T) {
 	}
 	working := strings.Join(m.detail.orderFacts(m.detailInput(), 200), "\n")
 	for _, want := range []string{
-		fmt.Sprintf("%s = ⌈q⌉, q %s the %s%% quantile of demand over L + R", groupInt(int64(r.Plan.AutoReorderPoint)), formatQty(q), trimFloat(100*r.ServiceLevel)),
+		fmt.Sprintf("%s = ⌈q⌉, q %s the %s%% quantile of demand over L + R", model.GroupThousands(int64(r.Plan.AutoReorderPoint)), formatQty(q), trimFloat(100*r.ServiceLevel)),
 		fmt.Sprintf("SS %s = max(q − μ·(L + R), 0)", formatQty(r.Plan.SafetyStock)),
 	} {
 		if !strings.Contains(working, want) {

@@ -186,7 +186,7 @@ func (m *Model) position() string {
 	if p.view.Len() == 1 {
 		noun = strings.TrimSuffix(noun, "s") // "1 of 1 SKU"
 	}
-	parts := []string{fmt.Sprintf("%s of %s %s", groupInt(int64(len(p.table.rows()))), groupInt(int64(p.view.Len())), noun)}
+	parts := []string{fmt.Sprintf("%s of %s %s", model.GroupThousands(int64(len(p.table.rows()))), model.GroupThousands(int64(p.view.Len())), noun)}
 	if g := p.query.Group; g != (planner.Group{}) {
 		parts = append(parts, clean(g.String()))
 	}

@@ -123,7 +123,7 @@ func statusSummary(s *planner.Snapshot, styles *Styles) string {
 		if st == model.StatusOK {
 			continue
 		}
-		parts = append(parts, styles.Status(st).Render(st.String())+" "+groupInt(int64(s.StatusCount(st))))
+		parts = append(parts, styles.Status(st).Render(st.String())+" "+model.GroupThousands(int64(s.StatusCount(st))))
 	}
 	return strings.Join(parts, "  ")
 }

@@ -224,7 +224,7 @@ func (p *suppliersPane) heading(k *KeyMap) string {
 		for _, l := range o.Lines {
 			total += l.Value()
 		}
-		facts += fmt.Sprintf(" · %s %s", groupInt(int64(total+0.5)), clean(p.supplier.Currency))
+		facts += fmt.Sprintf(" · %s %s", model.GroupThousands(int64(total+0.5)), clean(p.supplier.Currency))
 		return s.Title.Render(facts) + s.Dim.Render("   "+keyList(withDesc(k.Edit, "qty"), own.ReceiveLine, own.Send, own.ReceiveAll, own.Cancel, k.Export, own.Back))
 	}
 	return ""
@@ -299,7 +299,7 @@ func (m *Model) supplierDetail(d rect, _ bool) string {
 		f.line(fit(clean(sp.Email), d.w, false))
 	}
 	f.line("")
-	add("SKUs", groupInt(int64(sr.SKUs)))
+	add("SKUs", model.GroupThousands(int64(sr.SKUs)))
 	add("To order", count(sr.ToOrder.SKUs, "SKU")+" · "+count(sr.ToOrder.Units, "unit")+" · "+formatMoney(sr.ToOrder.Value, sp.Currency))
 	if sp.MinOrderValue > 0 {
 		mov := formatMoney(sp.MinOrderValue, sp.Currency)

@@ -100,7 +100,7 @@ func (m *Model) askOrderAction(verb string, o model.POSummary, seen model.POSeen
 	case "cancel":
 		q = fmt.Sprintf("Cancel PO #%d to %s: %s, %s", o.ID, supplier, count(seen.Lines, "line"), count(seen.Units, "unit"))
 		if seen.Received > 0 {
-			q += fmt.Sprintf(" (the %s received stay in stock)", groupInt(int64(seen.Received)))
+			q += fmt.Sprintf(" (the %s received stay in stock)", model.GroupThousands(int64(seen.Received)))
 		}
 		q += "?"
 	}
@@ -128,7 +128,7 @@ func shortOrderQuestion(yes, verb string, id int64, seen model.POSeen, again boo
 	}
 	q := yes + fmt.Sprintf(" cancels PO #%d: %s, %s%s", id, count(seen.Lines, "line"), count(seen.Units, "unit"), now)
 	if seen.Received > 0 {
-		q += fmt.Sprintf(" (%s received stay)", groupInt(int64(seen.Received)))
+		q += fmt.Sprintf(" (%s received stay)", model.GroupThousands(int64(seen.Received)))
 	}
 	return q
 }
@@ -185,7 +185,7 @@ func (m *Model) orderChanged(verb string, o model.POSummary, seen model.POSeen, 
 	}
 	var changed []string
 	if now.Received != seen.Received {
-		changed = append(changed, fmt.Sprintf("%s received", groupInt(int64(now.Received-seen.Received))))
+		changed = append(changed, fmt.Sprintf("%s received", model.GroupThousands(int64(now.Received-seen.Received))))
 	}
 	if now.Lines != seen.Lines || now.Units != seen.Units {
 		changed = append(changed, fmt.Sprintf("now %s, %s", count(now.Lines, "line"), count(now.Units, "unit")))
@@ -281,14 +281,14 @@ func (m *Model) saveLine(id int64, l model.POLine, n int, receive bool, seen mod
 	write := func(ctx context.Context) (written, error) {
 		if receive {
 			done, err := b.ReceivePO(ctx, id, []model.POReceipt{{ProductID: l.ProductID, Qty: n, Seen: seen}}, on)
-			info := fmt.Sprintf("Received %s of %s on PO #%d", groupInt(int64(n)), l.SKU, id)
+			info := fmt.Sprintf("Received %s of %s on PO #%d", model.GroupThousands(int64(n)), l.SKU, id)
 			if done {
 				info += ": the order is complete"
 			}
 			return written{info: info}, err
 		}
 		prev, err := b.SetPOLineQty(ctx, id, l.ProductID, n, seen)
-		return written{info: fmt.Sprintf("PO #%d: %s from %s to %s", id, l.SKU, groupInt(int64(prev)), groupInt(int64(n)))}, err
+		return written{info: fmt.Sprintf("PO #%d: %s from %s to %s", id, l.SKU, model.GroupThousands(int64(prev)), model.GroupThousands(int64(n)))}, err
 	}
 	return m.changeOrAsk([]int64{l.ProductID}, write, func(c *model.ConflictError) tea.Cmd {
 		return m.lineChanged(id, l, n, receive, seen, c)
@@ -317,9 +317,9 @@ func (m *Model) lineChanged(id int64, l model.POLine, n int, receive bool, seen 
 	case k.Field == "qty" && now.Qty == 0:
 		what = fmt.Sprintf("%s was taken off PO #%d %s", sku, id, m.byWhom(k))
 	case k.Field == "qty":
-		what = fmt.Sprintf("%s on PO #%d is %s now, %s", sku, id, groupInt(int64(now.Qty)), m.byText(k))
+		what = fmt.Sprintf("%s on PO #%d is %s now, %s", sku, id, model.GroupThousands(int64(now.Qty)), m.byText(k))
 	default:
-		what = fmt.Sprintf("%s of %s on PO #%d are received now, %s", groupInt(int64(now.Received)), sku, id, m.byText(k))
+		what = fmt.Sprintf("%s of %s on PO #%d are received now, %s", model.GroupThousands(int64(now.Received)), sku, id, m.byText(k))
 	}
 	out := now.Qty - now.Received
 	switch {
@@ -327,21 +327,21 @@ func (m *Model) lineChanged(id int64, l model.POLine, n int, receive bool, seen 
 		m.setRefusal(fmt.Sprintf("%s on PO #%d was already received in full %s: nothing received", sku, id, m.byWhom(k)))
 		return nil
 	case receive && n > out:
-		m.setRefusal(fmt.Sprintf("%s: only %s outstanding now, nothing received", what, groupInt(int64(out))))
+		m.setRefusal(fmt.Sprintf("%s: only %s outstanding now, nothing received", what, model.GroupThousands(int64(out))))
 		return nil
 	case !receive && n < now.Received:
-		m.setRefusal(fmt.Sprintf("%s: it cannot go below the %s received, %s", what, groupInt(int64(now.Received)), tail))
+		m.setRefusal(fmt.Sprintf("%s: it cannot go below the %s received, %s", what, model.GroupThousands(int64(now.Received)), tail))
 		return nil
 	}
-	q := fmt.Sprintf("%s. Save %s over it?", what, groupInt(int64(n)))
-	short := m.yes() + fmt.Sprintf(" saves %s over %s (%s now) · other key keeps it: %s on PO #%d", groupInt(int64(n)),
-		groupInt(int64(now.Qty)), whoShort(k), sku, id)
+	q := fmt.Sprintf("%s. Save %s over it?", what, model.GroupThousands(int64(n)))
+	short := m.yes() + fmt.Sprintf(" saves %s over %s (%s now) · other key keeps it: %s on PO #%d", model.GroupThousands(int64(n)),
+		model.GroupThousands(int64(now.Qty)), whoShort(k), sku, id)
 	if receive {
-		q = fmt.Sprintf("%s (%s outstanding). Receive your %s as well?", what, groupInt(int64(out)), groupInt(int64(n)))
-		short = m.yes() + fmt.Sprintf(" receives %s as well (%s outstanding now) · other key no: %s", groupInt(int64(n)), groupInt(int64(out)), what)
+		q = fmt.Sprintf("%s (%s outstanding). Receive your %s as well?", what, model.GroupThousands(int64(out)), model.GroupThousands(int64(n)))
+		short = m.yes() + fmt.Sprintf(" receives %s as well (%s outstanding now) · other key no: %s", model.GroupThousands(int64(n)), model.GroupThousands(int64(out)), what)
 	} else if k.Field != "qty" {
-		q = fmt.Sprintf("%s. Change %s to %s all the same?", what, sku, groupInt(int64(n)))
-		short = m.yes() + fmt.Sprintf(" changes %s to %s all the same · other key no: %s", sku, groupInt(int64(n)), what)
+		q = fmt.Sprintf("%s. Change %s to %s all the same?", what, sku, model.GroupThousands(int64(n)))
+		short = m.yes() + fmt.Sprintf(" changes %s to %s all the same · other key no: %s", sku, model.GroupThousands(int64(n)), what)
 	}
 	m.ask(&confirmation{question: q, short: short, unsaved: true, run: func() tea.Cmd {
 		m.setInfo("Saving…")

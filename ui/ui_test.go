@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"stockroom/model"
+
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -29,8 +31,8 @@ func TestFormatting(t *testing.T) {
 	}
 	ints := map[int64]string{0: "0", 999: "999", 1000: "1,000", -1234567: "-1,234,567", 100000: "100,000"}
 	for in, want := range ints {
-		if got := groupInt(in); got != want {
-			t.Errorf("groupInt(%d) = %q, want %q", in, got, want)
+		if got := model.GroupThousands(in); got != want {
+			t.Errorf("model.GroupThousands(%d) = %q, want %q", in, got, want)
 		}
 	}
 	for w, want := range map[int][2]int{35: {26, 8}, 30: {26, 3}, 29: {25, 3}, 12: {8, 3}, 4: {0, 3}} {
