@@ -127,12 +127,19 @@ func (v *OverviewView) SearchText(i int) string { return overviewMetrics[i].Name
 // Kind is how the row's value reads: money, a count or a rate.
 func (v *OverviewView) Kind(i int) Kind { return overviewMetrics[i].Kind }
 
+// overviewValueCol is the overview view's value column.
+const overviewValueCol = 1
+
+// Figure is a metric's value (a Metric index) as the export writes it: the
+// Overview pane draws these, so it cannot disagree with the export.
+func (v *OverviewView) Figure(metric int) Value { return v.Value(metric, overviewValueCol) }
+
 func (v *OverviewView) Value(i, col int) Value {
 	m := &overviewMetrics[i]
 	switch col {
 	case 0:
 		return Value{Text: m.Name}
-	case 1:
+	case overviewValueCol:
 		if val := v.values[i]; m.Kind == Integer && !val.Null {
 			return Value{Float: float64(val.Int)}
 		}

@@ -39,6 +39,20 @@ func (x *searchIndex) build() {
 // WarmSearch builds the search texts now; call it off the UI loop.
 func (s *Snapshot) WarmSearch() { s.search.build() }
 
+// searchColumns are the stock view's columns searchText joins, in its
+// order: the ? screen names what the filter looks in from them.
+var searchColumns = []int{StockSKU, StockName, StockCategory, StockSubcategory, StockBrand, StockSupplier}
+
+// SearchColumns are the columns the filter looks in, as the stock view
+// declares them.
+func SearchColumns() []Column {
+	out := make([]Column, len(searchColumns))
+	for i, c := range searchColumns {
+		out[i] = stockColumns[c]
+	}
+	return out
+}
+
 func searchText(it *model.Item, supplier string) string {
 	p := it.Product
 	return strings.ToLower(p.SKU + "\x00" + p.Name + "\x00" + p.Category + "\x00" + p.Subcategory + "\x00" + p.Brand + "\x00" + supplier)

@@ -2,6 +2,7 @@ package planner
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -89,5 +90,27 @@ func TestScreenTitleIsShortWhenThereIsOne(t *testing.T) {
 		if got := c.col.ScreenTitle(); got != c.want {
 			t.Errorf("%+v: %q, want %q", c.col, got, c.want)
 		}
+	}
+}
+
+// SearchColumns name what the filter looks in: a row's search text is
+// those columns of the stock view, lower-cased, in that order.
+func TestSearchColumnsAreWhatTheFilterSearches(t *testing.T) {
+	s := Build(testCatalogue(), mean8)
+	v := s.Stock()
+	if v.Len() == 0 {
+		t.Fatal("empty catalogue")
+	}
+	for i := range v.Len() {
+		parts := make([]string, len(searchColumns))
+		for k, c := range searchColumns {
+			parts[k] = v.Value(i, c).Text
+		}
+		if want := strings.ToLower(strings.Join(parts, "\x00")); v.SearchText(i) != want {
+			t.Errorf("row %d searches %q, its search columns say %q", i, v.SearchText(i), want)
+		}
+	}
+	if got := SearchColumns(); len(got) != len(searchColumns) || got[0].Name != "sku" || got[len(got)-1].Name != "supplier" {
+		t.Errorf("SearchColumns() = %v", got)
 	}
 }

@@ -11,6 +11,9 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"stockroom/planner"
 )
 
 // helpKey scrolls the help screen, which is taller than a small terminal,
@@ -125,9 +128,73 @@ func (m *Model) helpScreen() string {
 	b.WriteString(s.Status(3).Render("excess") + "  more available than the order-up-to level plus the cover target (default 180 days)\n")
 	b.WriteString(s.Status(4).Render("ok") + "      none of the above\n\n")
 	b.WriteString(s.Title.Render("Columns") + "\n")
-	b.WriteString("Avail = on hand − committed · On ord = outstanding on sent POs · ROP = reorder point · Cover = days\n" +
-		"of demand that available stock covers (∞ without demand) · Sales 26w┊fcst = weekly units sold, then forecast.\n" +
-		keyName(k.Filter) + " filters on SKU, name, category, subcategory, brand and supplier; several words must all match.\n" +
+	b.WriteString(m.columnsHelp() + "\n" +
+		keyName(k.Filter) + " filters on " + searchedFields() + "; several words must all match.\n" +
 		keyName(k.Export) + " writes every row that passes the filter, in the current sort, to a CSV file in the current directory.")
+	return b.String()
+}
+
+// helpProseWidth is where the help screen's generated paragraphs wrap, as
+// its written ones do.
+const helpProseWidth = 112
+
+// columnsHelp explains the Stock pane's shortened column titles in the
+// pane's order, a line each as the statuses above are, by the title and
+// meaning the stock view declares: "Avail   Available: on_hand − committed".
+func (m *Model) columnsHelp() string {
+	spec, _ := planner.LookupView("stock")
+	var cols []planner.Column
+	indent := 0
+	for _, tc := range m.stock.table.cols {
+		if c := spec.Columns[tc.viewCol]; c.Short != "" {
+			cols = append(cols, c)
+			indent = max(indent, ansi.StringWidth(c.Short)+2)
+		}
+	}
+	lines := make([]string, len(cols))
+	for i, c := range cols {
+		text := wrapWords(c.Title+": "+c.PlainHelp(), helpProseWidth-indent)
+		lines[i] = fit(c.Short, indent, false) + strings.ReplaceAll(text, "\n", "\n"+strings.Repeat(" ", indent))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// searchedFields names what the filter looks in, by the titles of the
+// columns it searches: "SKU, name, category, … and supplier".
+func searchedFields() string {
+	var names []string
+	for _, c := range planner.SearchColumns() {
+		if t := c.Title; t != strings.ToUpper(t) { // an acronym keeps its capitals
+			names = append(names, strings.ToLower(t))
+		} else {
+			names = append(names, t)
+		}
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// wrapWords breaks plain text at spaces only, never inside a word such as
+// trailing-52-week, into lines of at most w cells (a longer word stands
+// alone).
+func wrapWords(s string, w int) string {
+	var b strings.Builder
+	line := 0
+	for i, word := range strings.Split(s, " ") {
+		ww := ansi.StringWidth(word)
+		switch {
+		case i == 0:
+		case line+1+ww > w:
+			b.WriteByte('\n')
+			line = 0
+		default:
+			b.WriteByte(' ')
+			line++
+		}
+		b.WriteString(word)
+		line += ww
+	}
 	return b.String()
 }

@@ -14,7 +14,8 @@ import (
 // figures and short lists of the most urgent SKUs, each a jump to the pane
 // that deals with it.
 type overviewPane struct {
-	ov *planner.Overview
+	ov      *planner.Overview     // the urgent lists
+	figures *planner.OverviewView // the figures, as the overview export writes them
 	built
 	cursor int // into items()
 	styles *Styles
@@ -52,7 +53,7 @@ func (p *overviewPane) show(s *planner.Snapshot, ov *planner.Overview) {
 		return
 	}
 	p.builtFrom(s)
-	p.ov = ov
+	p.ov, p.figures = ov, ov.View()
 	p.move(0)
 }
 
@@ -91,36 +92,40 @@ func (m *Model) renderOverview(w, h int) string {
 	if p.ov == nil {
 		return center(m.spin.View()+" Summing the catalogue…", w, h)
 	}
-	o := p.ov
-	k := &o.KPIs
-	cur := ""
+	f := p.figures
+	money := func(metric int) string { return formatMoney(f.Figure(metric).Float, "") }
+	compact := func(metric int) string { return compactMoney(f.Figure(metric).Float) }
+	skus := func(metric int) string { return count(int(f.Figure(metric).Float), "SKU") }
+	rate := func(metric int) string { return formatCell(planner.Percent, f.Figure(metric)) }
+	ratio := func(metric int) string { return formatCell(planner.Decimal, f.Figure(metric)) }
+	risk := func(value, n int) string { return compact(value) + " · " + skus(n) }
 	blocks := [][]string{
 		m.kpiBlock("Inventory", [][2]string{
-			{overviewLabel(planner.MetricStockCost), formatMoney(k.StockCost, cur)},
-			{overviewLabel(planner.MetricStockRetail), formatMoney(k.StockRetail, cur)},
-			{overviewLabel(planner.MetricSKUs), model.GroupThousands(int64(k.SKUs))},
-			{overviewLabel(planner.MetricTurnover), formatQty(k.Turnover()) + "× a year"},
-			{overviewLabel(planner.MetricGMROI), formatQty(k.GMROI())},
+			{overviewLabel(planner.MetricStockCost), money(planner.MetricStockCost)},
+			{overviewLabel(planner.MetricStockRetail), money(planner.MetricStockRetail)},
+			{overviewLabel(planner.MetricSKUs), model.GroupThousands(int64(f.Figure(planner.MetricSKUs).Float))},
+			{overviewLabel(planner.MetricTurnover), ratio(planner.MetricTurnover) + "× a year"},
+			{overviewLabel(planner.MetricGMROI), ratio(planner.MetricGMROI)},
 		}),
 		m.kpiBlock("Availability", [][2]string{
-			{overviewLabel(planner.MetricOutOfStock), count(o.OutOfStock, "SKU")},
-			{overviewLabel(planner.MetricBelowROP), count(o.BelowROP, "SKU")},
-			{overviewLabel(planner.MetricStockoutSoon), count(o.StockoutSoon, "SKU")},
-			{overviewLabel(planner.MetricToOrder), count(o.ToOrder.SKUs, "SKU") + " · " + compactMoney(o.ToOrder.Value)},
-			{overviewLabel(planner.MetricStockoutRate), pct1(k.StockoutRate()) + " of days, 52w"},
+			{overviewLabel(planner.MetricOutOfStock), skus(planner.MetricOutOfStock)},
+			{overviewLabel(planner.MetricBelowROP), skus(planner.MetricBelowROP)},
+			{overviewLabel(planner.MetricStockoutSoon), skus(planner.MetricStockoutSoon)},
+			{overviewLabel(planner.MetricToOrder), skus(planner.MetricToOrder) + " · " + compact(planner.MetricOrderValue)},
+			{overviewLabel(planner.MetricStockoutRate), rate(planner.MetricStockoutRate) + " of days, 52w"},
 		}),
 		m.kpiBlock("Capital at risk", [][2]string{
-			{overviewLabel(planner.MetricExcessValue), riskSum(o.Risk.ByRisk[model.RiskExcess])},
-			{overviewLabel(planner.MetricDeadValue), riskSum(o.Risk.ByRisk[model.RiskDead])},
-			{overviewLabel(planner.MetricDecliningValue), riskSum(o.Risk.ByRisk[model.RiskDeclining])},
-			{overviewLabel(planner.MetricSlowValue), riskSum(o.Risk.ByRisk[model.RiskSlow])},
-			{overviewLabel(planner.MetricLiquidation), compactMoney(o.Risk.Liquidation) + " of " + compactMoney(o.Risk.Value) + " at cost"},
+			{overviewLabel(planner.MetricExcessValue), risk(planner.MetricExcessValue, planner.MetricExcessSKUs)},
+			{overviewLabel(planner.MetricDeadValue), risk(planner.MetricDeadValue, planner.MetricDeadSKUs)},
+			{overviewLabel(planner.MetricDecliningValue), risk(planner.MetricDecliningValue, planner.MetricDecliningSKUs)},
+			{overviewLabel(planner.MetricSlowValue), risk(planner.MetricSlowValue, planner.MetricSlowSKUs)},
+			{overviewLabel(planner.MetricLiquidation), compact(planner.MetricLiquidation) + " of " + compact(planner.MetricCapitalAtRisk) + " at cost"},
 		}),
 		m.kpiBlock("Revenue", [][2]string{
-			{overviewLabel(planner.MetricForecastRevenue), formatMoney(o.ForecastRevenue30, cur) + " forecast"},
-			{overviewLabel(planner.MetricRevenue), formatMoney(k.Revenue, cur)},
-			{overviewLabel(planner.MetricMargin), formatMoney(k.Margin(), cur)},
-			{overviewLabel(planner.MetricSellThrough), pct1(k.SellThrough())},
+			{overviewLabel(planner.MetricForecastRevenue), money(planner.MetricForecastRevenue) + " forecast"},
+			{overviewLabel(planner.MetricRevenue), money(planner.MetricRevenue)},
+			{overviewLabel(planner.MetricMargin), money(planner.MetricMargin)},
+			{overviewLabel(planner.MetricSellThrough), rate(planner.MetricSellThrough)},
 		}),
 	}
 	perRow := 4
@@ -143,10 +148,6 @@ func (m *Model) renderOverview(w, h int) string {
 	}
 	lines = append(lines, m.urgentLists(w, max(h-len(lines), 0))...)
 	return clip(strings.Join(lines, "\n"), w, h)
-}
-
-func riskSum(r planner.RiskSum) string {
-	return compactMoney(r.Value) + " · " + count(r.SKUs, "SKU")
 }
 
 // kpiBlock is a titled column of label–value lines.
