@@ -46,6 +46,26 @@ func (c Column) ScreenTitle() string {
 // docs/EXPORTS.md, for a terminal or a data file.
 func (c Column) PlainHelp() string { return strings.ReplaceAll(c.Help, "`", "") }
 
+// ScreenHelp is what the column means on screen, for the dashboard's help:
+// PlainHelp, unless its cell shows something other than the exported value
+// (screenHelp).
+func (c Column) ScreenHelp() string {
+	if h, ok := screenHelp[c.Name]; ok {
+		return h
+	}
+	return c.PlainHelp()
+}
+
+// screenHelp holds the meanings of the columns whose on-screen cell differs
+// from what the export writes: the Stock pane draws weekly_demand as the
+// sales and forecast sparkline, abc with the XYZ class beside it, and an
+// endless cover as ∞ where the export leaves the cell empty.
+var screenHelp = map[string]string{
+	"weekly_demand": "units sold in each of the last 26 weeks, then (after ┊) the forecast of the weeks ahead, on one scale; sorts by the forecast's mean demand per week (μ_w)",
+	"days_of_cover": "available / (weekly demand / 7), in days (y: years); ∞ when the stock never runs out: no demand, or more than ten years of it; 0d when nothing is available for a SKU that sells",
+	"abc":           "A, B or C by trailing-52-week revenue (A the first 80 % of it, B the next 15 %, C the rest), then X, Y or Z by how steady weekly demand is (X steady, Y varies, Z erratic or none)",
+}
+
 // String names the kind as docs/EXPORTS.md does: an Enum is written as
 // text, a Bool as true or false.
 func (k Kind) String() string {

@@ -114,3 +114,18 @@ func TestSearchColumnsAreWhatTheFilterSearches(t *testing.T) {
 		t.Errorf("SearchColumns() = %v", got)
 	}
 }
+
+// Every screen meaning names a column of the Stock view, whose pane shows
+// it: a renamed column must not leave its screen meaning behind.
+func TestScreenHelpNamesStockColumns(t *testing.T) {
+	spec, _ := LookupView("stock")
+	names := map[string]bool{}
+	for _, c := range spec.Columns {
+		names[c.Name] = true
+	}
+	for name := range screenHelp {
+		if !names[name] {
+			t.Errorf("screen meaning for %q, which the stock view has no column of", name)
+		}
+	}
+}

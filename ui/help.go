@@ -153,7 +153,7 @@ func (m *Model) columnsHelp() string {
 	}
 	lines := make([]string, len(cols))
 	for i, c := range cols {
-		text := wrapWords(c.Title+": "+c.PlainHelp(), helpProseWidth-indent)
+		text := wrapWords(c.Title+": "+c.ScreenHelp(), helpProseWidth-indent)
 		lines[i] = fit(c.Short, indent, false) + strings.ReplaceAll(text, "\n", "\n"+strings.Repeat(" ", indent))
 	}
 	return strings.Join(lines, "\n")

@@ -46,7 +46,7 @@ func TestHelpColumnsComeFromTheStockView(t *testing.T) {
 			continue
 		}
 		explained++
-		want := c.Title + ": " + c.PlainHelp()
+		want := c.Title + ": " + c.ScreenHelp()
 		found := false
 		for _, line := range unwrapped {
 			if rest, ok := strings.CutPrefix(line, c.Short); ok && strings.TrimSpace(rest) == want {
