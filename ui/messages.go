@@ -73,6 +73,10 @@ type queryMsg struct {
 	desc     bool
 	index    []int
 	view     planner.View // the view queried, to tell the suppliers tab's screens apart
+	// filter and group are what index was filtered by, for the pane's
+	// memo of filters (ui/filter_memo.go)
+	filter string
+	group  planner.Group
 }
 
 type detailMsg struct {
@@ -120,7 +124,7 @@ func queryCmd(tab, gen int, v planner.View, q planner.Query, sorted, narrowFrom 
 			base = narrowFrom
 		}
 		index := planner.Arrange(v, planner.Filter(v, planner.FilterGroup(v, base, q.Group), q.Filter))
-		return queryMsg{tab: tab, gen: gen, view: v, sorted: sorted, sortedBy: q.Sort, desc: q.Desc, index: index}
+		return queryMsg{tab: tab, gen: gen, view: v, sorted: sorted, sortedBy: q.Sort, desc: q.Desc, index: index, filter: q.Filter, group: q.Group}
 	}
 }
 

@@ -25,6 +25,7 @@ type pane struct {
 	// stale is set when the view changed while the pane was not on screen:
 	// it is queried again when shown
 	stale bool
+	memo  filterMemo
 	follow
 }
 
@@ -37,6 +38,7 @@ func (p *pane) replaceView(v planner.View, changed []int) {
 	p.gen++
 	p.querying = false // any on its way was of the old view
 	p.sorted = nil
+	p.memo.forget()
 	if v == nil {
 		p.table.setIndex(nil)
 		return
@@ -65,6 +67,11 @@ func (p *pane) runFilter(prev string) tea.Cmd {
 	}
 	p.gen++
 	p.querying = true
+	if rows, ok := p.memo.recall(p.sorted, p.query.Group, p.query.Filter); ok {
+		msg := queryMsg{tab: p.tab, gen: p.gen, view: p.view, sorted: p.sorted, sortedBy: p.sortedBy, desc: p.sortedDesc,
+			index: rows, filter: p.query.Filter, group: p.query.Group}
+		return func() tea.Msg { return msg }
+	}
 	var narrow []int
 	if planner.Narrows(prev, p.query.Filter) {
 		narrow = p.table.rows()
@@ -79,6 +86,7 @@ func (p *pane) queried(msg queryMsg) bool {
 	}
 	p.querying = false
 	p.sorted, p.sortedBy, p.sortedDesc = msg.sorted, msg.sortedBy, msg.desc
+	p.memo.remember(msg.sorted, msg.group, msg.filter, msg.index)
 	p.table.setIndex(msg.index)
 	return true
 }
