@@ -4,8 +4,10 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Query is a filter and sort over a view. The pane and the export take the
@@ -132,6 +134,27 @@ func Filter(v View, order []int, filter string) []int {
 	if len(terms) == 0 {
 		return order
 	}
+	if len(order) < parallelFilterRows {
+		return filterRows(v, order, terms)
+	}
+	// the first keystroke scans every row: at a million SKUs, 0.3 s on one
+	// core; each core takes a contiguous part, and the parts join in order
+	parts := make([][]int, runtime.GOMAXPROCS(0))
+	chunk := (len(order) + len(parts) - 1) / len(parts)
+	var wg sync.WaitGroup
+	for w := range parts {
+		lo, hi := min(w*chunk, len(order)), min((w+1)*chunk, len(order))
+		wg.Go(func() { parts[w] = filterRows(v, order[lo:hi], terms) })
+	}
+	wg.Wait()
+	return slices.Concat(parts...)
+}
+
+// parallelFilterRows is where filtering on every core starts to pay.
+const parallelFilterRows = 50_000
+
+// filterRows keeps the rows of order whose search text holds every term.
+func filterRows(v View, order []int, terms []string) []int {
 	out := make([]int, 0, len(order)/4)
 	for _, i := range order {
 		if matches(v.SearchText(i), terms) {
