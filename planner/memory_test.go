@@ -2,14 +2,11 @@ package planner
 
 import (
 	"context"
-	"path/filepath"
 	"runtime"
 	"testing"
 	"weak"
 
-	"stockroom/demo"
 	"stockroom/model"
-	"stockroom/store"
 )
 
 // Once every SKU's forecast is recomputed (a new horizon, or a morning's
@@ -18,18 +15,7 @@ import (
 // held them all, which at 100,000 SKUs kept ~115 MB alive (issue 15).
 func TestFreshForecastsLetTheOldOnesGo(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "demo.db")
-	if err := demo.Create(ctx, path, demo.Options{SKUs: 100, Seed: 6, End: demo.DefaultEnd}); err != nil {
-		t.Fatal(err)
-	}
-	st, err := store.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if _, err := Refresh(ctx, st, Options{}, nil); err != nil {
-		t.Fatal(err)
-	}
+	st, _ := cachedDemo(t, 100, 6)
 	if _, _, err := st.SetSettings(ctx, map[string]string{"forecast_weeks": "13"}, nil); err != nil {
 		t.Fatal(err)
 	}

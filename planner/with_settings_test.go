@@ -4,14 +4,10 @@ import (
 	"context"
 	"fmt"
 	"maps"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"testing"
 	"weak"
-
-	"stockroom/demo"
-	"stockroom/store"
 )
 
 // TestWithSettingsMatchesReading plans a demo catalogue again in memory
@@ -20,24 +16,9 @@ import (
 // in-memory path must not miss a setting that a fresh read would apply.
 func TestWithSettingsMatchesReading(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "demo.db")
-	if err := demo.Create(ctx, path, demo.Options{SKUs: 400, Seed: 3, End: demo.DefaultEnd}); err != nil {
-		t.Fatal(err)
-	}
-	st, err := store.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if _, err := Refresh(ctx, st, Options{}, nil); err != nil {
-		t.Fatal(err)
-	}
 	// planned from the cache, as the reads it is compared with are (the
 	// cache stores forecasts at lower precision than it computes them)
-	s, err := Open(ctx, st, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, s := cachedDemo(t, 400, 3)
 	changes := []map[string]string{
 		{"service_level_a": "0.995", "service_level_c": "0.8"},
 		{"abc_cut_a": "0.5", "abc_cut_b": "0.7"},
@@ -107,23 +88,7 @@ func rowFigures(r *Row) string {
 // (they stayed alive through the shared index, doubling the plan's memory
 // after every settings change on a catalogue read from its cache).
 func TestPlanningAgainLetsTheSearchedRowsGo(t *testing.T) {
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "demo.db")
-	if err := demo.Create(ctx, path, demo.Options{SKUs: 100, Seed: 4, End: demo.DefaultEnd}); err != nil {
-		t.Fatal(err)
-	}
-	st, err := store.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if _, err := Refresh(ctx, st, Options{}, nil); err != nil {
-		t.Fatal(err)
-	}
-	s, err := Open(ctx, st, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, s := cachedDemo(t, 100, 4)
 	s.WarmSearch()
 	old := weak.Make(s.Rows[0])
 	set := s.Catalogue.Settings

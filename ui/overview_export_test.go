@@ -97,6 +97,17 @@ func TestOverviewPaneShowsTheOverviewExport(t *testing.T) {
 // catalogue, summed, on the Overview.
 func openDemoModel(t *testing.T, w, h int) *Model {
 	t.Helper()
+	m := newDemoCopyModel(t)
+	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	run(t, m, loadCmd(m.opt.Backend))
+	return m
+}
+
+// newDemoCopyModel is a dashboard, not loaded yet, on a copy of the
+// 300-SKU demo catalogue (closed when the test ends), its clock on the
+// demo's morning after.
+func newDemoCopyModel(t testing.TB) *Model {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "demo.db")
 	if err := copyFile(randomCatalogue(t), path); err != nil {
 		t.Fatal(err)
@@ -106,15 +117,12 @@ func openDemoModel(t *testing.T, w, h int) *Model {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	m := New(Options{
+	return New(Options{
 		Backend:   planner.Backend{Store: st},
 		Source:    path,
 		ExportDir: t.TempDir(),
 		Now:       func() time.Time { return time.Date(2026, 12, 5, 10, 0, 0, 0, time.UTC) },
 	})
-	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
-	run(t, m, loadCmd(m.opt.Backend))
-	return m
 }
 
 // checkOverviewAgainstExport compares each figure of the Overview pane,

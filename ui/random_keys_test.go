@@ -119,21 +119,7 @@ type monkey struct {
 
 func newMonkey(t testing.TB, intn func(int) int) *monkey {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "random.db")
-	if err := copyFile(randomCatalogue(t), path); err != nil {
-		t.Fatal(err)
-	}
-	st, err := store.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	m := New(Options{
-		Backend:   planner.Backend{Store: st},
-		Source:    path,
-		ExportDir: t.TempDir(),
-		Now:       func() time.Time { return time.Date(2026, 12, 5, 10, 0, 0, 0, time.UTC) },
-	})
+	m := newDemoCopyModel(t)
 	h := &monkey{t: t, m: m, intn: intn, out: func() bool { return false }, keys: boundKeys(t), seen: map[string]int{}}
 	h.resize(160, 45)
 	h.pending = append(h.pending, m.Init())
