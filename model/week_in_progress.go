@@ -1,10 +1,16 @@
 package model
 
 // The forecast reads whole weeks (a half-finished week would read as a slow
-// one), so a SKU whose first sales fall in the week the as-of day is in has
-// no history: it was forecast to sell nothing and planned with S = 0 while
-// it had just sold. That week counts for such a SKU alone, at what it sold
-// so far: the least that week will sell, and the only sign of its demand.
+// one), so a SKU whose only recent sales fall in the week the as-of day is
+// in (its first sales, or its first in half a year) looked as if it had not
+// sold: it was forecast to sell nothing and planned with S = 0 while it had
+// just sold. That week counts for such a SKU alone, at what it sold so far:
+// the least that week will sell, and the only recent sign of its demand.
+
+// SellingWeeks is the span in which a sale makes a zero forecast wrong (the
+// forecast's own rule, forecast.recentWeeks): a SKU that sold in it is
+// still being sold.
+const SellingWeeks = 26
 
 // WeekInProgress is what the SKU sold in the week asOf falls in, from its
 // Monday up to asOf; 0 when asOf is that week's Sunday (the week is whole
@@ -25,9 +31,11 @@ func (w WeeklySales) WeekInProgress(asOf Day) (units float64, known bool) {
 	return float64(w.Units[i]), true
 }
 
-// SoldThrough reports whether any whole week up to asOf sold.
-func (w WeeklySales) SoldThrough(asOf Day) bool {
-	for _, u := range w.Units[:min(w.completeWeeks(asOf), len(w.Units))] {
+// SoldRecently reports whether any of the SellingWeeks whole weeks up to
+// asOf sold.
+func (w WeeklySales) SoldRecently(asOf Day) bool {
+	end := min(w.completeWeeks(asOf), len(w.Units))
+	for _, u := range w.Units[max(0, end-SellingWeeks):max(0, end)] {
 		if u > 0 {
 			return true
 		}
@@ -83,11 +91,11 @@ func (w WeeklySales) lastSoldSunday(n int) Day {
 }
 
 // AppendForecastDemand is AppendDemandThrough, with the week in progress
-// appended at what it sold so far when it holds the SKU's first sales and
-// no whole week sold.
+// appended at what it sold so far when it sold and none of the last
+// SellingWeeks whole weeks did.
 func (w WeeklySales) AppendForecastDemand(dst []float64, asOf Day) []float64 {
 	dst = w.AppendDemandThrough(dst, asOf)
-	if w.SoldThrough(asOf) {
+	if w.SoldRecently(asOf) {
 		return dst
 	}
 	if units, known := w.WeekInProgress(asOf); known && units > 0 {

@@ -6,9 +6,10 @@ import (
 	"testing"
 )
 
-// A SKU whose first sales fall in the as-of day's unfinished week is
-// forecast from that week, at what it sold up to the as-of day; a SKU that
-// sold in a whole week is forecast from whole weeks only, as before.
+// A SKU whose only sales of the last 26 whole weeks are none, and which
+// sold in the as-of day's unfinished week (its first sales, or its first
+// in half a year), is forecast from that week too, at what it sold up to
+// the as-of day; any other SKU is forecast from whole weeks only.
 func TestAppendForecastDemand(t *testing.T) {
 	mon := MustDay("2026-05-11") // a Monday
 	next := mon + 7              // the Monday after
@@ -31,6 +32,12 @@ func TestAppendForecastDemand(t *testing.T) {
 		{"rows after the as-of day: the week's units are not the week so far",
 			WeeklySales{FirstWeek: next, Units: []float32{4}, LastSale: next + 3, LastDay: next + 3}, next + 1, nil},
 		{"never sold", WeeklySales{LastSale: NoDay, LastDay: NoDay}, next, nil},
+		{"quiet for 26 whole weeks, selling again on the as-of Monday",
+			WeeklySales{FirstWeek: next - 7*27, Units: append(append([]float32{1}, make([]float32, 26)...), 2), LastSale: next, LastDay: next},
+			next, append(append([]float64{1}, make([]float64, 26)...), 2)},
+		{"a sale 26 whole weeks back: the week in progress waits",
+			WeeklySales{FirstWeek: next - 7*26, Units: append(append([]float32{1}, make([]float32, 25)...), 2), LastSale: next, LastDay: next},
+			next, append([]float64{1}, make([]float64, 25)...)},
 		{"first sale after the as-of day's week",
 			WeeklySales{FirstWeek: next + 7, Units: []float32{4}, LastSale: next + 7, LastDay: next + 7}, next, nil},
 	}

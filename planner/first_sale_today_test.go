@@ -88,3 +88,48 @@ func rowBySKU(t *testing.T, s *Snapshot, sku string) *Row {
 	t.Fatalf("no row %s", sku)
 	return nil
 }
+
+// A part that sold for months, went quiet for more than half a year and
+// sells again on the as-of day (a Monday) is selling: its whole weeks of
+// the last half year hold no sale, so it was forecast to sell nothing and
+// planned with S = 0. The week in progress counts for it as for a first
+// sale; a part whose last half year already holds a sale reads whole weeks.
+func TestSellingAgainOnTheAsOfDay(t *testing.T) {
+	ctx := context.Background()
+	monday := model.MustDay("2026-11-16")
+	st, b, sp, must := acmeStore(t)
+	add := func(sku string, days ...model.DailySale) {
+		p := &model.Product{SKU: sku, SupplierID: sp.ID, UnitCost: 10, Price: 20, LaunchedOn: model.NoDay}
+		must(b.AddProduct(p))
+		for i := range days {
+			days[i].Revenue, days[i].InStock = 20*float64(days[i].Units), math.NaN()
+		}
+		must(b.SetSales(p.ID, days))
+	}
+	var back, steady []model.DailySale
+	for d := monday - 7*60; d < monday-7*35; d += 7 { // 25 weeks of a unit, then 35 quiet
+		back = append(back, model.DailySale{Day: d, Units: 1})
+	}
+	back = append(back, model.DailySale{Day: monday, Units: 2})
+	for d := monday - 7*20; d < monday; d += 14 { // a unit every other week
+		steady = append(steady, model.DailySale{Day: d, Units: 1})
+	}
+	add("BACK", back...)
+	add("STEADY", steady...)
+	must(b.Commit())
+	s, err := Load(ctx, st, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := rowBySKU(t, s, "BACK")
+	if row.Forecast.Level() <= 0 || row.Plan.OrderUpTo < 1 {
+		t.Errorf("BACK, selling again today: forecast %v (%s), S %v; want a forecast above 0 and S of a unit at least",
+			row.Forecast.Level(), row.Forecast.Method, row.Plan.OrderUpTo)
+	}
+	if row.LastSale != monday {
+		t.Errorf("BACK's last sale %s, want %s", row.LastSale, monday)
+	}
+	if row := rowBySKU(t, s, "STEADY"); math.Abs(row.Forecast.Level()-0.5) > 0.25 {
+		t.Errorf("STEADY's weekly forecast %v, want about 0.5 (whole weeks only)", row.Forecast.Level())
+	}
+}

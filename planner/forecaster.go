@@ -30,8 +30,8 @@ type Auto struct{}
 // tops up) and a sporadic SKU's forecast kept at 30 % of its last year's
 // rate at least (floorQuiet), auto/8 a yearly pattern from one year of
 // history for SKUs and groups that sell most weeks (oneYearIndices) and
-// the unfinished week of the as-of day for a SKU whose first sales are in
-// it (model.WeeklySales.AppendForecastDemand), auto/9 cumulative bands
+// the unfinished week of the as-of day for a SKU whose only sales of the
+// last half year are in it (model.WeeklySales.AppendForecastDemand), auto/9 cumulative bands
 // whose upper edge is never below their mean, as a week's band's (the
 // rows hold no bands, but figures measured on auto/8 no longer hold), so
 // older rows are recomputed once.

@@ -49,7 +49,8 @@ func (s *Snapshot) readHistories(ctx context.Context, st *store.Store, rows []in
 }
 
 // cutWeekInProgress cuts, at asOf, the rollups of the SKUs that sold in
-// asOf's unfinished week and in no whole week before it, when the rollup
+// asOf's unfinished week and in none of the model.SellingWeeks whole weeks
+// before it, when the rollup
 // holds days of that week after asOf (a plan of a past day): their
 // forecast reads that week up to asOf (model.WeeklySales.AppendForecastDemand),
 // which only the daily rows tell. Other SKUs' forecasts read whole weeks.
@@ -58,7 +59,7 @@ func cutWeekInProgress(ctx context.Context, st *store.Store, c *model.Catalogue,
 	at := map[int64]int{}
 	for i := range c.Items {
 		w := c.Items[i].Sales
-		if _, known := w.WeekInProgress(asOf); !known && !w.SoldThrough(asOf) {
+		if _, known := w.WeekInProgress(asOf); !known && !w.SoldRecently(asOf) {
 			ids = append(ids, c.Items[i].Product.ID)
 			at[c.Items[i].Product.ID] = i
 		}
