@@ -12,23 +12,52 @@ import (
 // a catalogue's whole history is never in memory at once, and calls each
 // with the chunk's offset in rows and the copies (in rows' order). It
 // stops at the first error, or when ctx is done; progress, when set,
-// hears of every chunk read.
+// hears of every chunk read. A command reads the next chunk while each
+// works on this one, so the cores do not wait for SQLite between chunks
+// (`forecast --all` on 100,000 SKUs: 6.9–7.4 s → 6.6–7.2 s); background
+// work reads in turn, so one core stays free for the keys
+// (Options.Background).
 func (s *Snapshot) eachHistoryChunk(ctx context.Context, st *store.Store, rows []int, progress func(done, total int),
 	each func(lo int, tmp *model.Catalogue) error) error {
-	for lo := 0; lo < len(rows); lo += refreshChunk {
+	type chunk struct {
+		lo  int
+		tmp *model.Catalogue
+		err error
+	}
+	read := func(lo int) chunk {
 		if err := ctx.Err(); err != nil {
-			return err
+			return chunk{lo: lo, err: err}
 		}
-		chunk := rows[lo:min(lo+refreshChunk, len(rows))]
-		tmp, err := s.readHistories(ctx, st, chunk)
+		tmp, err := s.readHistories(ctx, st, rows[lo:min(lo+refreshChunk, len(rows))])
+		return chunk{lo, tmp, err}
+	}
+	readAhead := !s.opt.Background
+	var next chan chunk
+	for lo := 0; lo < len(rows); lo += refreshChunk {
+		var c chunk
+		if next != nil {
+			c = <-next
+		} else {
+			c = read(lo)
+		}
+		next = nil
+		if c.err != nil {
+			return c.err
+		}
+		if after := lo + refreshChunk; readAhead && after < len(rows) {
+			ahead := make(chan chunk, 1)
+			go func() { ahead <- read(after) }()
+			next = ahead
+		}
+		err := each(lo, c.tmp)
 		if err != nil {
-			return err
-		}
-		if err := each(lo, tmp); err != nil {
+			if next != nil {
+				<-next // the read ahead ends before its catalogue may close
+			}
 			return err
 		}
 		if progress != nil {
-			progress(lo+len(chunk), len(rows))
+			progress(lo+len(c.tmp.Items), len(rows))
 		}
 	}
 	return nil
