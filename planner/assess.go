@@ -9,7 +9,7 @@ import (
 // stats is a row's cached demand statistics; a SKU without a forecast yet
 // reads as one with no known demand that was never out of stock.
 func (r *Row) stats() model.DemandStats {
-	if f := r.Item.Forecast; f != nil {
+	if f := r.Cached; f != nil {
 		return f.Stats
 	}
 	return model.DemandStats{CV: math.NaN(), InStockDays: 7 * model.StatsWeeks}
@@ -17,7 +17,7 @@ func (r *Row) stats() model.DemandStats {
 
 // sales52w is the row's revenue and units over the trailing 52 weeks.
 func (r *Row) sales52w() (revenue, units float64) {
-	if f := r.Item.Forecast; f != nil {
+	if f := r.Cached; f != nil {
 		return f.Revenue52w, f.Units52w
 	}
 	return 0, 0

@@ -54,11 +54,11 @@ func TestLoadCachesForecastsAndRefreshesOnlyWhatChanged(t *testing.T) {
 	for i := range 3 {
 		a, b := first.Rows[i], second.Rows[i]
 		if a.Forecast.Level() != b.Forecast.Level() || a.Forecast.SD != b.Forecast.SD || a.Forecast.Method != b.Forecast.Method ||
-			a.LastSale != b.LastSale || !slices.Equal(a.Item.Forecast.Recent, b.Item.Forecast.Recent) || a.Plan != b.Plan {
+			a.LastSale != b.LastSale || !slices.Equal(a.Cached.Recent, b.Cached.Recent) || a.Plan != b.Plan {
 			t.Errorf("row %d differs between computed and cached:\n%+v\n%+v", i, a.Plan, b.Plan)
 		}
 	}
-	if r := second.Rows[2].Item.Forecast.Recent; len(r) != model.RecentWeeks || r[len(r)-1] != 42 || r[6] != 42 || r[5] != 0 { // 20 weeks of sales
+	if r := second.Rows[2].Cached.Recent; len(r) != model.RecentWeeks || r[len(r)-1] != 42 || r[6] != 42 || r[5] != 0 { // 20 weeks of sales
 		t.Errorf("recent weeks of C: %v", r)
 	}
 
@@ -102,15 +102,15 @@ func TestOpenComputesNothingAndBackgroundForecastsKeepEdits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(s.Stale, []int{0, 1, 2}) || s.Rows[1].Item.Forecast != nil || s.Rows[1].Forecast.Level() != 0 {
-		t.Fatalf("open: stale %v, B forecast %+v", s.Stale, s.Rows[1].Item.Forecast)
+	if !slices.Equal(s.Stale, []int{0, 1, 2}) || s.Rows[1].Cached != nil || s.Rows[1].Forecast.Level() != 0 {
+		t.Fatalf("open: stale %v, B forecast %+v", s.Stale, s.Rows[1].Cached)
 	}
 	var steps [][2]int
 	f, err := s.ForecastStale(ctx, st, func(done, total int) { steps = append(steps, [2]int{done, total}) })
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(steps, [][2]int{{3, 3}}) || s.Rows[1].Item.Forecast != nil {
+	if !slices.Equal(steps, [][2]int{{3, 3}}) || s.Rows[1].Cached != nil {
 		t.Errorf("progress %v; forecasting must not touch the snapshot", steps)
 	}
 	edited, _ := withReorderPoint(s, s.Rows[0].Item.Product.ID, true, 99)
@@ -124,7 +124,7 @@ func TestOpenComputesNothingAndBackgroundForecastsKeepEdits(t *testing.T) {
 	if lv := next.Rows[1].Forecast.Level(); lv != 28 {
 		t.Errorf("B level %v, want 28", lv)
 	}
-	if edited.Rows[1].Item.Forecast != nil || edited.Rows[1].Plan == next.Rows[1].Plan {
+	if edited.Rows[1].Cached != nil || edited.Rows[1].Plan == next.Rows[1].Plan {
 		t.Error("applying forecasts changed the older snapshot, or changed nothing")
 	}
 	// the cached forecasts make the next open current

@@ -36,6 +36,13 @@ type Options struct {
 type Row struct {
 	Item     *model.Item
 	Supplier string
+	// Cached is the SKU's forecast as the cache holds it (with its recent
+	// weeks, 52-week sales and demand statistics), nil until one is made;
+	// Forecast is its result, or none. The row holds it, not the item: a
+	// forecast that lands replaces rows only, and the items, which do not
+	// change, are shared by every snapshot (issue 15: copying them at every
+	// landing held 0.4 KB a SKU twice).
+	Cached   *model.SKUForecast
 	Forecast forecast.Result
 	Plan     model.Plan
 
@@ -95,7 +102,16 @@ func Open(ctx context.Context, st *store.Store, opt Options) (*Snapshot, error) 
 	if err != nil {
 		return nil, err
 	}
-	return build(c, opt.resolve(c)), nil
+	s := build(c, opt.resolve(c))
+	// the rows hold the forecasts now (Row.Cached): items that kept them
+	// too would keep every forecast a later one replaces alive, as the
+	// items outlive them in every snapshot derived from this one
+	parallel(len(c.Items), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			c.Items[i].Forecast = nil
+		}
+	})
+	return s, nil
 }
 
 // Load reads the catalogue and plans every SKU, forecasting those whose
@@ -142,8 +158,8 @@ func (s *Snapshot) SaveForecasts(ctx context.Context, st *store.Store) error {
 	}
 	rows := make([]store.ForecastRow, len(s.Refreshed))
 	for k, i := range s.Refreshed {
-		it := s.Rows[i].Item
-		rows[k] = store.ForecastRow{ProductID: it.Product.ID, Forecast: it.Forecast}
+		r := s.Rows[i]
+		rows[k] = store.ForecastRow{ProductID: r.Item.Product.ID, Forecast: r.Cached}
 	}
 	return st.SaveForecasts(ctx, rows)
 }
@@ -188,7 +204,6 @@ func (s *Snapshot) WithForecasts(f Forecasts) *Snapshot {
 	next := *s
 	next.Rows = slices.Clone(s.Rows)
 	next.Refreshed = nil
-	items := make([]model.Item, len(f.Rows))
 	rows := make([]Row, len(f.Rows))
 	parallel(len(f.Rows), func(lo, hi int) {
 		for k := lo; k < hi; k++ {
@@ -196,10 +211,8 @@ func (s *Snapshot) WithForecasts(f Forecasts) *Snapshot {
 			if i >= len(next.Rows) || next.Rows[i].Item.Product.ID != f.ProductIDs[k] || f.Forecasts[k] == nil {
 				continue
 			}
-			items[k] = *next.Rows[i].Item
-			items[k].Forecast = f.Forecasts[k]
 			rows[k] = *next.Rows[i]
-			rows[k].Item = &items[k]
+			rows[k].Cached = f.Forecasts[k]
 			next.fillForecast(&rows[k])
 			next.Rows[i] = &rows[k]
 		}
@@ -241,13 +254,13 @@ func (s *Snapshot) WithForecasts(f Forecasts) *Snapshot {
 
 // Current reports whether a row's forecast is up to date for the
 // snapshot's data, day and engine.
-func (s *Snapshot) Current(r *Row) bool { return s.opt.current(r.Item) }
+func (s *Snapshot) Current(r *Row) bool { return s.opt.current(r.Cached, r.Item.Product.DataVersion) }
 
-// current reports whether an item's forecast is up to date for its data,
-// the planning day and the engine.
-func (o Options) current(it *model.Item) bool {
-	return it.Forecast.Current(it.Product.DataVersion, o.AsOf, o.Forecaster.Engine()) &&
-		(o.weeks == 0 || len(it.Forecast.Result.Mean) == o.weeks)
+// current reports whether a forecast is up to date for its SKU's data (of
+// dataVersion), the planning day and the engine.
+func (o Options) current(f *model.SKUForecast, dataVersion int64) bool {
+	return f.Current(dataVersion, o.AsOf, o.Forecaster.Engine()) &&
+		(o.weeks == 0 || len(f.Result.Mean) == o.weeks)
 }
 
 // staleRows lists the rows whose forecast is not current.
@@ -266,7 +279,7 @@ func staleItems(c *model.Catalogue, opt Options) []int {
 	var stale []int
 	for i := range c.Items {
 		it := &c.Items[i]
-		if !opt.current(it) {
+		if !opt.current(it.Forecast, it.Product.DataVersion) {
 			stale = append(stale, i)
 		}
 	}
@@ -330,6 +343,7 @@ func build(c *model.Catalogue, opt Options) *Snapshot {
 		for i := lo; i < hi; i++ {
 			r := &rows[i]
 			r.Item = &c.Items[i]
+			r.Cached = r.Item.Forecast
 			r.Supplier = s.suppliers[r.Item.Product.SupplierID].Name
 			s.fillForecast(r)
 			s.Rows[i] = r
@@ -349,11 +363,11 @@ func build(c *model.Catalogue, opt Options) *Snapshot {
 	return s
 }
 
-// fillForecast copies the item's forecast into the row; a SKU without one
-// plans as if it sold nothing until its forecast is computed.
+// fillForecast copies the row's forecast result into it; a SKU without
+// one plans as if it sold nothing until its forecast is computed.
 func (s *Snapshot) fillForecast(r *Row) {
 	r.Forecast, r.LastSale = forecast.Result{}, model.NoDay
-	if f := r.Item.Forecast; f != nil {
+	if f := r.Cached; f != nil {
 		r.Forecast, r.LastSale = f.Result, f.LastSale
 	}
 }
@@ -500,18 +514,18 @@ func (s *Snapshot) Supplier(id int64) (model.Supplier, bool) {
 
 // classifyABC ranks the rows by their forecasts' 52-week revenue.
 func (s *Snapshot) classifyABC() []model.ABC {
-	return rankABC(len(s.Rows), func(i int) *model.Item { return s.Rows[i].Item }, s.Catalogue.Settings)
+	return rankABC(len(s.Rows), func(i int) *model.SKUForecast { return s.Rows[i].Cached }, s.Catalogue.Settings)
 }
 
 // classifyItems is classifyABC over a catalogue's items, in their order.
 func classifyItems(c *model.Catalogue) []model.ABC {
-	return rankABC(len(c.Items), func(i int) *model.Item { return &c.Items[i] }, c.Settings)
+	return rankABC(len(c.Items), func(i int) *model.SKUForecast { return c.Items[i].Forecast }, c.Settings)
 }
 
-func rankABC(n int, item func(int) *model.Item, set model.Settings) []model.ABC {
+func rankABC(n int, forecastOf func(int) *model.SKUForecast, set model.Settings) []model.ABC {
 	revenue := make([]float64, n)
 	for i := range n {
-		if f := item(i).Forecast; f != nil {
+		if f := forecastOf(i); f != nil {
 			revenue[i] = f.Revenue52w
 		}
 	}

@@ -21,7 +21,7 @@ func (s *Snapshot) WithSettings(set model.Settings) *Snapshot {
 	rows := make([]Row, len(s.Rows)) // one allocation, as build does
 	next.Rows = make([]*Row, len(s.Rows))
 	// ABC cuts are settings: rank before planning, as build does
-	classes := rankABC(len(s.Rows), func(i int) *model.Item { return s.Rows[i].Item }, set)
+	classes := rankABC(len(s.Rows), func(i int) *model.SKUForecast { return s.Rows[i].Cached }, set)
 	parallel(len(rows), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			rows[i] = *s.Rows[i]

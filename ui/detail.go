@@ -200,7 +200,7 @@ func (d detailPane) history(in detailInput, n int) []float64 {
 	if in.Extra != nil {
 		return in.Extra.Sales.RecentUnits(in.Snap.AsOf, n)
 	}
-	return in.Row.Item.Forecast.RecentUnits(n)
+	return in.Row.Cached.RecentUnits(n)
 }
 
 func maxLineWidth(s string) int {
@@ -272,7 +272,7 @@ func (d detailPane) facts(in detailInput, w int) []string {
 	}
 	add("Reorder", rop)
 	lead := "forecasting…"
-	if it.Forecast != nil {
+	if r.Cached != nil {
 		// the band is demand over the risk period L + R, the span the
 		// reorder point above covers
 		rd := r.RiskDemand()
@@ -297,7 +297,7 @@ func (d detailPane) facts(in detailInput, w int) []string {
 // the method was chosen on, or says the forecast is being recomputed.
 func forecastFacts(s *planner.Snapshot, r *planner.Row) string {
 	f := r.Forecast
-	if r.Item.Forecast == nil {
+	if r.Cached == nil {
 		return "forecasting…"
 	}
 	out := clean(f.Method)

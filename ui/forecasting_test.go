@@ -23,7 +23,7 @@ func TestForecastingInBackground(t *testing.T) {
 	if !m.forecast.running || m.forecast.total != 24 {
 		t.Fatalf("forecasting not started: %+v", m.forecast)
 	}
-	if len(m.snap.Stale) != 24 || m.snap.Rows[0].Item.Forecast != nil {
+	if len(m.snap.Stale) != 24 || m.snap.Rows[0].Cached != nil {
 		t.Fatal("the first frame should show the catalogue before any forecast")
 	}
 	if v := ansi.Strip(m.View().Content); !strings.Contains(v, "forecasting ▕") {
@@ -42,7 +42,7 @@ func TestForecastingInBackground(t *testing.T) {
 		t.Errorf("message %q", m.message)
 	}
 	for _, r := range m.snap.Rows {
-		if r.Item.Forecast == nil || r.Forecast.Method == "" {
+		if r.Cached == nil || r.Forecast.Method == "" {
 			t.Fatalf("%s has no forecast after the background run", r.Item.Product.SKU)
 		}
 	}

@@ -36,7 +36,7 @@ func (d detailPane) orderFacts(in detailInput, w int) []string {
 		source = "default: no supplier"
 	}
 	add("Lead time", fmt.Sprintf("L %s ± %s wk (%s)", trimFloat(r.LeadTimeWeeks), trimFloat(r.LeadTimeSDWeeks), source))
-	if it.Forecast != nil {
+	if r.Cached != nil {
 		rd := r.RiskDemand()
 		add("", fmt.Sprintf("demand over P = L + R = %s wk: %s", trimFloat(rd.Weeks), riskDemandBand(rd)))
 	}

@@ -48,9 +48,7 @@ func TestDetailShowsRiskPeriodDemand(t *testing.T) {
 	}
 
 	waiting := *r
-	item := *r.Item
-	item.Forecast = nil
-	waiting.Item = &item
+	waiting.Cached = nil
 	for _, reorder := range []bool{false, true} {
 		facts := strings.Join(m.detail.facts(detailInput{Snap: m.snap, Row: &waiting, Reorder: reorder}, 60), "\n")
 		if strings.Contains(facts, "80%:") || !reorder && !strings.Contains(ansi.Strip(facts), "Lead time forecasting…") {

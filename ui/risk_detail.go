@@ -34,7 +34,7 @@ func (d detailPane) riskFacts(in detailInput, w int) []string {
 	why := map[model.Risk]string{
 		model.RiskDead:      fmt.Sprintf("%s (dead after %d days without one)", lastSaleAgo(in.Snap, r), set.DeadStockDays),
 		model.RiskExcess:    fmt.Sprintf("available above S %s + %s days of demand", formatQty(r.Plan.OrderUpTo), trimFloat(set.ExcessCoverDays)),
-		model.RiskDeclining: fmt.Sprintf("chance of a sale in a week fell from %.0f%% to %.0f%% in 26 weeks", 100*r.Item.Forecast.Stats.SaleProbBefore, 100*r.Item.Forecast.Stats.SaleProb),
+		model.RiskDeclining: fmt.Sprintf("chance of a sale in a week fell from %.0f%% to %.0f%% in 26 weeks", 100*r.Cached.Stats.SaleProbBefore, 100*r.Cached.Stats.SaleProb),
 		model.RiskSlow:      slowWhy(r.Plan.DaysOfCover, set.SlowCoverDays),
 	}[a.Risk]
 	add("Risk", s.RiskStyle(a.Risk).Render(a.Risk.String())+" · "+why)

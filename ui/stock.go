@@ -105,7 +105,7 @@ func trendWeeks(w int) (hist, fc int) {
 func (p *stockPane) renderTrend(i, w int, plain bool) string {
 	r := p.row(i)
 	hist, fc := trendWeeks(w)
-	past := r.Item.Forecast.RecentUnits(hist)
+	past := r.Cached.RecentUnits(hist)
 	future := r.Forecast.Mean[:min(fc, len(r.Forecast.Mean))]
 	peak := peakOf(past, future)
 	a, b := sparkline(past, peak), sparkline(future, peak)
