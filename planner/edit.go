@@ -52,7 +52,7 @@ func (s *Snapshot) WithItems(items []model.Item, activity map[int64]model.Suppli
 			continue
 		}
 		fresh[k] = it
-		fresh[k].Forecast = nil // the row keeps its own (Row.Cached)
+		fresh[k].Forecast = nil                                              // the row keeps its own (Row.Cached)
 		fresh[k].Product.DataVersion = next.Rows[i].Item.Product.DataVersion // the forecast's, until it is recomputed
 		fresh[k].Sales = model.WeeklySales{LastSale: model.NoDay, LastDay: model.NoDay}
 		row := *next.Rows[i]
