@@ -61,6 +61,8 @@ func runDashboard(ctx context.Context, opt dashboardOptions) error {
 		return err
 	}
 	defer st.Close()
+	restoreLimit := raiseLimitForStart(ctx, st)
+	defer restoreLimit()
 	readOnly := st.ReadOnly()
 	if opt.readOnly {
 		readOnly = "opened with --read-only"
@@ -74,8 +76,9 @@ func runDashboard(ctx context.Context, opt dashboardOptions) error {
 		Started:  started,
 		// notice what other processes change while it is open
 		WatchEvery: ui.DefaultWatchEvery,
-		// the start-up's larger GC steps end with the first frame
-		FirstFrame: restoreGC,
+		// the start-up's larger GC steps and memory limit end with the
+		// first frame
+		FirstFrame: func() { restoreGC(); restoreLimit() },
 	}
 	if trace := os.Getenv("STOCKROOM_TRACE"); trace != "" {
 		f, err := os.OpenFile(trace, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)

@@ -1,10 +1,12 @@
 package cli
 
 import (
+	"context"
 	"os"
 	"runtime/debug"
 
 	"stockroom/memlimit"
+	"stockroom/store"
 )
 
 // startGCPercent turns the collector off while the dashboard reads and
@@ -33,3 +35,22 @@ func relaxGCForStart() func() {
 // live heap outgrows makes the collector run all the time. GOMEMLIMIT
 // overrides it. Batch commands such as import run without it.
 func limitMemory() { memlimit.Follow() }
+
+// startHeapPerSKU is what the dashboard's heap holds per SKU when its first
+// frame is drawn (1.4–1.5 KB live at a million SKUs, and what the reads
+// leave behind), so a limit of this many bytes a SKU lets the start grow
+// without collecting on the way.
+const startHeapPerSKU = 2 << 10
+
+// raiseLimitForStart sizes the soft memory limit to the catalogue until
+// the first frame (memlimit.Raise): at a million SKUs the limit that
+// follows the heap up from memlimit.Floor collected ten times before the
+// first frame, 5.3 s instead of 3.4 s with a limit sized to it. Below
+// ~110,000 SKUs the floor is already larger and nothing changes.
+func raiseLimitForStart(ctx context.Context, st *store.Store) (restore func()) {
+	n, err := st.ProductsAbout(ctx)
+	if err != nil || n <= 0 {
+		return func() {}
+	}
+	return memlimit.Raise(int64(n) * startHeapPerSKU)
+}

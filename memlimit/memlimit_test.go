@@ -107,3 +107,41 @@ func TestLiftRestoresALimitNotFollowed(t *testing.T) {
 		t.Errorf("restored: %d, want 200 MiB", got)
 	}
 }
+
+// A raise holds the limit at its floor through collections until its
+// restore, which puts the floor before it back; a raise below the floor,
+// or without Follow, changes nothing.
+func TestRaiseHoldsAFloorUntilRestored(t *testing.T) {
+	old := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(old)
+	defer stop()
+	follow(4 * mib)
+	if restore := Raise(2 * mib); limit() != 4*mib {
+		t.Errorf("raised below the floor: limit %.1f MiB, want the floor", float64(limit())/mib)
+	} else {
+		restore()
+	}
+	restore := Raise(512 * mib)
+	if got := limit(); got != 512*mib {
+		t.Fatalf("raised: limit %.1f MiB, want 512", float64(got)/mib)
+	}
+	waitForCollection(t)
+	if got := limit(); got != 512*mib {
+		t.Errorf("raised, after a collection: %.1f MiB, want 512", float64(got)/mib)
+	}
+	restore()
+	restore() // twice: no effect
+	if got := limit(); got > 32*mib {
+		t.Errorf("restored: %.1f MiB, want the followed limit over the 4 MiB floor", float64(got)/mib)
+	}
+	waitForCollection(t)
+	if got := limit(); got > 32*mib {
+		t.Errorf("restored, after a collection: %.1f MiB, want it followed from 4 MiB", float64(got)/mib)
+	}
+	stop()
+	debug.SetMemoryLimit(200 * mib)
+	Raise(512 * mib)()
+	if got := limit(); got != 200*mib {
+		t.Errorf("not following: a raise set %.1f MiB", float64(got)/mib)
+	}
+}

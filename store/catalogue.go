@@ -358,6 +358,17 @@ func policyFrom(rop sql.NullInt64, level, lead sql.NullFloat64, review sql.NullI
 	}
 }
 
+// ProductsAbout is about how many products the catalogue holds, read
+// from the highest product id (a lookup, not a count of every row): ids
+// grow as products are added, so it errs high by the products deleted.
+func (s *Store) ProductsAbout(ctx context.Context) (int, error) {
+	var n sql.NullInt64
+	if err := s.db.QueryRowContext(ctx, "SELECT max(id) FROM products").Scan(&n); err != nil {
+		return 0, err
+	}
+	return int(n.Int64), nil
+}
+
 // LatestSaleDay is the last day with any sales row: the default "today".
 func (s *Store) LatestSaleDay(ctx context.Context) (model.Day, error) {
 	var d sql.NullInt64
