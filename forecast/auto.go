@@ -171,13 +171,14 @@ func forecast(demand []float64, horizon int, force string, score bool) (Result, 
 	return r, nil
 }
 
-// recentWeeks is the span in which a sale makes a zero forecast wrong: a
-// SKU that sold in the last half year is still being sold.
-const recentWeeks = 26
+// SellingWeeks is the span in which a sale makes a zero forecast wrong: a
+// SKU that sold in the last half year is still being sold. The planner
+// reads a week in progress by the same rule (model.WeeklySales.SoldRecently).
+const SellingWeeks = 26
 
-// sellsRecently reports whether y has a sale in its last recentWeeks weeks.
+// sellsRecently reports whether y has a sale in its last SellingWeeks weeks.
 func sellsRecently(y []float64) bool {
-	for i := max(0, len(y)-recentWeeks); i < len(y); i++ {
+	for i := max(0, len(y)-SellingWeeks); i < len(y); i++ {
 		if y[i] > 0 {
 			return true
 		}
@@ -191,8 +192,8 @@ func sellsRecently(y []float64) bool {
 // forecast's own lowest non-zero week: a cautious rate, never above what
 // it has sold at or what the method expects in its quietest week.
 func floorZeros(mean, y []float64, scale float64) {
-	r26, _ := recentMean(y, recentWeeks)
-	r52, _ := recentMean(y, 2*recentWeeks)
+	r26, _ := recentMean(y, SellingWeeks)
+	r52, _ := recentMean(y, 2*SellingWeeks)
 	floor := math.Min(r26, r52) * scale
 	for _, v := range mean {
 		if v > 0 {

@@ -1,16 +1,13 @@
 package model
 
+import "stockroom/forecast"
+
 // The forecast reads whole weeks (a half-finished week would read as a slow
 // one), so a SKU whose only recent sales fall in the week the as-of day is
 // in (its first sales, or its first in half a year) looked as if it had not
 // sold: it was forecast to sell nothing and planned with S = 0 while it had
 // just sold. That week counts for such a SKU alone, at what it sold so far:
 // the least that week will sell, and the only recent sign of its demand.
-
-// SellingWeeks is the span in which a sale makes a zero forecast wrong (the
-// forecast's own rule, forecast.recentWeeks): a SKU that sold in it is
-// still being sold.
-const SellingWeeks = 26
 
 // WeekInProgress is what the SKU sold in the week asOf falls in, from its
 // Monday up to asOf; 0 when asOf is that week's Sunday (the week is whole
@@ -31,11 +28,11 @@ func (w WeeklySales) WeekInProgress(asOf Day) (units float64, known bool) {
 	return float64(w.Units[i]), true
 }
 
-// SoldRecently reports whether any of the SellingWeeks whole weeks up to
+// SoldRecently reports whether any of the forecast.SellingWeeks whole weeks up to
 // asOf sold.
 func (w WeeklySales) SoldRecently(asOf Day) bool {
 	end := min(w.completeWeeks(asOf), len(w.Units))
-	for _, u := range w.Units[max(0, end-SellingWeeks):max(0, end)] {
+	for _, u := range w.Units[max(0, end-forecast.SellingWeeks):max(0, end)] {
 		if u > 0 {
 			return true
 		}
@@ -92,7 +89,7 @@ func (w WeeklySales) lastSoldSunday(n int) Day {
 
 // AppendForecastDemand is AppendDemandThrough, with the week in progress
 // appended at what it sold so far when it sold and none of the last
-// SellingWeeks whole weeks did.
+// forecast.SellingWeeks whole weeks did.
 func (w WeeklySales) AppendForecastDemand(dst []float64, asOf Day) []float64 {
 	dst = w.AppendDemandThrough(dst, asOf)
 	if w.SoldRecently(asOf) {

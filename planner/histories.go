@@ -78,7 +78,7 @@ func (s *Snapshot) readHistories(ctx context.Context, st *store.Store, rows []in
 }
 
 // cutWeekInProgress cuts, at asOf, the rollups of the SKUs that sold in
-// asOf's unfinished week and in none of the model.SellingWeeks whole weeks
+// asOf's unfinished week and in none of the forecast.SellingWeeks whole weeks
 // before it, when the rollup
 // holds days of that week after asOf (a plan of a past day): their
 // forecast reads that week up to asOf (model.WeeklySales.AppendForecastDemand),
