@@ -21,6 +21,11 @@ const (
 	minHistory = 16
 	// sigmaWeeks is how many recent one-step errors estimate SD.
 	sigmaWeeks = 52
+	// erraticSigmaWeeks is sigmaWeeks for an erratic SKU: its sizes swing
+	// from one half-year to the next (the demo's and car parts' erratic
+	// SKUs mostly sold several times more a year ago), and errors made at
+	// last year's level made its one-month band hold 91 % instead of 80 %.
+	erraticSigmaWeeks = 26
 )
 
 // candidates are every method, simplest first: a later one must be
@@ -158,7 +163,7 @@ func forecast(demand []float64, horizon int, force string, score bool) (Result, 
 	if force == "" && class.Sporadic() {
 		floorQuiet(r.Mean, y, scale)
 	}
-	r.SD = math.Sqrt(oneStepMSE(final, y)) * scale
+	r.SD = math.Sqrt(oneStepMSE(final, y, sigmaWindow(class))) * scale
 	r.Psi = make([]float64, max(horizon-1, 1))
 	for k := range r.Psi {
 		r.Psi[k] = final.psi(k + 1)
@@ -258,10 +263,10 @@ func naiveChanges(y []float64) (sq, abs float64, n int) {
 }
 
 // oneStepMSE is the mean squared one-step error of a fitted method over
-// the last sigmaWeeks weeks (at least its first week of history).
-func oneStepMSE(f fitted, y []float64) float64 {
+// the last weeks weeks (from its first week of history at the earliest).
+func oneStepMSE(f fitted, y []float64, weeks int) float64 {
 	sum, n := 0.0, 0
-	f.paths(y[:len(y)-1], max(1, len(y)-sigmaWeeks), 1, func(t int, path []float64) {
+	f.paths(y[:len(y)-1], max(1, len(y)-weeks), 1, func(t int, path []float64) {
 		if t < len(y) && !math.IsNaN(y[t]) {
 			e := y[t] - math.Max(path[0], 0)
 			sum += e * e
@@ -272,6 +277,15 @@ func oneStepMSE(f fitted, y []float64) float64 {
 		return 0
 	}
 	return sum / float64(n)
+}
+
+// sigmaWindow is how many recent one-step errors estimate the SD of a
+// SKU of class c.
+func sigmaWindow(c Class) int {
+	if c == Erratic {
+		return erraticSigmaWeeks
+	}
+	return sigmaWeeks
 }
 
 // shortHistory forecasts the mean of every known week since the first

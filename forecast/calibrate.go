@@ -16,7 +16,9 @@ import (
 // spread of cumulative demand faster than ψ alone, most of all over
 // months. So every forecast carries a level variance v (Result.LevelVar,
 // in units of SD²): week j's variance is SD²·(1 + ψ_1² + … + ψ_j² + v) and
-// the total of h weeks' SD²·(Σ_{m<h} c_m² + v·h²), c_m = 1 + ψ_1 + … + ψ_m.
+// the total of h weeks' SD²·(Σ_{m<h} c_m² + v·g(h)), c_m = 1 + ψ_1 + … + ψ_m,
+// g(h) = h², or for an erratic SKU, whose level wanders, h³/13 up to 13
+// weeks (levelGrowth).
 //
 // v is the largest of three estimates, each of which alone misses a case:
 //   - the method's own level error on stable demand (levelPrior): 1/n for
@@ -33,7 +35,7 @@ import (
 //     the history's errors are optimistic for Holt-Winters, whose season
 //     was fitted on the very weeks it forecasts.
 //
-// Each measured estimate is the least-squares fit of v·h² to the excess
+// Each measured estimate is the least-squares fit of v·g(h) to the excess
 // of the mean squared total error over the ψ variance, over the horizons h
 // with at least minCalibrationOrigins origins; beyond the measured
 // horizons the variance grows by that same rule. For intermittent and
@@ -125,10 +127,11 @@ func totalErrors(f fitted, y []float64, from, weeks int) (ms []float64, n []int)
 	return ms, n
 }
 
-// fitLevelVar is the least-squares v ≥ 0 of x_h ≈ v·h², where x_h is how
+// fitLevelVar is the least-squares v ≥ 0 of x_h ≈ v·g(h), where x_h is how
 // far the mean squared error of h-week totals ms[h−1] (in units of sd²)
 // exceeds the ψ variance Σ_{m<h} c_m², over the horizons with enough
-// origins: v = Σ h²·x_h ÷ Σ h⁴.
+// origins, and g is the level error's growth (levelGrowth, h² but for
+// erratic SKUs): v = Σ g·x_h ÷ Σ g².
 func (r Result) fitLevelVar(ms []float64, n []int, sd float64) float64 {
 	var num, den float64
 	c, psiVar := 1.0, 0.0
@@ -140,9 +143,9 @@ func (r Result) fitLevelVar(ms []float64, n []int, sd float64) float64 {
 		if n[k] < minCalibrationOrigins {
 			continue
 		}
-		h2 := float64((k + 1) * (k + 1))
-		num += h2 * (ms[k]/(sd*sd) - psiVar)
-		den += h2 * h2
+		g := r.levelGrowth(float64(k + 1))
+		num += g * (ms[k]/(sd*sd) - psiVar)
+		den += g * g
 	}
 	if den == 0 || !(num > 0) {
 		return 0

@@ -41,7 +41,7 @@ func (r Result) eachCumulative(n int, each func(j int, d Distribution)) {
 		mean += r.mean(j)
 		sum += c * c
 		h := float64(j + 1)
-		each(j, r.dist(mean, r.SD*r.SD*(sum+r.levelVar()*h*h)))
+		each(j, r.dist(mean, r.SD*r.SD*(sum+r.levelVar()*r.levelGrowth(h))))
 	}
 }
 
@@ -58,8 +58,8 @@ func (r Result) weekVariance(j int) float64 {
 
 // totalVariance is the variance of total demand over the next h weeks:
 // a one-step shock in week i reaches every later week of the horizon and
-// the level error every week, so SD²·(Σ_{m<h} c_m² + LevelVar·h²) with
-// c_m = 1 + ψ_1 + … + ψ_m.
+// the level error every week, so SD²·(Σ_{m<h} c_m² + LevelVar·g(h)) with
+// c_m = 1 + ψ_1 + … + ψ_m and g the level error's growth (levelGrowth).
 func (r Result) totalVariance(h int) float64 {
 	v, c := 0.0, 1.0
 	for m := range h {
@@ -69,7 +69,7 @@ func (r Result) totalVariance(h int) float64 {
 		v += c * c
 	}
 	fh := float64(h)
-	return r.SD * r.SD * (v + r.levelVar()*fh*fh)
+	return r.SD * r.SD * (v + r.levelVar()*r.levelGrowth(fh))
 }
 
 // TotalVariance is the variance of total demand over the next h weeks
@@ -80,6 +80,25 @@ func (r Result) TotalVariance(h int) float64 {
 		return 0
 	}
 	return r.totalVariance(h)
+}
+
+// levelRampWeeks is how long an erratic SKU's level error takes to act as
+// a fixed offset (see levelGrowth).
+const levelRampWeeks = 13
+
+// levelGrowth is g(h), what the level variance adds to the total of h
+// weeks in units of LevelVar. A level that is merely misjudged is off by
+// the same amount every week: h². An erratic SKU's level wanders (a size
+// that doubles for a month, then halves), and a wandering level's error
+// over h weeks grows like h³ (the sum of h weeks of a random walk) until
+// it is a quarter old and the history shows no longer runs: h³/13 up to
+// 13 weeks, h² after. With h² alone, fitted over 26 weeks, the erratic
+// demo SKUs' one-month bands held 91 % of totals instead of 80 %.
+func (r Result) levelGrowth(h float64) float64 {
+	if r.Class == Erratic && h < levelRampWeeks {
+		return h * h * h / levelRampWeeks
+	}
+	return h * h
 }
 
 // levelVar is LevelVar, 0 when it is not a usable number.

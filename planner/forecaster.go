@@ -33,9 +33,11 @@ type Auto struct{}
 // the unfinished week of the as-of day for a SKU whose only sales of the
 // last half year are in it (model.WeeklySales.AppendForecastDemand), auto/9 cumulative bands
 // whose upper edge is never below their mean, as a week's band's (the
-// rows hold no bands, but figures measured on auto/8 no longer hold), so
-// older rows are recomputed once.
-func (Auto) Engine() string { return "auto/9" }
+// rows hold no bands, but figures measured on auto/8 no longer hold),
+// auto/10 an erratic SKU's spread from its last half year and a level
+// error that ramps in over a quarter (forecast.levelGrowth), so older
+// rows are recomputed once.
+func (Auto) Engine() string { return "auto/10" }
 
 func (Auto) Forecast(demand []float64, horizon int) forecast.Result {
 	return forecast.Forecast(demand, horizon)
