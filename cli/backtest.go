@@ -31,11 +31,13 @@ func backtestCommand(db *string) *cobra.Command {
 			"A second table scores the automatic choice's forecast of cumulative demand, the\n" +
 			"total over the first 4, 8, 13 and 26 held-out weeks (those --holdout covers), per\n" +
 			"demand class: cover80 is the share of SKUs whose actual total fell inside its 80 %\n" +
-			"band (well calibrated: near 80 %), and pinball10/50/90 the pinball loss of its 10th,\n" +
-			"50th and 90th percentiles, divided by the weeks of the horizon and by the SKU's mean\n" +
-			"absolute week-to-week change in the training weeks (MASE's scale), averaged over\n" +
-			"SKUs; lower is better. A SKU with a missing (out-of-stock) week in a horizon is not\n" +
-			"scored at it.\n\n" +
+			"band (well calibrated: near nominal), nominal the share the forecasts' own\n" +
+			"distributions put inside their bands (80 % for continuous demand; more where a band\n" +
+			"of whole units cannot stop at 80 % or starts at zero), and pinball10/50/90 the\n" +
+			"pinball loss of its 10th, 50th and 90th percentiles, divided by the weeks of the\n" +
+			"horizon and by the SKU's mean absolute week-to-week change in the training weeks\n" +
+			"(MASE's scale), averaged over SKUs; lower is better. A SKU with a missing\n" +
+			"(out-of-stock) week in a horizon is not scored at it.\n\n" +
 			"SKUs with under 16 weeks of history since their first sale are skipped. Without\n" +
 			"--holdout, 26 weeks are held out, or as many as leave 16 weeks before them.\n" +
 			"--format csv writes one table: the methods' unless --table cumulative.\n" +
@@ -212,7 +214,8 @@ func writeCumulativeText(w io.Writer, res *planner.BacktestResult) error {
 		return err
 	}
 	fmt.Fprintf(w, "Cumulative demand over the first %s held-out weeks, automatic choice: cover80 is the share\n", joinInts(res.Horizons))
-	fmt.Fprintln(w, "of SKUs whose total fell inside its 80 % band; pinball10/50/90 the loss of its 10th/50th/90th")
+	fmt.Fprintln(w, "of SKUs whose total fell inside its 80 % band, nominal what the forecasts' own distributions put")
+	fmt.Fprintln(w, "inside (above 80 % for bands of whole units or from zero); pinball10/50/90 the loss of its 10th/50th/90th")
 	fmt.Fprintln(w, "percentile per week, ÷ the SKU's mean absolute weekly change in training (as MASE), lower better.")
 	fmt.Fprintln(w)
 	return res.Cumulative.WriteText(w)

@@ -26,10 +26,10 @@ func TestBacktestPrintsTheCumulativeTable(t *testing.T) {
 	if !found || !strings.Contains(methods, "auto             all") {
 		t.Fatalf("no methods table then cumulative table:\n%s", out)
 	}
-	if !strings.Contains(cumulative, "class        weeks  series  cover80  below  above pinball10 pinball50 pinball90") {
+	if !strings.Contains(cumulative, "class        weeks  series  cover80  below  above nominal pinball10 pinball50 pinball90") {
 		t.Errorf("cumulative header missing:\n%s", cumulative)
 	}
-	row := regexp.MustCompile(`(?m)^all +(\d+) +(\d+) +([\d.]+)% +([\d.]+)% +([\d.]+)% +([\d.]+) +([\d.]+) +([\d.]+)$`)
+	row := regexp.MustCompile(`(?m)^all +(\d+) +(\d+) +([\d.]+)% +([\d.]+)% +([\d.]+)% +([\d.]+)% +([\d.]+) +([\d.]+) +([\d.]+)$`)
 	var weeks []string
 	for _, m := range row.FindAllStringSubmatch(cumulative, -1) {
 		weeks = append(weeks, m[1])
@@ -40,10 +40,15 @@ func TestBacktestPrintsTheCumulativeTable(t *testing.T) {
 		if sum := num(t, m[3]) + num(t, m[4]) + num(t, m[5]); math.Abs(sum-100) > 0.15 {
 			t.Errorf("all, %s weeks: cover + below + above = %v %%", m[1], sum)
 		}
+		// an 80 % band holds at least 80 % by its own distribution (more
+		// for bands of whole units or from zero)
+		if held := num(t, m[6]); held < 79.9 || held > 100 {
+			t.Errorf("all, %s weeks: the bands hold %v %% by their own distributions", m[1], held)
+		}
 		// the median's loss is half its absolute error: no forecast hits
 		// every SKU's total exactly
-		if num(t, m[7]) <= 0 {
-			t.Errorf("all, %s weeks: pinball50 %s", m[1], m[7])
+		if num(t, m[8]) <= 0 {
+			t.Errorf("all, %s weeks: pinball50 %s", m[1], m[8])
 		}
 	}
 	if strings.Join(weeks, ",") != "4,8,13,26" {
@@ -67,7 +72,7 @@ func TestBacktestCumulativeCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(recs[0], ",") != "class,weeks,series,coverage80,below80,above80,pinball10,pinball50,pinball90" {
+	if strings.Join(recs[0], ",") != "class,weeks,series,coverage80,below80,above80,pinball10,pinball50,pinball90,nominal80" {
 		t.Fatalf("header %v", recs[0])
 	}
 	var all []string

@@ -18,3 +18,23 @@ func bandTop(d Distribution) float64 {
 	}
 	return math.Max(q, mean)
 }
+
+// bandHolds is the probability d itself puts inside [lower, upper]: what
+// share of totals a band promises to hold. It is BandLevel for a band of
+// continuous demand, and more where demand is a small count (a band of
+// whole units cannot stop at 80 %, and the 90th percentile of a SKU that
+// mostly sells nothing holds more than 90 %) or the band starts at zero
+// (demand below zero is no sale, so the lower 10 % is inside). Backtest
+// reads coverage against it.
+func bandHolds(d Distribution, lower, upper float64) float64 {
+	below := 0.0
+	if lower > 0 {
+		kind, _, _ := d.clean()
+		if kind == Normal {
+			below = d.CDF(lower)
+		} else {
+			below = d.CDF(math.Ceil(lower) - 1) // P(X < lower) for whole units
+		}
+	}
+	return math.Max(d.CDF(upper)-below, 0)
+}

@@ -22,6 +22,9 @@ type CumulativeErrors struct {
 	// Below and Above count the others, by the side they fell on: a
 	// band that misses on one side is biased, on both too narrow.
 	Below, Above int
+	// Held sums the probability each forecast put inside its own band
+	// (bandHolds): the coverage a calibrated forecast would show.
+	Held float64
 	// Pinball sums each series' pinball loss at PinballLevels, scaled per
 	// week by the training weeks' naive scale (see ScoreCumulative).
 	Pinball [3]float64
@@ -45,8 +48,8 @@ func (ho Holdout) ScoreCumulative(r Result, horizons []int) []CumulativeErrors {
 			continue
 		}
 		d := r.Cumulative(h - 1)
-		e := CumulativeErrors{Series: 1}
 		_, lo, hi := bandOf(d)
+		e := CumulativeErrors{Series: 1, Held: bandHolds(d, lo, hi)}
 		switch {
 		case actual < lo:
 			e.Below = 1
@@ -95,6 +98,7 @@ func (e *CumulativeErrors) Add(o CumulativeErrors) {
 	e.Covered += o.Covered
 	e.Below += o.Below
 	e.Above += o.Above
+	e.Held += o.Held
 	for k := range e.Pinball {
 		e.Pinball[k] += o.Pinball[k]
 	}
@@ -153,7 +157,11 @@ type CumulativeRow struct {
 	// Below and Above are the shares of series whose total fell below or
 	// above the band: 1 − Coverage split by side.
 	Below, Above float64
-	Pinball      [3]float64
+	// Held is the mean probability the forecasts put inside their own
+	// bands: what Coverage would be were they calibrated (above 80 % where
+	// bands of whole units or from zero cannot stop at 80 %).
+	Held    float64
+	Pinball [3]float64
 }
 
 // Rows lists the table by class (smooth, erratic, intermittent, lumpy,
@@ -178,7 +186,8 @@ func (t *CumulativeTable) Rows() []CumulativeRow {
 		e := t.cells[k]
 		row := CumulativeRow{Class: k.Class.String(), Weeks: k.Weeks, Series: e.Series,
 			Coverage: float64(e.Covered) / float64(e.Series),
-			Below:    float64(e.Below) / float64(e.Series), Above: float64(e.Above) / float64(e.Series)}
+			Below:    float64(e.Below) / float64(e.Series), Above: float64(e.Above) / float64(e.Series),
+			Held: e.Held / float64(e.Series)}
 		if k.All {
 			row.Class = "all"
 		}

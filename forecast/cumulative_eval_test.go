@@ -67,6 +67,9 @@ func TestScoreCumulative(t *testing.T) {
 			t.Errorf("%v a week: series %d covered %d below %d above %d, want 1, %d, %d, %d", c.weekly,
 				e.Series, e.Covered, e.Below, e.Above, c.covered, c.below, c.above)
 		}
+		if math.Abs(e.Held-0.8) > 1e-9 { // a normal band clear of zero
+			t.Errorf("%v a week: the band holds %v by its own distribution, want 0.8", c.weekly, e.Held)
+		}
 		for k := range e.Pinball {
 			if math.Abs(e.Pinball[k]-c.pinball[k]) > 1e-7 {
 				t.Errorf("%v a week: pinball at %v = %v, want %v", c.weekly, PinballLevels[k], e.Pinball[k], c.pinball[k])
@@ -83,16 +86,16 @@ func TestScoreCumulative(t *testing.T) {
 func TestCumulativeTable(t *testing.T) {
 	var a, b CumulativeTable
 	horizons := []int{4, 8}
-	a.Add(Smooth, horizons, []CumulativeErrors{{Series: 1, Covered: 1, Pinball: [3]float64{0.2, 0.4, 0.6}}, {}})
-	a.Add(Smooth, horizons, []CumulativeErrors{{Series: 1, Below: 1, Pinball: [3]float64{0.4, 0.6, 0.8}}, {Series: 1, Covered: 1, Pinball: [3]float64{1, 1, 1}}})
-	b.Add(Lumpy, horizons, []CumulativeErrors{{Series: 1, Above: 1, Pinball: [3]float64{0.3, 0.2, 0.1}}, {}})
+	a.Add(Smooth, horizons, []CumulativeErrors{{Series: 1, Covered: 1, Held: 0.8, Pinball: [3]float64{0.2, 0.4, 0.6}}, {}})
+	a.Add(Smooth, horizons, []CumulativeErrors{{Series: 1, Below: 1, Held: 0.8, Pinball: [3]float64{0.4, 0.6, 0.8}}, {Series: 1, Covered: 1, Held: 0.8, Pinball: [3]float64{1, 1, 1}}})
+	b.Add(Lumpy, horizons, []CumulativeErrors{{Series: 1, Above: 1, Held: 0.95, Pinball: [3]float64{0.3, 0.2, 0.1}}, {}})
 	a.Merge(&b)
 	want := []CumulativeRow{
-		{Class: "smooth", Weeks: 4, Series: 2, Coverage: 0.5, Below: 0.5, Pinball: [3]float64{0.3, 0.5, 0.7}},
-		{Class: "smooth", Weeks: 8, Series: 1, Coverage: 1, Pinball: [3]float64{1, 1, 1}},
-		{Class: "lumpy", Weeks: 4, Series: 1, Above: 1, Pinball: [3]float64{0.3, 0.2, 0.1}},
-		{Class: "all", Weeks: 4, Series: 3, Coverage: 1.0 / 3, Below: 1.0 / 3, Above: 1.0 / 3, Pinball: [3]float64{0.9 / 3, 1.2 / 3, 1.5 / 3}},
-		{Class: "all", Weeks: 8, Series: 1, Coverage: 1, Pinball: [3]float64{1, 1, 1}},
+		{Class: "smooth", Weeks: 4, Series: 2, Coverage: 0.5, Below: 0.5, Held: 0.8, Pinball: [3]float64{0.3, 0.5, 0.7}},
+		{Class: "smooth", Weeks: 8, Series: 1, Coverage: 1, Held: 0.8, Pinball: [3]float64{1, 1, 1}},
+		{Class: "lumpy", Weeks: 4, Series: 1, Above: 1, Held: 0.95, Pinball: [3]float64{0.3, 0.2, 0.1}},
+		{Class: "all", Weeks: 4, Series: 3, Coverage: 1.0 / 3, Below: 1.0 / 3, Above: 1.0 / 3, Held: 2.55 / 3, Pinball: [3]float64{0.9 / 3, 1.2 / 3, 1.5 / 3}},
+		{Class: "all", Weeks: 8, Series: 1, Coverage: 1, Held: 0.8, Pinball: [3]float64{1, 1, 1}},
 	}
 	got := a.Rows()
 	if len(got) != len(want) {
@@ -101,7 +104,7 @@ func TestCumulativeTable(t *testing.T) {
 	for i, w := range want {
 		g := got[i]
 		same := g.Class == w.Class && g.Weeks == w.Weeks && g.Series == w.Series && math.Abs(g.Coverage-w.Coverage) < 1e-12 &&
-			math.Abs(g.Below-w.Below) < 1e-12 && math.Abs(g.Above-w.Above) < 1e-12
+			math.Abs(g.Below-w.Below) < 1e-12 && math.Abs(g.Above-w.Above) < 1e-12 && math.Abs(g.Held-w.Held) < 1e-12
 		for k := range w.Pinball {
 			same = same && math.Abs(g.Pinball[k]-w.Pinball[k]) < 1e-12
 		}
@@ -113,14 +116,14 @@ func TestCumulativeTable(t *testing.T) {
 	if err := a.WriteText(&text); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(text.String(), "all              4       3    33.3%  33.3%  33.3%     0.300     0.400     0.500") {
+	if !strings.Contains(text.String(), "all              4       3    33.3%  33.3%  33.3%   85.0%     0.300     0.400     0.500") {
 		t.Errorf("text table:\n%s", text.String())
 	}
 	if err := a.WriteCSV(&csv); err != nil {
 		t.Fatal(err)
 	}
-	if lines := strings.Split(csv.String(), "\n"); lines[0] != "class,weeks,series,coverage80,below80,above80,pinball10,pinball50,pinball90" ||
-		lines[4] != "all,4,3,0.3333,0.3333,0.3333,0.3000,0.4000,0.5000" {
+	if lines := strings.Split(csv.String(), "\n"); lines[0] != "class,weeks,series,coverage80,below80,above80,pinball10,pinball50,pinball90,nominal80" ||
+		lines[4] != "all,4,3,0.3333,0.3333,0.3333,0.3000,0.4000,0.5000,0.8500" {
 		t.Errorf("csv table:\n%s", csv.String())
 	}
 }
