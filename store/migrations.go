@@ -171,6 +171,20 @@ ALTER TABLE forecasts ADD COLUMN sale_prob_before REAL NOT NULL DEFAULT 0;`,
 	// 7: the mean demand of a week that sold (forecast.Result.SaleSize),
 	// the least an order of a sporadic SKU tops up.
 	`ALTER TABLE forecasts ADD COLUMN sale_size REAL NOT NULL DEFAULT 0;`,
+	// 8: a cached forecast's numbers in one blob (store/forecast_figures.go)
+	// instead of twenty columns, which the first frame paid for column by
+	// column: a second of CPU a million SKUs. The cache is rebuilt, not
+	// converted: engine auto/10 recomputes every row anyway.
+	`DROP TABLE forecasts;
+CREATE TABLE forecasts (
+	product_id   INTEGER PRIMARY KEY REFERENCES products(id) ON DELETE CASCADE,
+	data_version INTEGER NOT NULL,
+	as_of        INTEGER NOT NULL,
+	engine       TEXT NOT NULL,
+	method       TEXT NOT NULL,
+	figures      BLOB NOT NULL,
+	computed_at  TEXT NOT NULL
+);`,
 }
 
 // SchemaVersion is the newest schema this build knows.
