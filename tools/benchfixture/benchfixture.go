@@ -7,6 +7,7 @@ package benchfixture
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -26,7 +27,9 @@ func Path(ctx context.Context) (string, error) {
 	if p := os.Getenv("STOCKROOM_BENCH_DB"); p != "" {
 		return p, nil
 	}
-	path := filepath.Join(os.TempDir(), "stockroom-bench", "demo-100000-seed1.db")
+	// one file per schema: a build that migrates it would lock older
+	// builds (main before a change, in an A/B) out of it
+	path := filepath.Join(os.TempDir(), "stockroom-bench", fmt.Sprintf("demo-100000-seed1-schema%d.db", store.SchemaVersion))
 	if _, err := os.Stat(path); err == nil {
 		return path, nil
 	}
