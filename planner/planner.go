@@ -298,7 +298,7 @@ func (s *Snapshot) WithForecasts(f Forecasts) *Snapshot {
 	}
 	// new revenue moves SKUs between ABC classes, and with them service
 	// levels: those rows are planned again too
-	fresh := make(map[int]bool, len(replan))
+	fresh := make([]bool, len(next.Rows)) // a map of a step's rows cost more than the re-plan
 	for _, i := range replan {
 		fresh[i] = true
 	}

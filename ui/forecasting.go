@@ -94,6 +94,9 @@ func listen(events <-chan tea.Msg) tea.Cmd {
 func (m *Model) applyForecastsCmd(f planner.Forecasts) tea.Cmd {
 	base, job := m.snap, m.forecast.events
 	return func() tea.Msg {
+		// a step is background work like the forecasts: at their priority
+		// it neither delays the keys nor stops the forecasts for its time
+		planner.LowerPriority()
 		next := base.WithForecasts(f)
 		return forecastAppliedMsg{base: base, snap: next, f: f, views: buildViews(next), job: job}
 	}
