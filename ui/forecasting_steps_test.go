@@ -70,3 +70,20 @@ func TestForecastStepsLandInTurn(t *testing.T) {
 		t.Errorf("%d of 24 forecasts not cached after the run", len(again.Stale))
 	}
 }
+
+func TestForecastStepSize(t *testing.T) {
+	cases := []struct{ stale, want int }{
+		{1, 1},
+		{24, 3},
+		{100_000, 12_500},    // eight steps
+		{300_001, 37_501},    // eight steps, the last a row short
+		{524_288, 65_536},    // eight steps of the largest size
+		{1_000_000, 65_536},  // sixteen steps: eight would hold too much at once
+		{10_000_000, 65_536}, // a hundred and fifty-three
+	}
+	for _, c := range cases {
+		if got := forecastStepSize(c.stale); got != c.want {
+			t.Errorf("forecastStepSize(%d) = %d, want %d", c.stale, got, c.want)
+		}
+	}
+}
