@@ -30,6 +30,13 @@ func (b Backend) ForecastStale(ctx context.Context, s *Snapshot, progress func(d
 	return s.ForecastStale(ctx, b.Store, progress)
 }
 
+// ForecastInSteps computes the forecasts of stale rows and hands them
+// over in steps of at least step rows as they are made
+// (StaleWork.ForecastInSteps).
+func (b Backend) ForecastInSteps(ctx context.Context, w StaleWork, step int, progress func(done, total int), land func(Forecasts) error) error {
+	return w.ForecastInSteps(ctx, b.Store, step, progress, land)
+}
+
 // SaveForecasts caches the forecasts a Load computed.
 func (b Backend) SaveForecasts(ctx context.Context, s *Snapshot) error {
 	return s.SaveForecasts(ctx, b.Store)

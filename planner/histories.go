@@ -19,6 +19,32 @@ import (
 // (Options.Background).
 func (s *Snapshot) eachHistoryChunk(ctx context.Context, st *store.Store, rows []int, progress func(done, total int),
 	each func(lo int, tmp *model.Catalogue) error) error {
+	return s.histories(rows).each(ctx, st, progress, each)
+}
+
+// historyReader is what reading some rows' histories needs of a
+// snapshot, without the snapshot: a background run that holds it while
+// its forecasts land in steps would keep every row and forecast they
+// replace alive until it ends.
+type historyReader struct {
+	items      []*model.Item // the rows', in their order: items are shared by every snapshot
+	settings   model.Settings
+	asOf       model.Day
+	background bool
+}
+
+func (s *Snapshot) histories(rows []int) historyReader {
+	items := make([]*model.Item, len(rows))
+	for k, i := range rows {
+		items[k] = s.Rows[i].Item
+	}
+	return historyReader{items: items, settings: s.Catalogue.Settings, asOf: s.AsOf, background: s.opt.Background}
+}
+
+// each is eachHistoryChunk over the reader's items; lo is an offset in them.
+func (h historyReader) each(ctx context.Context, st *store.Store, progress func(done, total int),
+	each func(lo int, tmp *model.Catalogue) error) error {
+	n := len(h.items)
 	type chunk struct {
 		lo  int
 		tmp *model.Catalogue
@@ -28,12 +54,12 @@ func (s *Snapshot) eachHistoryChunk(ctx context.Context, st *store.Store, rows [
 		if err := ctx.Err(); err != nil {
 			return chunk{lo: lo, err: err}
 		}
-		tmp, err := s.readHistories(ctx, st, rows[lo:min(lo+refreshChunk, len(rows))])
+		tmp, err := h.read(ctx, st, h.items[lo:min(lo+refreshChunk, n)])
 		return chunk{lo, tmp, err}
 	}
-	readAhead := !s.opt.Background
+	readAhead := !h.background
 	var next chan chunk
-	for lo := 0; lo < len(rows); lo += refreshChunk {
+	for lo := 0; lo < n; lo += refreshChunk {
 		var c chunk
 		if next != nil {
 			c = <-next
@@ -44,7 +70,7 @@ func (s *Snapshot) eachHistoryChunk(ctx context.Context, st *store.Store, rows [
 		if c.err != nil {
 			return c.err
 		}
-		if after := lo + refreshChunk; readAhead && after < len(rows) {
+		if after := lo + refreshChunk; readAhead && after < n {
 			ahead := make(chan chunk, 1)
 			go func() { ahead <- read(after) }()
 			next = ahead
@@ -57,24 +83,23 @@ func (s *Snapshot) eachHistoryChunk(ctx context.Context, st *store.Store, rows [
 			return err
 		}
 		if progress != nil {
-			progress(lo+len(c.tmp.Items), len(rows))
+			progress(lo+len(c.tmp.Items), n)
 		}
 	}
 	return nil
 }
 
-// readHistories reads the weekly histories of some rows into copies of
-// their items.
-func (s *Snapshot) readHistories(ctx context.Context, st *store.Store, rows []int) (*model.Catalogue, error) {
-	tmp := &model.Catalogue{Items: make([]model.Item, len(rows)), Settings: s.Catalogue.Settings}
-	for k, i := range rows {
-		tmp.Items[k] = *s.Rows[i].Item
+// read reads the weekly histories of some items into copies of them.
+func (h historyReader) read(ctx context.Context, st *store.Store, items []*model.Item) (*model.Catalogue, error) {
+	tmp := &model.Catalogue{Items: make([]model.Item, len(items)), Settings: h.settings}
+	for k, it := range items {
+		tmp.Items[k] = *it
 		tmp.Items[k].Sales = model.WeeklySales{}
 	}
-	if err := st.FillSales(ctx, tmp, all(len(rows))); err != nil {
+	if err := st.FillSales(ctx, tmp, all(len(items))); err != nil {
 		return nil, err
 	}
-	return tmp, cutWeekInProgress(ctx, st, tmp, s.AsOf)
+	return tmp, cutWeekInProgress(ctx, st, tmp, h.asOf)
 }
 
 // cutWeekInProgress cuts, at asOf, the rollups of the SKUs that sold in

@@ -180,20 +180,92 @@ type Forecasts struct {
 // forecasts them on all cores, or as background work (Options.Background). It changes nothing of s, so the dashboard
 // keeps drawing s meanwhile; WithForecasts applies the result.
 func (s *Snapshot) ForecastStale(ctx context.Context, st *store.Store, progress func(done, total int)) (Forecasts, error) {
-	n := len(s.Stale)
-	f := Forecasts{Rows: s.Stale, ProductIDs: make([]int64, n), Forecasts: make([]*model.SKUForecast, n)}
-	err := s.eachHistoryChunk(ctx, st, s.Stale, progress, func(lo int, tmp *model.Catalogue) error {
-		forecastItems(tmp, s.opt, all(len(tmp.Items)))
-		for k := range tmp.Items {
-			f.ProductIDs[lo+k] = tmp.Items[k].Product.ID
-			f.Forecasts[lo+k] = tmp.Items[k].Forecast
-		}
+	var f Forecasts
+	err := s.ForecastStaleInSteps(ctx, st, len(s.Stale), progress, func(step Forecasts) error {
+		f = step
 		return nil
 	})
 	if err != nil {
 		return Forecasts{}, err
 	}
 	return f, nil
+}
+
+// ForecastStaleInSteps is ForecastStale handing the forecasts to land as
+// they are made, in steps of at least step rows (whole chunks; the last
+// step may be smaller). A dashboard that lands each step frees the
+// forecasts and rows it replaces as it goes, instead of holding the old
+// and the new of every SKU at once (issue 15). It keeps nothing of s but
+// the stale rows' items while it runs, and stops at the first error land
+// returns.
+func (s *Snapshot) ForecastStaleInSteps(ctx context.Context, st *store.Store, step int, progress func(done, total int), land func(Forecasts) error) error {
+	return s.StaleWork().ForecastInSteps(ctx, st, step, progress, land)
+}
+
+// StaleWork is what forecasting a snapshot's stale rows needs of it.
+type StaleWork struct {
+	rows      []int
+	histories historyReader
+	opt       Options
+}
+
+// StaleWork takes what forecasting the stale rows needs: a background
+// run holds this, not the snapshot, whose rows and forecasts the steps
+// it lands replace.
+func (s *Snapshot) StaleWork() StaleWork {
+	return StaleWork{rows: s.Stale, histories: s.histories(s.Stale), opt: s.opt}
+}
+
+// ForecastInSteps is Snapshot.ForecastStaleInSteps.
+func (w StaleWork) ForecastInSteps(ctx context.Context, st *store.Store, step int, progress func(done, total int), land func(Forecasts) error) error {
+	size := min(max(step, 1), len(w.rows))
+	f := newForecasts(size)
+	err := w.histories.each(ctx, st, progress, func(lo int, tmp *model.Catalogue) error {
+		forecastItems(tmp, w.opt, all(len(tmp.Items)))
+		f.Rows = append(f.Rows, w.rows[lo:lo+len(tmp.Items)]...)
+		for k := range tmp.Items {
+			f.ProductIDs = append(f.ProductIDs, tmp.Items[k].Product.ID)
+			f.Forecasts = append(f.Forecasts, tmp.Items[k].Forecast)
+		}
+		if len(f.Rows) < size {
+			return nil
+		}
+		done := f
+		f = newForecasts(min(size, len(w.rows)-lo-len(tmp.Items)))
+		return land(done)
+	})
+	if err != nil || len(f.Rows) == 0 {
+		return err
+	}
+	return land(f)
+}
+
+func newForecasts(n int) Forecasts {
+	return Forecasts{Rows: make([]int, 0, n), ProductIDs: make([]int64, 0, n), Forecasts: make([]*model.SKUForecast, 0, n)}
+}
+
+// Append adds g's forecasts to f's: steps that arrive while an earlier
+// one lands are landed together.
+func (f Forecasts) Append(g Forecasts) Forecasts {
+	return Forecasts{
+		Rows:       append(f.Rows, g.Rows...),
+		ProductIDs: append(f.ProductIDs, g.ProductIDs...),
+		Forecasts:  append(f.Forecasts, g.Forecasts...),
+	}
+}
+
+// Landed returns s with Refreshed listing the rows that show f's
+// forecasts, for SaveForecasts: a run that lands in steps caches them all
+// at its end, in one transaction, as one landing did.
+func (s *Snapshot) Landed(f Forecasts) *Snapshot {
+	next := *s
+	next.Refreshed = nil
+	for k, i := range f.Rows {
+		if i < len(s.Rows) && s.Rows[i].Cached == f.Forecasts[k] && f.Forecasts[k] != nil {
+			next.Refreshed = append(next.Refreshed, i)
+		}
+	}
+	return &next
 }
 
 // WithForecasts returns the snapshot with new forecasts for some rows,
@@ -226,12 +298,20 @@ func (s *Snapshot) WithForecasts(f Forecasts) *Snapshot {
 	}
 	// new revenue moves SKUs between ABC classes, and with them service
 	// levels: those rows are planned again too
-	fresh := make(map[int]bool, len(replan))
+	fresh := make([]bool, len(next.Rows)) // a map of a step's rows cost more than the re-plan
 	for _, i := range replan {
 		fresh[i] = true
 	}
-	var moved []Row
-	for i, c := range next.classifyABC() {
+	classes := next.classifyABC()
+	nMoved := 0
+	for i, c := range classes {
+		if next.Rows[i].ABC != c && !fresh[i] {
+			nMoved++
+		}
+	}
+	// sized first: rows of a slice that grew would keep its old arrays
+	moved := make([]Row, 0, nMoved)
+	for i, c := range classes {
 		if next.Rows[i].ABC == c {
 			continue
 		}
@@ -334,14 +414,14 @@ func build(c *model.Catalogue, opt Options) *Snapshot {
 	held := *c
 	held.Items = nil
 	s := &Snapshot{Catalogue: &held, AsOf: opt.AsOf, Rows: make([]*Row, len(c.Items)), opt: opt, suppliers: c.Suppliers}
-	rows := make([]Row, len(c.Items)) // one allocation for all rows
+	rows := rowBlocks(len(c.Items))
 	// the ABC ranking reads only the items' forecasts: it runs beside the
 	// copying, which leaves cores idle while it waits on memory
 	classes := make(chan []model.ABC, 1)
 	go func() { classes <- classifyItems(c) }()
 	parallel(len(c.Items), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			r := &rows[i]
+			r := &rows[i/refreshChunk][i%refreshChunk]
 			r.Item = &c.Items[i]
 			r.Cached = r.Item.Forecast
 			r.Supplier = s.suppliers[r.Item.Product.SupplierID].Name
@@ -350,17 +430,29 @@ func build(c *model.Catalogue, opt Options) *Snapshot {
 		}
 	})
 	for i, c := range <-classes {
-		rows[i].ABC = c
+		s.Rows[i].ABC = c
 	}
 	parallel(len(c.Items), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			s.plan(&rows[i])
+			s.plan(s.Rows[i])
 		}
 	})
 	s.Stale = s.staleRows()
 	s.countStatuses()
 	s.search = &searchIndex{rows: s.Rows}
 	return s
+}
+
+// rowBlocks allocates n rows in blocks of refreshChunk, row i at
+// [i/refreshChunk][i%refreshChunk]: forecasts that land in steps
+// (ForecastStaleInSteps) replace the rows block by block, and each block
+// is freed once its last row is replaced rather than when every row is.
+func rowBlocks(n int) [][]Row {
+	blocks := make([][]Row, (n+refreshChunk-1)/refreshChunk)
+	for b := range blocks {
+		blocks[b] = make([]Row, min(refreshChunk, n-b*refreshChunk))
+	}
+	return blocks
 }
 
 // fillForecast copies the row's forecast result into it; a SKU without

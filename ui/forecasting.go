@@ -13,8 +13,27 @@ import (
 
 // Forecasts that are not current are recomputed in the background after
 // the first frame: the pane shows the cached (or no) forecast meanwhile,
-// the status bar a progress bar, and the result is applied to whatever
-// snapshot edits have made by then.
+// the status bar a progress bar, and the results land in steps, each on
+// whatever snapshot edits have made by then. Landing in steps lets each
+// step's old forecasts and rows go as it lands: one landing at the end
+// held the old and the new of every SKU at once (issue 15).
+
+// forecastSteps is how many steps a background run lands in (more in a
+// very large catalogue, maxForecastStep): each costs
+// a re-plan of the catalogue's ABC classes, its views and the pane's sort
+// (a few tens of ms at 100,000 SKUs), and holds a step's new forecasts
+// and rows beside the old ones.
+const forecastSteps = 8
+
+// maxForecastStep bounds a step in a large catalogue: at a million SKUs
+// eight steps of 125,000 peaked at 2,463–2,505 MB RSS, at the goal of 2.5 GB.
+const maxForecastStep = 65536
+
+// forecastStepSize is the least rows a step of a run over stale rows
+// lands (the planner rounds it up to whole chunks of histories).
+func forecastStepSize(stale int) int {
+	return max(1, min((stale+forecastSteps-1)/forecastSteps, maxForecastStep))
+}
 
 // forecastJob is a background forecast run as the model sees it.
 type forecastJob struct {
@@ -22,14 +41,23 @@ type forecastJob struct {
 	done, total int
 	events      <-chan tea.Msg
 	started     time.Time // for the trace's "background forecasts" line
+
+	// landing says a step is being applied off the loop; waiting holds
+	// the steps that arrived meanwhile, landed together next.
+	landing  bool
+	waiting  planner.Forecasts
+	computed bool              // every step has arrived
+	landed   planner.Forecasts // the steps shown so far, cached at the end
+	shown    int               // SKUs whose new forecast is on screen
 }
 
 type forecastProgressMsg struct{ done, total int }
 
-type forecastedMsg struct {
-	f   planner.Forecasts
-	err error
-}
+// forecastStepMsg carries a step of forecasts to land.
+type forecastStepMsg struct{ f planner.Forecasts }
+
+// forecastedMsg ends the run: every step was sent, or err.
+type forecastedMsg struct{ err error }
 
 // forecastAppliedMsg carries base with the forecasts applied; base tells
 // whether an edit has replaced the snapshot since.
@@ -37,10 +65,11 @@ type forecastAppliedMsg struct {
 	base, snap *planner.Snapshot
 	f          planner.Forecasts
 	views      *paneViews
+	job        <-chan tea.Msg // the run's events: a failed run's steps are dropped
 }
 
-// startForecasting runs the stale SKUs' forecasts on all cores, off the
-// Update loop, reporting progress through a channel the model listens on.
+// startForecasting runs the stale SKUs' forecasts off the Update loop,
+// reporting progress and steps through a channel the model listens on.
 func (m *Model) startForecasting(snap *planner.Snapshot) tea.Cmd {
 	if len(snap.Stale) == 0 {
 		return nil
@@ -48,16 +77,23 @@ func (m *Model) startForecasting(snap *planner.Snapshot) tea.Cmd {
 	events := make(chan tea.Msg, 1)
 	m.forecast = forecastJob{running: true, total: len(snap.Stale), events: events, started: time.Now()}
 	backend := m.opt.Backend
+	step := forecastStepSize(len(snap.Stale))
+	// the run holds the stale rows' items, not snap: the snapshot and the
+	// forecasts its steps replace go as they land
+	work := snap.StaleWork()
 	go func() {
 		// reading the histories (SQLite) yields to the keys too
 		planner.LowerPriority()
-		f, err := backend.ForecastStale(context.Background(), snap, func(done, total int) {
+		err := backend.ForecastInSteps(context.Background(), work, step, func(done, total int) {
 			select { // progress is only a hint: drop it if the last is not read yet
 			case events <- forecastProgressMsg{done, total}:
 			default:
 			}
+		}, func(f planner.Forecasts) error {
+			events <- forecastStepMsg{f} // the listener keeps reading until forecastedMsg
+			return nil
 		})
-		events <- forecastedMsg{f, err} // buffered or drained: the listener keeps reading until this
+		events <- forecastedMsg{err}
 	}()
 	return listen(events)
 }
@@ -66,10 +102,14 @@ func listen(events <-chan tea.Msg) tea.Cmd {
 	return func() tea.Msg { return <-events }
 }
 
-func applyForecastsCmd(base *planner.Snapshot, f planner.Forecasts) tea.Cmd {
+func (m *Model) applyForecastsCmd(f planner.Forecasts) tea.Cmd {
+	base, job := m.snap, m.forecast.events
 	return func() tea.Msg {
+		// a step is background work like the forecasts: at their priority
+		// it neither delays the keys nor stops the forecasts for its time
+		planner.LowerPriority()
 		next := base.WithForecasts(f)
-		return forecastAppliedMsg{base: base, snap: next, f: f, views: buildViews(next)}
+		return forecastAppliedMsg{base: base, snap: next, f: f, views: buildViews(next), job: job}
 	}
 }
 
@@ -78,31 +118,78 @@ func (m *Model) forecastProgress(msg forecastProgressMsg) tea.Cmd {
 	return listen(m.forecast.events)
 }
 
+// forecastStep lands a step, or keeps it for when the one landing now is
+// shown.
+func (m *Model) forecastStep(msg forecastStepMsg) tea.Cmd {
+	next := listen(m.forecast.events)
+	if m.forecast.landing {
+		m.forecast.waiting = m.forecast.waiting.Append(msg.f)
+		return next
+	}
+	m.forecast.landing = true
+	return tea.Batch(m.applyForecastsCmd(msg.f), next)
+}
+
 func (m *Model) forecasted(msg forecastedMsg) tea.Cmd {
 	if msg.err != nil {
+		// the steps that landed stay, and are cached; the rest stays stale
+		cache := cacheForecastsCmd(m.opt.Backend, m.snap, m.forecast.landed)
 		m.forecast = forecastJob{}
 		m.setError(fmt.Sprintf("forecasting failed: %v", msg.err))
-		return nil
+		return cache
 	}
-	m.forecast.done = m.forecast.total
-	return applyForecastsCmd(m.snap, msg.f)
+	m.forecast.done, m.forecast.computed = m.forecast.total, true
+	if !m.forecast.landing {
+		return m.forecastsDone()
+	}
+	return nil
 }
 
 func (m *Model) forecastApplied(msg forecastAppliedMsg) tea.Cmd {
-	if msg.base != m.snap { // an edit landed meanwhile: apply to the newer snapshot
-		return applyForecastsCmd(m.snap, msg.f)
+	if !m.forecast.running || msg.job != m.forecast.events {
+		return nil // its run failed meanwhile: the step is not wanted
 	}
+	if msg.base != m.snap { // an edit landed meanwhile: apply to the newer snapshot
+		return m.applyForecastsCmd(msg.f)
+	}
+	m.forecast.landed = m.forecast.landed.Append(msg.f)
+	m.forecast.shown += len(msg.snap.Refreshed)
+	refresh := m.setSnapshot(msg.snap, nil, msg.views)
+	var more tea.Cmd
+	switch {
+	case len(m.forecast.waiting.Rows) > 0:
+		more = m.applyForecastsCmd(m.forecast.waiting)
+		m.forecast.waiting = planner.Forecasts{}
+	case m.forecast.computed:
+		m.forecast.landing = false
+		more = m.forecastsDone()
+	default:
+		m.forecast.landing = false
+	}
+	return tea.Batch(refresh, more)
+}
+
+// forecastsDone ends a run whose every step has landed, and caches its
+// forecasts in one write once the steps are shown: writing each step's
+// as it landed competed with the keys for the core they have.
+func (m *Model) forecastsDone() tea.Cmd {
+	snap, landed, backend := m.snap, m.forecast.landed, m.opt.Backend
 	if m.keyTrace != nil {
 		m.keyTrace.printf("background forecasts of %d SKUs: %s to the snapshot that shows them\n",
-			len(msg.snap.Refreshed), time.Since(m.forecast.started).Round(time.Millisecond))
+			m.forecast.shown, time.Since(m.forecast.started).Round(time.Millisecond))
 	}
+	m.setInfo("Forecasts updated for " + count(m.forecast.shown, "SKU"))
 	m.forecast = forecastJob{}
-	refresh := m.setSnapshot(msg.snap, nil, msg.views)
-	m.setInfo("Forecasts updated for " + count(len(msg.snap.Refreshed), "SKU"))
-	snap, backend := msg.snap, m.opt.Backend
-	// a failure to cache only costs time at the next start: not reported
-	cache := func() tea.Msg { _ = backend.SaveForecasts(context.Background(), snap); return nil }
-	return tea.Batch(refresh, cache)
+	return cacheForecastsCmd(backend, snap, landed)
+}
+
+// cacheForecastsCmd caches the forecasts of landed that snap shows; a
+// failure only costs time at the next start: not reported.
+func cacheForecastsCmd(backend Backend, snap *planner.Snapshot, landed planner.Forecasts) tea.Cmd {
+	if len(landed.Rows) == 0 {
+		return nil
+	}
+	return func() tea.Msg { _ = backend.SaveForecasts(context.Background(), snap.Landed(landed)); return nil }
 }
 
 // progressBar draws "forecasting ▕████░░░░▏ 45%" in about width cells.

@@ -15,8 +15,10 @@ import (
 type Backend interface {
 	// Load plans the catalogue from cached forecasts, computing none.
 	Load(ctx context.Context) (*planner.Snapshot, error)
-	// ForecastStale computes the forecasts of the snapshot's stale rows.
-	ForecastStale(ctx context.Context, s *planner.Snapshot, progress func(done, total int)) (planner.Forecasts, error)
+	// ForecastInSteps computes the forecasts of a snapshot's stale rows
+	// (planner.Snapshot.StaleWork) and hands them to land in steps of at
+	// least step rows as they are made.
+	ForecastInSteps(ctx context.Context, w planner.StaleWork, step int, progress func(done, total int), land func(planner.Forecasts) error) error
 	SaveForecasts(ctx context.Context, s *planner.Snapshot) error
 	ProductDetail(ctx context.Context, productID int64) (model.ProductDetail, error)
 	// SetPolicies writes per-SKU planning edits (compare-and-set where a

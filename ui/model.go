@@ -308,6 +308,8 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.orderLoaded(msg)
 	case forecastProgressMsg:
 		return m, m.forecastProgress(msg)
+	case forecastStepMsg:
+		return m, m.forecastStep(msg)
 	case forecastedMsg:
 		return m, m.forecasted(msg)
 	case forecastAppliedMsg:
