@@ -43,7 +43,8 @@ type forecastJob struct {
 	started     time.Time // for the trace's "background forecasts" line
 
 	// landing says a step is being applied off the loop; waiting holds
-	// the steps that arrived meanwhile, landed together next.
+	// the steps that arrived meanwhile or while the PM typed, landed
+	// together next (landWaiting).
 	landing  bool
 	waiting  planner.Forecasts
 	computed bool              // every step has arrived
@@ -118,16 +119,32 @@ func (m *Model) forecastProgress(msg forecastProgressMsg) tea.Cmd {
 	return listen(m.forecast.events)
 }
 
-// forecastStep lands a step, or keeps it for when the one landing now is
-// shown.
+// forecastStep keeps a step to land, and lands what waits if it can.
 func (m *Model) forecastStep(msg forecastStepMsg) tea.Cmd {
-	next := listen(m.forecast.events)
-	if m.forecast.landing {
-		m.forecast.waiting = m.forecast.waiting.Append(msg.f)
-		return next
+	m.forecast.waiting = m.forecast.waiting.Append(msg.f)
+	return tea.Batch(m.landWaiting(), listen(m.forecast.events))
+}
+
+// landWaiting lands the steps that wait, all together, unless one is
+// landing or the PM is typing (a filter, an editor), and ends the run once
+// every step has arrived and landed; Update calls it after every message.
+// A landing re-sorts and re-filters the pane on screen: at a million SKUs
+// a filter keystroke that came just before it waited up to a second for
+// its rows, so the steps wait for the typing, as others' changes do.
+func (m *Model) landWaiting() tea.Cmd {
+	if !m.forecast.running || m.forecast.landing || m.typing() {
+		return nil
+	}
+	if len(m.forecast.waiting.Rows) == 0 {
+		if m.forecast.computed {
+			return m.forecastsDone()
+		}
+		return nil
 	}
 	m.forecast.landing = true
-	return tea.Batch(m.applyForecastsCmd(msg.f), next)
+	f := m.forecast.waiting
+	m.forecast.waiting = planner.Forecasts{}
+	return m.applyForecastsCmd(f)
 }
 
 func (m *Model) forecasted(msg forecastedMsg) tea.Cmd {
@@ -139,10 +156,7 @@ func (m *Model) forecasted(msg forecastedMsg) tea.Cmd {
 		return cache
 	}
 	m.forecast.done, m.forecast.computed = m.forecast.total, true
-	if !m.forecast.landing {
-		return m.forecastsDone()
-	}
-	return nil
+	return m.landWaiting()
 }
 
 func (m *Model) forecastApplied(msg forecastAppliedMsg) tea.Cmd {
@@ -154,19 +168,9 @@ func (m *Model) forecastApplied(msg forecastAppliedMsg) tea.Cmd {
 	}
 	m.forecast.landed = m.forecast.landed.Append(msg.f)
 	m.forecast.shown += len(msg.snap.Refreshed)
+	m.forecast.landing = false
 	refresh := m.setSnapshot(msg.snap, nil, msg.views)
-	var more tea.Cmd
-	switch {
-	case len(m.forecast.waiting.Rows) > 0:
-		more = m.applyForecastsCmd(m.forecast.waiting)
-		m.forecast.waiting = planner.Forecasts{}
-	case m.forecast.computed:
-		m.forecast.landing = false
-		more = m.forecastsDone()
-	default:
-		m.forecast.landing = false
-	}
-	return tea.Batch(refresh, more)
+	return tea.Batch(refresh, m.landWaiting())
 }
 
 // forecastsDone ends a run whose every step has landed, and caches its

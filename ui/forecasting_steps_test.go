@@ -71,6 +71,55 @@ func TestForecastStepsLandInTurn(t *testing.T) {
 	}
 }
 
+// Steps that arrive while the PM types in the filter wait, the run with
+// them, and land once the filter is closed: a landing re-sorts and
+// re-filters the pane, and at a million SKUs a keystroke waited up to a
+// second for it.
+func TestForecastStepsWaitForTheFilter(t *testing.T) {
+	st := fixtureStore(t)
+	m := New(Options{Backend: planner.Backend{Store: st}, Source: "fixture.db", ExportDir: t.TempDir(),
+		Now: func() time.Time { return time.Date(2026, 11, 27, 9, 30, 0, 0, time.UTC) }})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 30})
+	snap, err := planner.Backend{Store: st}.Load(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Update(loadedMsg{snap: snap})
+	all, err := snap.ForecastStale(context.Background(), st, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	part := func(lo, hi int) planner.Forecasts {
+		return planner.Forecasts{Rows: all.Rows[lo:hi], ProductIDs: all.ProductIDs[lo:hi], Forecasts: all.Forecasts[lo:hi]}
+	}
+	events := make(chan tea.Msg)
+	close(events)
+	m.forecast = forecastJob{running: true, total: 24, events: events, started: time.Now()}
+
+	press(t, m, "2", "/")
+	typeText(t, m, "a")
+	_, cmd := m.Update(forecastStepMsg{part(0, 10)})
+	run(t, m, cmd)
+	m.Update(forecastStepMsg{part(10, 24)})
+	_, cmd = m.Update(forecastedMsg{})
+	run(t, m, cmd)
+	if m.forecast.landing || !m.forecast.running || len(m.forecast.waiting.Rows) != 24 || len(m.snap.Stale) != 24 {
+		t.Fatalf("while typing: landing %v, running %v, %d rows waiting, %d stale; want none landed, all 24 waiting",
+			m.forecast.landing, m.forecast.running, len(m.forecast.waiting.Rows), len(m.snap.Stale))
+	}
+	press(t, m, "enter")
+	if m.forecast.running || len(m.snap.Stale) != 0 {
+		t.Fatalf("after the filter closed: running %v, %d stale", m.forecast.running, len(m.snap.Stale))
+	}
+	again, err := planner.Backend{Store: st}.Load(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(again.Stale) != 0 {
+		t.Errorf("%d of 24 forecasts not cached after the run", len(again.Stale))
+	}
+}
+
 func TestForecastStepSize(t *testing.T) {
 	cases := []struct{ stale, want int }{
 		{1, 1},

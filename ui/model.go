@@ -228,6 +228,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if next := m.nextOutside(); next != nil {
 		cmd = tea.Batch(cmd, next)
 	}
+	if next := m.landWaiting(); next != nil {
+		cmd = tea.Batch(cmd, next)
+	}
 	return m, cmd
 }
 
