@@ -7,6 +7,7 @@ import (
 	"weak"
 
 	"stockroom/model"
+	"stockroom/store"
 )
 
 // Once every SKU's forecast is recomputed (a new horizon, or a morning's
@@ -16,18 +17,7 @@ import (
 // of copying them (0.4 KB a SKU held twice while forecasts land).
 func TestFreshForecastsLetTheOldOnesGo(t *testing.T) {
 	ctx := context.Background()
-	st, _ := cachedDemo(t, 100, 6)
-	if _, _, err := st.SetSettings(ctx, map[string]string{"forecast_weeks": "13"}, nil); err != nil {
-		t.Fatal(err)
-	}
-	s, err := Open(ctx, st, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(s.Stale) != len(s.Rows) {
-		t.Fatalf("%d of %d rows stale after a new horizon", len(s.Stale), len(s.Rows))
-	}
-	s.WarmSearch()
+	st, s := openAllStale(t, 100)
 	items := map[*model.Item]bool{}
 	var forecasts []weak.Pointer[model.SKUForecast]
 	for _, r := range s.Rows {
@@ -65,4 +55,24 @@ func TestFreshForecastsLetTheOldOnesGo(t *testing.T) {
 		t.Errorf("%d stale after the forecasts landed; horizon %d", len(s.Stale), len(s.Rows[0].Cached.Result.Mean))
 	}
 	runtime.KeepAlive(s)
+}
+
+// openAllStale opens a cached demo of n SKUs whose forecast horizon was
+// changed since, so every forecast is stale, its search index built.
+func openAllStale(t *testing.T, n int) (*store.Store, *Snapshot) {
+	t.Helper()
+	ctx := context.Background()
+	st, _ := cachedDemo(t, n, 6)
+	if _, _, err := st.SetSettings(ctx, map[string]string{"forecast_weeks": "13"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(ctx, st, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Stale) != len(s.Rows) {
+		t.Fatalf("%d of %d rows stale after a new horizon", len(s.Stale), len(s.Rows))
+	}
+	s.WarmSearch()
+	return st, s
 }

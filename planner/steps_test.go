@@ -112,18 +112,7 @@ func TestForecastsLandedInStepsMatchOneLanding(t *testing.T) {
 // allocated in blocks that a step frees whole.
 func TestLandedStepsLetTheReplacedRowsGo(t *testing.T) {
 	ctx := context.Background()
-	st, _ := cachedDemo(t, 2*refreshChunk+300, 6)
-	if _, _, err := st.SetSettings(ctx, map[string]string{"forecast_weeks": "13"}, nil); err != nil {
-		t.Fatal(err)
-	}
-	s, err := Open(ctx, st, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(s.Stale) != len(s.Rows) {
-		t.Fatalf("%d of %d rows stale after a new horizon", len(s.Stale), len(s.Rows))
-	}
-	s.WarmSearch()
+	st, s := openAllStale(t, 2*refreshChunk+300)
 	var rows []weak.Pointer[Row]
 	var forecasts []weak.Pointer[model.SKUForecast]
 	for _, r := range s.Rows[:refreshChunk] {
@@ -133,7 +122,7 @@ func TestLandedStepsLetTheReplacedRowsGo(t *testing.T) {
 	work, shown := s.StaleWork(), s
 	s = nil
 	steps := 0
-	err = work.ForecastInSteps(ctx, st, refreshChunk, nil, func(f Forecasts) error {
+	err := work.ForecastInSteps(ctx, st, refreshChunk, nil, func(f Forecasts) error {
 		steps++
 		if steps == 2 { // the run goes on: the first step has landed
 			for range 3 {

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"stockroom/planner"
+	"stockroom/store"
 )
 
 // Forecasts land in steps: a step that arrives while the one before is
@@ -16,28 +17,7 @@ import (
 // the run ends, with one message for every SKU, only once the last has
 // landed.
 func TestForecastStepsLandInTurn(t *testing.T) {
-	st := fixtureStore(t)
-	m := New(Options{Backend: planner.Backend{Store: st}, Source: "fixture.db", ExportDir: t.TempDir(),
-		Now: func() time.Time { return time.Date(2026, 11, 27, 9, 30, 0, 0, time.UTC) }})
-	m.Update(tea.WindowSizeMsg{Width: 120, Height: 30})
-	snap, err := planner.Backend{Store: st}.Load(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	m.Update(loadedMsg{snap: snap}) // the model's own run is not started: the test plays it
-	if len(snap.Stale) != 24 {
-		t.Fatalf("%d stale rows, want the fixture's 24", len(snap.Stale))
-	}
-	all, err := snap.ForecastStale(context.Background(), st, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	part := func(lo, hi int) planner.Forecasts {
-		return planner.Forecasts{Rows: all.Rows[lo:hi], ProductIDs: all.ProductIDs[lo:hi], Forecasts: all.Forecasts[lo:hi]}
-	}
-	events := make(chan tea.Msg)
-	close(events) // listening reads nothing more
-	m.forecast = forecastJob{running: true, total: 24, events: events, started: time.Now()}
+	m, st, part := forecastRun(t)
 
 	_, first := m.Update(forecastStepMsg{part(0, 10)})
 	m.Update(forecastStepMsg{part(10, 20)}) // while the first lands
@@ -62,13 +42,7 @@ func TestForecastStepsLandInTurn(t *testing.T) {
 		}
 	}
 	// every step's forecasts were cached at the end: a new start has none to make
-	again, err := planner.Backend{Store: st}.Load(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(again.Stale) != 0 {
-		t.Errorf("%d of 24 forecasts not cached after the run", len(again.Stale))
-	}
+	assertAllCached(t, st)
 }
 
 // Steps that arrive while the PM types in the filter wait, the run with
@@ -76,25 +50,7 @@ func TestForecastStepsLandInTurn(t *testing.T) {
 // re-filters the pane, and at a million SKUs a keystroke waited up to a
 // second for it.
 func TestForecastStepsWaitForTheFilter(t *testing.T) {
-	st := fixtureStore(t)
-	m := New(Options{Backend: planner.Backend{Store: st}, Source: "fixture.db", ExportDir: t.TempDir(),
-		Now: func() time.Time { return time.Date(2026, 11, 27, 9, 30, 0, 0, time.UTC) }})
-	m.Update(tea.WindowSizeMsg{Width: 120, Height: 30})
-	snap, err := planner.Backend{Store: st}.Load(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	m.Update(loadedMsg{snap: snap})
-	all, err := snap.ForecastStale(context.Background(), st, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	part := func(lo, hi int) planner.Forecasts {
-		return planner.Forecasts{Rows: all.Rows[lo:hi], ProductIDs: all.ProductIDs[lo:hi], Forecasts: all.Forecasts[lo:hi]}
-	}
-	events := make(chan tea.Msg)
-	close(events)
-	m.forecast = forecastJob{running: true, total: 24, events: events, started: time.Now()}
+	m, st, part := forecastRun(t)
 
 	press(t, m, "2", "/")
 	typeText(t, m, "a")
@@ -111,13 +67,7 @@ func TestForecastStepsWaitForTheFilter(t *testing.T) {
 	if m.forecast.running || len(m.snap.Stale) != 0 {
 		t.Fatalf("after the filter closed: running %v, %d stale", m.forecast.running, len(m.snap.Stale))
 	}
-	again, err := planner.Backend{Store: st}.Load(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(again.Stale) != 0 {
-		t.Errorf("%d of 24 forecasts not cached after the run", len(again.Stale))
-	}
+	assertAllCached(t, st)
 }
 
 func TestForecastStepSize(t *testing.T) {
@@ -134,5 +84,46 @@ func TestForecastStepSize(t *testing.T) {
 		if got := forecastStepSize(c.stale); got != c.want {
 			t.Errorf("forecastStepSize(%d) = %d, want %d", c.stale, got, c.want)
 		}
+	}
+}
+
+// forecastRun is the fixture dashboard with its 24 stale forecasts made
+// but not landed, a run the test plays step by step (part(lo, hi) is a
+// step of rows lo to hi) in place of the model's own.
+func forecastRun(t *testing.T) (*Model, *store.Store, func(lo, hi int) planner.Forecasts) {
+	t.Helper()
+	st := fixtureStore(t)
+	m := New(Options{Backend: planner.Backend{Store: st}, Source: "fixture.db", ExportDir: t.TempDir(),
+		Now: func() time.Time { return time.Date(2026, 11, 27, 9, 30, 0, 0, time.UTC) }})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 30})
+	snap, err := planner.Backend{Store: st}.Load(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Update(loadedMsg{snap: snap})
+	if len(snap.Stale) != 24 {
+		t.Fatalf("%d stale rows, want the fixture's 24", len(snap.Stale))
+	}
+	all, err := snap.ForecastStale(context.Background(), st, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	events := make(chan tea.Msg)
+	close(events) // listening reads nothing more
+	m.forecast = forecastJob{running: true, total: 24, events: events, started: time.Now()}
+	return m, st, func(lo, hi int) planner.Forecasts {
+		return planner.Forecasts{Rows: all.Rows[lo:hi], ProductIDs: all.ProductIDs[lo:hi], Forecasts: all.Forecasts[lo:hi]}
+	}
+}
+
+// assertAllCached says so unless a new start finds every forecast cached.
+func assertAllCached(t *testing.T, st *store.Store) {
+	t.Helper()
+	again, err := planner.Backend{Store: st}.Load(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(again.Stale) != 0 {
+		t.Errorf("%d of 24 forecasts not cached after the run", len(again.Stale))
 	}
 }
