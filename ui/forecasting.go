@@ -44,12 +44,14 @@ type forecastJob struct {
 
 	// landing says a step is being applied off the loop; waiting holds
 	// the steps that arrived meanwhile or while the PM typed, landed
-	// together next (landWaiting).
-	landing  bool
-	waiting  planner.Forecasts
-	computed bool              // every step has arrived
-	landed   planner.Forecasts // the steps shown so far, cached at the end
-	shown    int               // SKUs whose new forecast is on screen
+	// together next (landWaiting); pauseCheck, that a look for a pause
+	// in the typing is on its way.
+	landing    bool
+	waiting    planner.Forecasts
+	pauseCheck bool
+	computed   bool              // every step has arrived
+	landed     planner.Forecasts // the steps shown so far, cached at the end
+	shown      int               // SKUs whose new forecast is on screen
 }
 
 type forecastProgressMsg struct{ done, total int }
@@ -126,13 +128,15 @@ func (m *Model) forecastStep(msg forecastStepMsg) tea.Cmd {
 }
 
 // landWaiting lands the steps that wait, all together, unless one is
-// landing or the PM is typing (a filter, an editor), and ends the run once
-// every step has arrived and landed; Update calls it after every message.
-// A landing re-sorts and re-filters the pane on screen: at a million SKUs
-// a filter keystroke that came just before it waited up to a second for
-// its rows, so the steps wait for the typing, as others' changes do.
+// landing or the PM is typing (a filter, an editor) and pressed a key in
+// the last typingPause, and ends the run once every step has arrived and
+// landed; Update calls it after every message. A landing re-sorts and
+// re-filters the pane on screen: at a million SKUs a filter keystroke
+// that came just before it waited up to a second for its rows, so steps
+// wait for a pause in the typing; they do not wait for the filter to
+// close, which would hold every new forecast beside the old ones again.
 func (m *Model) landWaiting() tea.Cmd {
-	if !m.forecast.running || m.forecast.landing || m.typing() {
+	if !m.forecast.running || m.forecast.landing {
 		return nil
 	}
 	if len(m.forecast.waiting.Rows) == 0 {
@@ -141,11 +145,26 @@ func (m *Model) landWaiting() tea.Cmd {
 		}
 		return nil
 	}
+	if m.typing() && m.opt.Now().Sub(m.lastKey) < typingPause {
+		if m.forecast.pauseCheck {
+			return nil
+		}
+		m.forecast.pauseCheck = true
+		return tea.Tick(typingPause, func(time.Time) tea.Msg { return typingPausedMsg{} })
+	}
 	m.forecast.landing = true
 	f := m.forecast.waiting
 	m.forecast.waiting = planner.Forecasts{}
 	return m.applyForecastsCmd(f)
 }
+
+// typingPause is how long the PM has not typed before waiting forecast
+// steps land under an open filter or editor.
+const typingPause = time.Second
+
+// typingPausedMsg asks landWaiting to look again: the PM may have stopped
+// typing.
+type typingPausedMsg struct{}
 
 func (m *Model) forecasted(msg forecastedMsg) tea.Cmd {
 	if msg.err != nil {

@@ -46,26 +46,41 @@ func TestForecastStepsLandInTurn(t *testing.T) {
 }
 
 // Steps that arrive while the PM types in the filter wait, the run with
-// them, and land once the filter is closed: a landing re-sorts and
-// re-filters the pane, and at a million SKUs a keystroke waited up to a
-// second for it.
-func TestForecastStepsWaitForTheFilter(t *testing.T) {
+// them, and land in the first pause of a second in the typing, the filter
+// still open: a landing re-sorts and re-filters the pane, and at a
+// million SKUs a keystroke waited up to a second for it.
+func TestForecastStepsWaitForAPauseInTheTyping(t *testing.T) {
 	m, st, part := forecastRun(t)
-
+	clock := time.Date(2026, 11, 27, 9, 30, 0, 0, time.UTC)
+	m.opt.Now = func() time.Time { return clock }
 	press(t, m, "2", "/")
 	typeText(t, m, "a")
-	_, cmd := m.Update(forecastStepMsg{part(0, 10)})
-	run(t, m, cmd)
+
+	_, cmd := m.Update(forecastStepMsg{part(0, 10)}) // its command is the look for a pause: not run
+	if cmd == nil || m.forecast.landing || !m.forecast.pauseCheck {
+		t.Fatalf("a step while typing: landing %v, a look for a pause on its way %v", m.forecast.landing, m.forecast.pauseCheck)
+	}
 	m.Update(forecastStepMsg{part(10, 24)})
-	_, cmd = m.Update(forecastedMsg{})
-	run(t, m, cmd)
+	m.Update(forecastedMsg{})
+	clock = clock.Add(400 * time.Millisecond)
+	m.Update(keyMsg("b"))
+	clock = clock.Add(900 * time.Millisecond) // the look comes 1.3 s after the first key, 0.9 s after the last
+	m.Update(typingPausedMsg{})
 	if m.forecast.landing || !m.forecast.running || len(m.forecast.waiting.Rows) != 24 || len(m.snap.Stale) != 24 {
 		t.Fatalf("while typing: landing %v, running %v, %d rows waiting, %d stale; want none landed, all 24 waiting",
 			m.forecast.landing, m.forecast.running, len(m.forecast.waiting.Rows), len(m.snap.Stale))
 	}
-	press(t, m, "enter")
-	if m.forecast.running || len(m.snap.Stale) != 0 {
-		t.Fatalf("after the filter closed: running %v, %d stale", m.forecast.running, len(m.snap.Stale))
+	if !m.forecast.pauseCheck {
+		t.Fatal("no new look for a pause after a key 0.9 s ago")
+	}
+	clock = clock.Add(200 * time.Millisecond)
+	_, cmd = m.Update(typingPausedMsg{})
+	if !m.forecast.landing {
+		t.Fatal("the steps did not land 1.1 s after the last key")
+	}
+	run(t, m, cmd)
+	if m.forecast.running || len(m.snap.Stale) != 0 || m.mode != modeFilter {
+		t.Fatalf("after the pause: running %v, %d stale, filter open %v", m.forecast.running, len(m.snap.Stale), m.mode == modeFilter)
 	}
 	assertAllCached(t, st)
 }

@@ -156,6 +156,7 @@ type Model struct {
 	// the first sorted rows have arrived
 	viewsAfterFirstQuery bool
 	forecast             forecastJob
+	lastKey              time.Time // when the last key came, for typingPause
 
 	detailKey detailKey // the last detail drawing and what it showed
 	detailOut string
@@ -213,6 +214,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		m.traceKey(k.String())
+		m.lastKey = m.opt.Now()
 	}
 	_, cmd := m.update(msg)
 	m.nextQuestion()
@@ -311,6 +313,8 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.orderLoaded(msg)
 	case forecastProgressMsg:
 		return m, m.forecastProgress(msg)
+	case typingPausedMsg:
+		m.forecast.pauseCheck = false // the hook after Update lands what waits
 	case forecastStepMsg:
 		return m, m.forecastStep(msg)
 	case forecastedMsg:
