@@ -181,7 +181,7 @@ type Forecasts struct {
 // keeps drawing s meanwhile; WithForecasts applies the result.
 func (s *Snapshot) ForecastStale(ctx context.Context, st *store.Store, progress func(done, total int)) (Forecasts, error) {
 	var f Forecasts
-	err := s.ForecastStaleInSteps(ctx, st, len(s.Stale), progress, func(step Forecasts) error {
+	err := s.StaleWork().ForecastInSteps(ctx, st, len(s.Stale), progress, func(step Forecasts) error {
 		f = step
 		return nil
 	})
@@ -189,17 +189,6 @@ func (s *Snapshot) ForecastStale(ctx context.Context, st *store.Store, progress 
 		return Forecasts{}, err
 	}
 	return f, nil
-}
-
-// ForecastStaleInSteps is ForecastStale handing the forecasts to land as
-// they are made, in steps of at least step rows (whole chunks; the last
-// step may be smaller). A dashboard that lands each step frees the
-// forecasts and rows it replaces as it goes, instead of holding the old
-// and the new of every SKU at once (issue 15). It keeps nothing of s but
-// the stale rows' items while it runs, and stops at the first error land
-// returns.
-func (s *Snapshot) ForecastStaleInSteps(ctx context.Context, st *store.Store, step int, progress func(done, total int), land func(Forecasts) error) error {
-	return s.StaleWork().ForecastInSteps(ctx, st, step, progress, land)
 }
 
 // StaleWork is what forecasting a snapshot's stale rows needs of it.
@@ -216,7 +205,13 @@ func (s *Snapshot) StaleWork() StaleWork {
 	return StaleWork{rows: s.Stale, histories: s.histories(s.Stale), opt: s.opt}
 }
 
-// ForecastInSteps is Snapshot.ForecastStaleInSteps.
+// ForecastInSteps is ForecastStale handing the forecasts to land as they
+// are made, in steps of at least step rows (whole chunks; the last step
+// may be smaller). A dashboard that lands each step frees the forecasts
+// and rows it replaces as it goes, instead of holding the old and the new
+// of every SKU at once (issue 15). It keeps nothing of the snapshot but
+// the stale rows' items while it runs, and stops at the first error land
+// returns.
 func (w StaleWork) ForecastInSteps(ctx context.Context, st *store.Store, step int, progress func(done, total int), land func(Forecasts) error) error {
 	size := min(max(step, 1), len(w.rows))
 	f := newForecasts(size)
@@ -445,7 +440,7 @@ func build(c *model.Catalogue, opt Options) *Snapshot {
 
 // rowBlocks allocates n rows in blocks of refreshChunk, row i at
 // [i/refreshChunk][i%refreshChunk]: forecasts that land in steps
-// (ForecastStaleInSteps) replace the rows block by block, and each block
+// (StaleWork.ForecastInSteps) replace the rows block by block, and each block
 // is freed once its last row is replaced rather than when every row is.
 func rowBlocks(n int) [][]Row {
 	blocks := make([][]Row, (n+refreshChunk-1)/refreshChunk)

@@ -46,7 +46,7 @@ func TestForecastsLandedInStepsMatchOneLanding(t *testing.T) {
 		t.Fatal(err)
 	}
 	var steps []Forecasts
-	err = s.ForecastStaleInSteps(ctx, st, refreshChunk, nil, func(f Forecasts) error {
+	err = s.StaleWork().ForecastInSteps(ctx, st, refreshChunk, nil, func(f Forecasts) error {
 		steps = append(steps, f)
 		return nil
 	})
