@@ -23,14 +23,7 @@ func TestFirstSaleOnTheAsOfDay(t *testing.T) {
 	// NEW sells 5 more on Wednesday and LATER its first 4 on Thursday
 	catalogue := func(restOfWeek bool) *store.Store {
 		st, b, sp, must := acmeStore(t)
-		add := func(sku string, days ...model.DailySale) {
-			p := &model.Product{SKU: sku, SupplierID: sp.ID, UnitCost: 10, Price: 20, LaunchedOn: model.NoDay}
-			must(b.AddProduct(p))
-			for i := range days {
-				days[i].Revenue, days[i].InStock = 20*float64(days[i].Units), math.NaN()
-			}
-			must(b.SetSales(p.ID, days))
-		}
+		add := addSelling(b, sp, must)
 		var old []model.DailySale
 		for d := monday - 70; d < monday; d += 7 {
 			old = append(old, model.DailySale{Day: d, Units: 1})
@@ -98,14 +91,7 @@ func TestSellingAgainOnTheAsOfDay(t *testing.T) {
 	ctx := context.Background()
 	monday := model.MustDay("2026-11-16")
 	st, b, sp, must := acmeStore(t)
-	add := func(sku string, days ...model.DailySale) {
-		p := &model.Product{SKU: sku, SupplierID: sp.ID, UnitCost: 10, Price: 20, LaunchedOn: model.NoDay}
-		must(b.AddProduct(p))
-		for i := range days {
-			days[i].Revenue, days[i].InStock = 20*float64(days[i].Units), math.NaN()
-		}
-		must(b.SetSales(p.ID, days))
-	}
+	add := addSelling(b, sp, must)
 	var back, steady []model.DailySale
 	for d := monday - 7*60; d < monday-7*35; d += 7 { // 25 weeks of a unit, then 35 quiet
 		back = append(back, model.DailySale{Day: d, Units: 1})
@@ -131,5 +117,18 @@ func TestSellingAgainOnTheAsOfDay(t *testing.T) {
 	}
 	if row := rowBySKU(t, s, "STEADY"); math.Abs(row.Forecast.Level()-0.5) > 0.25 {
 		t.Errorf("STEADY's weekly forecast %v, want about 0.5 (whole weeks only)", row.Forecast.Level())
+	}
+}
+
+// addSelling returns a function that adds a product of Acme's selling
+// at 20 (cost 10) with the given days' units.
+func addSelling(b *store.Bulk, sp *model.Supplier, must func(error)) func(sku string, days ...model.DailySale) {
+	return func(sku string, days ...model.DailySale) {
+		p := &model.Product{SKU: sku, SupplierID: sp.ID, UnitCost: 10, Price: 20, LaunchedOn: model.NoDay}
+		must(b.AddProduct(p))
+		for i := range days {
+			days[i].Revenue, days[i].InStock = 20*float64(days[i].Units), math.NaN()
+		}
+		must(b.SetSales(p.ID, days))
 	}
 }
