@@ -121,10 +121,10 @@ func (m *Model) forecastProgress(msg forecastProgressMsg) tea.Cmd {
 	return listen(m.forecast.events)
 }
 
-// forecastStep keeps a step to land, and lands what waits if it can.
+// forecastStep keeps a step to land: Update's landWaiting lands it.
 func (m *Model) forecastStep(msg forecastStepMsg) tea.Cmd {
 	m.forecast.waiting = m.forecast.waiting.Append(msg.f)
-	return tea.Batch(m.landWaiting(), listen(m.forecast.events))
+	return listen(m.forecast.events)
 }
 
 // landWaiting lands the steps that wait, all together, unless one is
@@ -175,7 +175,7 @@ func (m *Model) forecasted(msg forecastedMsg) tea.Cmd {
 		return cache
 	}
 	m.forecast.done, m.forecast.computed = m.forecast.total, true
-	return m.landWaiting()
+	return nil // landWaiting ends the run once the last step has landed
 }
 
 func (m *Model) forecastApplied(msg forecastAppliedMsg) tea.Cmd {
@@ -187,9 +187,8 @@ func (m *Model) forecastApplied(msg forecastAppliedMsg) tea.Cmd {
 	}
 	m.forecast.landed = m.forecast.landed.Append(msg.f)
 	m.forecast.shown += len(msg.snap.Refreshed)
-	m.forecast.landing = false
-	refresh := m.setSnapshot(msg.snap, nil, msg.views)
-	return tea.Batch(refresh, m.landWaiting())
+	m.forecast.landing = false // landWaiting lands what came meanwhile
+	return m.setSnapshot(msg.snap, nil, msg.views)
 }
 
 // forecastsDone ends a run whose every step has landed, and caches its
